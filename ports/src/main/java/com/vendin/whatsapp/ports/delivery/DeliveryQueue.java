@@ -1,0 +1,31 @@
+package com.vendin.whatsapp.ports.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The durable queue of routed inbound messages waiting to reach their tenants. */
+public interface DeliveryQueue {
+
+    /**
+     * Claims up to {@code limit} due messages ({@code received}, next attempt time passed, lease free) for
+     * {@code lease}. Only the head of each thread (tenant + thread, in provider timestamp order, then
+     * arrival order) is ever claimable, so a thread's messages go one at a time and in order.
+     */
+    List<PendingDelivery> claimDue(Instant now, Duration lease, int limit);
+
+    /**
+     * The tenant accepted the message: it becomes {@code forwarded} and the reply parts (possibly none)
+     * are queued, in one transaction.
+     */
+    void complete(long id, ReplyRoute route, List<String> replyParts, Instant now);
+
+    /** Counts a failed attempt and makes the message due again at {@code nextAttemptAt}. */
+    void retryLater(long id, Instant nextAttemptAt, String error, Instant now);
+
+    /** Counts a failed attempt and gives the message up ({@code dead}). */
+    void deadLetter(long id, String error, Instant now);
+
+    /** Frees every lease (start-up of the only instance using this store); returns how many. */
+    int releaseLeases();
+}

@@ -1,0 +1,19 @@
+package com.vendin.whatsapp.ports.inbound;
+
+import com.vendin.whatsapp.ports.common.Provider;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A provider's report on a message the gateway sent ({@code statuses[]} on Meta, a status callback on Twilio). */
+public record StatusUpdate(Provider provider, String providerMessageId, DeliveryStatus status, Instant timestamp,
+                           Optional<String> errorCode, Optional<String> errorTitle) {
+    public StatusUpdate {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(providerMessageId, "providerMessageId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(errorCode, "errorCode");
+        Objects.requireNonNull(errorTitle, "errorTitle");
+    }
+}
