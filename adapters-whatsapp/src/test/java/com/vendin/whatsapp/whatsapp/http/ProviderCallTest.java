@@ -1,0 +1,73 @@
+package com.vendin.whatsapp.whatsapp.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vendin.whatsapp.ports.delivery.SendOutcome;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProviderCallTest {
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void givenBodyLargerThanTheCap_whenExecuted_thenReplyIsCutAndMarkedIncomplete() {
+        server.enqueue(new MockResponse(200, Headers.of(), "x".repeat(ProviderCall.MAX_BODY_BYTES + 10)));
+        AtomicReference<ProviderCall.Reply> seen = new AtomicReference<>();
+
+        ProviderCall.execute(HttpClients.standard(), new Request.Builder().url(server.url("/big")).build(), reply -> {
+            seen.set(reply);
+            return new SendOutcome.Accepted("ok");
+        });
+
+        assertThat(seen.get().body()).hasSize(ProviderCall.MAX_BODY_BYTES);
+        assertThat(seen.get().complete()).isFalse();
+        assertThat(ProviderJson.object(seen.get())).isEmpty();
+    }
+
+    @Test
+    void givenLongDetail_whenShortened_thenCutTo500CharactersAndMarked() {
+        assertThat(ProviderCall.shorten("a".repeat(600))).hasSize(503).endsWith("...");
+        assertThat(ProviderCall.shorten("short")).isEqualTo("short");
+    }
+
+    @Test
+    void givenStandardClient_whenBuilt_thenTimeoutsAreExplicit() {
+        OkHttpClient client = HttpClients.standard();
+
+        assertThat(Duration.ofMillis(client.connectTimeoutMillis())).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Duration.ofMillis(client.readTimeoutMillis())).isEqualTo(Duration.ofSeconds(15));
+        assertThat(Duration.ofMillis(client.callTimeoutMillis())).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void givenBaseWithOrWithoutTrailingSlash_whenJoined_thenSamePath() {
+        String plain = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0", "x"), "12", "messages").toString();
+        String slash = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0/", "x"), "12", "messages").toString();
+
+        assertThat(plain).isEqualTo("https://graph.facebook.com/v25.0/12/messages");
+        assertThat(slash).isEqualTo(plain);
+    }
+
+    @Test
+    void givenSegmentWithSlash_whenJoined_thenItStaysOneEncodedSegment() {
+        assertThat(BaseUrls.join(BaseUrls.parse("https://api.twilio.com", "x"), "a/b").encodedPath()).isEqualTo("/a%2Fb");
+    }
+}

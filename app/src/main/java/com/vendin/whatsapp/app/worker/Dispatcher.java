@@ -1,0 +1,131 @@
+package com.vendin.whatsapp.app.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One claim loop and its worker threads: claims as many due items as it has idle workers, runs each on
+ * a worker, and sleeps until signalled (new work, a worker freed) or until the next poll.
+ *
+ * @param <T> the claimed item
+ */
+final class Dispatcher<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Object SIGNAL = new Object();
+
+    private final String name;
+    private final IntFunction<List<T>> claim;
+    private final Consumer<T> handle;
+    private final int concurrency;
+    private final Duration pollInterval;
+    private final BlockingQueue<Object> wakeUps = new ArrayBlockingQueue<>(1);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService workers;
+    private final Thread loop;
+    private volatile boolean running;
+
+    Dispatcher(String name, IntFunction<List<T>> claim, Consumer<T> handle, int concurrency, Duration pollInterval) {
+        this.name = name;
+        this.claim = claim;
+        this.handle = handle;
+        this.concurrency = concurrency;
+        this.pollInterval = pollInterval;
+        this.workers = Executors.newFixedThreadPool(concurrency, named(name + "-worker"));
+        this.loop = named(name + "-dispatcher").newThread(this::run);
+    }
+
+    void start() {
+        running = true;
+        loop.start();
+    }
+
+    /** Wakes the claim loop now. */
+    void signal() {
+        wakeUps.offer(SIGNAL);
+    }
+
+    /** Stops claiming and waits up to {@code grace} for running items to finish. */
+    void stop(Duration grace) {
+        running = false;
+        signal();
+        workers.shutdown();
+        try {
+            loop.join(grace.toMillis());
+            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            int claimed = claimAndSubmit();
+            boolean saturated = inFlight.get() >= concurrency;
+            if (claimed == 0 || saturated) {
+                awaitSignal();
+            }
+        }
+    }
+
+    private int claimAndSubmit() {
+        int idle = concurrency - inFlight.get();
+        if (idle <= 0) {
+            return 0;
+        }
+        List<T> items;
+        try {
+            items = claim.apply(idle);
+        } catch (RuntimeException e) {
+            LOG.error("{}: claiming work failed; trying again in {} ms", name, pollInterval.toMillis(), e);
+            return 0;
+        }
+        for (T item : items) {
+            inFlight.incrementAndGet();
+            workers.execute(() -> runOne(item));
+        }
+        return items.size();
+    }
+
+    private void runOne(T item) {
+        try {
+            handle.accept(item);
+        } catch (RuntimeException e) {
+            LOG.error("{}: handling a claimed item failed; its lease will expire and it will be tried again", name, e);
+        } finally {
+            inFlight.decrementAndGet();
+            signal();
+        }
+    }
+
+    private void awaitSignal() {
+        try {
+            wakeUps.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

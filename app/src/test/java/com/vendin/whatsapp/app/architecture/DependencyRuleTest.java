@@ -1,0 +1,77 @@
+package com.vendin.whatsapp.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rule of ARCHITECTURE.md, checked on the main classes of every module. */
+@AnalyzeClasses(packages = "com.vendin.whatsapp", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRuleTest {
+    private static final String PORTS = "com.vendin.whatsapp.ports..";
+    private static final String DOMAIN = "com.vendin.whatsapp.domain..";
+    private static final String HTTP = "com.vendin.whatsapp.http..";
+    private static final String PERSISTENCE = "com.vendin.whatsapp.persistence..";
+    private static final String WHATSAPP = "com.vendin.whatsapp.whatsapp..";
+    private static final String APP = "com.vendin.whatsapp.app..";
+
+    @ArchTest
+    static final ArchRule portsSeeOnlyTheJdk = classes().that().resideInAPackage(PORTS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, "java..", "com.google.i18n.phonenumbers..")
+            .because("ports are interfaces and values of the JDK only");
+
+    @ArchTest
+    static final ArchRule domainSeesOnlyPortsAndTheJdk = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, PORTS, "java..", "com.google.i18n.phonenumbers..")
+            .because("the inside knows nothing of the outside");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotSeeTheDomain = noClasses().that().resideInAnyPackage(HTTP, PERSISTENCE, WHATSAPP)
+            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, APP)
+            .because("adapters implement ports and never reach into the domain or the composition root");
+
+    @ArchTest
+    static final ArchRule httpAdapterIsIndependent = noClasses().that().resideInAPackage(HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, WHATSAPP);
+
+    @ArchTest
+    static final ArchRule persistenceAdapterIsIndependent = noClasses().that().resideInAPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP, WHATSAPP);
+
+    @ArchTest
+    static final ArchRule whatsappAdapterIsIndependent = noClasses().that().resideInAPackage(WHATSAPP)
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP, PERSISTENCE);
+
+    @ArchTest
+    static final ArchRule onlyTheAppKnowsGuice = noClasses().that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+            .because("Guice lives in the composition root only");
+
+    @ArchTest
+    static final ArchRule modulesAreFreeOfCycles = slices().matching("com.vendin.whatsapp.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule packagesInsideModulesAreFreeOfCycles =
+            slices().matching("com.vendin.whatsapp.(*).(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noStandardStreams = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+}

@@ -1,0 +1,73 @@
+package com.vendin.whatsapp.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** Meta's Graph API played by MockWebServer: accepts every send and records it. */
+public final class FakeGraph implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Send> sends = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    /** One send the gateway made. */
+    public record Send(String path, String authorization, JsonNode body, String wamid) {
+        public String to() {
+            return body.path("to").asText();
+        }
+
+        public String text() {
+            return body.path("text").path("body").asText();
+        }
+    }
+
+    public FakeGraph start() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+                String wamid = "wamid.OUT" + ids.incrementAndGet();
+                sends.add(new Send(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
+                        parse(raw), wamid));
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                        .body("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                                + "\"messages\":[{\"id\":\"" + wamid + "\"}]}")
+                        .build();
+            }
+        });
+        server.start();
+        return this;
+    }
+
+    /** The base URL to give as {@code FACEBOOK_GRAPH_URL} (with a version segment, as in production). */
+    public String baseUrl() {
+        return server.url("/v25.0").toString();
+    }
+
+    public List<Send> sends() {
+        return List.copyOf(sends);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

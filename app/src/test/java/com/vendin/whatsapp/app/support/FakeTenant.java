@@ -1,0 +1,92 @@
+package com.vendin.whatsapp.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** A tenant instance played by MockWebServer: records every call and answers with a reply text. */
+public final class FakeTenant implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile Function<JsonNode, String> replies = body -> "Re: " + body.path("message").asText();
+    private volatile Duration delay = Duration.ZERO;
+
+    /** One request the gateway made, with its parsed body. */
+    public record Call(RecordedRequest request, JsonNode body, String rawBody) {
+        public String header(String name) {
+            return request.getHeaders().get(name);
+        }
+    }
+
+    public FakeTenant start() throws IOException {
+        return start(0);
+    }
+
+    public FakeTenant start(int port) throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+                JsonNode body = parse(raw);
+                calls.add(new Call(request, body, raw));
+                String text = replies.apply(body);
+                MockResponse.Builder response = new MockResponse.Builder().code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .body(text == null ? "{}" : JSON.createObjectNode().put("text", text).toString());
+                if (!delay.isZero()) {
+                    response.headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return response.build();
+            }
+        });
+        server.start(port);
+        return this;
+    }
+
+    public FakeTenant replyWith(Function<JsonNode, String> replies) {
+        this.replies = replies;
+        return this;
+    }
+
+    public FakeTenant delayEveryAnswer(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    public String url() {
+        return server.url("/").toString();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException e) {
+            return JSON.createObjectNode().put("unparsable", raw);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.vendin.whatsapp.app.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway as a separate JVM ({@code Main serve}), so that a test can kill it with SIGKILL and start it again. */
+public final class GatewayProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private GatewayProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static GatewayProcess start(Map<String, String> env, int port, Path log) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "com.vendin.whatsapp.app.Main", "serve"));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        builder.environment().put("GATEWAY_PORT", Integer.toString(port));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            GatewayProcess gateway = new GatewayProcess(builder.start(), port);
+            Eventually.within(Duration.ofSeconds(30), "the gateway answers /health (log: " + log + ")",
+                    gateway::healthy);
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private boolean healthy() {
+        if (!process.isAlive()) {
+            throw new AssertionError("the gateway process exited with " + process.exitValue());
+        }
+        try {
+            return TestGateway.execute(new okhttp3.Request.Builder().url(baseUrl() + "/health").build()).code() == 200;
+        } catch (UncheckedIOException notYet) {
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String classpathSeparator() {
+        return File.pathSeparator;
+    }
+}

@@ -1,0 +1,80 @@
+package com.vendin.whatsapp.app.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Builds Meta Cloud API webhook bodies (reference §2) and signs them as Meta does. */
+public final class MetaPayloads {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode root = JSON.createObjectNode();
+    private final ArrayNode changes;
+
+    private MetaPayloads() {
+        root.put("object", "whatsapp_business_account");
+        ObjectNode entry = root.putArray("entry").addObject();
+        entry.put("id", "310000000000001");
+        changes = entry.putArray("changes");
+    }
+
+    public static MetaPayloads webhook() {
+        return new MetaPayloads();
+    }
+
+    /** Adds a change for the number {@code phoneId}/{@code displayNumber} carrying one text message. */
+    public MetaPayloads text(String phoneId, String displayNumber, String from, String wamid, String body) {
+        return text(phoneId, displayNumber, from, wamid, body, System.currentTimeMillis() / 1000);
+    }
+
+    public MetaPayloads text(String phoneId, String displayNumber, String from, String wamid, String body,
+                             long timestamp) {
+        ObjectNode value = change(phoneId, displayNumber);
+        value.putArray("contacts").addObject().put("wa_id", from).putObject("profile").put("name", "Ana");
+        ObjectNode message = value.putArray("messages").addObject();
+        message.put("from", from).put("id", wamid).put("timestamp", Long.toString(timestamp)).put("type", "text");
+        message.putObject("text").put("body", body);
+        return this;
+    }
+
+    /** Adds a change carrying one status for a message the gateway sent. */
+    public MetaPayloads status(String phoneId, String displayNumber, String wamid, String status, String recipient) {
+        ObjectNode value = change(phoneId, displayNumber);
+        value.putArray("statuses").addObject().put("id", wamid).put("status", status)
+                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000)).put("recipient_id", recipient);
+        return this;
+    }
+
+    private ObjectNode change(String phoneId, String displayNumber) {
+        ObjectNode change = changes.addObject();
+        change.put("field", "messages");
+        ObjectNode value = change.putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", displayNumber).put("phone_number_id", phoneId);
+        return value;
+    }
+
+    public String json() {
+        return root.toString();
+    }
+
+    /** {@code sha256=} + hex HMAC-SHA256 of the body under the app secret, as {@code X-Hub-Signature-256}. */
+    public static String sign(byte[] body, String appSecret) {
+        return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    public static byte[] hmac(String algorithm, byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

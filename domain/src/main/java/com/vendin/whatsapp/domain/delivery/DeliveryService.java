@@ -1,0 +1,109 @@
+package com.vendin.whatsapp.domain.delivery;
+
+import com.vendin.whatsapp.ports.delivery.AgentOutcome;
+import com.vendin.whatsapp.ports.delivery.AgentRequest;
+import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
+import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.PendingDelivery;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
+import com.vendin.whatsapp.ports.delivery.TenantAgent;
+import com.vendin.whatsapp.ports.delivery.TenantEndpoint;
+import com.vendin.whatsapp.ports.delivery.WorkNotifier;
+import com.vendin.whatsapp.ports.inbound.InboundMessage;
+import com.vendin.whatsapp.ports.inbound.Role;
+import com.vendin.whatsapp.ports.tenant.Tenant;
+import com.vendin.whatsapp.ports.tenant.TenantRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Delivers claimed messages to their tenant instances (CONTRACT §3) and queues the reply to leave from
+ * the number the message came in on; failed calls are retried with backoff, then dead-lettered.
+ */
+public final class DeliveryService implements DeliverToTenants {
+    /** How long a claimed message stays with one worker: longer than the 30 s call timeout. */
+    public static final Duration LEASE = Duration.ofSeconds(90);
+    private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
+
+    private final DeliveryQueue queue;
+    private final TenantRepository tenants;
+    private final TenantAgent agent;
+    private final RetryPolicy retry;
+    private final WorkNotifier notifier;
+    private final Clock clock;
+
+    public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
+                           WorkNotifier notifier, Clock clock) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.agent = Objects.requireNonNull(agent, "agent");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<PendingDelivery> claimDue(int max) {
+        return queue.claimDue(clock.instant(), LEASE, max);
+    }
+
+    @Override
+    public void deliver(PendingDelivery delivery) {
+        Optional<Tenant> tenant = tenants.findById(delivery.tenantId());
+        if (tenant.isEmpty()) {
+            queue.deadLetter(delivery.id(), "tenant_not_found", clock.instant());
+            return;
+        }
+        AgentOutcome outcome = call(tenant.get(), delivery);
+        Instant now = clock.instant();
+        if (outcome instanceof AgentOutcome.Replied) {
+            complete(delivery, ((AgentOutcome.Replied) outcome).text(), now);
+        } else if (outcome instanceof AgentOutcome.Retryable) {
+            retryOrGiveUp(delivery, ((AgentOutcome.Retryable) outcome).reason(), now);
+        } else {
+            queue.deadLetter(delivery.id(), ((AgentOutcome.Rejected) outcome).reason(), now);
+        }
+    }
+
+    private AgentOutcome call(Tenant tenant, PendingDelivery delivery) {
+        TenantEndpoint endpoint = new TenantEndpoint(tenant.id(), tenant.instanceUrl(), tenant.instanceSecret());
+        try {
+            return agent.deliver(endpoint, request(delivery));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "calling tenant " + tenant.id() + " failed unexpectedly", e);
+            return new AgentOutcome.Retryable("internal_error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    static AgentRequest request(PendingDelivery delivery) {
+        InboundMessage message = delivery.message();
+        return new AgentRequest(message.providerMessageId(), delivery.tenantId(), delivery.thread(), delivery.role(),
+                delivery.thread().e164(), message.content(), message.profileName(), message.providerTimestamp());
+    }
+
+    private void complete(PendingDelivery delivery, Optional<String> text, Instant now) {
+        InboundMessage message = delivery.message();
+        List<String> parts = text.filter(t -> !t.isBlank())
+                .map(t -> ReplySplitter.split(t, ReplySplitter.limitFor(message.provider())))
+                .orElse(List.of());
+        ReplyRoute route = new ReplyRoute(message.provider(), delivery.role() == Role.ADMIN,
+                message.to().phoneId(), message.from());
+        queue.complete(delivery.id(), route, parts, now);
+        if (!parts.isEmpty()) {
+            notifier.workAvailable();
+        }
+    }
+
+    private void retryOrGiveUp(PendingDelivery delivery, String reason, Instant now) {
+        int failed = delivery.attempts() + 1;
+        if (retry.allowsRetryAfter(failed)) {
+            queue.retryLater(delivery.id(), now.plus(retry.delayAfter(failed)), reason, now);
+        } else {
+            queue.deadLetter(delivery.id(), reason, now);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.vendin.whatsapp.domain.inbound;
+
+import com.vendin.whatsapp.domain.DeliverySettings;
+import com.vendin.whatsapp.domain.routing.Router;
+import com.vendin.whatsapp.ports.delivery.WorkNotifier;
+import com.vendin.whatsapp.ports.inbound.BatchReceipt;
+import com.vendin.whatsapp.ports.inbound.InboundBatch;
+import com.vendin.whatsapp.ports.inbound.InboundMessage;
+import com.vendin.whatsapp.ports.inbound.InboundState;
+import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.InboxEntry;
+import com.vendin.whatsapp.ports.inbound.RateLimiter;
+import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
+import com.vendin.whatsapp.ports.inbound.RoutingDecision;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Records what a verified webhook carried: drops redeliveries, routes each message on its own,
+ * rate-limits senders, writes everything in one {@link Inbox#record} call and wakes the workers.
+ *
+ * <p>An unreadable sender is recorded as unroutable and never affects its siblings. Any other failure
+ * (the directory or the inbox failing) propagates before anything is recorded, so the webhook answers
+ * an error and the provider redelivers the whole batch, which dedup then makes safe.
+ */
+public final class WebhookReceiver implements ReceiveWebhook {
+    private static final System.Logger LOG = System.getLogger(WebhookReceiver.class.getName());
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final Router router;
+    private final Inbox inbox;
+    private final RateLimiter rateLimiter;
+    private final WorkNotifier notifier;
+    private final DeliverySettings settings;
+    private final Clock clock;
+
+    public WebhookReceiver(Router router, Inbox inbox, RateLimiter rateLimiter, WorkNotifier notifier,
+                           DeliverySettings settings, Clock clock) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public BatchReceipt receive(InboundBatch batch) {
+        List<InboxEntry> entries = firstSeenEntries(batch.messages());
+        Set<String> recorded = entries.isEmpty() && batch.statuses().isEmpty()
+                ? Set.of()
+                : inbox.record(entries, batch.statuses());
+        BatchReceipt receipt = tally(batch, entries, recorded);
+        if (receipt.accepted() > 0) {
+            wakeWorkers();
+        }
+        return receipt;
+    }
+
+    private List<InboxEntry> firstSeenEntries(List<InboundMessage> messages) {
+        Set<String> ids = new LinkedHashSet<>();
+        messages.forEach(m -> ids.add(m.providerMessageId()));
+        Set<String> seen = ids.isEmpty() ? new HashSet<>() : new HashSet<>(inbox.known(ids));
+        Instant now = clock.instant();
+        List<InboxEntry> entries = new ArrayList<>();
+        for (InboundMessage message : messages) {
+            if (seen.add(message.providerMessageId())) {
+                RoutingDecision decision = router.route(message);
+                entries.add(new InboxEntry(message, decision, stateFor(decision, now)));
+            }
+        }
+        return entries;
+    }
+
+    private InboundState stateFor(RoutingDecision decision, Instant now) {
+        if (!(decision instanceof RoutingDecision.Routed)) {
+            return InboundState.UNROUTABLE;
+        }
+        String key = "sender:" + ((RoutingDecision.Routed) decision).thread().e164();
+        return rateLimiter.tryAcquire(key, settings.rateLimitPerMinute(), WINDOW, now)
+                ? InboundState.RECEIVED
+                : InboundState.RATE_LIMITED;
+    }
+
+    private static BatchReceipt tally(InboundBatch batch, List<InboxEntry> entries, Set<String> recorded) {
+        int accepted = 0;
+        int unroutable = 0;
+        int rateLimited = 0;
+        for (InboxEntry entry : entries) {
+            if (!recorded.contains(entry.message().providerMessageId())) {
+                continue;
+            }
+            switch (entry.state()) {
+                case RECEIVED -> accepted++;
+                case RATE_LIMITED -> rateLimited++;
+                default -> unroutable++;
+            }
+        }
+        int duplicates = batch.messages().size() - accepted - unroutable - rateLimited;
+        return new BatchReceipt(accepted, duplicates, unroutable, rateLimited, batch.statuses().size());
+    }
+
+    private void wakeWorkers() {
+        try {
+            notifier.workAvailable();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not wake the delivery workers; they will poll", e);
+        }
+    }
+}
