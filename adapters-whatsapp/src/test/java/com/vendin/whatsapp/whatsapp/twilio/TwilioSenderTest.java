@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class TwilioSenderTest {
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
-    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    private static final String TOKEN = "f00dbabe5ecret7oken00112233445566";
     private static final SenderAccount ACCOUNT =
             SenderAccount.twilio(new PhoneNumber("+551140045678"), SID, new Secret(TOKEN));
     private static final String CREATED = "{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}";

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -33,10 +34,10 @@ public final class PhoneNumbers {
      * @throws GatewayRejection {@code INVALID / invalid_phone_number} naming the reason
      */
     public static PhoneNumber parse(String raw) {
-        if (raw == null || raw.isBlank()) {
+        String text = raw == null ? "" : withoutWhatsAppPrefix(raw.strip());
+        if (text.isEmpty()) {
             throw rejection("empty", "");
         }
-        String text = withoutWhatsAppPrefix(raw.strip());
         if (!ALLOWED.matcher(text).matches()) {
             throw rejection("not a number", raw);
         }
@@ -69,6 +70,22 @@ public final class PhoneNumbers {
             return number;
         }
         return new PhoneNumber(BRAZIL + national.substring(0, 2) + "9" + national.substring(2));
+    }
+
+    /**
+     * Every spelling under which a subscriber may have been stored: the canonical one first, then, for a
+     * Brazilian mobile, the old eight-digit one without its ninth digit. Lookups try them in order, so a
+     * number stored before canonicalisation (or imported) is still found.
+     */
+    public static List<PhoneNumber> spellings(PhoneNumber number) {
+        PhoneNumber canonical = canonical(number);
+        String e164 = canonical.e164();
+        String national = e164.startsWith(BRAZIL) ? e164.substring(BRAZIL.length()) : "";
+        if (national.length() == BRAZIL_OLD_MOBILE_LENGTH + 1 && national.charAt(2) == '9'
+                && "6789".indexOf(national.charAt(3)) >= 0) {
+            return List.of(canonical, new PhoneNumber(BRAZIL + national.substring(0, 2) + national.substring(3)));
+        }
+        return List.of(canonical);
     }
 
     /** Whether two numbers reach the same person on WhatsApp (equal once canonical). */

@@ -13,6 +13,7 @@ import com.vendin.whatsapp.ports.tenant.Tenant;
 import com.vendin.whatsapp.ports.tenant.TenantDirectory;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides which tenant a message belongs to and in which role (CONTRACT §2.3): the platform number
@@ -38,7 +39,7 @@ public final class Router {
         Destination to = message.to();
         Optional<PhoneNumber> destination = tryParseCanonical(to.number());
         if (isPlatformNumber(to.phoneId(), destination)) {
-            return directory.findAdminByPhone(thread)
+            return firstFound(thread, directory::findAdminByPhone)
                     .<RoutingDecision>map(admin -> new RoutingDecision.Routed(admin.tenantId(), Role.ADMIN, thread))
                     .orElse(new RoutingDecision.Unroutable(UnroutableReason.UNREGISTERED_ADMIN));
         }
@@ -64,7 +65,17 @@ public final class Router {
         if (byPhoneId.isPresent()) {
             return byPhoneId;
         }
-        return destination.flatMap(directory::findByNumber);
+        return destination.flatMap(number -> firstFound(number, directory::findByNumber));
+    }
+
+    private static <T> Optional<T> firstFound(PhoneNumber number, Function<PhoneNumber, Optional<T>> lookup) {
+        for (PhoneNumber spelling : PhoneNumbers.spellings(number)) {
+            Optional<T> found = lookup.apply(spelling);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<PhoneNumber> tryParseCanonical(String raw) {

@@ -1,0 +1,117 @@
+package com.vendin.whatsapp.domain.delivery;
+
+import com.vendin.whatsapp.domain.PlatformAccount;
+import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundText;
+import com.vendin.whatsapp.ports.delivery.PendingPart;
+import com.vendin.whatsapp.ports.delivery.SendOutcome;
+import com.vendin.whatsapp.ports.delivery.SendReplies;
+import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
+import com.vendin.whatsapp.ports.tenant.NumberStatus;
+import com.vendin.whatsapp.ports.tenant.Tenant;
+import com.vendin.whatsapp.ports.tenant.TenantRepository;
+import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends claimed reply parts through the provider from the number the message came in on (CONTRACT §4);
+ * retryable failures wait and try again, others are recorded as failed, and Meta code 190 on a
+ * store's own token marks its number as needing re-authorisation.
+ */
+public final class ReplySender implements SendReplies {
+    /** How long a claimed part stays with one worker. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+    static final String REAUTH_CODE = "190";
+    private static final System.Logger LOG = System.getLogger(ReplySender.class.getName());
+
+    private final OutboundQueue queue;
+    private final TenantRepository tenants;
+    private final WhatsAppSender sender;
+    private final SenderAccounts accounts;
+    private final RetryPolicy retry;
+    private final Clock clock;
+
+    public ReplySender(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender, PlatformAccount platform,
+                       RetryPolicy retry, Clock clock) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.accounts = new SenderAccounts(platform);
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<PendingPart> claimDue(int max) {
+        return queue.claimDue(clock.instant(), LEASE, max);
+    }
+
+    @Override
+    public void send(PendingPart part) {
+        Optional<WhatsAppNumber> storeNumber = Optional.empty();
+        if (!part.route().viaPlatform()) {
+            Optional<Tenant> tenant = tenants.findById(part.tenantId());
+            if (tenant.isEmpty()) {
+                queue.markFailed(part.id(), "tenant_not_found", "the tenant was deleted", clock.instant());
+                return;
+            }
+            storeNumber = tenant.get().whatsapp();
+            if (storeNumber.filter(n -> n.status() == NumberStatus.REAUTH_REQUIRED).isPresent()) {
+                queue.markFailed(part.id(), REAUTH_CODE, "reauth_required", clock.instant());
+                return;
+            }
+        }
+        Optional<SenderAccounts.Resolved> from = accounts.resolve(part.route(), storeNumber);
+        if (from.isEmpty()) {
+            queue.markFailed(part.id(), "not_configured",
+                    "no " + part.route().provider().wireName() + " number or credentials to send from", clock.instant());
+            return;
+        }
+        SendOutcome outcome = sendOnce(new OutboundText(from.get().account(), part.route().to(), part.text()));
+        record(part, from.get(), outcome);
+    }
+
+    private SendOutcome sendOnce(OutboundText text) {
+        try {
+            return sender.send(text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sending through " + text.from() + " failed unexpectedly", e);
+            return new SendOutcome.Failed("internal_error", e.getClass().getSimpleName(), true, false);
+        }
+    }
+
+    private void record(PendingPart part, SenderAccounts.Resolved from, SendOutcome outcome) {
+        Instant now = clock.instant();
+        if (outcome instanceof SendOutcome.Accepted) {
+            queue.markAccepted(part.id(), ((SendOutcome.Accepted) outcome).providerMessageId(), now);
+            return;
+        }
+        SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
+        if (failed.reauthRequired()) {
+            markReauthRequired(part, from);
+        }
+        int attempts = part.attempts() + 1;
+        if (failed.retryable() && retry.allowsRetryAfter(attempts)) {
+            queue.retryLater(part.id(), now.plus(retry.delayAfter(attempts)), failed.code(), now);
+        } else {
+            queue.markFailed(part.id(), failed.code(), failed.detail(), now);
+        }
+    }
+
+    private void markReauthRequired(PendingPart part, SenderAccounts.Resolved from) {
+        if (!from.tenantCredentials()) {
+            LOG.log(System.Logger.Level.ERROR, "the platform's own credentials were refused ("
+                    + from.account() + "): renew them");
+            return;
+        }
+        tenants.findById(part.tenantId()).ifPresent(tenant -> tenant.whatsapp().ifPresent(number ->
+                tenants.update(new Tenant(tenant.id(), tenant.subdomain(), tenant.instanceUrl(), tenant.instanceSecret(),
+                        Optional.of(number.withStatus(NumberStatus.REAUTH_REQUIRED)), tenant.createdAt(),
+                        clock.instant()))));
+    }
+}
