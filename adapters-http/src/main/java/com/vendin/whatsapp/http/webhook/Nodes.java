@@ -23,7 +23,11 @@ final class Nodes {
 
     /** The elements of an array field; empty when the field is missing or not an array. */
     static List<JsonNode> array(JsonNode parent, String field) {
-        JsonNode node = parent == null ? null : parent.get(field);
+        return elements(parent == null ? null : parent.get(field));
+    }
+
+    /** The elements of an array node; empty when it is null or not an array. */
+    static List<JsonNode> elements(JsonNode node) {
         if (node == null || !node.isArray()) {
             return List.of();
         }

@@ -1,0 +1,77 @@
+package com.vendin.whatsapp.http.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vendin.whatsapp.ports.query.MessageView;
+import com.vendin.whatsapp.ports.query.UnroutableView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The admin API's views of message records (CONTRACT §5.4), as {@code {"items":[...]}} lists. */
+final class MessageJson {
+    private final ObjectMapper mapper;
+
+    MessageJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode messages(List<MessageView> views) {
+        return items(views, this::message);
+    }
+
+    ObjectNode unroutable(List<UnroutableView> views) {
+        return items(views, this::unroutable);
+    }
+
+    private <T> ObjectNode items(List<T> views, Function<T, ObjectNode> view) {
+        ArrayNode items = mapper.createArrayNode();
+        views.forEach(v -> items.add(view.apply(v)));
+        ObjectNode node = mapper.createObjectNode();
+        node.set("items", items);
+        return node;
+    }
+
+    private ObjectNode message(MessageView m) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", m.id());
+        node.put("direction", m.direction());
+        node.put("from", m.from());
+        node.put("to", m.to());
+        node.put("type", m.type());
+        node.put("text", m.text());
+        node.put("state", m.state());
+        node.put("providerMessageId", m.providerMessageId().orElse(null));
+        node.put("role", m.role().orElse(null));
+        node.put("threadId", m.threadId().orElse(null));
+        node.put("inReplyTo", m.inReplyTo().orElse(null));
+        node.put("errorCode", m.errorCode().orElse(null));
+        node.put("attempts", m.attempts());
+        node.put("providerTimestamp", time(m.providerTimestamp()));
+        node.put("createdAt", m.createdAt().toString());
+        node.put("updatedAt", m.updatedAt().toString());
+        return node;
+    }
+
+    private ObjectNode unroutable(UnroutableView u) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", u.id());
+        node.put("provider", u.provider());
+        node.put("providerMessageId", u.providerMessageId());
+        node.put("from", u.from());
+        node.put("to", u.to());
+        node.put("phoneId", u.phoneId().orElse(null));
+        node.put("reason", u.reason());
+        node.put("type", u.type());
+        node.put("text", u.text());
+        node.put("providerTimestamp", u.providerTimestamp().toString());
+        node.put("receivedAt", u.receivedAt().toString());
+        return node;
+    }
+
+    private static String time(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
+}

@@ -1,0 +1,107 @@
+package com.vendin.whatsapp.http.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vendin.whatsapp.http.support.Json;
+import com.vendin.whatsapp.http.support.TestServer;
+import com.vendin.whatsapp.http.support.TestServer.Reply;
+import com.vendin.whatsapp.ports.query.MessageView;
+import com.vendin.whatsapp.ports.query.UnroutableView;
+import com.vendin.whatsapp.ports.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MessagesApiTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+
+    private final TestServer server = TestServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void givenATenantWithMessages_whenListed_thenItemsCarryIdsStatesAndIsoTimes() {
+        server.messages.put(new TenantId("moda"), List.of(
+                new MessageView("out-7", "outbound", "+5511911110000", "5511988887777", "text", "Sim, temos!", "failed",
+                        Optional.of("wamid.OUT"), Optional.of("customer"), Optional.of("+5511988887777"),
+                        Optional.of("in-3"), Optional.of("131047"), 2, Optional.empty(), T0.plusSeconds(5),
+                        T0.plusSeconds(9)),
+                new MessageView("in-3", "inbound", "5511988887777", "5511911110000", "text", "Tem azul?", "replied",
+                        Optional.of("wamid.IN"), Optional.of("customer"), Optional.of("+5511988887777"),
+                        Optional.empty(), Optional.empty(), 1, Optional.of(T0), T0, T0.plusSeconds(9))));
+
+        Reply reply = server.admin("GET", "/api/v1/tenants/moda/messages?limit=10", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(server.messages.lastLimit()).isEqualTo(10);
+        JsonNode items = Json.parse(reply.body()).path("items");
+        assertThat(items).hasSize(2);
+        JsonNode out = items.get(0);
+        assertThat(out.path("id").asText()).isEqualTo("out-7");
+        assertThat(out.path("direction").asText()).isEqualTo("outbound");
+        assertThat(out.path("state").asText()).isEqualTo("failed");
+        assertThat(out.path("errorCode").asText()).isEqualTo("131047");
+        assertThat(out.path("inReplyTo").asText()).isEqualTo("in-3");
+        assertThat(out.path("providerTimestamp").isNull()).isTrue();
+        assertThat(out.path("updatedAt").asText()).isEqualTo("2026-11-24T12:00:09Z");
+        JsonNode in = items.get(1);
+        assertThat(in.path("id").asText()).isEqualTo("in-3");
+        assertThat(in.path("providerMessageId").asText()).isEqualTo("wamid.IN");
+        assertThat(in.path("providerTimestamp").asText()).isEqualTo("2026-11-24T12:00:00Z");
+        assertThat(in.path("text").asText()).isEqualTo("Tem azul?");
+    }
+
+    @Test
+    void givenNoLimit_whenListed_thenFiftyIsAsked() {
+        server.messages.put(new TenantId("moda"), List.of());
+
+        Reply reply = server.admin("GET", "/api/v1/tenants/moda/messages", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(Json.parse(reply.body()).path("items").isArray()).isTrue();
+        assertThat(server.messages.lastLimit()).isEqualTo(50);
+    }
+
+    @Test
+    void givenALimitThatIsNotANumber_whenListed_then400InvalidLimit() {
+        server.messages.put(new TenantId("moda"), List.of());
+
+        for (String path : List.of("/api/v1/tenants/moda/messages?limit=abc", "/api/v1/unroutable?limit=1.5",
+                "/api/v1/unroutable?limit=")) {
+            Reply reply = server.admin("GET", path, null);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(Json.parse(reply.body()).at("/error/code").asText()).isEqualTo("invalid_limit");
+        }
+    }
+
+    @Test
+    void givenNoSuchTenant_whenItsMessagesAreListed_then404() {
+        Reply reply = server.admin("GET", "/api/v1/tenants/ghost/messages", null);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(Json.parse(reply.body()).at("/error/code").asText()).isEqualTo("tenant_not_found");
+    }
+
+    @Test
+    void givenUnroutableMessages_whenListed_thenItemsCarryTheReason() {
+        server.messages.unroutable(List.of(new UnroutableView("in-9", "facebook", "wamid.X", "5511977776666",
+                "5511900000000", Optional.of("520000000000002"), "unknown_store_number", "text", "oi", T0,
+                T0.plusSeconds(1))));
+
+        Reply reply = server.admin("GET", "/api/v1/unroutable?limit=5", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(server.messages.lastLimit()).isEqualTo(5);
+        JsonNode item = Json.parse(reply.body()).path("items").get(0);
+        assertThat(item.path("id").asText()).isEqualTo("in-9");
+        assertThat(item.path("reason").asText()).isEqualTo("unknown_store_number");
+        assertThat(item.path("phoneId").asText()).isEqualTo("520000000000002");
+        assertThat(item.path("receivedAt").asText()).isEqualTo("2026-11-24T12:00:01Z");
+    }
+}
