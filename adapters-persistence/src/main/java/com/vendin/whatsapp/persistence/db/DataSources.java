@@ -1,0 +1,45 @@
+package com.vendin.whatsapp.persistence.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Builds the pooled data source; every SQLite connection gets WAL, NORMAL sync, foreign keys and a busy timeout. */
+final class DataSources {
+    private DataSources() {
+    }
+
+    static HikariDataSource pooled(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("gateway-db");
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        if (config.isSqlite()) {
+            hikari.setDataSource(sqlite(config));
+        } else {
+            hikari.setJdbcUrl(config.jdbcUrl());
+        }
+        if (config.isInMemory()) {
+            // Every connection to :memory: is a database of its own: keep exactly one, forever.
+            hikari.setMaximumPoolSize(1);
+            hikari.setMaxLifetime(0);
+            hikari.setIdleTimeout(0);
+        } else {
+            hikari.setMaximumPoolSize(config.maxPoolSize());
+        }
+        return new HikariDataSource(hikari);
+    }
+
+    private static SQLiteDataSource sqlite(DatabaseConfig config) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl(config.jdbcUrl());
+        return dataSource;
+    }
+}

@@ -1,0 +1,75 @@
+package com.vendin.whatsapp.persistence.db;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the control-plane database: the JDBC URL ({@code jdbc:sqlite:gateway.db} by default),
+ * the most pooled connections, how long SQLite waits on a locked file, and how long a caller waits
+ * for a free pooled connection.
+ */
+public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration busyTimeout, Duration connectionTimeout) {
+    public static final String DEFAULT_URL = "jdbc:sqlite:gateway.db";
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+
+    public DatabaseConfig {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(busyTimeout, "busyTimeout");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("not a JDBC URL (must start with jdbc:): " + redact(jdbcUrl));
+        }
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("maxPoolSize must be at least 1");
+        }
+        if (busyTimeout.isNegative() || connectionTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("busyTimeout must be >= 0 and connectionTimeout >= 250 ms");
+        }
+    }
+
+    /** The defaults for a URL: 8 pooled connections, 5 s busy timeout, 10 s to get a connection. */
+    public static DatabaseConfig of(String jdbcUrl) {
+        return new DatabaseConfig(jdbcUrl, 8, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    public boolean isSqlite() {
+        return jdbcUrl.startsWith(SQLITE_PREFIX);
+    }
+
+    /** True for an SQLite database that lives only in memory (then a single connection is kept). */
+    public boolean isInMemory() {
+        if (!isSqlite()) {
+            return false;
+        }
+        String rest = jdbcUrl.substring(SQLITE_PREFIX.length()).toLowerCase(Locale.ROOT);
+        return rest.isEmpty() || rest.contains(":memory:") || rest.contains("mode=memory");
+    }
+
+    /** The database file of an SQLite URL (where a generated key file can sit next to it); empty otherwise. */
+    public Optional<Path> sqliteFile() {
+        if (!isSqlite() || isInMemory()) {
+            return Optional.empty();
+        }
+        String rest = jdbcUrl.substring(SQLITE_PREFIX.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        return Optional.of(Path.of(file));
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + redact(jdbcUrl) + ", pool=" + maxPoolSize + "]";
+    }
+
+    /** The URL without its query string, where JDBC drivers take passwords. */
+    static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
+    }
+}

@@ -1,0 +1,62 @@
+package com.vendin.whatsapp.persistence.message;
+
+import com.vendin.whatsapp.ports.delivery.PendingDelivery;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of {@code inbound_messages}. States are literals so SQLite can use the partial indexes. */
+interface InboundDao {
+
+    @SqlBatch("INSERT INTO inbound_messages (provider, provider_message_id, tenant_id, role, thread_id, from_raw, "
+            + "to_phone_id, to_number, provider_ts, type, text, details_json, profile_name, state, unroutable_reason, "
+            + "attempts, next_attempt_at, created_at, updated_at) VALUES (:provider, :providerMessageId, :tenantId, "
+            + ":role, :threadId, :fromRaw, :toPhoneId, :toNumber, :providerTs, :type, :text, :detailsJson, "
+            + ":profileName, :state, :unroutableReason, 0, :nextAttemptAt, :now, :now) "
+            + "ON CONFLICT (provider_message_id) DO NOTHING")
+    int[] insert(@BindMethods List<InboundRow> rows);
+
+    @SqlQuery("SELECT provider_message_id FROM inbound_messages WHERE provider_message_id IN (<ids>)")
+    List<String> known(@BindList("ids") Collection<String> ids);
+
+    /** Due, unleased thread heads: no earlier {@code received} message of the same tenant and thread exists. */
+    @SqlQuery("SELECT m.id, m.tenant_id, m.role, m.thread_id, m.provider, m.provider_message_id, m.from_raw, "
+            + "m.to_phone_id, m.to_number, m.provider_ts, m.type, m.text, m.details_json, m.profile_name, m.attempts "
+            + "FROM inbound_messages m "
+            + "WHERE m.state = 'received' AND m.next_attempt_at <= :now "
+            + "AND (m.lease_until IS NULL OR m.lease_until <= :now) "
+            + "AND NOT EXISTS (SELECT 1 FROM inbound_messages e WHERE e.state = 'received' "
+            + "AND e.tenant_id = m.tenant_id AND e.thread_id = m.thread_id "
+            + "AND (e.provider_ts < m.provider_ts OR (e.provider_ts = m.provider_ts AND e.id < m.id))) "
+            + "ORDER BY m.next_attempt_at, m.id LIMIT :limit")
+    @RegisterRowMapper(PendingDeliveryMapper.class)
+    List<PendingDelivery> claimable(long now, int limit);
+
+    @SqlUpdate("UPDATE inbound_messages SET lease_until = :leaseUntil WHERE id IN (<ids>)")
+    int lease(@BindList("ids") List<Long> ids, long leaseUntil);
+
+    @SqlUpdate("UPDATE inbound_messages SET state = 'forwarded', lease_until = NULL, next_attempt_at = NULL, "
+            + "updated_at = :now WHERE id = :id AND state = 'received'")
+    int forward(long id, long now);
+
+    @SqlUpdate("UPDATE inbound_messages SET attempts = attempts + 1, next_attempt_at = :nextAttemptAt, "
+            + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND state = 'received'")
+    int retryLater(long id, long nextAttemptAt, String error, long now);
+
+    @SqlUpdate("UPDATE inbound_messages SET state = 'dead', attempts = attempts + 1, next_attempt_at = NULL, "
+            + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND state = 'received'")
+    int deadLetter(long id, String error, long now);
+
+    @SqlUpdate("UPDATE inbound_messages SET state = 'replied', updated_at = :now "
+            + "WHERE id = :id AND state = 'forwarded' AND NOT EXISTS "
+            + "(SELECT 1 FROM outbound_messages o WHERE o.inbound_id = :id AND o.provider_message_id IS NULL)")
+    int markRepliedIfAllAccepted(long id, long now);
+
+    @SqlUpdate("UPDATE inbound_messages SET lease_until = NULL WHERE lease_until IS NOT NULL")
+    int releaseLeases();
+}

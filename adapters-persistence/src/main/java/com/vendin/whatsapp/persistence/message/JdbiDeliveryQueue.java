@@ -1,0 +1,86 @@
+package com.vendin.whatsapp.persistence.message;
+
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.PendingDelivery;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routed inbound messages waiting for their tenants. A claim is one write transaction (select the due
+ * thread heads, lease them), so concurrent claimers never share a message. Every transition applies
+ * only to a message still {@code received}: a worker whose lease ran out and whose message was
+ * meanwhile finished by another worker changes nothing and queues no second reply.
+ */
+public final class JdbiDeliveryQueue implements DeliveryQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiDeliveryQueue.class);
+    static final int MAX_ERROR_CHARS = 2000;
+
+    private final Database db;
+
+    public JdbiDeliveryQueue(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        long at = now.toEpochMilli();
+        return db.inWrite(handle -> {
+            InboundDao inbound = handle.attach(InboundDao.class);
+            List<PendingDelivery> due = inbound.claimable(at, limit);
+            if (!due.isEmpty()) {
+                inbound.lease(due.stream().map(PendingDelivery::id).toList(), at + lease.toMillis());
+            }
+            return due;
+        });
+    }
+
+    @Override
+    public void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
+        long at = now.toEpochMilli();
+        db.useWrite(handle -> {
+            if (handle.attach(InboundDao.class).forward(id, at) == 0) {
+                LOG.warn("inbound message {} is not waiting for delivery any more; its reply is not queued", id);
+                return;
+            }
+            if (!replyParts.isEmpty()) {
+                handle.attach(OutboundDao.class).insertParts(PartRow.of(id, route, replyParts, at));
+            }
+        });
+    }
+
+    @Override
+    public void retryLater(long id, Instant nextAttemptAt, String error, Instant now) {
+        db.useWrite(handle -> ignoredUnlessChanged(id, "retry", handle.attach(InboundDao.class)
+                .retryLater(id, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
+    }
+
+    @Override
+    public void deadLetter(long id, String error, Instant now) {
+        db.useWrite(handle -> ignoredUnlessChanged(id, "dead-letter", handle.attach(InboundDao.class)
+                .deadLetter(id, clip(error), now.toEpochMilli())));
+    }
+
+    @Override
+    public int releaseLeases() {
+        return db.inWrite(handle -> handle.attach(InboundDao.class).releaseLeases());
+    }
+
+    static String clip(String text) {
+        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
+    }
+
+    private static void ignoredUnlessChanged(long id, String what, int changed) {
+        if (changed == 0) {
+            LOG.warn("inbound message {} is not waiting for delivery any more; {} ignored", id, what);
+        }
+    }
+}

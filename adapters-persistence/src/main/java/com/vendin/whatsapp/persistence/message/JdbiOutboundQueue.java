@@ -1,0 +1,93 @@
+package com.vendin.whatsapp.persistence.message;
+
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.delivery.PendingPart;
+import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reply parts waiting to be sent, in {@code outbound_messages}. Only the earliest pending part of each
+ * thread is claimable, so parts and replies leave in order; claims are atomic. Transitions apply only
+ * to a part still {@code pending}.
+ */
+public final class JdbiOutboundQueue implements OutboundQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiOutboundQueue.class);
+
+    private final Database db;
+
+    public JdbiOutboundQueue(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    @Override
+    public List<PendingPart> claimDue(Instant now, Duration lease, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        long at = now.toEpochMilli();
+        return db.inWrite(handle -> {
+            OutboundDao parts = handle.attach(OutboundDao.class);
+            List<PendingPart> due = parts.claimable(at, limit);
+            if (!due.isEmpty()) {
+                parts.lease(due.stream().map(PendingPart::id).toList(), at + lease.toMillis());
+            }
+            return due;
+        });
+    }
+
+    /** Also applies (and removes) a status that arrived for {@code providerMessageId} before this call. */
+    @Override
+    public void markAccepted(long partId, String providerMessageId, Instant now) {
+        long at = now.toEpochMilli();
+        db.useWrite(handle -> {
+            OutboundDao parts = handle.attach(OutboundDao.class);
+            EarlyStatusDao early = handle.attach(EarlyStatusDao.class);
+            Optional<EarlyStatus> kept = early.find(providerMessageId);
+            DeliveryStatus state = Statuses.acceptedState(kept);
+            Optional<EarlyStatus> failure = kept.filter(s -> state == DeliveryStatus.FAILED);
+            int changed = parts.accept(partId, providerMessageId, state.wireName(),
+                    failure.map(EarlyStatus::errorCode).orElse(null),
+                    failure.map(EarlyStatus::errorTitle).orElse(null), at);
+            if (changed == 0) {
+                LOG.warn("outbound part {} is not pending any more; acceptance as {} ignored", partId, providerMessageId);
+                return;
+            }
+            kept.ifPresent(s -> early.remove(providerMessageId));
+            parts.inboundIdOf(partId).ifPresent(inboundId ->
+                    handle.attach(InboundDao.class).markRepliedIfAllAccepted(inboundId, at));
+        });
+    }
+
+    @Override
+    public void retryLater(long partId, Instant nextAttemptAt, String errorCode, Instant now) {
+        db.useWrite(handle -> ignoredUnlessChanged(partId, "retry", handle.attach(OutboundDao.class)
+                .retryLater(partId, nextAttemptAt.toEpochMilli(), JdbiDeliveryQueue.clip(errorCode),
+                        now.toEpochMilli())));
+    }
+
+    /** Counts the attempt, like {@link #retryLater}, and keeps the part out of every later claim. */
+    @Override
+    public void markFailed(long partId, String errorCode, String detail, Instant now) {
+        db.useWrite(handle -> ignoredUnlessChanged(partId, "failure", handle.attach(OutboundDao.class)
+                .markFailed(partId, JdbiDeliveryQueue.clip(errorCode), JdbiDeliveryQueue.clip(detail),
+                        now.toEpochMilli())));
+    }
+
+    @Override
+    public int releaseLeases() {
+        return db.inWrite(handle -> handle.attach(OutboundDao.class).releaseLeases());
+    }
+
+    private static void ignoredUnlessChanged(long partId, String what, int changed) {
+        if (changed == 0) {
+            LOG.warn("outbound part {} is not pending any more; {} ignored", partId, what);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.vendin.whatsapp.persistence.message;
+
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One reply part to insert into {@code outbound_messages} (public only for Jdbi binding). */
+public record PartRow(long inboundId, int partIndex, int partCount, String provider, boolean viaPlatform,
+                      String fromPhoneId, String toRaw, String text, long now) {
+
+    static List<PartRow> of(long inboundId, ReplyRoute route, List<String> parts, long now) {
+        List<PartRow> rows = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            rows.add(new PartRow(inboundId, i, parts.size(), route.provider().wireName(), route.viaPlatform(),
+                    route.fromPhoneId().orElse(null), route.to(), parts.get(i), now));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,37 @@
+package com.vendin.whatsapp.persistence.tenant;
+
+import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.ports.phone.PhoneNumber;
+import com.vendin.whatsapp.ports.tenant.AdminPhone;
+import com.vendin.whatsapp.ports.tenant.Tenant;
+import com.vendin.whatsapp.ports.tenant.TenantDirectory;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Finds tenants for routing by Meta phone id, store number or admin phone (indexed lookups). */
+public final class JdbiTenantDirectory implements TenantDirectory {
+    private final Database db;
+    private final TenantRows rows;
+
+    public JdbiTenantDirectory(Database db, CredentialCipher cipher) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.rows = new TenantRows(Objects.requireNonNull(cipher, "cipher"));
+    }
+
+    /** The tenant with this Meta phone number id (the earliest created, should two share one). */
+    @Override
+    public Optional<Tenant> findByPhoneId(String phoneId) {
+        return db.inRead(handle -> handle.attach(TenantDao.class).findByPhoneId(phoneId)).map(rows::toTenant);
+    }
+
+    @Override
+    public Optional<Tenant> findByNumber(PhoneNumber number) {
+        return db.inRead(handle -> handle.attach(TenantDao.class).findByNumber(number.e164())).map(rows::toTenant);
+    }
+
+    @Override
+    public Optional<AdminPhone> findAdminByPhone(PhoneNumber phone) {
+        return db.inRead(handle -> handle.attach(AdminPhoneDao.class).findByPhone(phone.e164()));
+    }
+}

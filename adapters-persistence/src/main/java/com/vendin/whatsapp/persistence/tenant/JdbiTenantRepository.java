@@ -1,0 +1,82 @@
+package com.vendin.whatsapp.persistence.tenant;
+
+import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.ports.tenant.Tenant;
+import com.vendin.whatsapp.ports.tenant.TenantId;
+import com.vendin.whatsapp.ports.tenant.TenantRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Tenants in the {@code tenants} table, credentials encrypted with the {@link CredentialCipher}. */
+public final class JdbiTenantRepository implements TenantRepository {
+    private final Database db;
+    private final TenantRows rows;
+    private final Clock clock;
+
+    public JdbiTenantRepository(Database db, CredentialCipher cipher, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.rows = new TenantRows(Objects.requireNonNull(cipher, "cipher"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void insert(Tenant tenant) {
+        TenantRow row = rows.toRow(tenant);
+        try {
+            db.useWrite(handle -> {
+                TenantDao dao = handle.attach(TenantDao.class);
+                if (dao.findById(row.id()).isPresent()) {
+                    throw TenantConflicts.tenantExists();
+                }
+                TenantConflicts.checkUnique(dao, row);
+                dao.insert(row);
+            });
+        } catch (RuntimeException e) {
+            throw TenantConflicts.translate(e);
+        }
+    }
+
+    @Override
+    public boolean update(Tenant tenant) {
+        TenantRow row = rows.toRow(tenant);
+        try {
+            return db.inWrite(handle -> {
+                TenantDao dao = handle.attach(TenantDao.class);
+                if (dao.findById(row.id()).isEmpty()) {
+                    return false;
+                }
+                TenantConflicts.checkUnique(dao, row);
+                return dao.update(row) > 0;
+            });
+        } catch (RuntimeException e) {
+            throw TenantConflicts.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<Tenant> findById(TenantId id) {
+        return db.inRead(handle -> handle.attach(TenantDao.class).findById(id.value())).map(rows::toTenant);
+    }
+
+    @Override
+    public List<Tenant> list(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return db.inRead(handle -> handle.attach(TenantDao.class).list(limit)).stream().map(rows::toTenant).toList();
+    }
+
+    /** Deletes the tenant; its admin phones go with it (cascade) and any pool number it held is available again. */
+    @Override
+    public boolean delete(TenantId id) {
+        long now = clock.millis();
+        return db.inWrite(handle -> {
+            TenantDao dao = handle.attach(TenantDao.class);
+            dao.releasePoolNumbers(id.value(), now);
+            return dao.delete(id.value()) > 0;
+        });
+    }
+}

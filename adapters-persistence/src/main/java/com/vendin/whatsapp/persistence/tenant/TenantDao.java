@@ -1,0 +1,54 @@
+package com.vendin.whatsapp.persistence.tenant;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of the {@code tenants} table (and the pool release that goes with a delete). */
+@RegisterRowMapper(TenantRowMapper.class)
+interface TenantDao {
+    String COLUMNS = "id, subdomain, instance_url, instance_secret, whatsapp_phone_number, whatsapp_phone_id, "
+            + "whatsapp_provider, whatsapp_access_token, twilio_account_sid, twilio_auth_token, whatsapp_status, "
+            + "whatsapp_verified_at, created_at, updated_at";
+    String SELECT = "SELECT " + COLUMNS + " FROM tenants ";
+
+    @SqlUpdate("INSERT INTO tenants (" + COLUMNS + ") VALUES (:id, :subdomain, :instanceUrl, :instanceSecret, "
+            + ":phoneNumber, :phoneId, :provider, :accessToken, :twilioAccountSid, :twilioAuthToken, :status, "
+            + ":verifiedAt, :createdAt, :updatedAt)")
+    void insert(@BindMethods TenantRow row);
+
+    @SqlUpdate("UPDATE tenants SET subdomain = :subdomain, instance_url = :instanceUrl, "
+            + "instance_secret = :instanceSecret, whatsapp_phone_number = :phoneNumber, whatsapp_phone_id = :phoneId, "
+            + "whatsapp_provider = :provider, whatsapp_access_token = :accessToken, "
+            + "twilio_account_sid = :twilioAccountSid, twilio_auth_token = :twilioAuthToken, "
+            + "whatsapp_status = :status, whatsapp_verified_at = :verifiedAt, updated_at = :updatedAt WHERE id = :id")
+    int update(@BindMethods TenantRow row);
+
+    @SqlQuery(SELECT + "WHERE id = :id")
+    Optional<TenantRow> findById(String id);
+
+    @SqlQuery(SELECT + "WHERE whatsapp_phone_id = :phoneId ORDER BY created_at, id LIMIT 1")
+    Optional<TenantRow> findByPhoneId(String phoneId);
+
+    @SqlQuery(SELECT + "WHERE whatsapp_phone_number = :number")
+    Optional<TenantRow> findByNumber(String number);
+
+    @SqlQuery(SELECT + "ORDER BY created_at, id LIMIT :limit")
+    List<TenantRow> list(int limit);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM tenants WHERE subdomain = :subdomain AND id <> :id)")
+    boolean subdomainTakenByOther(String subdomain, String id);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM tenants WHERE whatsapp_phone_number = :number AND id <> :id)")
+    boolean numberTakenByOther(String number, String id);
+
+    @SqlUpdate("UPDATE whatsapp_number_pool SET status = 'available', assigned_tenant_id = NULL, updated_at = :now "
+            + "WHERE assigned_tenant_id = :id")
+    int releasePoolNumbers(String id, long now);
+
+    @SqlUpdate("DELETE FROM tenants WHERE id = :id")
+    int delete(String id);
+}

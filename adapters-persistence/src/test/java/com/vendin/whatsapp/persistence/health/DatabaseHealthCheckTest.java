@@ -1,0 +1,36 @@
+package com.vendin.whatsapp.persistence.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.testing.TestDatabases;
+import com.vendin.whatsapp.ports.health.HealthCheck;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseHealthCheckTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenOpenDatabase_whenChecked_thenHealthyUnderTheNameDatabase() {
+        try (Database db = TestDatabases.migrated(dir)) {
+            DatabaseHealthCheck check = new DatabaseHealthCheck(db);
+
+            assertThat(check.name()).isEqualTo("database");
+            assertThat(check.check()).isEqualTo(HealthCheck.Result.ok());
+        }
+    }
+
+    @Test
+    void givenClosedDatabase_whenChecked_thenFailingWithoutThrowing() {
+        Database db = TestDatabases.migrated(dir);
+        db.close();
+
+        HealthCheck.Result result = new DatabaseHealthCheck(db).check();
+
+        assertThat(result.healthy()).isFalse();
+        assertThat(result.detail()).startsWith("database unavailable");
+    }
+}

@@ -1,0 +1,74 @@
+package com.vendin.whatsapp.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.vendin.whatsapp.app.config.GatewayConfig;
+import com.vendin.whatsapp.app.wiring.Modules;
+import com.vendin.whatsapp.app.worker.DeliveryWorkers;
+import com.vendin.whatsapp.http.GatewayHttpServer;
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: the production object graph, started in order (database migrated, leases of a
+ * previous run freed, HTTP listening, workers running) and stopped in reverse.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final Injector injector;
+    private final GatewayHttpServer http;
+    private final DeliveryWorkers workers;
+    private final Database database;
+
+    private Gateway(Injector injector) {
+        this.injector = injector;
+        this.database = injector.getInstance(Database.class);
+        this.http = injector.getInstance(GatewayHttpServer.class);
+        this.workers = injector.getInstance(DeliveryWorkers.class);
+    }
+
+    /** Builds the graph from {@code config} and starts everything; the port is bound when this returns. */
+    public static Gateway start(GatewayConfig config) {
+        long started = System.nanoTime();
+        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, Modules.production(config)));
+        gateway.database.migrate();
+        if (config.isSqlite()) {
+            int freed = gateway.injector.getInstance(DeliveryQueue.class).releaseLeases()
+                    + gateway.injector.getInstance(OutboundQueue.class).releaseLeases();
+            if (freed > 0) {
+                LOG.info("resuming {} deliveries and sends that a previous run left in flight", freed);
+            }
+        }
+        gateway.http.start();
+        gateway.workers.start();
+        LOG.info("whatsapp-gateway ready on port {} in {} ms ({}, platform provider {}, admin API {})",
+                gateway.port(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                config.databaseUrl(), config.platformProvider().wireName(),
+                config.adminToken().isPresent() ? "enabled" : "disabled (GATEWAY_ADMIN_TOKEN unset)");
+        return gateway;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** An object of the running graph (tests reach repositories this way). */
+    public <T> T instance(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    @Override
+    public void close() {
+        LOG.info("whatsapp-gateway stopping");
+        http.stop();
+        workers.stop(STOP_GRACE);
+        database.close();
+    }
+}

@@ -1,0 +1,53 @@
+package com.vendin.whatsapp.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.vendin.whatsapp.app.config.GatewayConfig;
+import com.vendin.whatsapp.http.GatewayHttpServer;
+import com.vendin.whatsapp.http.HttpConfig;
+import com.vendin.whatsapp.http.tenant.SignedTenantClient;
+import com.vendin.whatsapp.ports.delivery.TenantAgent;
+import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
+import com.vendin.whatsapp.ports.health.HealthCheck;
+import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
+import com.vendin.whatsapp.ports.query.BrowseMessages;
+import com.vendin.whatsapp.ports.tenant.ManageTenants;
+import com.vendin.whatsapp.whatsapp.ProviderApiConfig;
+import com.vendin.whatsapp.whatsapp.ProviderSender;
+import com.vendin.whatsapp.whatsapp.http.HttpClients;
+import java.time.Clock;
+import java.util.List;
+import okhttp3.OkHttpClient;
+
+/** The HTTP adapters: the Javalin server (webhooks, admin API), the tenant client and the provider senders. */
+final class AdaptersModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    OkHttpClient okHttpClient() {
+        return HttpClients.standard();
+    }
+
+    @Provides
+    @Singleton
+    WhatsAppSender whatsAppSender(OkHttpClient client, GatewayConfig config) {
+        return ProviderSender.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
+                config.twilio().apiUrl().toString()));
+    }
+
+    @Provides
+    @Singleton
+    TenantAgent tenantAgent(OkHttpClient client, Clock clock) {
+        return new SignedTenantClient(client, clock);
+    }
+
+    @Provides
+    @Singleton
+    GatewayHttpServer httpServer(GatewayConfig config, ReceiveWebhook receiveWebhook, ManageTenants manageTenants,
+                                 BrowseMessages browseMessages, List<HealthCheck> healthChecks, Clock clock) {
+        HttpConfig http = new HttpConfig(config.port(), config.meta().appSecret(), config.meta().verifyToken(),
+                config.adminToken());
+        return new GatewayHttpServer(http, receiveWebhook, manageTenants, browseMessages, healthChecks, clock);
+    }
+}

@@ -1,0 +1,89 @@
+package com.vendin.whatsapp.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.vendin.whatsapp.app.config.GatewayConfig;
+import com.vendin.whatsapp.domain.DeliverySettings;
+import com.vendin.whatsapp.domain.PlatformAccount;
+import com.vendin.whatsapp.domain.delivery.DeliveryService;
+import com.vendin.whatsapp.domain.delivery.ReplySender;
+import com.vendin.whatsapp.domain.delivery.RetryPolicy;
+import com.vendin.whatsapp.domain.inbound.WebhookReceiver;
+import com.vendin.whatsapp.domain.query.MessageBrowser;
+import com.vendin.whatsapp.domain.routing.Router;
+import com.vendin.whatsapp.domain.tenants.TenantService;
+import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
+import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.delivery.SendReplies;
+import com.vendin.whatsapp.ports.delivery.TenantAgent;
+import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
+import com.vendin.whatsapp.ports.delivery.WorkNotifier;
+import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.RateLimiter;
+import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
+import com.vendin.whatsapp.ports.query.BrowseMessages;
+import com.vendin.whatsapp.ports.query.MessageQueries;
+import com.vendin.whatsapp.ports.tenant.ManageTenants;
+import com.vendin.whatsapp.ports.tenant.TenantDirectory;
+import com.vendin.whatsapp.ports.tenant.TenantRepository;
+import java.time.Clock;
+
+/** The use cases: the domain services that implement the inbound ports over the outbound ones. */
+final class DomainModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    PlatformAccount platformAccount(GatewayConfig config) {
+        GatewayConfig.Meta meta = config.meta();
+        GatewayConfig.Twilio twilio = config.twilio();
+        return new PlatformAccount(config.platformProvider(), meta.platformPhoneId(), meta.platformNumber(),
+                meta.platformAccessToken(), twilio.whatsappFrom(), twilio.accountSid(), twilio.authToken());
+    }
+
+    @Provides
+    @Singleton
+    DeliverySettings deliverySettings(GatewayConfig config) {
+        return new DeliverySettings(config.deliveryMaxAttempts(), config.rateLimitPerMinute());
+    }
+
+    @Provides
+    @Singleton
+    RetryPolicy retryPolicy(DeliverySettings settings) {
+        return new RetryPolicy(settings.maxAttempts());
+    }
+
+    @Provides
+    @Singleton
+    ReceiveWebhook receiveWebhook(TenantDirectory directory, PlatformAccount platform, Inbox inbox,
+                                  RateLimiter rateLimiter, WorkNotifier notifier, DeliverySettings settings, Clock clock) {
+        return new WebhookReceiver(new Router(directory, platform), inbox, rateLimiter, notifier, settings, clock);
+    }
+
+    @Provides
+    @Singleton
+    ManageTenants manageTenants(TenantRepository repository, TenantDirectory directory, Clock clock) {
+        return new TenantService(repository, directory, clock);
+    }
+
+    @Provides
+    @Singleton
+    BrowseMessages browseMessages(TenantRepository repository, MessageQueries queries) {
+        return new MessageBrowser(repository, queries);
+    }
+
+    @Provides
+    @Singleton
+    DeliverToTenants deliverToTenants(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent,
+                                      RetryPolicy retry, WorkNotifier notifier, Clock clock) {
+        return new DeliveryService(queue, tenants, agent, retry, notifier, clock);
+    }
+
+    @Provides
+    @Singleton
+    SendReplies sendReplies(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender,
+                            PlatformAccount platform, RetryPolicy retry, Clock clock) {
+        return new ReplySender(queue, tenants, sender, platform, retry, clock);
+    }
+}

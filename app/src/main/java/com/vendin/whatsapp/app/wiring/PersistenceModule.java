@@ -1,0 +1,100 @@
+package com.vendin.whatsapp.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.vendin.whatsapp.app.config.GatewayConfig;
+import com.vendin.whatsapp.app.config.SecretKeyFile;
+import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.DatabaseConfig;
+import com.vendin.whatsapp.persistence.health.DatabaseHealthCheck;
+import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
+import com.vendin.whatsapp.persistence.message.JdbiInbox;
+import com.vendin.whatsapp.persistence.query.JdbiMessageQueries;
+import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
+import com.vendin.whatsapp.persistence.ratelimit.InProcessRateLimiter;
+import com.vendin.whatsapp.persistence.tenant.JdbiAdminPhoneRepository;
+import com.vendin.whatsapp.persistence.tenant.JdbiTenantDirectory;
+import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
+import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.health.HealthCheck;
+import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.RateLimiter;
+import com.vendin.whatsapp.ports.query.MessageQueries;
+import com.vendin.whatsapp.ports.tenant.AdminPhoneRepository;
+import com.vendin.whatsapp.ports.tenant.TenantDirectory;
+import com.vendin.whatsapp.ports.tenant.TenantRepository;
+import java.time.Clock;
+import java.util.List;
+
+/** The database-backed adapters: SQLite through Jdbi, credentials encrypted, and the in-process rate limiter. */
+final class PersistenceModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    Database database(GatewayConfig config) {
+        return Database.open(DatabaseConfig.of(config.databaseUrl()));
+    }
+
+    @Provides
+    @Singleton
+    CredentialCipher cipher(GatewayConfig config) {
+        return new CredentialCipher(SecretKeyFile.resolve(config));
+    }
+
+    @Provides
+    @Singleton
+    TenantRepository tenants(Database db, CredentialCipher cipher, Clock clock) {
+        return new JdbiTenantRepository(db, cipher, clock);
+    }
+
+    @Provides
+    @Singleton
+    TenantDirectory directory(Database db, CredentialCipher cipher) {
+        return new JdbiTenantDirectory(db, cipher);
+    }
+
+    @Provides
+    @Singleton
+    AdminPhoneRepository adminPhones(Database db) {
+        return new JdbiAdminPhoneRepository(db);
+    }
+
+    @Provides
+    @Singleton
+    Inbox inbox(Database db, Clock clock) {
+        return new JdbiInbox(db, clock);
+    }
+
+    @Provides
+    @Singleton
+    DeliveryQueue deliveryQueue(Database db) {
+        return new JdbiDeliveryQueue(db);
+    }
+
+    @Provides
+    @Singleton
+    OutboundQueue outboundQueue(Database db) {
+        return new JdbiOutboundQueue(db);
+    }
+
+    @Provides
+    @Singleton
+    MessageQueries messageQueries(Database db) {
+        return new JdbiMessageQueries(db);
+    }
+
+    @Provides
+    @Singleton
+    RateLimiter rateLimiter() {
+        return new InProcessRateLimiter();
+    }
+
+    @Provides
+    @Singleton
+    List<HealthCheck> healthChecks(Database db) {
+        return List.of(new DatabaseHealthCheck(db));
+    }
+}
