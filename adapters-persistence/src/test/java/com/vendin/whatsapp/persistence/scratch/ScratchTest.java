@@ -29,7 +29,7 @@ class ScratchTest {
         JdbiInbox inbox = new JdbiInbox(db, Clock.systemUTC());
         JdbiDeliveryQueue dq = new JdbiDeliveryQueue(db);
         JdbiOutboundQueue oq = new JdbiOutboundQueue(db);
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 8; round++) {
             int n = 3000;
             long t = System.nanoTime();
             ExecutorService webhooks = Executors.newFixedThreadPool(8);

@@ -60,11 +60,11 @@ public final class SecretKeyFile {
             byte[] key = randomKey();
             Files.createDirectories(keyFile.toAbsolutePath().getParent());
             try {
-                Files.write(keyFile, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW);
+                createOwnerOnly(keyFile);
             } catch (FileAlreadyExistsException raced) {
                 return decode(keyFile);
             }
-            restrictToOwner(keyFile);
+            Files.write(keyFile, Base64.getEncoder().encode(key), StandardOpenOption.TRUNCATE_EXISTING);
             LOG.warn("GATEWAY_SECRET_KEY is unset: generated a credential key in {}; keep it with the database "
                     + "(without it stored tokens cannot be read) and set GATEWAY_SECRET_KEY in production", keyFile);
             return key;
@@ -81,11 +81,12 @@ public final class SecretKeyFile {
         return key;
     }
 
-    private static void restrictToOwner(Path file) {
+    /** Creates the empty file readable by its owner only, before any key byte is written to it. */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            LOG.debug("could not restrict permissions of {}", file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
         }
     }
 

@@ -254,6 +254,57 @@ class MetaMessagePathTest {
         Eventually.within(WAIT, "the slow tenant is being called", () -> moda.calls().size() == 1);
     }
 
+    @Test
+    void statusesUpdateTheReplyPartNeverMoveBackwardsAndAreNeverForwarded() {
+        gateway.postMetaWebhook(MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.St1", "oi").json());
+        Eventually.within(WAIT, "the reply is sent", () -> states("moda-brasil").contains("replied"));
+        String wamid = graph.sends().get(0).wamid();
+
+        HttpResult read = gateway.postMetaWebhook(
+                MetaPayloads.webhook().status(MODA_PHONE_ID, MODA_DISPLAY, wamid, "read", CUSTOMER).json());
+        HttpResult lateDelivered = gateway.postMetaWebhook(
+                MetaPayloads.webhook().status(MODA_PHONE_ID, MODA_DISPLAY, wamid, "delivered", CUSTOMER).json());
+        HttpResult unknown = gateway.postMetaWebhook(
+                MetaPayloads.webhook().status(MODA_PHONE_ID, MODA_DISPLAY, "wamid.NEVER-SENT", "delivered", CUSTOMER).json());
+
+        assertThat(List.of(read.code(), lateDelivered.code(), unknown.code())).containsOnly(200);
+        assertThat(states("moda-brasil")).containsExactlyInAnyOrder("replied", "read");
+        assertThat(moda.calls()).hasSize(1);
+    }
+
+    @Test
+    void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() {
+        HttpResult ok = gateway.get("/webhooks/whatsapp/facebook?hub.mode=subscribe&hub.verify_token="
+                + TestGateway.VERIFY_TOKEN + "&hub.challenge=1158201444");
+        HttpResult wrong = gateway.get("/webhooks/whatsapp/facebook?hub.mode=subscribe&hub.verify_token=nope"
+                + "&hub.challenge=1158201444");
+
+        assertThat(ok.code()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(ok.contentType()).startsWith("text/plain");
+        assertThat(wrong.code()).isEqualTo(403);
+    }
+
+    @Test
+    void theAdminApiKeepsSecretsOutOfReadsAndRefusesWrongTokens() {
+        HttpResult tenant = gateway.admin("GET", "/api/v1/tenants/moda-brasil", null);
+        HttpResult noToken = gateway.get("/api/v1/tenants/moda-brasil");
+        HttpResult duplicateNumber = gateway.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"outra\","
+                + "\"instanceUrl\":\"http://10.0.0.5:9000\",\"whatsapp\":{\"phoneNumber\":\"+5511999911111\","
+                + "\"phoneId\":\"555\",\"provider\":\"facebook\"}}");
+
+        assertThat(tenant.code()).isEqualTo(200);
+        assertThat(tenant.body()).doesNotContain("moda-token").doesNotContain(modaSecret).doesNotContain("instanceSecret");
+        assertThat(tenant.json().path("whatsapp").path("status").asText()).isEqualTo("active");
+        assertThat(tenant.json().path("whatsapp").path("phoneNumber").asText()).isEqualTo("+5511999911111");
+        assertThat(noToken.code()).isEqualTo(401);
+        assertThat(noToken.errorCode()).isEqualTo("unauthorized");
+        assertThat(duplicateNumber.code()).isEqualTo(409);
+        assertThat(duplicateNumber.errorCode()).isEqualTo("phone_number_taken");
+        assertThat(gateway.admin("DELETE", "/api/v1/tenants/tech-store", null).code()).isEqualTo(204);
+        assertThat(gateway.admin("GET", "/api/v1/tenants/tech-store", null).errorCode()).isEqualTo("tenant_not_found");
+    }
+
     private String createTenant(String id, FakeTenant tenant, String phone, String phoneId, String token) {
         String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + tenant.url() + "\","
                 + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
