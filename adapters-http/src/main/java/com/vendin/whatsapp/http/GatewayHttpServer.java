@@ -27,27 +27,39 @@ public final class GatewayHttpServer {
     private static final int THREAD_IDLE_MILLIS = 60_000;
 
     private final HttpConfig config;
-    private final ObjectMapper mapper = GatewayJson.newMapper();
-    private final ApiErrors errors = new ApiErrors(mapper);
-    private final MetaWebhookRoutes metaWebhook;
-    private final AdminRoutes admin;
-    private final HealthRoutes health;
+    private final ApiErrors errors;
+    private final List<RouteGroup> groups;
     private Javalin app;
 
-    public GatewayHttpServer(HttpConfig config, ReceiveWebhook receiveWebhook, ManageTenants manageTenants,
-                             BrowseMessages browseMessages, List<HealthCheck> healthChecks) {
-        this(config, receiveWebhook, manageTenants, browseMessages, healthChecks, Clock.systemUTC());
+    /** A server for {@code groups}, whose rejections {@code errors} turns into responses. */
+    public GatewayHttpServer(HttpConfig config, ApiErrors errors, List<RouteGroup> groups) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.groups = List.copyOf(groups);
     }
 
+    /** A server with the core routes only: Meta webhook, tenants and messages admin API, health. */
     public GatewayHttpServer(HttpConfig config, ReceiveWebhook receiveWebhook, ManageTenants manageTenants,
                              BrowseMessages browseMessages, List<HealthCheck> healthChecks, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.metaWebhook = new MetaWebhookRoutes(config.facebookAppSecret(), config.facebookVerifyToken(),
-                config.maxWebhookBytes(), Objects.requireNonNull(receiveWebhook, "receiveWebhook"), mapper, errors,
-                Objects.requireNonNull(clock, "clock"));
-        this.admin = new AdminRoutes(config.adminToken(), Objects.requireNonNull(manageTenants, "manageTenants"),
-                Objects.requireNonNull(browseMessages, "browseMessages"), mapper);
-        this.health = new HealthRoutes(healthChecks, mapper);
+        this(config, new ApiErrors(SHARED_MAPPER),
+                coreGroups(config, SHARED_MAPPER, receiveWebhook, manageTenants, browseMessages, healthChecks, clock));
+    }
+
+    /** The mapper the core routes use; other route groups should share it. */
+    public static final ObjectMapper SHARED_MAPPER = GatewayJson.newMapper();
+
+    /** The core route groups: Meta webhook, tenants and messages admin API (with the bearer check), health. */
+    public static List<RouteGroup> coreGroups(HttpConfig config, ObjectMapper mapper, ReceiveWebhook receiveWebhook,
+                                              ManageTenants manageTenants, BrowseMessages browseMessages,
+                                              List<HealthCheck> healthChecks, Clock clock) {
+        ApiErrors errors = new ApiErrors(mapper);
+        return List.of(
+                new MetaWebhookRoutes(config.facebookAppSecret(), config.facebookVerifyToken(), config.maxWebhookBytes(),
+                        Objects.requireNonNull(receiveWebhook, "receiveWebhook"), mapper, errors,
+                        Objects.requireNonNull(clock, "clock")),
+                new AdminRoutes(config.adminToken(), Objects.requireNonNull(manageTenants, "manageTenants"),
+                        Objects.requireNonNull(browseMessages, "browseMessages"), mapper),
+                new HealthRoutes(healthChecks, mapper));
     }
 
     /** Binds the port and starts serving; call once. */
@@ -83,9 +95,9 @@ public final class GatewayHttpServer {
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = config.maxWebhookBytes();
         errors.install(cfg.routes);
-        metaWebhook.register(cfg.routes);
-        admin.register(cfg.routes);
-        health.register(cfg.routes);
+        for (RouteGroup group : groups) {
+            group.register(cfg.routes);
+        }
     }
 
     private static QueuedThreadPool threadPool() {

@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.http.admin;
 
+import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.query.BrowseMessages;
@@ -9,7 +10,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /** The admin API under {@code /api/v1} (CONTRACT §5.1, §5.4), behind the bearer-token check. */
-public final class AdminRoutes {
+public final class AdminRoutes implements RouteGroup {
     public static final String BASE = "/api/v1";
 
     private final AdminAuth auth;
@@ -21,6 +22,7 @@ public final class AdminRoutes {
         this.tenants = new TenantHandlers(manageTenants, browseMessages, mapper);
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.before(this::authenticate);
         routes.post(BASE + "/tenants", tenants::create);

@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.http.health;
 
+import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vendin.whatsapp.http.common.JsonResponses;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code GET /health} (CONTRACT §5.5): 200 when every check passes, else 503 naming the failing check; no token. */
-public final class HealthRoutes {
+public final class HealthRoutes implements RouteGroup {
     public static final String PATH = "/health";
     private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
 
@@ -23,6 +24,7 @@ public final class HealthRoutes {
         this.mapper = mapper;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(PATH, this::health);
     }

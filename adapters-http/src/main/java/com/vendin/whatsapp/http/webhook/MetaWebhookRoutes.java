@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.http.webhook;
 
+import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.http.common.ApiErrors;
 import com.vendin.whatsapp.http.common.BoundedBody;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Meta's webhook (CONTRACT §2.1): the {@code GET} verification handshake, and the {@code POST} that is
  * size-checked, signature-checked on the raw bytes, parsed, and acknowledged only after it was recorded.
  */
-public final class MetaWebhookRoutes {
+public final class MetaWebhookRoutes implements RouteGroup {
     public static final String PATH = "/webhooks/whatsapp/facebook";
     private static final Logger LOG = LoggerFactory.getLogger(MetaWebhookRoutes.class);
 
@@ -43,6 +44,7 @@ public final class MetaWebhookRoutes {
         this.errors = errors;
     }
 
+    @Override
     public void register(RoutesConfig routes) {
         routes.get(PATH, this::verify);
         routes.post(PATH, this::receive);

@@ -3,9 +3,13 @@ package com.vendin.whatsapp.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.http.HttpConfig;
+import com.vendin.whatsapp.http.RouteGroup;
+import com.vendin.whatsapp.http.common.ApiErrors;
 import com.vendin.whatsapp.http.tenant.SignedTenantClient;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -17,11 +21,19 @@ import com.vendin.whatsapp.whatsapp.ProviderApiConfig;
 import com.vendin.whatsapp.whatsapp.ProviderSender;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 
 /** The HTTP adapters: the Javalin server (webhooks, admin API), the tenant client and the provider senders. */
 final class AdaptersModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        // Feature modules add their admin and webhook routes to this set.
+        Multibinder.newSetBinder(binder(), RouteGroup.class);
+    }
 
     @Provides
     @Singleton
@@ -45,9 +57,14 @@ final class AdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     GatewayHttpServer httpServer(GatewayConfig config, ReceiveWebhook receiveWebhook, ManageTenants manageTenants,
-                                 BrowseMessages browseMessages, List<HealthCheck> healthChecks, Clock clock) {
+                                 BrowseMessages browseMessages, List<HealthCheck> healthChecks, Clock clock,
+                                 Set<RouteGroup> featureRoutes) {
         HttpConfig http = new HttpConfig(config.port(), config.meta().appSecret(), config.meta().verifyToken(),
                 config.adminToken());
-        return new GatewayHttpServer(http, receiveWebhook, manageTenants, browseMessages, healthChecks, clock);
+        ObjectMapper mapper = GatewayHttpServer.SHARED_MAPPER;
+        List<RouteGroup> groups = new ArrayList<>(GatewayHttpServer.coreGroups(http, mapper, receiveWebhook,
+                manageTenants, browseMessages, healthChecks, clock));
+        groups.addAll(featureRoutes);
+        return new GatewayHttpServer(http, new ApiErrors(mapper), groups);
     }
 }

@@ -8,13 +8,12 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The dependency rule of ARCHITECTURE.md, checked on the main classes of every module. */
-@AnalyzeClasses(packages = "com.vendin.whatsapp", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "com.vendin.whatsapp", importOptions = MainClassesOnly.class)
 class DependencyRuleTest {
     private static final String PORTS = "com.vendin.whatsapp.ports..";
     private static final String DOMAIN = "com.vendin.whatsapp.domain..";
