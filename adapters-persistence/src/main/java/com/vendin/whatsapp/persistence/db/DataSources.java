@@ -7,6 +7,8 @@ import org.sqlite.SQLiteDataSource;
 
 /** Builds the pooled data source; every SQLite connection gets WAL, NORMAL sync, foreign keys and a busy timeout. */
 final class DataSources {
+    static final int WAL_BACKSTOP_PAGES = 20_000;
+
     private DataSources() {
     }
 
@@ -16,13 +18,14 @@ final class DataSources {
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         if (config.isSqlite()) {
             hikari.setDataSource(sqlite(config));
+            // A local file never goes stale: keep connections (and their cached statements) for good.
+            hikari.setMaxLifetime(0);
         } else {
             hikari.setJdbcUrl(config.jdbcUrl());
         }
         if (config.isInMemory()) {
             // Every connection to :memory: is a database of its own: keep exactly one, forever.
             hikari.setMaximumPoolSize(1);
-            hikari.setMaxLifetime(0);
             hikari.setIdleTimeout(0);
         } else {
             hikari.setMaximumPoolSize(config.maxPoolSize());
@@ -38,6 +41,8 @@ final class DataSources {
         sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // Checkpoints run in the background (WalCheckpointer); this high mark is only a backstop.
+        sqlite.setWalAutocheckpoint(WAL_BACKSTOP_PAGES);
         SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
         dataSource.setUrl(config.jdbcUrl());
         return dataSource;

@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * short write transactions. On SQLite the writes of this process take turns on one lock and every
  * transaction begins {@code IMMEDIATE} (it takes the file's write lock up front, so a read-then-write
  * inside it cannot be overtaken); threads queue in memory instead of meeting SQLITE_BUSY, another
- * process is waited for up to the busy timeout, and reads run in parallel (WAL).
+ * process is waited for up to the busy timeout, and reads run in parallel (WAL). Prepared statements are
+ * kept per pooled connection, and the write-ahead log is checkpointed by a background thread.
+ * Write transactions must not nest and must not wait on the network.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -26,11 +29,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Optional<WalCheckpointer> checkpointer;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
+        this.checkpointer = config.sqliteFile().map(file -> new WalCheckpointer(dataSource));
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        jdbi.setStatementBuilderFactory(new StatementCache());
     }
 
     /** Opens (creating an SQLite file if needed) with {@link DatabaseConfig#of default} settings. */
@@ -75,6 +81,7 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(work);
     }
 
+    /** The underlying Jdbi, for reads; every write goes through {@link #inWrite}. */
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -85,6 +92,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.ifPresent(WalCheckpointer::close);
         dataSource.close();
     }
 

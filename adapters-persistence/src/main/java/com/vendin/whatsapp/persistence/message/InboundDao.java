@@ -32,7 +32,7 @@ interface InboundDao {
             + "AND (m.lease_until IS NULL OR m.lease_until <= :now) "
             + "AND NOT EXISTS (SELECT 1 FROM inbound_messages e WHERE e.state = 'received' "
             + "AND e.tenant_id = m.tenant_id AND e.thread_id = m.thread_id "
-            + "AND (e.provider_ts < m.provider_ts OR (e.provider_ts = m.provider_ts AND e.id < m.id))) "
+            + "AND (e.provider_ts, e.id) < (m.provider_ts, m.id)) "
             + "ORDER BY m.next_attempt_at, m.id LIMIT :limit")
     @RegisterRowMapper(PendingDeliveryMapper.class)
     List<PendingDelivery> claimable(long now, int limit);
@@ -52,9 +52,10 @@ interface InboundDao {
             + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND state = 'received'")
     int deadLetter(long id, String error, long now);
 
+    /** {@code COALESCE} keeps the planner on the inbound_id index (the unique index holds every NULL id). */
     @SqlUpdate("UPDATE inbound_messages SET state = 'replied', updated_at = :now "
             + "WHERE id = :id AND state = 'forwarded' AND NOT EXISTS "
-            + "(SELECT 1 FROM outbound_messages o WHERE o.inbound_id = :id AND o.provider_message_id IS NULL)")
+            + "(SELECT 1 FROM outbound_messages o WHERE o.inbound_id = :id AND COALESCE(o.provider_message_id, '') = '')")
     int markRepliedIfAllAccepted(long id, long now);
 
     @SqlUpdate("UPDATE inbound_messages SET lease_until = NULL WHERE lease_until IS NOT NULL")

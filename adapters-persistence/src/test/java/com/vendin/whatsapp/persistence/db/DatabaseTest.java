@@ -23,7 +23,7 @@ class DatabaseTest {
     Path dir;
 
     @Test
-    void givenOpenedFile_whenPragmasAreReadOnEveryPooledConnection_thenWalNormalForeignKeysAndBusyTimeout() {
+    void givenOpenedFile_whenPragmasAreReadOnEveryPooledConnection_thenWalNormalForeignKeysBusyTimeoutAndBackstop() {
         try (Database db = TestDatabases.migrated(dir)) {
             List<Handle> handles = new ArrayList<>();
             try {
@@ -35,6 +35,7 @@ class DatabaseTest {
                     assertThat(pragma(handle, "foreign_keys")).isEqualTo("1");
                     assertThat(pragma(handle, "synchronous")).isEqualTo("1");
                     assertThat(pragma(handle, "busy_timeout")).isEqualTo("5000");
+                    assertThat(pragma(handle, "wal_autocheckpoint")).isEqualTo("20000");
                 }
             } finally {
                 handles.forEach(Handle::close);
