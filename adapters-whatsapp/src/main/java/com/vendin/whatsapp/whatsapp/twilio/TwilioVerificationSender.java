@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.whatsapp.twilio;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
@@ -79,7 +80,7 @@ public final class TwilioVerificationSender implements VerificationCodeSender {
     private static String variables(String code) {
         try {
             return ProviderJson.mapper().writeValueAsString(Map.of("1", code));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
     }

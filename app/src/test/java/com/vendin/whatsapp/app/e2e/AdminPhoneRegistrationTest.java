@@ -279,6 +279,17 @@ class AdminPhoneRegistrationTest {
                 .isEqualTo("unknown_field");
     }
 
+    @Test
+    void whenWhatsAppCannotBeReachedTheRequestIsA502WithTheProvidersCode() {
+        boot(Map.of("FACEBOOK_GRAPH_URL", "http://127.0.0.1:1/v25.0"));
+
+        HttpResult asked = ask("moda-brasil", OWNER, "user-1");
+
+        assertThat(asked.code()).isEqualTo(502);
+        assertThat(asked.errorCode()).isEqualTo("provider_error");
+        assertThat(asked.body()).contains("network");
+    }
+
     private HttpResult ask(String tenant, String phone, String userId) {
         return gateway.admin("POST", "/api/v1/tenants/" + tenant + "/admin-phones/verifications",
                 "{\"phone\":\"" + phone + "\",\"userId\":\"" + userId + "\"}");
