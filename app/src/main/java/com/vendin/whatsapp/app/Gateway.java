@@ -2,6 +2,7 @@ package com.vendin.whatsapp.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.app.wiring.Modules;
@@ -36,8 +37,17 @@ public final class Gateway implements AutoCloseable {
 
     /** Builds the graph from {@code config} and starts everything; the port is bound when this returns. */
     public static Gateway start(GatewayConfig config) {
+        return start(config, new Module[0]);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig)}, with bindings of the production graph replaced by those of
+     * {@code overrides} (tests replace the clock this way).
+     */
+    public static Gateway start(GatewayConfig config, Module... overrides) {
         long started = System.nanoTime();
-        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, Modules.production(config)));
+        Module graph = com.google.inject.util.Modules.override(Modules.production(config)).with(overrides);
+        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, graph));
         gateway.database.migrate();
         if (config.isSqlite()) {
             int freed = gateway.injector.getInstance(DeliveryQueue.class).releaseLeases()

@@ -77,7 +77,7 @@ public final class GraphApiSender implements WhatsAppSender {
         }
     }
 
-    private static SendOutcome interpret(ProviderCall.Reply reply) {
+    static SendOutcome interpret(ProviderCall.Reply reply) {
         if (!reply.successful()) {
             return GraphErrors.classify(reply);
         }

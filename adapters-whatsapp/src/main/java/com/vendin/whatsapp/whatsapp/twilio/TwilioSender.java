@@ -70,7 +70,7 @@ public final class TwilioSender implements WhatsAppSender {
         return ProviderCall.execute(client, request, TwilioSender::interpret);
     }
 
-    private static SendOutcome interpret(ProviderCall.Reply reply) {
+    static SendOutcome interpret(ProviderCall.Reply reply) {
         if (!reply.successful()) {
             return TwilioErrors.classify(reply);
         }

@@ -18,17 +18,19 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Credentials;
 
 /**
- * Twilio's v2010 REST API for subaccounts and numbers played by MockWebServer (reference §6): keeps
- * the subaccounts and numbers it "created", checks the main account's basic auth, and can refuse a
- * purchase or lose the answer of one that went through.
+ * Twilio's v2010 REST API played by MockWebServer: accepts every message create (201) and records its
+ * form; and, for subaccounts and numbers (reference §6), keeps what it "created", checks the main
+ * account's basic auth, and can refuse a purchase or lose the answer of one that went through.
  */
 public final class FakeTwilio implements AutoCloseable {
     private static final Pattern SUB = Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]+)/(.+)");
+    private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern LOCAL = Pattern.compile("AvailablePhoneNumbers/([A-Z]{2})/Local\\.json");
 
     private final MockWebServer server = new MockWebServer();
     private final String authorization;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Send> sends = new CopyOnWriteArrayList<>();
     private final Map<String, Subaccount> subaccounts = new LinkedHashMap<>();
     private final List<String> forSale = new CopyOnWriteArrayList<>(List.of("+14155550101", "+14155550102"));
     private final AtomicInteger ids = new AtomicInteger();
@@ -40,10 +42,31 @@ public final class FakeTwilio implements AutoCloseable {
     public record Subaccount(String sid, String friendlyName, String authToken, Map<String, String> numbers) {
     }
 
+    /** One message create the gateway made, with its decoded form fields. */
+    public record Send(String path, String authorization, Map<String, String> form, String sid) {
+        public String from() {
+            return form.get("From");
+        }
+
+        public String to() {
+            return form.get("To");
+        }
+
+        public String body() {
+            return form.get("Body");
+        }
+    }
+
     /** One request the gateway made, with its form or query parameters. */
     public record Call(String method, String path, Map<String, String> params, String authorization) {
     }
 
+    /** A fake that accepts message creates from any account (and subaccount calls with any credentials). */
+    public FakeTwilio() {
+        this.authorization = null;
+    }
+
+    /** A fake whose subaccount and number calls need the main account's basic auth. */
     public FakeTwilio(String mainSid, String mainToken) {
         this.authorization = Credentials.basic(mainSid, mainToken, StandardCharsets.UTF_8);
     }
@@ -78,6 +101,10 @@ public final class FakeTwilio implements AutoCloseable {
         loseSubaccountAnswer = true;
     }
 
+    public List<Send> sends() {
+        return List.copyOf(sends);
+    }
+
     public synchronized List<Subaccount> subaccounts() {
         return List.copyOf(subaccounts.values());
     }
@@ -95,7 +122,12 @@ public final class FakeTwilio implements AutoCloseable {
         String method = request.getMethod();
         Map<String, String> params = params(request);
         calls.add(new Call(method, path, params, request.getHeaders().get("Authorization")));
-        if (!authorization.equals(request.getHeaders().get("Authorization"))) {
+        if (method.equals("POST") && MESSAGES.matcher(path).matches()) {
+            String sid = String.format("SM%032x", ids.incrementAndGet());
+            sends.add(new Send(path, request.getHeaders().get("Authorization"), params, sid));
+            return json(201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"num_segments\":\"1\"}");
+        }
+        if (authorization != null && !authorization.equals(request.getHeaders().get("Authorization"))) {
             return error(401, "20003", "Authenticate");
         }
         if (path.equals("/2010-04-01/Accounts.json")) {

@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.app.support;
 
 import com.vendin.whatsapp.app.Gateway;
+import com.google.inject.Module;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,11 @@ public final class TestGateway implements AutoCloseable {
 
     public static TestGateway start(Map<String, String> env) {
         return new TestGateway(Gateway.start(GatewayConfig.fromEnvironment(env)));
+    }
+
+    /** Starts with bindings of the production graph replaced by {@code overrides} (e.g. a {@code MutableClock}). */
+    public static TestGateway start(Map<String, String> env, Module... overrides) {
+        return new TestGateway(Gateway.start(GatewayConfig.fromEnvironment(env), overrides));
     }
 
     public Gateway gateway() {
