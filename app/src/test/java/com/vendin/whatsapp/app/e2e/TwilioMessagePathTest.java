@@ -10,9 +10,14 @@ import com.vendin.whatsapp.app.support.FakeTwilio;
 import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.TestGateway;
 import com.vendin.whatsapp.app.support.TwilioPayloads;
+import com.vendin.whatsapp.ports.phone.PhoneNumber;
+import com.vendin.whatsapp.ports.tenant.AdminPhone;
+import com.vendin.whatsapp.ports.tenant.AdminPhoneRepository;
+import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +172,27 @@ class TwilioMessagePathTest {
         assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json()))
                 .extracting(i -> i.path("providerMessageId").asText() + "/" + i.path("reason").asText())
                 .containsExactly("SM00000000000000000000000000000005/unknown_store_number");
+    }
+
+    @Test
+    void anOwnerWritingToTheTwilioPlatformNumberIsAnAdminAndIsAnsweredFromIt() throws Exception {
+        start(Map.of("WHATSAPP_PROVIDER", "twilio", "TWILIO_WHATSAPP_FROM", "+14155238886"));
+        gateway.instance(AdminPhoneRepository.class).add(new AdminPhone("admin-1", new TenantId("loja-sub"), "user-1",
+                new PhoneNumber("+5511999991111"), "owner", Instant.now(), Instant.now()));
+        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000006", "+551199991111",
+                "+14155238886", TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "Pedidos hoje?");
+
+        assertThat(gateway.postTwilioWebhook(message, SUB_TOKEN).code()).isEqualTo(401);
+        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
+
+        Eventually.within(WAIT, "the owner's store is called", () -> subStore.calls().size() == 1);
+        assertThat(subStore.calls().get(0).body().path("role").asText()).isEqualTo("admin");
+        assertThat(subStore.calls().get(0).body().path("from").asText()).isEqualTo("+5511999991111");
+        Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
+        FakeTwilio.Send send = twilio.sends().get(0);
+        assertThat(send.path()).isEqualTo("/2010-04-01/Accounts/" + TwilioPayloads.MAIN_ACCOUNT_SID + "/Messages.json");
+        assertThat(send.from()).isEqualTo("whatsapp:+14155238886");
+        assertThat(send.to()).isEqualTo("whatsapp:+551199991111");
     }
 
     static void createTenant(TestGateway gateway, String id, FakeTenant tenant, String phone, String credentials) {
