@@ -105,6 +105,7 @@ class TwilioMessagePathTest {
         assertThat(send.from()).isEqualTo("whatsapp:" + SUB_STORE);
         assertThat(send.to()).isEqualTo("whatsapp:" + CUSTOMER);
         assertThat(send.body()).isEqualTo("Re: Olá, quero pedir 2 pizzas");
+        assertThat(send.form()).doesNotContainKey("StatusCallback");
         assertThat(mainStore.calls()).isEmpty();
     }
 
@@ -146,6 +147,8 @@ class TwilioMessagePathTest {
         assertThat(proxied.code()).isEqualTo(200);
         Eventually.within(WAIT, "the store is called", () -> subStore.calls().size() == 1);
         assertThat(subStore.calls().get(0).body().path("message").asText()).isEqualTo("via proxy");
+        Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
+        assertThat(twilio.sends().get(0).form()).containsEntry("StatusCallback", publicUrl);
     }
 
     @Test
