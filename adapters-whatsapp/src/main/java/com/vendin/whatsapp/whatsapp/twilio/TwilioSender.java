@@ -29,11 +29,21 @@ public final class TwilioSender implements WhatsAppSender {
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
+    private final Optional<String> statusCallback;
 
     /** @param twilioApiUrl {@code TWILIO_API_URL}, e.g. {@code https://api.twilio.com} (trailing slash optional) */
     public TwilioSender(OkHttpClient client, String twilioApiUrl) {
+        this(client, twilioApiUrl, Optional.empty());
+    }
+
+    /**
+     * @param statusCallback the URL Twilio posts this message's status callbacks to (the gateway's public
+     *                       Twilio webhook); sent as {@code StatusCallback} when present
+     */
+    public TwilioSender(OkHttpClient client, String twilioApiUrl, Optional<String> statusCallback) {
         this.client = Objects.requireNonNull(client, "client");
         this.baseUrl = BaseUrls.parse(twilioApiUrl, "TWILIO_API_URL");
+        this.statusCallback = Objects.requireNonNull(statusCallback, "statusCallback");
     }
 
     @Override
@@ -53,15 +63,16 @@ public final class TwilioSender implements WhatsAppSender {
     private SendOutcome post(String sid, Secret token, PhoneNumber from, OutboundText message) {
         Request request;
         try {
+            FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
+                    .add("From", WhatsAppAddress.of(from))
+                    .add("To", WhatsAppAddress.of(message.to()))
+                    .add("Body", message.text());
+            statusCallback.ifPresent(url -> form.add("StatusCallback", url));
             request = new Request.Builder()
                     .url(BaseUrls.join(baseUrl, "2010-04-01", "Accounts", sid, "Messages.json"))
                     .header("Authorization", Credentials.basic(sid, token.reveal(), StandardCharsets.UTF_8))
                     .header("Accept", "application/json")
-                    .post(new FormBody.Builder(StandardCharsets.UTF_8)
-                            .add("From", WhatsAppAddress.of(from))
-                            .add("To", WhatsAppAddress.of(message.to()))
-                            .add("Body", message.text())
-                            .build())
+                    .post(form.build())
                     .build();
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed("not_configured", "the Twilio credentials are not a valid header value",

@@ -68,6 +68,17 @@ class TwilioSenderTest {
     }
 
     @Test
+    void givenStatusCallbackUrl_whenSending_thenItIsSentAsStatusCallback() throws Exception {
+        TwilioSender withCallback = new TwilioSender(client, server.url("/").toString(),
+                Optional.of("https://gw.example.com/webhooks/whatsapp/twilio"));
+        server.enqueue(json(201, CREATED));
+
+        withCallback.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "oi"));
+
+        assertThat(form(take())).containsEntry("StatusCallback", "https://gw.example.com/webhooks/whatsapp/twilio");
+    }
+
+    @Test
     void givenRecipientSpelledWithoutPrefix_whenSending_thenToGetsOnePrefix() throws Exception {
         for (String to : List.of("+5511987654321", "5511987654321", "whatsapp:+5511987654321")) {
             server.enqueue(json(201, CREATED));

@@ -23,6 +23,7 @@ import com.vendin.whatsapp.whatsapp.http.HttpClients;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.OkHttpClient;
 
@@ -44,8 +45,11 @@ final class AdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     WhatsAppSender whatsAppSender(OkHttpClient client, GatewayConfig config) {
+        // Only a configured public URL is reachable by Twilio; the localhost default is not worth sending.
+        Optional<String> statusCallback = config.publicUrl().map(url -> url.toString().replaceAll("/+$", "")
+                + "/webhooks/whatsapp/twilio");
         return ProviderSender.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
-                config.twilio().apiUrl().toString()));
+                config.twilio().apiUrl().toString(), statusCallback));
     }
 
     @Provides

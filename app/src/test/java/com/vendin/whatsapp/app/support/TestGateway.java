@@ -27,6 +27,8 @@ public final class TestGateway implements AutoCloseable {
     public static final String PLATFORM_NUMBER = "+15550001111";
     public static final String PLATFORM_PHONE_ID = "900000000000001";
     public static final String PLATFORM_TOKEN = "platform-access-token";
+    public static final String TWILIO_MAIN_TOKEN = "twilio-main-auth-token";
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
     private static final MediaType JSON = MediaType.get("application/json");
 
     public static final OkHttpClient CLIENT = new OkHttpClient.Builder()
@@ -50,6 +52,15 @@ public final class TestGateway implements AutoCloseable {
         env.put("VENDIN_WHATSAPP_NUMBER", PLATFORM_NUMBER);
         env.put("VENDIN_WHATSAPP_PHONE_ID", PLATFORM_PHONE_ID);
         env.put("VENDIN_WHATSAPP_ACCESS_TOKEN", PLATFORM_TOKEN);
+        return env;
+    }
+
+    /** Also the Twilio main account ({@link #TWILIO_MAIN_TOKEN}) with its REST API at {@code twilioUrl}. */
+    public static Map<String, String> environment(Path dir, String graphUrl, String twilioUrl) {
+        Map<String, String> env = environment(dir, graphUrl);
+        env.put("TWILIO_API_URL", twilioUrl);
+        env.put("TWILIO_ACCOUNT_SID", TwilioPayloads.MAIN_ACCOUNT_SID);
+        env.put("TWILIO_AUTH_TOKEN", TWILIO_MAIN_TOKEN);
         return env;
     }
 
@@ -84,6 +95,26 @@ public final class TestGateway implements AutoCloseable {
                 .post(RequestBody.create(body, JSON));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
+        }
+        return execute(request.build());
+    }
+
+    /** The URL Twilio calls when {@code GATEWAY_PUBLIC_URL} is unset. */
+    public String twilioWebhookUrl() {
+        return "http://localhost:" + gateway.port() + "/webhooks/whatsapp/twilio";
+    }
+
+    /** Posts the form signed with {@code token} over {@link #twilioWebhookUrl()}. */
+    public HttpResult postTwilioWebhook(TwilioPayloads payload, String token) {
+        return postTwilioWebhookWithSignature(payload, payload.sign(twilioWebhookUrl(), token));
+    }
+
+    /** Posts the form with the given {@code X-Twilio-Signature} (none when null). */
+    public HttpResult postTwilioWebhookWithSignature(TwilioPayloads payload, String signature) {
+        Request.Builder request = new Request.Builder().url(baseUrl() + "/webhooks/whatsapp/twilio")
+                .post(RequestBody.create(payload.formBody(), FORM));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
         }
         return execute(request.build());
     }
