@@ -3,11 +3,13 @@ package com.vendin.whatsapp.app.numbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vendin.whatsapp.app.support.DatabaseFiles;
+import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.FakeTwilio;
 import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.TestGateway;
+import com.vendin.whatsapp.app.support.TwilioPayloads;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -18,6 +20,7 @@ import com.vendin.whatsapp.ports.tenant.TenantRepository;
 import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import okhttp3.Credentials;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +100,32 @@ class TwilioNumberApiTest {
         assertThat(number.twilioAuthToken()).contains(new Secret(sub.authToken()));
         HttpResult view = gateway.admin("GET", "/api/v1/tenants/moda-brasil", null);
         assertThat(view.body()).contains("+14155550101").doesNotContain(sub.authToken());
+    }
+
+    @Test
+    void aCustomersTwilioMessageToTheBoughtNumberReachesTheStoreAndIsAnsweredThroughTheSubaccount() {
+        createTenant(null);
+        assertThat(gateway.admin("POST", PROVISION, REQUEST).code()).isEqualTo(201);
+        FakeTwilio.Subaccount sub = twilio.subaccounts().get(0);
+        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000001", "+5511988887777",
+                "+14155550101", sub.sid()).put("Body", "Oi, loja nova!").put("MessageType", "text");
+        String url = PUBLIC_URL + "/webhooks/whatsapp/twilio";
+
+        HttpResult withMainToken = gateway.postTwilioWebhookWithSignature(message, message.sign(url, MAIN_TOKEN));
+        HttpResult withSubaccountToken = gateway.postTwilioWebhookWithSignature(message,
+                message.sign(url, sub.authToken()));
+
+        assertThat(withMainToken.code()).isEqualTo(401);
+        assertThat(withSubaccountToken.code()).isEqualTo(200);
+        Eventually.within(Duration.ofSeconds(10), "the store is called", () -> store.calls().size() == 1);
+        assertThat(store.calls().get(0).body().path("message").asText()).isEqualTo("Oi, loja nova!");
+        assertThat(store.calls().get(0).body().path("role").asText()).isEqualTo("customer");
+        Eventually.within(Duration.ofSeconds(10), "the reply is sent", () -> twilio.sends().size() == 1);
+        FakeTwilio.Send reply = twilio.sends().get(0);
+        assertThat(reply.path()).isEqualTo("/2010-04-01/Accounts/" + sub.sid() + "/Messages.json");
+        assertThat(reply.authorization()).isEqualTo(Credentials.basic(sub.sid(), sub.authToken(), StandardCharsets.UTF_8));
+        assertThat(reply.from()).isEqualTo("whatsapp:+14155550101");
+        assertThat(reply.to()).isEqualTo("whatsapp:+5511988887777");
     }
 
     @Test
