@@ -55,7 +55,12 @@ public final class FakeTenant implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
                 JsonNode body = parse(raw);
-                awaitQuietly(hanging);
+                CountDownLatch hold = hanging;
+                if (hold.getCount() > 0) {
+                    calls.add(new Call(request, body, raw, 0));
+                    awaitQuietly(hold);
+                    return new MockResponse.Builder().code(503).body("").build();
+                }
                 int code = status.apply(body);
                 calls.add(new Call(request, body, raw, code));
                 if (code / 100 != 2) {
@@ -87,7 +92,10 @@ public final class FakeTenant implements AutoCloseable {
         return this;
     }
 
-    /** Holds every call from now on without answering (the gateway's timeout ends it) until {@link #stopHanging()}. */
+    /**
+     * Holds every call from now on without answering (the gateway's timeout ends it) until {@link #stopHanging()};
+     * a held call is recorded at once with status 0.
+     */
     public FakeTenant hang() {
         hanging = new CountDownLatch(1);
         return this;
