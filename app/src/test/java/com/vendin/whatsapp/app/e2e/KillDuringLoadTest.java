@@ -23,6 +23,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code kill -9} in the middle of a 2,000-message run over two tenants, then a restart: every message reaches
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code messageId}); every other message arrives exactly once. The run takes about 30 s.
  */
 class KillDuringLoadTest {
+    private static final Logger LOG = LoggerFactory.getLogger(KillDuringLoadTest.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int SENDERS = 200;
     private static final int PER_SENDER = 10;
@@ -86,6 +89,8 @@ class KillDuringLoadTest {
             Set<String> twice = duplicates(arrivals);
             List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
             Set<String> sentTwice = duplicates(replies);
+            LOG.info("kill -9 after {} tenant acceptances and {} sends: {} messages reached their tenant twice, "
+                    + "{} replies were sent twice", acceptedAtKill, sentAtKill, twice.size(), sentTwice.size());
             assertThat(distinct(moda, tech)).hasSize(TOTAL);
             assertThat(arrivals.size() - TOTAL).as("tenant arrivals beyond one per message (accepted at kill: %d)",
                     acceptedAtKill).isEqualTo(twice.size()).isLessThanOrEqualTo(DELIVERY_WORKERS);
