@@ -2,7 +2,9 @@ package com.vendin.whatsapp.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
 import com.google.inject.Stage;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.app.wiring.Modules;
@@ -12,8 +14,10 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * A running gateway: the production object graph, started in order (database migrated, leases of a
@@ -80,5 +84,6 @@ public final class Gateway implements AutoCloseable {
         http.stop();
         workers.stop(STOP_GRACE);
         database.close();
+        injector.getInstance(Key.get(new TypeLiteral<Optional<JedisPooled>>() { })).ifPresent(JedisPooled::close);
     }
 }

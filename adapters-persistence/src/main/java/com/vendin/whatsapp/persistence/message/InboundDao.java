@@ -24,18 +24,27 @@ interface InboundDao {
     @SqlQuery("SELECT provider_message_id FROM inbound_messages WHERE provider_message_id IN (<ids>)")
     List<String> known(@BindList("ids") Collection<String> ids);
 
-    /** Due, unleased thread heads: no earlier {@code received} message of the same tenant and thread exists. */
-    @SqlQuery("SELECT m.id, m.tenant_id, m.role, m.thread_id, m.provider, m.provider_message_id, m.from_raw, "
-            + "m.to_phone_id, m.to_number, m.provider_ts, m.type, m.text, m.details_json, m.profile_name, m.attempts "
+    /**
+     * Due, unleased thread heads (no earlier {@code received} message of the same tenant and thread exists),
+     * at most {@code perTenant} per tenant counting the leases it already holds, oldest due first.
+     */
+    @SqlQuery("WITH heads AS (SELECT m.id, m.tenant_id, m.role, m.thread_id, m.provider, m.provider_message_id, "
+            + "m.from_raw, m.to_phone_id, m.to_number, m.provider_ts, m.type, m.text, m.details_json, m.profile_name, "
+            + "m.attempts, m.next_attempt_at, "
+            + "ROW_NUMBER() OVER (PARTITION BY m.tenant_id ORDER BY m.next_attempt_at, m.id) AS tenant_rank "
             + "FROM inbound_messages m "
             + "WHERE m.state = 'received' AND m.next_attempt_at <= :now "
             + "AND (m.lease_until IS NULL OR m.lease_until <= :now) "
             + "AND NOT EXISTS (SELECT 1 FROM inbound_messages e WHERE e.state = 'received' "
             + "AND e.tenant_id = m.tenant_id AND e.thread_id = m.thread_id "
-            + "AND (e.provider_ts, e.id) < (m.provider_ts, m.id)) "
-            + "ORDER BY m.next_attempt_at, m.id LIMIT :limit")
+            + "AND (e.provider_ts, e.id) < (m.provider_ts, m.id))), "
+            + "held AS (SELECT l.tenant_id, COUNT(*) AS leases FROM inbound_messages l "
+            + "WHERE l.state = 'received' AND l.lease_until IS NOT NULL AND l.lease_until > :now GROUP BY l.tenant_id) "
+            + "SELECT h.* FROM heads h LEFT JOIN held ON held.tenant_id = h.tenant_id "
+            + "WHERE h.tenant_rank + COALESCE(held.leases, 0) <= :perTenant "
+            + "ORDER BY h.next_attempt_at, h.id LIMIT :limit")
     @RegisterRowMapper(PendingDeliveryMapper.class)
-    List<PendingDelivery> claimable(long now, int limit);
+    List<PendingDelivery> claimable(long now, int limit, int perTenant);
 
     @SqlUpdate("UPDATE inbound_messages SET lease_until = :leaseUntil WHERE id IN (<ids>)")
     int lease(@BindList("ids") List<Long> ids, long leaseUntil);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routed inbound messages waiting for their tenants. A claim is one write transaction (select the due
- * thread heads, lease them), so concurrent claimers never share a message. Every transition applies
+ * thread heads, at most a given number per tenant counting the leases it holds, and lease them), so
+ * concurrent claimers never share a message and one tenant never holds every worker. Every transition applies
  * only to a message still {@code received}: a worker whose lease ran out and whose message was
  * meanwhile finished by another worker changes nothing and queues no second reply.
  */
@@ -28,14 +29,14 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
-    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit) {
-        if (limit <= 0) {
+    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
+        if (limit <= 0 || perTenant <= 0) {
             return List.of();
         }
         long at = now.toEpochMilli();
         return db.inWrite(handle -> {
             InboundDao inbound = handle.attach(InboundDao.class);
-            List<PendingDelivery> due = inbound.claimable(at, limit);
+            List<PendingDelivery> due = inbound.claimable(at, limit, perTenant);
             if (!due.isEmpty()) {
                 inbound.lease(due.stream().map(PendingDelivery::id).toList(), at + lease.toMillis());
             }

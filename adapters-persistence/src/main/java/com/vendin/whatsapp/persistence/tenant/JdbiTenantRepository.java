@@ -6,6 +6,7 @@ import com.vendin.whatsapp.ports.tenant.Tenant;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import com.vendin.whatsapp.ports.tenant.TenantRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +55,13 @@ public final class JdbiTenantRepository implements TenantRepository {
         } catch (RuntimeException e) {
             throw TenantConflicts.translate(e);
         }
+    }
+
+    /** One conditional update: a tenant changed since {@code unchangedSince} (a new token) is left as it is. */
+    @Override
+    public boolean markReauthRequired(TenantId id, Instant unchangedSince, Instant now) {
+        return db.inWrite(handle -> handle.attach(TenantDao.class).markReauthRequired(id.value(),
+                unchangedSince.toEpochMilli(), now.toEpochMilli())) > 0;
     }
 
     @Override

@@ -27,6 +27,10 @@ interface TenantDao {
             + "whatsapp_status = :status, whatsapp_verified_at = :verifiedAt, updated_at = :updatedAt WHERE id = :id")
     int update(@BindMethods TenantRow row);
 
+    @SqlUpdate("UPDATE tenants SET whatsapp_status = 'reauth_required', updated_at = :now "
+            + "WHERE id = :id AND updated_at = :unchangedSince AND whatsapp_phone_number IS NOT NULL")
+    int markReauthRequired(String id, long unchangedSince, long now);
+
     @SqlQuery(SELECT + "WHERE id = :id")
     Optional<TenantRow> findById(String id);
 

@@ -59,6 +59,23 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
+    void givenOneTenantHoldingItsCap_whenClaimed_thenOnlyOtherTenantsComeOutUntilOneOfItsLeasesEnds() {
+        for (int i = 0; i < 5; i++) {
+            store.record(routed("moda." + i, "+55119888870" + (10 + i), T0.plusSeconds(i)));
+        }
+        store.record(routed(new TenantId("shop"), "shop.1", ANA, T0.plusSeconds(9), InboundState.RECEIVED));
+
+        List<PendingDelivery> first = store.deliveries.claimDue(T0, LEASE, 3, 2);
+
+        assertThat(ids(first)).containsExactly("moda.0", "moda.1", "shop.1");
+        assertThat(store.deliveries.claimDue(T0, LEASE, 10, 2)).isEmpty();
+        store.deliveries.retryLater(first.get(0).id(), T0.plusSeconds(30), "http_503", T0);
+        assertThat(ids(store.deliveries.claimDue(T0, LEASE, 10, 2))).containsExactly("moda.2");
+        assertThat(ids(store.deliveries.claimDue(T0.plus(LEASE), LEASE, 10, 2)))
+                .as("expired leases no longer count").containsExactly("moda.1", "moda.2", "shop.1");
+    }
+
+    @Test
     void givenSameProviderTimestamp_whenClaimed_thenArrivalOrderDecides() {
         store.record(routed("first", ANA, T0), routed("second", ANA, T0));
 

@@ -52,6 +52,37 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
+    void givenTenantUnchangedSinceItsTokenWasRead_whenMarkedReauthRequired_thenItsNumberNeedsReauth() {
+        Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "old-token")));
+        tenants.insert(moda);
+        Tenant seen = tenants.findById(moda.id()).orElseThrow();
+
+        boolean marked = tenants.markReauthRequired(moda.id(), seen.updatedAt(), seen.updatedAt().plusSeconds(1));
+
+        assertThat(marked).isTrue();
+        assertThat(tenants.findById(moda.id()).orElseThrow().whatsapp().orElseThrow().status())
+                .isEqualTo(NumberStatus.REAUTH_REQUIRED);
+    }
+
+    @Test
+    void givenTokenChangedAfterTheFailingSendReadIt_whenMarkedReauthRequired_thenTheNewTokenStaysActive() {
+        Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "old-token")));
+        tenants.insert(moda);
+        Tenant seen = tenants.findById(moda.id()).orElseThrow();
+        Tenant patched = new Tenant(moda.id(), moda.subdomain(), moda.instanceUrl(), moda.instanceSecret(),
+                Optional.of(metaNumber("+5511933334444", "1098", "fresh-token")), moda.createdAt(),
+                seen.updatedAt().plusSeconds(5));
+        tenants.update(patched);
+
+        boolean marked = tenants.markReauthRequired(moda.id(), seen.updatedAt(), seen.updatedAt().plusSeconds(6));
+
+        assertThat(marked).isFalse();
+        WhatsAppNumber number = tenants.findById(moda.id()).orElseThrow().whatsapp().orElseThrow();
+        assertThat(number.status()).isEqualTo(NumberStatus.ACTIVE);
+        assertThat(number.accessToken()).contains(new Secret("fresh-token"));
+    }
+
+    @Test
     void givenTwilioSubaccountNumber_whenInsertedAndRead_thenSidAndTokenRoundTrip() {
         WhatsAppNumber twilio = new WhatsAppNumber(new PhoneNumber("+14155550100"), Optional.empty(), Provider.TWILIO,
                 Optional.empty(), Optional.of("AC123"), Optional.of(new Secret("twilio-auth")),

@@ -14,6 +14,8 @@ import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.query.JdbiMessageQueries;
 import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
 import com.vendin.whatsapp.persistence.ratelimit.InProcessRateLimiter;
+import com.vendin.whatsapp.persistence.ratelimit.RedisRateLimiter;
+import com.vendin.whatsapp.persistence.health.RedisHealthCheck;
 import com.vendin.whatsapp.persistence.tenant.JdbiAdminPhoneRepository;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantDirectory;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
@@ -27,9 +29,12 @@ import com.vendin.whatsapp.ports.tenant.AdminPhoneRepository;
 import com.vendin.whatsapp.ports.tenant.TenantDirectory;
 import com.vendin.whatsapp.ports.tenant.TenantRepository;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.JedisPooled;
 
-/** The database-backed adapters: SQLite through Jdbi, credentials encrypted, and the in-process rate limiter. */
+/** The database-backed adapters: SQLite through Jdbi, credentials encrypted, and the rate limiter (Redis when configured, else in-process). */
 final class PersistenceModule extends AbstractModule {
 
     @Provides
@@ -88,13 +93,15 @@ final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RateLimiter rateLimiter() {
-        return new InProcessRateLimiter();
+    RateLimiter rateLimiter(Optional<JedisPooled> redis) {
+        return redis.<RateLimiter>map(RedisRateLimiter::new).orElseGet(InProcessRateLimiter::new);
     }
 
     @Provides
     @Singleton
-    List<HealthCheck> healthChecks(Database db) {
-        return List.of(new DatabaseHealthCheck(db));
+    List<HealthCheck> healthChecks(Database db, Optional<JedisPooled> redis) {
+        List<HealthCheck> checks = new ArrayList<>(List.of(new DatabaseHealthCheck(db)));
+        redis.ifPresent(r -> checks.add(new RedisHealthCheck(r)));
+        return List.copyOf(checks);
     }
 }

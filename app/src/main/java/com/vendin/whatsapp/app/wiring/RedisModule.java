@@ -7,12 +7,13 @@ import com.vendin.whatsapp.app.config.GatewayConfig;
 import java.util.Optional;
 import redis.clients.jedis.JedisPooled;
 
-/** The Redis connection pool from {@code REDIS_URL}; empty when it is unset (in-process stores are used then). */
+/** The shared Redis connection pool, present only when {@code REDIS_URL} is set. */
 final class RedisModule extends AbstractModule {
+    static final int TIMEOUT_MILLIS = 2_000;
 
     @Provides
     @Singleton
     Optional<JedisPooled> redis(GatewayConfig config) {
-        return config.redisUrl().map(JedisPooled::new);
+        return config.redisUrl().map(url -> new JedisPooled(url, TIMEOUT_MILLIS));
     }
 }

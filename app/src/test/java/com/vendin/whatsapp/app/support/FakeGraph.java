@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -12,13 +14,25 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-/** Meta's Graph API played by MockWebServer: accepts every send and records it. */
+/**
+ * Meta's Graph API played by MockWebServer: accepts every send and records it, unless failures were
+ * scripted with {@link #failNext}; every request, failed or not, is kept in {@link #attempts()}.
+ */
 public final class FakeGraph implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
     private final List<Send> sends = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Queue<int[]> failures = new ConcurrentLinkedQueue<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+
+    /** One request the gateway made, when, and the status it got. */
+    public record Attempt(String path, String authorization, JsonNode body, int status, long atNanos) {
+        public String text() {
+            return body.path("text").path("body").asText();
+        }
+    }
 
     /** One send the gateway made. */
     public record Send(String path, String authorization, JsonNode body, String wamid) {
@@ -36,6 +50,17 @@ public final class FakeGraph implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+                int[] failure = failures.poll();
+                String authorization = request.getHeaders().get("Authorization");
+                if (failure != null) {
+                    attempts.add(new Attempt(request.getUrl().encodedPath(), authorization, parse(raw), failure[0],
+                            System.nanoTime()));
+                    return new MockResponse.Builder().code(failure[0]).setHeader("Content-Type", "application/json")
+                            .body("{\"error\":{\"message\":\"scripted failure\",\"type\":\"OAuthException\","
+                                    + "\"code\":" + failure[1] + ",\"fbtrace_id\":\"Axyz\"}}")
+                            .build();
+                }
+                attempts.add(new Attempt(request.getUrl().encodedPath(), authorization, parse(raw), 200, System.nanoTime()));
                 String wamid = "wamid.OUT" + ids.incrementAndGet();
                 sends.add(new Send(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
                         parse(raw), wamid));
@@ -52,6 +77,16 @@ public final class FakeGraph implements AutoCloseable {
     /** The base URL to give as {@code FACEBOOK_GRAPH_URL} (with a version segment, as in production). */
     public String baseUrl() {
         return server.url("/v25.0").toString();
+    }
+
+    /** The next send is answered with HTTP {@code status} and Graph error {@code code} (queued, one per call). */
+    public FakeGraph failNext(int status, int code) {
+        failures.add(new int[] {status, code});
+        return this;
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
     }
 
     public List<Send> sends() {

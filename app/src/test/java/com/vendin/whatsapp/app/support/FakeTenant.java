@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
@@ -14,7 +15,10 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-/** A tenant instance played by MockWebServer: records every call and answers with a reply text. */
+/**
+ * A tenant instance played by MockWebServer: records every call and answers with a reply text, or with
+ * a scripted status code, or not at all ({@link #hang()}) until told to stop hanging or closed.
+ */
 public final class FakeTenant implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,11 +26,22 @@ public final class FakeTenant implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, String> replies = body -> "Re: " + body.path("message").asText();
     private volatile Duration delay = Duration.ZERO;
+    private volatile Function<JsonNode, Integer> status = body -> 200;
+    private volatile CountDownLatch hanging = new CountDownLatch(0);
 
     /** One request the gateway made, with its parsed body. */
-    public record Call(RecordedRequest request, JsonNode body, String rawBody) {
+    public record Call(RecordedRequest request, JsonNode body, String rawBody, int status) {
         public String header(String name) {
             return request.getHeaders().get(name);
+        }
+
+        public String messageId() {
+            return body.path("messageId").asText();
+        }
+
+        /** Whether the tenant accepted the message (answered 2xx). */
+        public boolean accepted() {
+            return status / 100 == 2;
         }
     }
 
@@ -40,7 +55,18 @@ public final class FakeTenant implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
                 JsonNode body = parse(raw);
-                calls.add(new Call(request, body, raw));
+                CountDownLatch hold = hanging;
+                if (hold.getCount() > 0) {
+                    calls.add(new Call(request, body, raw, 0));
+                    awaitQuietly(hold);
+                    return new MockResponse.Builder().code(503).body("").build();
+                }
+                int code = status.apply(body);
+                calls.add(new Call(request, body, raw, code));
+                if (code / 100 != 2) {
+                    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
+                            .body("{\"error\":\"scripted\"}").build();
+                }
                 String text = replies.apply(body);
                 MockResponse.Builder response = new MockResponse.Builder().code(200)
                         .setHeader("Content-Type", "application/json")
@@ -58,6 +84,31 @@ public final class FakeTenant implements AutoCloseable {
     public FakeTenant replyWith(Function<JsonNode, String> replies) {
         this.replies = replies;
         return this;
+    }
+
+    /** Answers each call with the status {@code status} gives for its body (2xx = accept and reply). */
+    public FakeTenant answerStatus(Function<JsonNode, Integer> status) {
+        this.status = status;
+        return this;
+    }
+
+    /**
+     * Holds every call from now on without answering (the gateway's timeout ends it) until {@link #stopHanging()};
+     * a held call is recorded at once with status 0.
+     */
+    public FakeTenant hang() {
+        hanging = new CountDownLatch(1);
+        return this;
+    }
+
+    public FakeTenant stopHanging() {
+        hanging.countDown();
+        return this;
+    }
+
+    /** The calls the tenant accepted (answered 2xx), in the order it received them. */
+    public List<Call> accepted() {
+        return calls.stream().filter(Call::accepted).toList();
     }
 
     public FakeTenant delayEveryAnswer(Duration delay) {
@@ -79,7 +130,16 @@ public final class FakeTenant implements AutoCloseable {
 
     @Override
     public void close() {
+        hanging.countDown();
         server.close();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonNode parse(String raw) {

@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** The gateway as a separate JVM ({@code Main serve}), so that a test can kill it with SIGKILL and start it again. */
 public final class GatewayProcess implements AutoCloseable {
+    /** Generous: a JVM starting on two busy cores. */
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
     private final Process process;
     private final int port;
 
@@ -29,8 +32,12 @@ public final class GatewayProcess implements AutoCloseable {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             GatewayProcess gateway = new GatewayProcess(builder.start(), port);
-            Eventually.within(Duration.ofSeconds(30), "the gateway answers /health (log: " + log + ")",
-                    gateway::healthy);
+            try {
+                Eventually.within(STARTUP, "the gateway answers /health", gateway::healthy);
+            } catch (AssertionError e) {
+                gateway.close();
+                throw new AssertionError(e.getMessage() + "; its log ends with:\n" + tail(log), e);
+            }
             return gateway;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,6 +80,15 @@ public final class GatewayProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

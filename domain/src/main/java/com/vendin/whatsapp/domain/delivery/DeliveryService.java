@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class DeliveryService implements DeliverToTenants {
     /** How long a claimed message stays with one worker: longer than the 30 s call timeout. */
     public static final Duration LEASE = Duration.ofSeconds(90);
+    /** How many messages one tenant may have in flight at once, so a hanging tenant leaves workers for the others. */
+    public static final int DEFAULT_PER_TENANT_IN_FLIGHT = 8;
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
 
     private final DeliveryQueue queue;
@@ -35,9 +37,19 @@ public final class DeliveryService implements DeliverToTenants {
     private final RetryPolicy retry;
     private final WorkNotifier notifier;
     private final Clock clock;
+    private final int perTenantInFlight;
 
     public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
                            WorkNotifier notifier, Clock clock) {
+        this(queue, tenants, agent, retry, notifier, clock, DEFAULT_PER_TENANT_IN_FLIGHT);
+    }
+
+    public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
+                           WorkNotifier notifier, Clock clock, int perTenantInFlight) {
+        if (perTenantInFlight < 1) {
+            throw new IllegalArgumentException("perTenantInFlight must be at least 1: " + perTenantInFlight);
+        }
+        this.perTenantInFlight = perTenantInFlight;
         this.queue = Objects.requireNonNull(queue, "queue");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.agent = Objects.requireNonNull(agent, "agent");
@@ -48,7 +60,7 @@ public final class DeliveryService implements DeliverToTenants {
 
     @Override
     public List<PendingDelivery> claimDue(int max) {
-        return queue.claimDue(clock.instant(), LEASE, max);
+        return queue.claimDue(clock.instant(), LEASE, max, perTenantInFlight);
     }
 
     @Override

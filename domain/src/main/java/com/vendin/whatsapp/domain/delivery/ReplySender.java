@@ -54,8 +54,9 @@ public final class ReplySender implements SendReplies {
     @Override
     public void send(PendingPart part) {
         Optional<WhatsAppNumber> storeNumber = Optional.empty();
+        Optional<Tenant> tenant = Optional.empty();
         if (!part.route().viaPlatform()) {
-            Optional<Tenant> tenant = tenants.findById(part.tenantId());
+            tenant = tenants.findById(part.tenantId());
             if (tenant.isEmpty()) {
                 queue.markFailed(part.id(), "tenant_not_found", "the tenant was deleted", clock.instant());
                 return;
@@ -73,7 +74,7 @@ public final class ReplySender implements SendReplies {
             return;
         }
         SendOutcome outcome = sendOnce(new OutboundText(from.get().account(), part.route().to(), part.text()));
-        record(part, from.get(), outcome);
+        record(part, from.get(), tenant, outcome);
     }
 
     private SendOutcome sendOnce(OutboundText text) {
@@ -85,7 +86,7 @@ public final class ReplySender implements SendReplies {
         }
     }
 
-    private void record(PendingPart part, SenderAccounts.Resolved from, SendOutcome outcome) {
+    private void record(PendingPart part, SenderAccounts.Resolved from, Optional<Tenant> tenant, SendOutcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof SendOutcome.Accepted) {
             queue.markAccepted(part.id(), ((SendOutcome.Accepted) outcome).providerMessageId(), now);
@@ -93,7 +94,7 @@ public final class ReplySender implements SendReplies {
         }
         SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
         if (failed.reauthRequired()) {
-            markReauthRequired(part, from);
+            markReauthRequired(from, tenant);
         }
         int attempts = part.attempts() + 1;
         if (failed.retryable() && retry.allowsRetryAfter(attempts)) {
@@ -103,15 +104,17 @@ public final class ReplySender implements SendReplies {
         }
     }
 
-    private void markReauthRequired(PendingPart part, SenderAccounts.Resolved from) {
-        if (!from.tenantCredentials()) {
+    /** Only if the tenant is unchanged since its token was read: a token set meanwhile stays {@code active}. */
+    private void markReauthRequired(SenderAccounts.Resolved from, Optional<Tenant> tenant) {
+        if (!from.tenantCredentials() || tenant.isEmpty()) {
             LOG.log(System.Logger.Level.ERROR, "the platform's own credentials were refused ("
                     + from.account() + "): renew them");
             return;
         }
-        tenants.findById(part.tenantId()).ifPresent(tenant -> tenant.whatsapp().ifPresent(number ->
-                tenants.update(new Tenant(tenant.id(), tenant.subdomain(), tenant.instanceUrl(), tenant.instanceSecret(),
-                        Optional.of(number.withStatus(NumberStatus.REAUTH_REQUIRED)), tenant.createdAt(),
-                        clock.instant()))));
+        Tenant seen = tenant.get();
+        if (!tenants.markReauthRequired(seen.id(), seen.updatedAt(), clock.instant())) {
+            LOG.log(System.Logger.Level.INFO, "tenant " + seen.id() + " changed while a send with its old token failed"
+                    + " with code 190; its number stays as it is now");
+        }
     }
 }

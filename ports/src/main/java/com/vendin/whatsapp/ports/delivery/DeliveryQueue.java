@@ -12,7 +12,15 @@ public interface DeliveryQueue {
      * {@code lease}. Only the head of each thread (tenant + thread, in provider timestamp order, then
      * arrival order) is ever claimable, so a thread's messages go one at a time and in order.
      */
-    List<PendingDelivery> claimDue(Instant now, Duration lease, int limit);
+    default List<PendingDelivery> claimDue(Instant now, Duration lease, int limit) {
+        return claimDue(now, lease, limit, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Claims like {@link #claimDue(Instant, Duration, int)}, but never so many that one tenant holds more
+     * than {@code perTenant} unexpired leases: a slow or hanging tenant cannot take every worker.
+     */
+    List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant);
 
     /**
      * The tenant accepted the message: it becomes {@code forwarded} and the reply parts (possibly none)

@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.ports.tenant;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,16 @@ public interface TenantRepository {
 
     /** Deletes the tenant and its admin phones; false when there was none. */
     boolean delete(TenantId id);
+
+    /**
+     * Marks the tenant's number {@link NumberStatus#REAUTH_REQUIRED} (Meta code 190), but only when the tenant
+     * was not changed since {@code unchangedSince}: a token an operator set meanwhile is never overwritten
+     * and stays {@code active}. True when marked. Adapters override this with one conditional update.
+     */
+    default boolean markReauthRequired(TenantId id, Instant unchangedSince, Instant now) {
+        return findById(id).filter(t -> t.updatedAt().equals(unchangedSince))
+                .flatMap(t -> t.whatsapp().map(number -> new Tenant(t.id(), t.subdomain(), t.instanceUrl(),
+                        t.instanceSecret(), Optional.of(number.withStatus(NumberStatus.REAUTH_REQUIRED)), t.createdAt(), now)))
+                .map(this::update).orElse(false);
+    }
 }

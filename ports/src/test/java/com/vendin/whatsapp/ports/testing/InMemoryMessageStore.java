@@ -189,16 +189,21 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
     /** The delivery queue view. */
     private final class Deliveries implements DeliveryQueue {
         @Override
-        public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit) {
+        public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
             synchronized (InMemoryMessageStore.this) {
                 Map<ThreadKey, InboundRow> heads = new HashMap<>();
+                Map<TenantId, Integer> held = new HashMap<>();
                 for (InboundRow row : inbound.values()) {
                     if (row.state == InboundState.RECEIVED) {
                         heads.merge(row.threadKey(), row, (a, b) -> InboundRow.ORDER.compare(a, b) <= 0 ? a : b);
+                        if (row.leasedUntil != null && row.leasedUntil.isAfter(now)) {
+                            held.merge(row.threadKey().tenantId(), 1, Integer::sum);
+                        }
                     }
                 }
                 List<InboundRow> due = heads.values().stream().filter(r -> r.claimable(now))
                         .sorted(Comparator.comparing((InboundRow r) -> r.nextAttemptAt).thenComparing(r -> r.id))
+                        .filter(r -> held.merge(r.threadKey().tenantId(), 1, Integer::sum) <= perTenant)
                         .limit(limit).toList();
                 due.forEach(r -> r.leasedUntil = now.plus(lease));
                 return due.stream().map(InboundRow::pending).toList();

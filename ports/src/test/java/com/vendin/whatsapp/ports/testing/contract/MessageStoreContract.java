@@ -69,6 +69,24 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void aTenantNeverHoldsMoreLeasesThanItsCapSoOtherTenantsStillGetClaimed() {
+        for (int i = 0; i < 5; i++) {
+            stores.inbox().record(List.of(routed("moda." + i, "+55119888870" + (10 + i), i)), List.of());
+        }
+        stores.inbox().record(List.of(new InboxEntry(message("loja.1", "+5521977776666", 9),
+                decision(LOJA, "+5521977776666"), InboundState.RECEIVED)), List.of());
+
+        List<PendingDelivery> first = stores.deliveries().claimDue(clock.instant(), LEASE, 3, 2);
+        List<PendingDelivery> second = stores.deliveries().claimDue(clock.instant(), LEASE, 10, 2);
+
+        assertThat(first).extracting(d -> d.message().providerMessageId()).containsExactly("moda.0", "moda.1", "loja.1");
+        assertThat(second).as("moda already holds its 2 leases").isEmpty();
+        complete(first.get(0));
+        assertThat(stores.deliveries().claimDue(clock.instant(), LEASE, 10, 2))
+                .extracting(d -> d.message().providerMessageId()).containsExactly("moda.2");
+    }
+
+    @Test
     void onlyTheHeadOfEachThreadIsClaimableInProviderTimestampOrder() {
         stores.inbox().record(List.of(routed("late", "+5511988887777", 5), routed("early", "+5511988887777", 1),
                 routed("other", "+5521977776666", 3)), List.of());
