@@ -50,7 +50,9 @@ public final class JdbiTenantRepository implements TenantRepository {
                     return false;
                 }
                 TenantConflicts.checkUnique(dao, row);
-                return dao.update(row) > 0;
+                boolean updated = dao.update(row) > 0;
+                dao.releasePoolNumbersNotHeld(row.id(), row.phoneNumber(), clock.millis());
+                return updated;
             });
         } catch (RuntimeException e) {
             throw TenantConflicts.translate(e);

@@ -53,6 +53,11 @@ interface TenantDao {
             + "WHERE assigned_tenant_id = :id")
     int releasePoolNumbers(String id, long now);
 
+    /** Pool numbers assigned to the tenant that are no longer its number (changed or removed by an update). */
+    @SqlUpdate("UPDATE whatsapp_number_pool SET status = 'available', assigned_tenant_id = NULL, updated_at = :now "
+            + "WHERE assigned_tenant_id = :id AND (:phoneNumber IS NULL OR phone_number <> :phoneNumber)")
+    int releasePoolNumbersNotHeld(String id, String phoneNumber, long now);
+
     @SqlUpdate("DELETE FROM tenants WHERE id = :id")
     int delete(String id);
 }

@@ -138,6 +138,28 @@ class NumberPoolApiTest {
     }
 
     @Test
+    void patchingAwayAPoolNumberReturnsItToThePoolButKeepingItDoesNot() {
+        addToPool("+15553000003", "710000000000003", null);
+        addToPool("+15553000004", "710000000000004", null);
+        createTenant("movida", null);
+        createTenant("fica", null);
+        assertThat(gateway.admin("POST", "/api/v1/tenants/movida/whatsapp/pool-assignment", null).code()).isEqualTo(200);
+        assertThat(gateway.admin("POST", "/api/v1/tenants/fica/whatsapp/pool-assignment", null).code()).isEqualTo(200);
+
+        HttpResult moved = gateway.admin("PATCH", "/api/v1/tenants/movida", "{\"whatsapp\":{\"phoneNumber\":"
+                + "\"+5511977770000\",\"phoneId\":\"720000000000001\",\"accessToken\":\"own-token\"}}");
+        HttpResult renamed = gateway.admin("PATCH", "/api/v1/tenants/fica", "{\"subdomain\":\"fica-nova\"}");
+
+        assertThat(moved.code()).as(moved.body()).isEqualTo(200);
+        assertThat(renamed.code()).as(renamed.body()).isEqualTo(200);
+        assertThat(List.of(statusOf("+15553000003"), statusOf("+15553000004"))).containsOnly("available", "assigned")
+                .doesNotHaveDuplicates();
+        String movidaHad = statusOf("+15553000003").equals("available") ? "+15553000003" : "+15553000004";
+        assertThat(gateway.admin("GET", "/api/v1/tenants/fica", null).json().path("whatsapp").path("phoneNumber")
+                .asText()).isNotEqualTo(movidaHad);
+    }
+
+    @Test
     void addingANumberTwiceOrOneATenantUsesIs409AndBadInputIs400() {
         addToPool("+15553000003", "710000000000003", null);
         HttpResult twice = gateway.admin("POST", "/api/v1/number-pool",
