@@ -11,6 +11,6 @@ public final class Modules {
 
     public static List<Module> production(GatewayConfig config) {
         return List.of(new ConfigModule(config), new PersistenceModule(), new AdaptersModule(), new DomainModule(),
-                new WorkerModule(), new DeadLetterModule(), new RedisModule(), new MetricsModule());
+                new WorkerModule(), new DeadLetterModule(), new RedisModule(), new MetricsModule(), new OperatorModule());
     }
 }
