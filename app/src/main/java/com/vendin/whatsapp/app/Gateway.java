@@ -3,6 +3,7 @@ package com.vendin.whatsapp.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.Stage;
 import com.vendin.whatsapp.app.config.GatewayConfig;
@@ -13,6 +14,7 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,14 @@ public final class Gateway implements AutoCloseable {
 
     /** Builds the graph from {@code config} and starts everything; the port is bound when this returns. */
     public static Gateway start(GatewayConfig config) {
+        return start(config, List.of());
+    }
+
+    /** Like {@link #start(GatewayConfig)}, with {@code overrides} replacing production bindings (the demo's sandbox). */
+    public static Gateway start(GatewayConfig config, List<Module> overrides) {
         long started = System.nanoTime();
-        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, Modules.production(config)));
+        Module modules = com.google.inject.util.Modules.override(Modules.production(config)).with(overrides);
+        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, modules));
         gateway.database.migrate();
         if (config.isSqlite()) {
             int freed = gateway.injector.getInstance(DeliveryQueue.class).releaseLeases()
