@@ -87,6 +87,17 @@ public final class GatewayHttpServer {
         return app.port();
     }
 
+    /** Every HTTP route served, as {@code "METHOD /path"} in registration order (filters excluded). */
+    public synchronized List<String> routes() {
+        if (app == null) {
+            throw new IllegalStateException("the HTTP server is not started");
+        }
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method + " " + e.endpoint.path)
+                .toList();
+    }
+
     private void configure(JavalinConfig cfg) {
         cfg.jetty.port = config.port();
         cfg.jetty.threadPool = threadPool();

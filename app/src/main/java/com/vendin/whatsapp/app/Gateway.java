@@ -14,6 +14,7 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Builds the graph from {@code config} and starts everything; the port is bound when this returns. */
     public static Gateway start(GatewayConfig config) {
-        return start(config, new Module[0]);
+        return start(config, List.of());
     }
 
     /**
@@ -49,9 +50,14 @@ public final class Gateway implements AutoCloseable {
      * {@code overrides} (tests replace the clock this way).
      */
     public static Gateway start(GatewayConfig config, Module... overrides) {
+        return start(config, List.of(overrides));
+    }
+
+    /** Like {@link #start(GatewayConfig)}, with {@code overrides} replacing production bindings (the demo's sandbox). */
+    public static Gateway start(GatewayConfig config, List<Module> overrides) {
         long started = System.nanoTime();
-        Module graph = com.google.inject.util.Modules.override(Modules.production(config)).with(overrides);
-        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, graph));
+        Module modules = com.google.inject.util.Modules.override(Modules.production(config)).with(overrides);
+        Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, modules));
         gateway.database.migrate();
         if (config.isSqlite()) {
             int freed = gateway.injector.getInstance(DeliveryQueue.class).releaseLeases()

@@ -4,6 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.vendin.whatsapp.app.config.GatewayConfig;
+import com.vendin.whatsapp.app.metrics.GatewayMetrics;
+import com.vendin.whatsapp.app.metrics.MeteredDeliveryQueue;
+import com.vendin.whatsapp.app.metrics.MeteredReceiveWebhook;
+import com.vendin.whatsapp.app.metrics.MeteredSender;
+import com.vendin.whatsapp.persistence.query.JdbiQueueStats;
 import com.vendin.whatsapp.domain.DeliverySettings;
 import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.domain.delivery.DeliveryService;
@@ -57,8 +62,11 @@ final class DomainModule extends AbstractModule {
     @Provides
     @Singleton
     ReceiveWebhook receiveWebhook(TenantDirectory directory, PlatformAccount platform, Inbox inbox,
-                                  RateLimiter rateLimiter, WorkNotifier notifier, DeliverySettings settings, Clock clock) {
-        return new WebhookReceiver(new Router(directory, platform), inbox, rateLimiter, notifier, settings, clock);
+                                  RateLimiter rateLimiter, WorkNotifier notifier, DeliverySettings settings, Clock clock,
+                                  GatewayMetrics metrics) {
+        return new MeteredReceiveWebhook(
+                new WebhookReceiver(new Router(directory, platform), inbox, rateLimiter, notifier, settings, clock),
+                metrics);
     }
 
     @Provides
@@ -76,14 +84,16 @@ final class DomainModule extends AbstractModule {
     @Provides
     @Singleton
     DeliverToTenants deliverToTenants(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent,
-                                      RetryPolicy retry, WorkNotifier notifier, Clock clock) {
-        return new DeliveryService(queue, tenants, agent, retry, notifier, clock);
+                                      RetryPolicy retry, WorkNotifier notifier, Clock clock, GatewayMetrics metrics,
+                                      JdbiQueueStats stats) {
+        return new DeliveryService(new MeteredDeliveryQueue(queue, metrics, stats::recordedAt), tenants, agent, retry,
+                notifier, clock);
     }
 
     @Provides
     @Singleton
     SendReplies sendReplies(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender,
-                            PlatformAccount platform, RetryPolicy retry, Clock clock) {
-        return new ReplySender(queue, tenants, sender, platform, retry, clock);
+                            PlatformAccount platform, RetryPolicy retry, Clock clock, GatewayMetrics metrics) {
+        return new ReplySender(queue, tenants, new MeteredSender(sender, metrics), platform, retry, clock);
     }
 }

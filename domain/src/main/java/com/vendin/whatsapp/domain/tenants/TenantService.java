@@ -11,6 +11,7 @@ import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -107,5 +108,10 @@ public final class TenantService implements ManageTenants {
 
     private static GatewayRejection notFound(TenantId id) {
         return GatewayRejection.notFound("tenant_not_found", "No tenant with id '" + id + "'.");
+    }
+
+    @Override
+    public List<Tenant> list(int limit) {
+        return limit <= 0 ? List.of() : repository.list(limit);
     }
 }

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.ports.tenant;
 
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ public interface ManageTenants {
     void delete(TenantId id);
 
     Secret rotateInstanceSecret(TenantId id);
+
+    /** Up to {@code limit} tenants, for operators' overviews. */
+    default List<Tenant> list(int limit) {
+        throw new UnsupportedOperationException("listing tenants is not supported here");
+    }
 
     /** The WhatsApp part of a create or update, as given. */
     record WhatsAppInput(Optional<String> phoneNumber, Optional<String> phoneId, Optional<Provider> provider,

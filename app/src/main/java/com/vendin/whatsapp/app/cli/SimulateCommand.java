@@ -1,0 +1,133 @@
+package com.vendin.whatsapp.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Sends one correctly signed Meta webhook to a running gateway and, against the demo, prints the reply. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Send a signed Meta webhook carrying one text message to a running gateway; against the "
+                + "demo, wait for the store's reply and print it.")
+public final class SimulateCommand implements Callable<Integer> {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    @Option(names = "--gateway", defaultValue = "http://localhost:8080", description = "Base URL of the gateway (default: ${DEFAULT-VALUE}).")
+    private String gateway;
+
+    @Option(names = "--to", required = true, description = "The number written to (a store's, or the platform's).")
+    private String to;
+
+    @Option(names = "--from", required = true, description = "The sender's number.")
+    private String from;
+
+    @Option(names = "--phone-id", defaultValue = "", description = "Meta's phone_number_id of the number written to (default: none, routing uses --to).")
+    private String phoneId;
+
+    @Option(names = "--app-secret", defaultValue = "${env:FACEBOOK_APP_SECRET:-" + DemoCommand.APP_SECRET + "}",
+            description = "The Meta app secret the webhook is signed with (default: $FACEBOOK_APP_SECRET, else the demo's).")
+    private String appSecret;
+
+    @Option(names = "--name", defaultValue = "Ana", description = "The sender's profile name.")
+    private String name;
+
+    @Option(names = "--wait", defaultValue = "20", description = "Seconds to wait for the demo's reply (0: do not wait).")
+    private int waitSeconds;
+
+    @Parameters(index = "0", description = "The message text.")
+    private String text;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+        String base = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
+        String sender = digits(from);
+        String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
+        Set<String> seen = outbox(client, base, sender, null);
+        byte[] body = SimulatedWebhook.metaText(phoneId, digits(to), sender, name, wamid, text);
+        Request request = new Request.Builder().url(base + "/webhooks/whatsapp/facebook")
+                .header("X-Hub-Signature-256", SimulatedWebhook.sign(body, appSecret))
+                .post(RequestBody.create(body, JSON)).build();
+        try (Response response = client.newCall(request).execute()) {
+            out.printf("sent %s from +%s to +%s: HTTP %d %s%n", wamid, sender, digits(to), response.code(),
+                    response.body().string());
+            if (response.code() != 200) {
+                out.flush();
+                return 1;
+            }
+        }
+        if (seen == null || waitSeconds <= 0) {
+            out.println("(not a demo gateway: the reply, if any, goes out through the real provider)");
+            out.flush();
+            return 0;
+        }
+        return awaitReply(client, base, sender, seen, out);
+    }
+
+    private int awaitReply(OkHttpClient client, String base, String sender, Set<String> seen, PrintWriter out)
+            throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<String> now = outbox(client, base, sender, seen);
+            if (now != null && !now.isEmpty()) {
+                out.flush();
+                return 0;
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        out.printf("no reply within %d s (see %s/console or the gateway's log)%n", waitSeconds, base);
+        out.flush();
+        return 1;
+    }
+
+    /**
+     * The ids of the demo outbox's messages to {@code sender}; with {@code known}, prints and returns only
+     * the new ones. Null when the gateway has no demo outbox.
+     */
+    private Set<String> outbox(OkHttpClient client, String base, String sender, Set<String> known) throws IOException {
+        Request request = new Request.Builder().url(base + "/demo/outbox").get().build();
+        try (Response response = client.newCall(request).execute()) {
+            if (response.code() != 200) {
+                return null;
+            }
+            JsonNode items = new ObjectMapper().readTree(response.body().string()).path("items");
+            Set<String> ids = new HashSet<>();
+            for (JsonNode item : items) {
+                String id = item.path("id").asText();
+                if (!item.path("to").asText().equals(sender) || known != null && known.contains(id)) {
+                    continue;
+                }
+                ids.add(id);
+                if (known != null) {
+                    spec.commandLine().getOut().printf("reply to +%s: %s%n", sender, item.path("text").asText());
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static String digits(String number) {
+        return number.replaceAll("[^0-9]", "");
+    }
+}

@@ -1,0 +1,42 @@
+package com.vendin.whatsapp.app.demo;
+
+import com.vendin.whatsapp.app.Gateway;
+import com.vendin.whatsapp.domain.phone.PhoneNumbers;
+import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.tenant.AdminPhone;
+import com.vendin.whatsapp.ports.tenant.AdminPhoneRepository;
+import com.vendin.whatsapp.ports.tenant.ManageTenants;
+import com.vendin.whatsapp.ports.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The seed's three stores, each with its number, its owner's phone and the built-in agent as its instance. */
+public final class DemoSeed {
+    /** One demo store. */
+    public record Store(String id, String name, String number, String phoneId, String owner) {
+    }
+
+    public static final List<Store> STORES = List.of(
+            new Store("moda-brasil", "Moda Brasil", "+5511999911111", "100000000000001", "+5511977771111"),
+            new Store("tech-store", "Tech Store", "+5511999922222", "100000000000002", "+5511977772222"),
+            new Store("cafe-aroma", "Cafe Aroma", "+5511999933333", "100000000000003", "+5511977773333"));
+
+    private DemoSeed() {
+    }
+
+    /** Creates the stores on {@code gateway} (a fresh database), pointing their instances at its demo agents. */
+    public static void seed(Gateway gateway) {
+        ManageTenants tenants = gateway.instance(ManageTenants.class);
+        AdminPhoneRepository owners = gateway.instance(AdminPhoneRepository.class);
+        Instant now = Instant.now();
+        for (Store store : STORES) {
+            tenants.create(new ManageTenants.CreateTenant(Optional.of(store.id()), store.id(),
+                    "http://127.0.0.1:" + gateway.port() + DemoRoutes.AGENTS + store.id(),
+                    Optional.of(new ManageTenants.WhatsAppInput(Optional.of(store.number()), Optional.of(store.phoneId()),
+                            Optional.of(Provider.FACEBOOK), Optional.empty(), Optional.empty(), Optional.empty()))));
+            owners.add(new AdminPhone("owner-" + store.id(), new TenantId(store.id()), "owner-" + store.id(),
+                    PhoneNumbers.parse(store.owner()), "owner", now, now));
+        }
+    }
+}

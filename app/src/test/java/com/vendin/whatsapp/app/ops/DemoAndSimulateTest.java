@@ -1,0 +1,96 @@
+package com.vendin.whatsapp.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vendin.whatsapp.app.support.Eventually;
+import com.vendin.whatsapp.app.support.GatewayProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README sequence: {@code demo} in one process, then the {@code simulate} line the demo printed, in
+ * another; the store's reply appears on the simulator's output.
+ */
+class DemoAndSimulateTest {
+    private static final String JAR = "java -jar app/target/whatsapp-gateway.jar";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenDemoRunning_whenPrintedSimulateCommandRun_thenStoreReplyPrinted() throws Exception {
+        int port = GatewayProcess.freePort();
+        Path demoLog = dir.resolve("demo.log");
+        Process demo = java(List.of("demo"), Map.of("GATEWAY_PORT", Integer.toString(port)), demoLog);
+        try {
+            Eventually.within(Duration.ofSeconds(40), "the demo prints what to try next (log: " + demoLog + ")",
+                    () -> alive(demo) && read(demoLog).contains("Stop with Ctrl-C"));
+            String printed = read(demoLog);
+            assertThat(printed).contains("Moda Brasil", "Tech Store", "Cafe Aroma", "+5511999911111")
+                    .containsPattern("admin token demo-[0-9a-f]{16}");
+            Matcher line = Pattern.compile("(?m)^  " + Pattern.quote(JAR) + " (simulate .*--to \\+5511999911111.*)$")
+                    .matcher(printed);
+            assertThat(line.find()).as(printed).isTrue();
+
+            Path simulateLog = dir.resolve("simulate.log");
+            Process simulate = java(arguments(line.group(1)), Map.of(), simulateLog);
+            assertThat(simulate.waitFor(60, TimeUnit.SECONDS)).as("simulate finishes").isTrue();
+
+            String output = read(simulateLog);
+            assertThat(simulate.exitValue()).as(output).isZero();
+            assertThat(output).contains("HTTP 200")
+                    .contains("reply to +5511988887777: Moda Brasil aqui! Recebemos \"Olá\".");
+        } finally {
+            demo.destroy();
+            demo.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process java(List<String> args, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), "com.vendin.whatsapp.app.Main"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().clear();
+        builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().putAll(env);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The words of a printed shell line: spaces separate, double quotes group. */
+    static List<String> arguments(String line) {
+        List<String> words = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (m.find()) {
+            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return words;
+    }
+
+    private static boolean alive(Process process) {
+        if (!process.isAlive()) {
+            throw new AssertionError("the demo exited with " + process.exitValue());
+        }
+        return true;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
