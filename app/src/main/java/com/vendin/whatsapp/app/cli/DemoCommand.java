@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     static final String APP_SECRET = "demo-app-secret";
     static final String PLATFORM_NUMBER = "+15550000000";
+    static final String TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000de0";
+    static final String TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
 
     @Spec
     private CommandSpec spec;
@@ -66,6 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         env.putIfAbsent("VENDIN_WHATSAPP_PHONE_ID", "100000000000000");
         env.putIfAbsent("VENDIN_WHATSAPP_ACCESS_TOKEN", "sandbox");
         env.put("WHATSAPP_PROVIDER", "facebook");
+        env.putIfAbsent("TWILIO_ACCOUNT_SID", TWILIO_ACCOUNT_SID);
+        env.putIfAbsent("TWILIO_AUTH_TOKEN", TWILIO_AUTH_TOKEN);
         return env;
     }
 
@@ -76,7 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Stores (number -> owner's phone):");
         for (DemoSeed.Store store : DemoSeed.STORES) {
-            out.printf("  %-12s %s   owner %s%n", store.name(), store.number(), store.owner());
+            out.printf("  %-12s %s (%s)   owner %s%n", store.name(), store.number(), store.provider().wireName(),
+                    store.owner());
         }
         out.println();
         out.println("Try next, in another terminal:");
@@ -86,6 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + " --to +5511999911111 --from +5511988887777 \"Olá\"");
         out.println("  " + jar + " simulate --gateway " + base + secret + " --to " + PLATFORM_NUMBER
                 + " --from +5511977773333 \"Como foram as vendas?\"   (an owner writing to the platform number)");
+        out.println("  " + jar + " simulate --provider twilio --gateway " + base
+                + " --to +5511999933333 --from +5511966665555 \"Oi pelo Twilio\"   (a signed Twilio webhook to Cafe Aroma)");
         out.println("  open " + base + "/console   and sign in with the admin token " + adminToken);
         out.println("  curl -H 'Authorization: Bearer " + adminToken + "' " + base + "/api/v1/tenants");
         out.println("  curl " + base + "/metrics");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Sends one correctly signed Meta webhook to a running gateway and, against the demo, prints the reply. */
+/** Sends one correctly signed Meta or Twilio webhook to a running gateway and, against the demo, prints the reply. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Send a signed Meta webhook carrying one text message to a running gateway; against the "
-                + "demo, wait for the store's reply and print it.")
+        description = "Send a signed Meta (or --provider twilio: Twilio) webhook carrying one text message to a "
+                + "running gateway; against the demo, wait for the store's reply and print it.")
 public final class SimulateCommand implements Callable<Integer> {
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+    private static final String TWILIO_PATH = "/webhooks/whatsapp/twilio";
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Option(names = "--gateway", defaultValue = "http://localhost:8080", description = "Base URL of the gateway (default: ${DEFAULT-VALUE}).")
@@ -44,6 +47,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--app-secret", defaultValue = "${env:FACEBOOK_APP_SECRET:-" + DemoCommand.APP_SECRET + "}",
             description = "The Meta app secret the webhook is signed with (default: $FACEBOOK_APP_SECRET, else the demo's).")
     private String appSecret;
+
+    @Option(names = "--provider", defaultValue = "facebook",
+            description = "facebook (a Meta Cloud API webhook) or twilio (a Twilio form) (default: ${DEFAULT-VALUE}).")
+    private String provider;
+
+    @Option(names = "--auth-token", defaultValue = "${env:TWILIO_AUTH_TOKEN:-" + DemoCommand.TWILIO_AUTH_TOKEN + "}",
+            description = "With --provider twilio: the auth token the form is signed with (default: $TWILIO_AUTH_TOKEN, else the demo's).")
+    private String authToken;
+
+    @Option(names = "--public-url", defaultValue = "",
+            description = "With --provider twilio: the gateway's GATEWAY_PUBLIC_URL, which Twilio signs (default: --gateway).")
+    private String publicUrl;
 
     @Option(names = "--name", defaultValue = "Ana", description = "The sender's profile name.")
     private String name;
@@ -63,12 +78,16 @@ public final class SimulateCommand implements Callable<Integer> {
         OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
         String base = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
         String sender = digits(from);
-        String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
+        boolean twilio = provider.equalsIgnoreCase("twilio");
+        if (!twilio && !provider.equalsIgnoreCase("facebook")) {
+            spec.commandLine().getErr().println("--provider must be facebook or twilio");
+            return 2;
+        }
+        String id = twilio ? "SM" + UUID.randomUUID().toString().replace("-", "")
+                : "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
         Set<String> seen = outbox(client, base, sender, null);
-        byte[] body = SimulatedWebhook.metaText(phoneId, digits(to), sender, name, wamid, text);
-        Request request = new Request.Builder().url(base + "/webhooks/whatsapp/facebook")
-                .header("X-Hub-Signature-256", SimulatedWebhook.sign(body, appSecret))
-                .post(RequestBody.create(body, JSON)).build();
+        Request request = twilio ? twilioRequest(base, sender, id) : metaRequest(base, sender, id);
+        String wamid = id;
         try (Response response = client.newCall(request).execute()) {
             out.printf("sent %s from +%s to +%s: HTTP %d %s%n", wamid, sender, digits(to), response.code(),
                     response.body().string());
@@ -83,6 +102,21 @@ public final class SimulateCommand implements Callable<Integer> {
             return 0;
         }
         return awaitReply(client, base, sender, seen, out);
+    }
+
+    private Request metaRequest(String base, String sender, String wamid) {
+        byte[] body = SimulatedWebhook.metaText(phoneId, digits(to), sender, name, wamid, text);
+        return new Request.Builder().url(base + "/webhooks/whatsapp/facebook")
+                .header("X-Hub-Signature-256", SimulatedWebhook.sign(body, appSecret))
+                .post(RequestBody.create(body, JSON)).build();
+    }
+
+    private Request twilioRequest(String base, String sender, String sid) {
+        Map<String, String> form = SimulatedWebhook.twilioText(digits(to), sender, name, sid, text);
+        String signedBase = publicUrl.isBlank() ? base : publicUrl.replaceAll("/+$", "");
+        String signature = SimulatedWebhook.signTwilio(signedBase + TWILIO_PATH, form, authToken);
+        return new Request.Builder().url(base + TWILIO_PATH).header("X-Twilio-Signature", signature)
+                .post(RequestBody.create(SimulatedWebhook.formBody(form), FORM)).build();
     }
 
     private int awaitReply(OkHttpClient client, String base, String sender, Set<String> seen, PrintWriter out)
@@ -115,7 +149,7 @@ public final class SimulateCommand implements Callable<Integer> {
             Set<String> ids = new HashSet<>();
             for (JsonNode item : items) {
                 String id = item.path("id").asText();
-                if (!item.path("to").asText().equals(sender) || known != null && known.contains(id)) {
+                if (!digits(item.path("to").asText()).equals(sender) || known != null && known.contains(id)) {
                     continue;
                 }
                 ids.add(id);

@@ -2,14 +2,22 @@ package com.vendin.whatsapp.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A Meta Cloud API webhook body carrying one text message, and its {@code X-Hub-Signature-256}. */
+/**
+ * One simulated inbound text message as a provider sends it: a Meta Cloud API webhook body with its
+ * {@code X-Hub-Signature-256}, or a Twilio form with its {@code X-Twilio-Signature}.
+ */
 final class SimulatedWebhook {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -31,10 +39,51 @@ final class SimulatedWebhook {
     }
 
     static String sign(byte[] body, String appSecret) {
+        return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret, body));
+    }
+
+    /** Twilio's incoming-message form fields (reference §1), in the order Twilio sends them. */
+    static Map<String, String> twilioText(String toDigits, String fromDigits, String name, String sid, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("SmsMessageSid", sid);
+        form.put("NumMedia", "0");
+        form.put("ProfileName", name);
+        form.put("MessageType", "text");
+        form.put("SmsSid", sid);
+        form.put("WaId", fromDigits);
+        form.put("SmsStatus", "received");
+        form.put("Body", text);
+        form.put("To", "whatsapp:+" + toDigits);
+        form.put("NumSegments", "1");
+        form.put("MessageSid", sid);
+        form.put("AccountSid", DemoCommand.TWILIO_ACCOUNT_SID);
+        form.put("From", "whatsapp:+" + fromDigits);
+        form.put("ApiVersion", "2010-04-01");
+        return form;
+    }
+
+    /** The form, URL-encoded as the request body. */
+    static String formBody(Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    /** Base64 HMAC-SHA1 of the URL followed by every field name and value in name order, under the auth token. */
+    static String signTwilio(String url, Map<String, String> form, String authToken) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
+        return Base64.getEncoder().encodeToString(
+                hmac("HmacSHA1", authToken, data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] hmac(String algorithm, String key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -51,6 +51,16 @@ class DemoAndSimulateTest {
             assertThat(simulate.exitValue()).as(output).isZero();
             assertThat(output).contains("HTTP 200")
                     .contains("reply to +5511988887777: Moda Brasil aqui! Recebemos \"Olá\".");
+
+            Matcher twilioLine = Pattern.compile("(?m)^  " + Pattern.quote(JAR) + " (simulate --provider twilio .*?\"[^\"]*\")")
+                    .matcher(printed);
+            assertThat(twilioLine.find()).as(printed).isTrue();
+            Path twilioLog = dir.resolve("simulate-twilio.log");
+            Process viaTwilio = java(arguments(twilioLine.group(1)), Map.of(), twilioLog);
+            assertThat(viaTwilio.waitFor(60, TimeUnit.SECONDS)).as("simulate --provider twilio finishes").isTrue();
+            String twilioOutput = read(twilioLog);
+            assertThat(viaTwilio.exitValue()).as(twilioOutput).isZero();
+            assertThat(twilioOutput).contains("HTTP 200").containsPattern("reply to \\+5511966665555: Cafe Aroma");
         } finally {
             demo.destroy();
             demo.waitFor(10, TimeUnit.SECONDS);
