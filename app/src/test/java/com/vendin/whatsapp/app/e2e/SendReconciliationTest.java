@@ -68,7 +68,7 @@ class SendReconciliationTest {
         try (FakeGraph graph = new FakeGraph().start().delayAnswers(Duration.ofSeconds(20));
              FakeTenant tenant = new FakeTenant().start()) {
             graph.echoStatusesTo("http://127.0.0.1:" + port + "/webhooks/whatsapp/facebook", Duration.ofSeconds(60))
-                    .firstAfter(Duration.ofSeconds(6));
+                    .echo().firstAfter(Duration.ofSeconds(6));
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
             Path log = dir.resolve("gateway.log");
             GatewayProcess first = GatewayProcess.start(env, port, log);
