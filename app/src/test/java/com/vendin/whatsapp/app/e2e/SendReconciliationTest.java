@@ -64,9 +64,9 @@ class SendReconciliationTest {
     @Test
     void givenKillWhileTheSendWasOnTheWire_whenRestarted_thenTheLeasedPartWaitsForItsStatusAndIsNotSentAgain()
             throws Exception {
-        int port = GatewayProcess.freePort();
         try (FakeGraph graph = new FakeGraph().start().delayAnswers(Duration.ofSeconds(20));
              FakeTenant tenant = new FakeTenant().start()) {
+            int port = GatewayProcess.freePort(); // after the fakes took their ports
             graph.echoStatusesTo("http://127.0.0.1:" + port + "/webhooks/whatsapp/facebook", Duration.ofSeconds(60))
                     .echo().firstAfter(Duration.ofSeconds(6));
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
