@@ -12,7 +12,6 @@ import com.vendin.whatsapp.app.worker.DeliveryWorkers;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
-import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +59,12 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, modules));
         gateway.database.migrate();
         if (config.isSqlite()) {
-            int freed = gateway.injector.getInstance(DeliveryQueue.class).releaseLeases()
-                    + gateway.injector.getInstance(OutboundQueue.class).releaseLeases();
+            // Reply parts a previous run left leased keep their lease: a send may have reached the provider,
+            // whose statuses (carrying the part's correlation id) record it; a part no status claims is
+            // sent again when its lease runs out.
+            int freed = gateway.injector.getInstance(DeliveryQueue.class).releaseLeases();
             if (freed > 0) {
-                LOG.info("resuming {} deliveries and sends that a previous run left in flight", freed);
+                LOG.info("resuming {} deliveries that a previous run left in flight", freed);
             }
         }
         gateway.http.start();

@@ -26,12 +26,13 @@ final class TwilioStatuses {
         };
     }
 
-    static Optional<StatusUpdate> read(TwilioForm form, String messageSid, Instant now) {
+    /** @param correlationId the {@code gatewayPart} parameter of the callback URL, when present */
+    static Optional<StatusUpdate> read(TwilioForm form, String messageSid, Instant now, Optional<String> correlationId) {
         String wire = form.text("MessageStatus");
         return map(wire).map(status -> new StatusUpdate(Provider.TWILIO, messageSid, status, now,
                 status == DeliveryStatus.FAILED ? form.get("ErrorCode") : Optional.empty(),
                 status == DeliveryStatus.FAILED
                         ? form.get("ChannelStatusMessage").or(() -> form.get("ErrorMessage")).or(() -> Optional.of(wire))
-                        : Optional.empty()));
+                        : Optional.empty(), correlationId));
     }
 }

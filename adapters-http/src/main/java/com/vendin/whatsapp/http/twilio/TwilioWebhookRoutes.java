@@ -7,6 +7,7 @@ import com.vendin.whatsapp.http.common.BoundedBody;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
@@ -75,7 +76,9 @@ public final class TwilioWebhookRoutes implements RouteGroup {
                 () -> GatewayRejection.invalid("missing_message_sid", "The request has no MessageSid."));
         Instant now = clock.instant();
         boolean statusCallback = form.has("MessageStatus");
-        InboundBatch batch = statusCallback ? statusBatch(form, sid, now) : new InboundBatch(List.of(message(form, sid, now)), List.of());
+        Optional<String> correlationId = Optional.ofNullable(ctx.queryParam(PartCorrelation.QUERY_PARAMETER))
+                .filter(id -> !id.isBlank());
+        InboundBatch batch = statusCallback ? statusBatch(form, sid, now, correlationId) : new InboundBatch(List.of(message(form, sid, now)), List.of());
         try {
             if (!batch.messages().isEmpty() || !batch.statuses().isEmpty()) {
                 receiver.receive(batch);
@@ -111,8 +114,8 @@ public final class TwilioWebhookRoutes implements RouteGroup {
                 contents.map(form), form.get("ProfileName"));
     }
 
-    private static InboundBatch statusBatch(TwilioForm form, String sid, Instant now) {
-        Optional<StatusUpdate> update = TwilioStatuses.read(form, sid, now);
+    private static InboundBatch statusBatch(TwilioForm form, String sid, Instant now, Optional<String> correlationId) {
+        Optional<StatusUpdate> update = TwilioStatuses.read(form, sid, now, correlationId);
         if (update.isEmpty()) {
             LOG.debug("ignored Twilio status '{}' of {}", form.text("MessageStatus"), sid);
         }

@@ -115,7 +115,7 @@ final class MetaPayloadParser {
         }
         JsonNode error = Nodes.array(item, "errors").stream().findFirst().orElse(null);
         return Optional.of(new StatusUpdate(Provider.FACEBOOK, id, status.get(), timestamp(item),
-                Nodes.text(error, "code"), Nodes.text(error, "title")));
+                Nodes.text(error, "code"), Nodes.text(error, "title"), Nodes.text(item, "biz_opaque_callback_data")));
     }
 
     private static Optional<String> profileName(JsonNode contacts, String from) {

@@ -101,6 +101,24 @@ class TwilioWebhookRoutesTest {
     }
 
     @Test
+    void theGatewayPartParameterOfASignedStatusCallbackUrlIsTheStatusesCorrelationId() throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM22222222222222222222222222222222");
+        form.put("MessageStatus", "sent");
+        form.put("From", "whatsapp:+551140045678");
+        form.put("To", "whatsapp:+5511987654321");
+        String query = "?gatewayPart=wg-part-17";
+
+        Answer answer = post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH + query, form), query);
+        Answer plain = post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "");
+
+        assertThat(answer.status()).isEqualTo(204);
+        assertThat(plain.status()).isEqualTo(204);
+        assertThat(receiver.statuses()).extracting(StatusUpdate::correlationId)
+                .containsExactly(Optional.of("wg-part-17"), Optional.empty());
+    }
+
+    @Test
     void twilioStatusesMapOntoTheFourDeliveryStatuses() {
         assertThat(List.of("queued", "accepted", "sending", "sent", "delivered", "read", "failed", "undelivered",
                 "canceled", "receiving").stream().map(s -> TwilioStatuses.map(s).map(Enum::name).orElse("-")).toList())

@@ -117,6 +117,19 @@ class MetaWebhookParsingTest {
     }
 
     @Test
+    void givenStatusWithBizOpaqueCallbackData_whenPosted_thenItIsTheStatusesCorrelationId() {
+        String sent = "{\"id\":\"wamid.OUT9\",\"status\":\"sent\",\"timestamp\":\"1767312003\","
+                + "\"recipient_id\":\"34600111222\",\"biz_opaque_callback_data\":\"wg-part-17\"}";
+        String plain = "{\"id\":\"wamid.OUT10\",\"status\":\"delivered\",\"timestamp\":\"1767312004\"}";
+
+        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null, List.of(),
+                List.of(sent, plain))));
+
+        assertThat(server.receiver.statuses()).extracting(StatusUpdate::correlationId)
+                .containsExactly(java.util.Optional.of("wg-part-17"), java.util.Optional.empty());
+    }
+
+    @Test
     void givenItemsWithoutIdOrFrom_whenPosted_thenOnlyThoseAreSkippedAndSiblingsRecorded() {
         String noId = "{\"from\":\"34600111222\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"a\"}}";
         String noFrom = "{\"id\":\"wamid.NOFROM\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"b\"}}";

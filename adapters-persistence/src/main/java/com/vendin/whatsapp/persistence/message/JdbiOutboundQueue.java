@@ -56,7 +56,12 @@ public final class JdbiOutboundQueue implements OutboundQueue {
                     failure.map(EarlyStatus::errorCode).orElse(null),
                     failure.map(EarlyStatus::errorTitle).orElse(null), at);
             if (changed == 0) {
-                LOG.warn("outbound part {} is not pending any more; acceptance as {} ignored", partId, providerMessageId);
+                if (parts.findByProviderId(providerMessageId).filter(p -> p.id() == partId).isPresent()) {
+                    LOG.debug("outbound part {} was already recorded as {} from a status", partId, providerMessageId);
+                } else {
+                    LOG.warn("outbound part {} is not pending any more; acceptance as {} ignored", partId,
+                            providerMessageId);
+                }
                 return;
             }
             kept.ifPresent(s -> early.remove(providerMessageId));

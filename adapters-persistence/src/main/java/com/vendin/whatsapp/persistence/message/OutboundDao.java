@@ -38,6 +38,12 @@ interface OutboundDao {
     @RegisterRowMapper(PartState.Mapper.class)
     Optional<PartState> findByProviderId(String providerMessageId);
 
+    /** The part {@code id} if it is still waiting for its provider's acceptance from {@code provider}. */
+    @SqlQuery("SELECT id, state FROM outbound_messages WHERE id = :id AND provider = :provider "
+            + "AND state = 'pending' AND provider_message_id IS NULL")
+    @RegisterRowMapper(PartState.Mapper.class)
+    Optional<PartState> findUnaccepted(long id, String provider);
+
     @SqlUpdate("UPDATE outbound_messages SET state = :state, error_code = COALESCE(:errorCode, error_code), "
             + "error_detail = COALESCE(:errorDetail, error_detail), updated_at = :now WHERE id = :id")
     int setStatus(long id, String state, String errorCode, String errorDetail, long now);

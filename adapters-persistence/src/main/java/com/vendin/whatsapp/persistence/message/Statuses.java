@@ -1,14 +1,23 @@
 package com.vendin.whatsapp.persistence.message;
 
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Applies provider statuses to sent parts (by {@link StatusRules}), or keeps them until the send is recorded. */
+/**
+ * Applies provider statuses to sent parts (by {@link StatusRules}). A status naming an unknown provider id
+ * but carrying the correlation id of a part still waiting for acceptance records that send first (its answer
+ * was lost, e.g. in a crash, or is not recorded yet), so the part is never sent again; any other status is
+ * kept until the send is recorded.
+ */
 final class Statuses {
+    private static final Logger LOG = LoggerFactory.getLogger(Statuses.class);
     /** Early statuses nobody claimed within this time are dropped (they named a message sent outside the outbox). */
     static final Duration EARLY_RETENTION = Duration.ofDays(1);
 
@@ -23,7 +32,8 @@ final class Statuses {
         OutboundDao parts = handle.attach(OutboundDao.class);
         EarlyStatusDao early = handle.attach(EarlyStatusDao.class);
         for (StatusUpdate update : updates) {
-            Optional<PartState> part = parts.findByProviderId(update.providerMessageId());
+            Optional<PartState> part = parts.findByProviderId(update.providerMessageId())
+                    .or(() -> reconcile(handle, parts, update, now));
             if (part.isPresent()) {
                 applyToPart(parts, part.get(), update, now);
             } else {
@@ -38,6 +48,24 @@ final class Statuses {
         return early.map(EarlyStatus::status)
                 .filter(status -> StatusRules.advances(DeliveryStatus.SENT, status))
                 .orElse(DeliveryStatus.SENT);
+    }
+
+    /** Marks the part the status's correlation id names accepted with the status's provider id, if still pending. */
+    private static Optional<PartState> reconcile(Handle handle, OutboundDao parts, StatusUpdate update, long now) {
+        Optional<PartState> waiting = update.correlationId().flatMap(PartCorrelation::partId)
+                .flatMap(id -> parts.findUnaccepted(id, update.provider().wireName()));
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = waiting.get().id();
+        if (parts.accept(id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null, now) == 0) {
+            return Optional.empty();
+        }
+        LOG.info("outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
+                id, update.providerMessageId());
+        parts.inboundIdOf(id).ifPresent(inboundId ->
+                handle.attach(InboundDao.class).markRepliedIfAllAccepted(inboundId, now));
+        return Optional.of(new PartState(id, DeliveryStatus.SENT.wireName()));
     }
 
     private static void applyToPart(OutboundDao parts, PartState part, StatusUpdate update, long now) {

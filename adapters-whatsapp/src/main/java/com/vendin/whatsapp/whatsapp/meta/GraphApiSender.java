@@ -70,6 +70,7 @@ public final class GraphApiSender implements WhatsAppSender {
                 .put("to", message.to())
                 .put("type", "text");
         root.putObject("text").put("body", message.text()).put("preview_url", false);
+        message.correlationId().ifPresent(id -> root.put("biz_opaque_callback_data", id));
         try {
             return ProviderJson.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {

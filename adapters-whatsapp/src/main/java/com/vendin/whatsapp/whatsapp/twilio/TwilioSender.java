@@ -2,6 +2,7 @@ package com.vendin.whatsapp.whatsapp.twilio;
 
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -67,7 +68,7 @@ public final class TwilioSender implements WhatsAppSender {
                     .add("From", WhatsAppAddress.of(from))
                     .add("To", WhatsAppAddress.of(message.to()))
                     .add("Body", message.text());
-            statusCallback.ifPresent(url -> form.add("StatusCallback", url));
+            statusCallback.ifPresent(url -> form.add("StatusCallback", callbackUrl(url, message.correlationId())));
             request = new Request.Builder()
                     .url(BaseUrls.join(baseUrl, "2010-04-01", "Accounts", sid, "Messages.json"))
                     .header("Authorization", Credentials.basic(sid, token.reveal(), StandardCharsets.UTF_8))
@@ -79,6 +80,15 @@ public final class TwilioSender implements WhatsAppSender {
                     false, false);
         }
         return ProviderCall.execute(client, request, TwilioSender::interpret);
+    }
+
+    /** The callback URL with the correlation id as its {@code gatewayPart} parameter (Twilio signs the whole URL). */
+    static String callbackUrl(String url, Optional<String> correlationId) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (correlationId.isEmpty() || parsed == null) {
+            return url;
+        }
+        return parsed.newBuilder().setQueryParameter(PartCorrelation.QUERY_PARAMETER, correlationId.get()).build().toString();
     }
 
     static SendOutcome interpret(ProviderCall.Reply reply) {

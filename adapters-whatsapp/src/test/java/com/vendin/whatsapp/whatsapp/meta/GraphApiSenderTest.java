@@ -70,6 +70,17 @@ class GraphApiSenderTest {
     }
 
     @Test
+    void givenCorrelationId_whenSending_thenItIsTheBizOpaqueCallbackDataMetaEchoesInStatuses() throws Exception {
+        server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.A\"}]}"));
+
+        sender.send(new OutboundText(ACCOUNT, "5511988887777", "oi", Optional.of("wg-part-17")));
+
+        JsonNode body = new ObjectMapper().readTree(take().getBody().utf8());
+        assertThat(body.path("biz_opaque_callback_data").asText()).isEqualTo("wg-part-17");
+        assertThat(body.path("text").path("body").asText()).isEqualTo("oi");
+    }
+
+    @Test
     void givenBaseUrlWithTrailingSlash_whenSending_thenPathHasNoDoubleSlash() throws Exception {
         sender = new GraphApiSender(client, server.url("/v25.0/").toString());
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.A\"}]}"));

@@ -79,6 +79,21 @@ class TwilioSenderTest {
     }
 
     @Test
+    void givenStatusCallbackUrlAndCorrelationId_whenSending_thenTheCallbackUrlCarriesItAsGatewayPart() throws Exception {
+        TwilioSender withCallback = new TwilioSender(client, server.url("/").toString(),
+                Optional.of("https://gw.example.com/webhooks/whatsapp/twilio?env=prod"));
+        server.enqueue(json(201, CREATED));
+        server.enqueue(json(201, CREATED));
+
+        withCallback.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "oi", Optional.of("wg-part-17")));
+        sender.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "oi", Optional.of("wg-part-18")));
+
+        assertThat(form(take())).containsEntry("StatusCallback",
+                "https://gw.example.com/webhooks/whatsapp/twilio?env=prod&gatewayPart=wg-part-17");
+        assertThat(form(take())).doesNotContainKey("StatusCallback");
+    }
+
+    @Test
     void givenRecipientSpelledWithoutPrefix_whenSending_thenToGetsOnePrefix() throws Exception {
         for (String to : List.of("+5511987654321", "5511987654321", "whatsapp:+5511987654321")) {
             server.enqueue(json(201, CREATED));

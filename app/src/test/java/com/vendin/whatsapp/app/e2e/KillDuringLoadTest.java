@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code kill -9} in the middle of a 2,000-message run over two tenants, then a restart: every message reaches
- * its tenant and every reply leaves. A message whose tenant call (or reply send) was on the wire at the
- * instant of the kill may arrive twice: nothing can know whether the peer saw it (tenants deduplicate on
- * {@code messageId}); every other message arrives exactly once. The run takes about 30 s.
+ * its tenant and every reply leaves exactly once. A message whose tenant call was on the wire at the instant
+ * of the kill may arrive twice: nothing can know whether the tenant saw it (tenants deduplicate on
+ * {@code messageId}); every other message arrives exactly once. A reply part whose Graph call was on the wire
+ * is not sent again: its lease outlives the crash, and Meta's status webhook, which echoes the part's
+ * {@code biz_opaque_callback_data}, records it first. The run takes about 40 to 60 s (parts claimed at the kill
+ * wait for their lease).
  */
 class KillDuringLoadTest {
     private static final Logger LOG = LoggerFactory.getLogger(KillDuringLoadTest.class);
@@ -39,21 +42,21 @@ class KillDuringLoadTest {
     private static final int PER_SENDER = 10;
     private static final int TOTAL = SENDERS * PER_SENDER;
     private static final int BATCH = 20;
-    /** The gateway's delivery and send workers: the most calls that can be on the wire at the kill. */
+    /** The gateway's delivery workers: the most tenant calls that can be on the wire at the kill. */
     private static final int DELIVERY_WORKERS = 32;
-    private static final int SEND_WORKERS = 16;
 
     @TempDir
     Path dir;
 
     @Test
-    void givenKillMidRun_whenRestarted_thenEveryMessageReachesItsTenantAndEveryReplyLeaves_onlyInFlightOnesTwice()
+    void givenKillMidRun_whenRestarted_thenEveryReplySentOnceAndOnlyTenantCallsInFlightArriveTwice()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
              FakeTenant moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10));
              FakeTenant tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10))) {
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
-            int port = GatewayProcess.freePort();
+            int port = GatewayProcess.freePort(); // after the fakes took their ports
+            graph.echoStatusesTo("http://127.0.0.1:" + port + "/webhooks/whatsapp/facebook", Duration.ofSeconds(120));
             Path log = dir.resolve("gateway.log");
             GatewayProcess first = GatewayProcess.start(env, port, log);
             createTenant(first, "moda", moda, "+5511999911111", "101");
@@ -90,12 +93,13 @@ class KillDuringLoadTest {
             List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
             Set<String> sentTwice = duplicates(replies);
             LOG.info("kill -9 after {} tenant acceptances and {} sends: {} messages reached their tenant twice, "
-                    + "{} replies were sent twice", acceptedAtKill, sentAtKill, twice.size(), sentTwice.size());
+                    + "{} replies were sent twice; {} status webhooks delivered so far", acceptedAtKill, sentAtKill,
+                    twice.size(), sentTwice.size(), graph.echo().delivered());
             assertThat(distinct(moda, tech)).hasSize(TOTAL);
             assertThat(arrivals.size() - TOTAL).as("tenant arrivals beyond one per message (accepted at kill: %d)",
                     acceptedAtKill).isEqualTo(twice.size()).isLessThanOrEqualTo(DELIVERY_WORKERS);
-            assertThat(replies.size() - TOTAL).as("sends beyond one per reply (sent at kill: %d)", sentAtKill)
-                    .isEqualTo(sentTwice.size()).isLessThanOrEqualTo(SEND_WORKERS);
+            assertThat(sentTwice).as("replies sent more than once (sent at kill: %d)", sentAtKill).isEmpty();
+            assertThat(replies).hasSize(TOTAL);
             assertThat(moda.accepted()).allMatch(c -> c.body().path("tenantId").asText().equals("moda"));
             assertThat(tech.accepted()).allMatch(c -> c.body().path("tenantId").asText().equals("tech"));
         }

@@ -4,19 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * Meta's Graph API played by MockWebServer: accepts every send and records it, unless failures were
- * scripted with {@link #failNext}; every request, failed or not, is kept in {@link #attempts()}.
+ * scripted with {@link #failNext}; every request, failed or not, is kept in {@link #attempts()}. With
+ * {@link #echoStatusesTo} it also posts each accepted send's {@code sent} status webhook, as Meta does.
  */
 public final class FakeGraph implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +31,9 @@ public final class FakeGraph implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Queue<int[]> failures = new ConcurrentLinkedQueue<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private volatile Optional<MetaStatusEcho> echo = Optional.empty();
+    private volatile Duration answerDelay = Duration.ZERO;
+    private volatile boolean loseAnswers;
 
     /** One request the gateway made, when, and the status it got. */
     public record Attempt(String path, String authorization, JsonNode body, int status, long atNanos) {
@@ -42,6 +50,16 @@ public final class FakeGraph implements AutoCloseable {
 
         public String text() {
             return body.path("text").path("body").asText();
+        }
+
+        /** The {@code {phoneId}} of {@code POST /v25.0/{phoneId}/messages}. */
+        public String phoneId() {
+            String[] segments = path.split("/");
+            return segments.length >= 2 ? segments[segments.length - 2] : "";
+        }
+
+        public String callbackData() {
+            return body.path("biz_opaque_callback_data").asText("");
         }
     }
 
@@ -62,9 +80,17 @@ public final class FakeGraph implements AutoCloseable {
                 }
                 attempts.add(new Attempt(request.getUrl().encodedPath(), authorization, parse(raw), 200, System.nanoTime()));
                 String wamid = "wamid.OUT" + ids.incrementAndGet();
-                sends.add(new Send(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
-                        parse(raw), wamid));
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                Send send = new Send(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
+                        parse(raw), wamid);
+                sends.add(send);
+                echo.ifPresent(e -> e.sent(send.phoneId(), wamid, send.to(),
+                        send.body().path("biz_opaque_callback_data").asText("")));
+                MockResponse.Builder answer = new MockResponse.Builder().code(200);
+                if (loseAnswers) {
+                    answer.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
+                }
+                return answer.setHeader("Content-Type", "application/json")
+                        .headersDelay(answerDelay.toMillis(), TimeUnit.MILLISECONDS)
                         .body("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                                 + "\"messages\":[{\"id\":\"" + wamid + "\"}]}")
                         .build();
@@ -85,6 +111,29 @@ public final class FakeGraph implements AutoCloseable {
         return this;
     }
 
+    /** Like Meta, posts a signed {@code sent} status of every accepted send to {@code webhookUrl} (see {@link MetaStatusEcho}). */
+    public FakeGraph echoStatusesTo(String webhookUrl, Duration giveUpAfter) {
+        echo = Optional.of(new MetaStatusEcho(webhookUrl, giveUpAfter));
+        return this;
+    }
+
+    /** The statuses posted since {@link #echoStatusesTo}. */
+    public MetaStatusEcho echo() {
+        return echo.orElseThrow();
+    }
+
+    /** Accepted sends are answered only after {@code delay} (their status may reach the gateway first). */
+    public FakeGraph delayAnswers(Duration delay) {
+        answerDelay = delay;
+        return this;
+    }
+
+    /** Accepted sends are recorded (and echoed) but their answer never arrives: the connection is shut down. */
+    public FakeGraph loseAnswers() {
+        loseAnswers = true;
+        return this;
+    }
+
     public List<Attempt> attempts() {
         return List.copyOf(attempts);
     }
@@ -95,6 +144,7 @@ public final class FakeGraph implements AutoCloseable {
 
     @Override
     public void close() {
+        echo.ifPresent(MetaStatusEcho::close);
         server.close();
     }
 

@@ -44,10 +44,21 @@ public final class MetaPayloads {
 
     /** Adds a change carrying one status for a message the gateway sent. */
     public MetaPayloads status(String phoneId, String displayNumber, String wamid, String status, String recipient) {
-        ObjectNode value = change(phoneId, displayNumber);
-        value.putArray("statuses").addObject().put("id", wamid).put("status", status)
-                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000)).put("recipient_id", recipient);
+        statusItem(phoneId, displayNumber, wamid, status, recipient);
         return this;
+    }
+
+    /** As {@link #status}, echoing the {@code biz_opaque_callback_data} the send carried. */
+    public MetaPayloads status(String phoneId, String displayNumber, String wamid, String status, String recipient,
+                               String callbackData) {
+        statusItem(phoneId, displayNumber, wamid, status, recipient).put("biz_opaque_callback_data", callbackData);
+        return this;
+    }
+
+    private ObjectNode statusItem(String phoneId, String displayNumber, String wamid, String status, String recipient) {
+        ObjectNode value = change(phoneId, displayNumber);
+        return value.putArray("statuses").addObject().put("id", wamid).put("status", status)
+                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000)).put("recipient_id", recipient);
     }
 
     private ObjectNode change(String phoneId, String displayNumber) {

@@ -3,6 +3,7 @@ package com.vendin.whatsapp.domain.delivery;
 import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SendReplies;
@@ -24,8 +25,12 @@ import java.util.Optional;
  * store's own token marks its number as needing re-authorisation.
  */
 public final class ReplySender implements SendReplies {
-    /** How long a claimed part stays with one worker. */
-    public static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How long a claimed part stays with one worker: longer than a provider call may take (30 s), and, after a
+     * crash, the window in which the provider's statuses (which carry the part's correlation id) can record a
+     * send whose answer was lost before the part is sent again.
+     */
+    public static final Duration LEASE = Duration.ofSeconds(40);
     static final String REAUTH_CODE = "190";
     private static final System.Logger LOG = System.getLogger(ReplySender.class.getName());
 
@@ -73,7 +78,8 @@ public final class ReplySender implements SendReplies {
                     "no " + part.route().provider().wireName() + " number or credentials to send from", clock.instant());
             return;
         }
-        SendOutcome outcome = sendOnce(new OutboundText(from.get().account(), part.route().to(), part.text()));
+        SendOutcome outcome = sendOnce(new OutboundText(from.get().account(), part.route().to(), part.text(),
+                Optional.of(PartCorrelation.of(part.id()))));
         record(part, from.get(), tenant, outcome);
     }
 

@@ -15,6 +15,7 @@ import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
@@ -66,7 +67,8 @@ class ReplySenderTest {
         sendAllDue();
 
         assertThat(provider.sent()).containsExactly(
-                new OutboundText(SenderAccount.meta("201", new Secret("store-token")), ANA_META, "Oi"));
+                new OutboundText(SenderAccount.meta("201", new Secret("store-token")), ANA_META, "Oi",
+                        Optional.of(PartCorrelation.of(store.parts().get(0).id()))));
         assertThat(store.parts()).singleElement().satisfies(p -> {
             assertThat(p.state()).isEqualTo("sent");
             assertThat(p.providerMessageId()).isPresent();
@@ -103,7 +105,8 @@ class ReplySenderTest {
 
         sendAllDue();
 
-        assertThat(provider.sent()).containsExactlyInAnyOrder(
+        assertThat(provider.sent()).allMatch(t -> t.correlationId().flatMap(PartCorrelation::partId).isPresent());
+        assertThat(provider.sent().stream().map(t -> new OutboundText(t.from(), t.to(), t.text()))).containsExactlyInAnyOrder(
                 new OutboundText(SenderAccount.twilio(new PhoneNumber("+551140045678"), "ACsub", new Secret("sub-token")),
                         ANA_TWILIO, "a"),
                 new OutboundText(SenderAccount.twilio(new PhoneNumber("+551140049999"), MAIN_TWILIO_SID, MAIN_TWILIO_TOKEN),

@@ -26,6 +26,9 @@ public interface OutboundQueue {
     /** The provider refused the part for good: {@code failed} with its code. */
     void markFailed(long partId, String errorCode, String detail, Instant now);
 
-    /** Frees every lease (start-up of the only instance using this store); returns how many. */
+    /**
+     * Frees every lease; returns how many. Start-up does not use it: a part leased by a crashed run may have
+     * reached the provider, and waits for its lease to run out so the provider's statuses can record it first.
+     */
     int releaseLeases();
 }

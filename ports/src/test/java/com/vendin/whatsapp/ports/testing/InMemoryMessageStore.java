@@ -2,6 +2,7 @@ package com.vendin.whatsapp.ports.testing;
 
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
@@ -148,13 +149,26 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
 
     private void applyStatus(StatusUpdate status) {
         Optional<PartRow> part = parts.values().stream()
-                .filter(p -> p.providerMessageId.filter(status.providerMessageId()::equals).isPresent()).findFirst();
+                .filter(p -> p.providerMessageId.filter(status.providerMessageId()::equals).isPresent()).findFirst()
+                .or(() -> reconcile(status));
         if (part.isPresent()) {
             part.get().advance(status, clock.instant());
         } else {
             earlyStatuses.merge(status.providerMessageId(), status,
                     (old, neu) -> old.status() == DeliveryStatus.FAILED || neu.status().rank() <= old.status().rank() ? old : neu);
         }
+    }
+
+    /** The pending part the status's correlation id names, now accepted with the status's provider id. */
+    private Optional<PartRow> reconcile(StatusUpdate status) {
+        Optional<PartRow> waiting = status.correlationId().flatMap(PartCorrelation::partId).map(parts::get)
+                .filter(p -> p.state.equals(PartRow.PENDING) && p.providerMessageId.isEmpty()
+                        && p.route.provider() == status.provider());
+        waiting.ifPresent(p -> {
+            p.accepted(status.providerMessageId(), clock.instant());
+            markRepliedWhenAllAccepted(p.inboundId, clock.instant());
+        });
+        return waiting;
     }
 
     private void markRepliedWhenAllAccepted(long inboundId, Instant now) {
@@ -279,6 +293,9 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
         public void markAccepted(long partId, String providerMessageId, Instant now) {
             synchronized (InMemoryMessageStore.this) {
                 PartRow part = partRow(partId);
+                if (!part.state.equals(PartRow.PENDING) || part.providerMessageId.isPresent()) {
+                    return;
+                }
                 part.accepted(providerMessageId, now);
                 StatusUpdate early = earlyStatuses.remove(providerMessageId);
                 if (early != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
@@ -184,6 +185,41 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void statusWithThePartsCorrelationIdRecordsASendWhoseAnswerWasLostAndTheLaterAnswerChangesNothing() {
+        stores.inbox().record(List.of(routed("a", "+5511988887777", 0)), List.of());
+        claim().forEach(d -> stores.deliveries().complete(d.id(), route(), List.of("only part"), clock.instant()));
+        PendingPart part = claimParts().get(0);
+
+        stores.inbox().record(List.of(), List.of(correlated("wamid.lost", DeliveryStatus.DELIVERED, part.id()),
+                correlated("wamid.other", DeliveryStatus.SENT, part.id() + 1000)));
+        clock.advance(Duration.ofSeconds(61));
+        List<PendingPart> afterLease = claimParts();
+        stores.outbox().markAccepted(part.id(), "wamid.late", clock.instant());
+
+        assertThat(afterLease).as("never sent again").isEmpty();
+        assertThat(outboundStates()).containsExactly("delivered");
+        assertThat(stores.queries().forTenant(MODA, 10)).filteredOn(v -> v.direction().equals("outbound"))
+                .singleElement().extracting(MessageView::providerMessageId).isEqualTo(Optional.of("wamid.lost"));
+        assertThat(state("a")).isEqualTo("replied");
+    }
+
+    @Test
+    void statusWithTheCorrelationIdOfAnAcceptedPartIsKeptForItsOwnIdOnly() {
+        stores.inbox().record(List.of(routed("a", "+5511988887777", 0)), List.of());
+        claim().forEach(d -> stores.deliveries().complete(d.id(), route(), List.of("only part"), clock.instant()));
+        PendingPart part = claimParts().get(0);
+        stores.outbox().markAccepted(part.id(), "wamid.first", clock.instant());
+
+        stores.inbox().record(List.of(), List.of(correlated("wamid.second", DeliveryStatus.READ, part.id())));
+
+        assertThat(stores.queries().forTenant(MODA, 10)).filteredOn(v -> v.direction().equals("outbound"))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.providerMessageId()).contains("wamid.first");
+                    assertThat(v.state()).isEqualTo("sent");
+                });
+    }
+
+    @Test
     void failedPartKeepsTheProvidersCodeAndRetriedPartWaits() {
         stores.inbox().record(List.of(routed("a", "+5511988887777", 0), routed("b", "+5521977776666", 0)), List.of());
         claim().forEach(d -> stores.deliveries().complete(d.id(), route(), List.of("r"), clock.instant()));
@@ -255,6 +291,11 @@ public abstract class MessageStoreContract {
 
     private static StatusUpdate status(String id, DeliveryStatus status) {
         return new StatusUpdate(Provider.FACEBOOK, id, status, T0, Optional.empty(), Optional.empty());
+    }
+
+    private static StatusUpdate correlated(String id, DeliveryStatus status, long partId) {
+        return new StatusUpdate(Provider.FACEBOOK, id, status, T0, Optional.empty(), Optional.empty(),
+                Optional.of(PartCorrelation.of(partId)));
     }
 
     private static InboxEntry routed(String id, String sender, int secondsAfterT0) {
