@@ -49,13 +49,18 @@ public final class GraphApiSender implements WhatsAppSender {
     }
 
     private SendOutcome post(String phoneId, Secret token, OutboundText message) {
+        return postMessage(client, baseUrl, phoneId, token, body(message));
+    }
+
+    /** POSTs a message body to {@code /{phoneId}/messages} with the bearer token and reads Meta's answer. */
+    static SendOutcome postMessage(OkHttpClient client, HttpUrl baseUrl, String phoneId, Secret token, String json) {
         Request request;
         try {
             request = new Request.Builder()
                     .url(BaseUrls.join(baseUrl, phoneId, "messages"))
                     .header("Authorization", "Bearer " + token.reveal())
                     .header("Accept", "application/json")
-                    .post(RequestBody.create(body(message), JSON))
+                    .post(RequestBody.create(json, JSON))
                     .build();
         } catch (IllegalArgumentException e) {
             return new SendOutcome.Failed("not_configured", "the access token is not a valid header value", false, false);

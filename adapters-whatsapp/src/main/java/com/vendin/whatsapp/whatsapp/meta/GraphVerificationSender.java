@@ -8,15 +8,11 @@ import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.otp.VerificationCode;
 import com.vendin.whatsapp.ports.otp.VerificationCodeSender;
 import com.vendin.whatsapp.whatsapp.http.BaseUrls;
-import com.vendin.whatsapp.whatsapp.http.ProviderCall;
 import com.vendin.whatsapp.whatsapp.http.ProviderJson;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GraphVerificationSender implements VerificationCodeSender {
     private static final Logger LOG = LoggerFactory.getLogger(GraphVerificationSender.class);
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
@@ -52,18 +47,7 @@ public final class GraphVerificationSender implements VerificationCodeSender {
     }
 
     private SendOutcome post(String phoneId, Secret token, VerificationCode message) {
-        Request request;
-        try {
-            request = new Request.Builder()
-                    .url(BaseUrls.join(baseUrl, phoneId, "messages"))
-                    .header("Authorization", "Bearer " + token.reveal())
-                    .header("Accept", "application/json")
-                    .post(RequestBody.create(body(message), JSON))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return new SendOutcome.Failed("not_configured", "the access token is not a valid header value", false, false);
-        }
-        return ProviderCall.execute(client, request, GraphApiSender::interpret);
+        return GraphApiSender.postMessage(client, baseUrl, phoneId, token, body(message));
     }
 
     static String body(VerificationCode message) {

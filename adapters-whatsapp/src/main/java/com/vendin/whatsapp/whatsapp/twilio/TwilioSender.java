@@ -62,13 +62,19 @@ public final class TwilioSender implements WhatsAppSender {
     }
 
     private SendOutcome post(String sid, Secret token, PhoneNumber from, OutboundText message) {
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
+                .add("From", WhatsAppAddress.of(from))
+                .add("To", WhatsAppAddress.of(message.to()))
+                .add("Body", message.text());
+        statusCallback.ifPresent(url -> form.add("StatusCallback", callbackUrl(url, message.correlationId())));
+        return postMessage(client, baseUrl, sid, token, form);
+    }
+
+    /** POSTs a message form to {@code /2010-04-01/Accounts/{sid}/Messages.json} with basic auth and reads Twilio's answer. */
+    static SendOutcome postMessage(OkHttpClient client, HttpUrl baseUrl, String sid, Secret token,
+                                   FormBody.Builder form) {
         Request request;
         try {
-            FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
-                    .add("From", WhatsAppAddress.of(from))
-                    .add("To", WhatsAppAddress.of(message.to()))
-                    .add("Body", message.text());
-            statusCallback.ifPresent(url -> form.add("StatusCallback", callbackUrl(url, message.correlationId())));
             request = new Request.Builder()
                     .url(BaseUrls.join(baseUrl, "2010-04-01", "Accounts", sid, "Messages.json"))
                     .header("Authorization", Credentials.basic(sid, token.reveal(), StandardCharsets.UTF_8))

@@ -8,17 +8,14 @@ import com.vendin.whatsapp.ports.otp.VerificationCode;
 import com.vendin.whatsapp.ports.otp.VerificationCodeSender;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.whatsapp.http.BaseUrls;
-import com.vendin.whatsapp.whatsapp.http.ProviderCall;
 import com.vendin.whatsapp.whatsapp.http.ProviderJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,19 +59,7 @@ public final class TwilioVerificationSender implements VerificationCodeSender {
         } else {
             form.add("Body", message.text());
         }
-        Request request;
-        try {
-            request = new Request.Builder()
-                    .url(BaseUrls.join(baseUrl, "2010-04-01", "Accounts", sid, "Messages.json"))
-                    .header("Authorization", Credentials.basic(sid, token.reveal(), StandardCharsets.UTF_8))
-                    .header("Accept", "application/json")
-                    .post(form.build())
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return new SendOutcome.Failed("not_configured", "the Twilio credentials are not a valid header value",
-                    false, false);
-        }
-        return ProviderCall.execute(client, request, TwilioSender::interpret);
+        return TwilioSender.postMessage(client, baseUrl, sid, token, form);
     }
 
     private static String variables(String code) {
