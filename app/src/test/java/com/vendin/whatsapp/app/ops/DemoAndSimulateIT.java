@@ -19,11 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README sequence: {@code demo} in one process, then the {@code simulate} line the demo printed, in
- * another; the store's reply appears on the simulator's output.
+ * The README sequence, run by failsafe after {@code package} against the real fat jar from the project's
+ * root directory: {@code java -jar app/target/whatsapp-gateway.jar demo} in one process, then the
+ * {@code simulate} lines the demo printed, literally, in others; the store's reply appears on their output.
  */
-class DemoAndSimulateTest {
+class DemoAndSimulateIT {
     private static final String JAR = "java -jar app/target/whatsapp-gateway.jar";
+    /** The project's root, where the README's commands are run (failsafe runs in the app module). */
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @TempDir
     Path dir;
@@ -32,19 +35,20 @@ class DemoAndSimulateTest {
     void givenDemoRunning_whenPrintedSimulateCommandRun_thenStoreReplyPrinted() throws Exception {
         int port = GatewayProcess.freePort();
         Path demoLog = dir.resolve("demo.log");
-        Process demo = java(List.of("demo"), Map.of("GATEWAY_PORT", Integer.toString(port)), demoLog);
+        assertThat(ROOT.resolve("app/target/whatsapp-gateway.jar")).as("the fat jar is built before this test").exists();
+        Process demo = run(arguments(JAR + " demo"), Map.of("GATEWAY_PORT", Integer.toString(port)), demoLog);
         try {
             Eventually.within(Duration.ofSeconds(40), "the demo prints what to try next (log: " + demoLog + ")",
                     () -> alive(demo) && read(demoLog).contains("Stop with Ctrl-C"));
             String printed = read(demoLog);
             assertThat(printed).contains("Moda Brasil", "Tech Store", "Cafe Aroma", "+5511999911111")
                     .containsPattern("admin token demo-[0-9a-f]{16}");
-            Matcher line = Pattern.compile("(?m)^  " + Pattern.quote(JAR) + " (simulate .*--to \\+5511999911111.*)$")
+            Matcher line = Pattern.compile("(?m)^  (" + Pattern.quote(JAR) + " simulate .*--to \\+5511999911111.*)$")
                     .matcher(printed);
             assertThat(line.find()).as(printed).isTrue();
 
             Path simulateLog = dir.resolve("simulate.log");
-            Process simulate = java(arguments(line.group(1)), Map.of(), simulateLog);
+            Process simulate = run(arguments(line.group(1)), Map.of(), simulateLog);
             assertThat(simulate.waitFor(60, TimeUnit.SECONDS)).as("simulate finishes").isTrue();
 
             String output = read(simulateLog);
@@ -52,11 +56,11 @@ class DemoAndSimulateTest {
             assertThat(output).contains("HTTP 200")
                     .contains("reply to +5511988887777: Moda Brasil aqui! Recebemos \"Olá\".");
 
-            Matcher twilioLine = Pattern.compile("(?m)^  " + Pattern.quote(JAR) + " (simulate --provider twilio .*?\"[^\"]*\")")
+            Matcher twilioLine = Pattern.compile("(?m)^  (" + Pattern.quote(JAR) + " simulate --provider twilio .*?\"[^\"]*\")")
                     .matcher(printed);
             assertThat(twilioLine.find()).as(printed).isTrue();
             Path twilioLog = dir.resolve("simulate-twilio.log");
-            Process viaTwilio = java(arguments(twilioLine.group(1)), Map.of(), twilioLog);
+            Process viaTwilio = run(arguments(twilioLine.group(1)), Map.of(), twilioLog);
             assertThat(viaTwilio.waitFor(60, TimeUnit.SECONDS)).as("simulate --provider twilio finishes").isTrue();
             String twilioOutput = read(twilioLog);
             assertThat(viaTwilio.exitValue()).as(twilioOutput).isZero();
@@ -67,12 +71,14 @@ class DemoAndSimulateTest {
         }
     }
 
-    private Process java(List<String> args, Map<String, String> env, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), "com.vendin.whatsapp.app.Main"));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    /** Runs a printed command line as a shell would, from the project's root; {@code java} is this JVM's. */
+    private Process run(List<String> words, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(words);
+        assertThat(command.get(0)).isEqualTo("java");
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(1, "-Dfile.encoding=UTF-8");
+        command.add(2, "-Dstdout.encoding=UTF-8");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
         builder.environment().putAll(env);
