@@ -30,7 +30,7 @@ interface InboundDao {
      */
     @SqlQuery("WITH heads AS (SELECT m.id, m.tenant_id, m.role, m.thread_id, m.provider, m.provider_message_id, "
             + "m.from_raw, m.to_phone_id, m.to_number, m.provider_ts, m.type, m.text, m.details_json, m.profile_name, "
-            + "m.attempts, m.next_attempt_at, "
+            + "m.attempts, m.next_attempt_at, m.created_at, "
             + "ROW_NUMBER() OVER (PARTITION BY m.tenant_id ORDER BY m.next_attempt_at, m.id) AS tenant_rank "
             + "FROM inbound_messages m "
             + "WHERE m.state = 'received' AND m.next_attempt_at <= :now "

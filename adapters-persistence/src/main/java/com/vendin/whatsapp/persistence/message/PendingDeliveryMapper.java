@@ -11,6 +11,7 @@ import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -20,7 +21,7 @@ public final class PendingDeliveryMapper implements RowMapper<PendingDelivery> {
     public PendingDelivery map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new PendingDelivery(rs.getLong("id"), new TenantId(rs.getString("tenant_id")),
                 Role.fromWire(rs.getString("role")), new PhoneNumber(rs.getString("thread_id")), message(rs),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     static InboundMessage message(ResultSet rs) throws SQLException {

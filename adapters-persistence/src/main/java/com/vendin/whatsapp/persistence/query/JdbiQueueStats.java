@@ -1,9 +1,7 @@
 package com.vendin.whatsapp.persistence.query;
 
 import com.vendin.whatsapp.persistence.db.Database;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Figures for monitoring read from the message tables: queue depths and when an inbound message was recorded. */
 public final class JdbiQueueStats {
@@ -23,11 +21,5 @@ public final class JdbiQueueStats {
     public long pendingSends() {
         return db.inRead(h -> h.createQuery("SELECT COUNT(*) FROM outbound_messages WHERE state = 'pending'")
                 .mapTo(Long.class).one());
-    }
-
-    /** When the inbound message with queue id {@code id} was recorded. */
-    public Optional<Instant> recordedAt(long id) {
-        return db.inRead(h -> h.createQuery("SELECT created_at FROM inbound_messages WHERE id = :id")
-                .bind("id", id).mapTo(Long.class).findOne()).map(Instant::ofEpochMilli);
     }
 }

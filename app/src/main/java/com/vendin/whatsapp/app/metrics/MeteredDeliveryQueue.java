@@ -6,42 +6,44 @@ import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts what becomes of deliveries (forwarded, retried, dead-lettered) and times each answered one from
- * the moment its webhook was recorded.
+ * the moment its webhook was recorded, remembered from the claim (no extra query per delivery).
  */
 public final class MeteredDeliveryQueue implements DeliveryQueue {
     private final DeliveryQueue delegate;
     private final GatewayMetrics metrics;
-    private final LongFunction<Optional<Instant>> recordedAt;
+    /** When each claimed, not yet finished message was recorded; bounded by the messages in flight. */
+    private final Map<Long, Instant> recordedAt = new ConcurrentHashMap<>();
 
-    /** {@code recordedAt} gives the time an inbound message (by queue id) was recorded. */
-    public MeteredDeliveryQueue(DeliveryQueue delegate, GatewayMetrics metrics,
-                                LongFunction<Optional<Instant>> recordedAt) {
+    public MeteredDeliveryQueue(DeliveryQueue delegate, GatewayMetrics metrics) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.recordedAt = Objects.requireNonNull(recordedAt, "recordedAt");
     }
 
     @Override
     public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
-        return delegate.claimDue(now, lease, limit, perTenant);
+        List<PendingDelivery> claimed = delegate.claimDue(now, lease, limit, perTenant);
+        claimed.forEach(d -> recordedAt.put(d.id(), d.recordedAt()));
+        return claimed;
     }
 
     @Override
     public void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
         delegate.complete(id, route, replyParts, now);
         metrics.delivery("forwarded");
-        recordedAt.apply(id).ifPresent(at -> metrics.deliveryLatency(Duration.between(at, now)));
+        Optional.ofNullable(recordedAt.remove(id)).ifPresent(at -> metrics.deliveryLatency(Duration.between(at, now)));
     }
 
     @Override
     public void retryLater(long id, Instant nextAttemptAt, String error, Instant now) {
         delegate.retryLater(id, nextAttemptAt, error, now);
+        recordedAt.remove(id);
         metrics.delivery("retry");
         metrics.deliveryRetry();
     }
@@ -49,6 +51,7 @@ public final class MeteredDeliveryQueue implements DeliveryQueue {
     @Override
     public void deadLetter(long id, String error, Instant now) {
         delegate.deadLetter(id, error, now);
+        recordedAt.remove(id);
         metrics.delivery("dead_letter");
         metrics.deadLetter();
     }

@@ -8,7 +8,6 @@ import com.vendin.whatsapp.app.metrics.GatewayMetrics;
 import com.vendin.whatsapp.app.metrics.MeteredDeliveryQueue;
 import com.vendin.whatsapp.app.metrics.MeteredReceiveWebhook;
 import com.vendin.whatsapp.app.metrics.MeteredSender;
-import com.vendin.whatsapp.persistence.query.JdbiQueueStats;
 import com.vendin.whatsapp.domain.DeliverySettings;
 import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.domain.delivery.DeliveryService;
@@ -84,9 +83,8 @@ final class DomainModule extends AbstractModule {
     @Provides
     @Singleton
     DeliverToTenants deliverToTenants(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent,
-                                      RetryPolicy retry, WorkNotifier notifier, Clock clock, GatewayMetrics metrics,
-                                      JdbiQueueStats stats) {
-        return new DeliveryService(new MeteredDeliveryQueue(queue, metrics, stats::recordedAt), tenants, agent, retry,
+                                      RetryPolicy retry, WorkNotifier notifier, Clock clock, GatewayMetrics metrics) {
+        return new DeliveryService(new MeteredDeliveryQueue(queue, metrics), tenants, agent, retry,
                 notifier, clock);
     }
 

@@ -1,6 +1,5 @@
 package com.vendin.whatsapp.app.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -90,9 +89,5 @@ public final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
-    }
-
-    static String classpathSeparator() {
-        return File.pathSeparator;
     }
 }

@@ -4,6 +4,4 @@ package com.vendin.whatsapp.ports.delivery;
 @FunctionalInterface
 public interface WorkNotifier {
     void workAvailable();
-
-    WorkNotifier NONE = () -> { };
 }

@@ -68,7 +68,7 @@ final class InboundRow {
 
     PendingDelivery pending() {
         RoutingDecision.Routed r = routed().orElseThrow();
-        return new PendingDelivery(id, r.tenantId(), r.role(), r.thread(), message, attempts);
+        return new PendingDelivery(id, r.tenantId(), r.role(), r.thread(), message, attempts, createdAt);
     }
 
     InMemoryMessageStore.StoredInbound snapshot() {
