@@ -68,7 +68,9 @@ class ConsoleBrowserTest {
 
         try (HeadlessChromium browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")))) {
             browser.navigate(gateway.baseUrl() + "/console");
-            Eventually.within(WAIT, "the sign-in form shows", () -> browser.check("!!document.querySelector('#token')"));
+            // The script is at the end of the page: sign in only once it has run and hooked up the form.
+            Eventually.within(WAIT, "the sign-in form shows and the console script is loaded", () -> browser.check(
+                    "!!document.querySelector('#token') && document.readyState === 'complete'"));
             browser.evaluate("document.querySelector('#token').value = '" + TestGateway.ADMIN_TOKEN + "';"
                     + "document.querySelector('#signin-button').click(); true");
 
