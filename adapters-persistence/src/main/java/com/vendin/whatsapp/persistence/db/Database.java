@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control-plane database: a connection pool, a {@link Jdbi} over it, schema migrations, and
- * short write transactions. On SQLite the writes of this process take turns on one lock and every
- * transaction begins {@code IMMEDIATE} (it takes the file's write lock up front, so a read-then-write
- * inside it cannot be overtaken); threads queue in memory instead of meeting SQLITE_BUSY, another
+ * short write transactions. On SQLite the writes of this process take turns on one lock (concurrent
+ * ones committed together, see {@link GroupCommit}) and every transaction begins {@code IMMEDIATE} (it
+ * takes the file's write lock up front, so a read-then-write inside it cannot be overtaken); threads
+ * queue in memory instead of meeting SQLITE_BUSY, another
  * process is waited for up to the busy timeout, and reads run in parallel (WAL). Prepared statements are
  * kept per pooled connection, and the write-ahead log is checkpointed by a background thread.
  * Write transactions must not nest and must not wait on the network.
@@ -30,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Optional<WalCheckpointer> checkpointer;
+    private final GroupCommit groupCommit;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
@@ -37,6 +39,7 @@ public final class Database implements AutoCloseable {
         this.checkpointer = config.sqliteFile().map(file -> new WalCheckpointer(dataSource));
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.setStatementBuilderFactory(new StatementCache());
+        this.groupCommit = new GroupCommit(jdbi, writeLock);
     }
 
     /** Opens (creating an SQLite file if needed) with {@link DatabaseConfig#of default} settings. */
@@ -64,12 +67,16 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Runs {@code work} in one short write transaction; it commits when {@code work} returns and rolls back when it throws. */
+    /**
+     * Runs {@code work} in one short write transaction; it commits when {@code work} returns and rolls back
+     * when it throws. On SQLite, concurrent callers share one commit ({@link GroupCommit}): each one's work
+     * runs in its own savepoint, in arrival order, and every caller returns after the commit that holds it.
+     */
     public <R> R inWrite(HandleCallback<R, RuntimeException> work) {
         if (!config.isSqlite()) {
             return jdbi.inTransaction(work);
         }
-        return exclusively(() -> jdbi.inTransaction(work));
+        return groupCommit.write(work);
     }
 
     public void useWrite(HandleConsumer<RuntimeException> work) {
@@ -84,6 +91,11 @@ public final class Database implements AutoCloseable {
     /** The underlying Jdbi, for reads; every write goes through {@link #inWrite}. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Write transactions committed by the group commit (SQLite); for tests. */
+    long groupCommits() {
+        return groupCommit.commits();
     }
 
     public DatabaseConfig config() {
