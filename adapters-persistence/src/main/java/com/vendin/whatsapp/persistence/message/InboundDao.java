@@ -3,7 +3,11 @@ package com.vendin.whatsapp.persistence.message;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -25,26 +29,37 @@ interface InboundDao {
     List<String> known(@BindList("ids") Collection<String> ids);
 
     /**
-     * Due, unleased thread heads (no earlier {@code received} message of the same tenant and thread exists),
-     * at most {@code perTenant} per tenant counting the leases it already holds, oldest due first.
+     * Due, unleased thread heads (no earlier {@code received} message of the same tenant and thread exists)
+     * after {@code (afterDue, afterId)} in due order, at most {@code limit}: a walk of {@code idx_inbound_due}
+     * that stops as soon as it has found them, so its cost does not grow with the backlog behind them.
      */
-    @SqlQuery("WITH heads AS (SELECT m.id, m.tenant_id, m.role, m.thread_id, m.provider, m.provider_message_id, "
-            + "m.from_raw, m.to_phone_id, m.to_number, m.provider_ts, m.type, m.text, m.details_json, m.profile_name, "
-            + "m.attempts, m.next_attempt_at, m.created_at, "
-            + "ROW_NUMBER() OVER (PARTITION BY m.tenant_id ORDER BY m.next_attempt_at, m.id) AS tenant_rank "
-            + "FROM inbound_messages m "
+    @SqlQuery("SELECT m.id, m.tenant_id, m.next_attempt_at FROM inbound_messages m "
             + "WHERE m.state = 'received' AND m.next_attempt_at <= :now "
+            + "AND (m.next_attempt_at, m.id) > (:afterDue, :afterId) "
             + "AND (m.lease_until IS NULL OR m.lease_until <= :now) "
             + "AND NOT EXISTS (SELECT 1 FROM inbound_messages e WHERE e.state = 'received' "
             + "AND e.tenant_id = m.tenant_id AND e.thread_id = m.thread_id "
-            + "AND (e.provider_ts, e.id) < (m.provider_ts, m.id))), "
-            + "held AS (SELECT l.tenant_id, COUNT(*) AS leases FROM inbound_messages l "
-            + "WHERE l.state = 'received' AND l.lease_until IS NOT NULL AND l.lease_until > :now GROUP BY l.tenant_id) "
-            + "SELECT h.* FROM heads h LEFT JOIN held ON held.tenant_id = h.tenant_id "
-            + "WHERE h.tenant_rank + COALESCE(held.leases, 0) <= :perTenant "
-            + "ORDER BY h.next_attempt_at, h.id LIMIT :limit")
+            + "AND (e.provider_ts, e.id) < (m.provider_ts, m.id)) "
+            + "ORDER BY m.next_attempt_at, m.id LIMIT :limit")
+    @RegisterConstructorMapper(DueHead.class)
+    List<DueHead> dueHeads(long now, long afterDue, long afterId, int limit);
+
+    /** Leases still held per tenant (the per-tenant cap counts them). */
+    @SqlQuery("SELECT tenant_id, COUNT(*) AS leases FROM inbound_messages "
+            + "WHERE state = 'received' AND lease_until IS NOT NULL AND lease_until > :now GROUP BY tenant_id")
+    @KeyColumn("tenant_id")
+    @ValueColumn("leases")
+    Map<String, Integer> heldLeases(long now);
+
+    @SqlQuery("SELECT id, tenant_id, role, thread_id, provider, provider_message_id, from_raw, to_phone_id, to_number, "
+            + "provider_ts, type, text, details_json, profile_name, attempts, next_attempt_at, created_at "
+            + "FROM inbound_messages WHERE id IN (<ids>) ORDER BY next_attempt_at, id")
     @RegisterRowMapper(PendingDeliveryMapper.class)
-    List<PendingDelivery> claimable(long now, int limit, int perTenant);
+    List<PendingDelivery> pending(@BindList("ids") List<Long> ids);
+
+    /** A claim candidate: a due thread head, its tenant and when it is due. */
+    record DueHead(long id, String tenantId, long nextAttemptAt) {
+    }
 
     @SqlUpdate("UPDATE inbound_messages SET lease_until = :leaseUntil WHERE id IN (<ids>)")
     int lease(@BindList("ids") List<Long> ids, long leaseUntil);

@@ -6,7 +6,10 @@ import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiDeliveryQueue.class);
     static final int MAX_ERROR_CHARS = 2000;
 
+    private static final int MIN_PAGE = 64;
+
     private final Database db;
 
     public JdbiDeliveryQueue(Database db) {
@@ -36,12 +41,45 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         long at = now.toEpochMilli();
         return db.inWrite(handle -> {
             InboundDao inbound = handle.attach(InboundDao.class);
-            List<PendingDelivery> due = inbound.claimable(at, limit, perTenant);
-            if (!due.isEmpty()) {
-                inbound.lease(due.stream().map(PendingDelivery::id).toList(), at + lease.toMillis());
+            List<Long> ids = chooseHeads(inbound, at, limit, perTenant);
+            if (ids.isEmpty()) {
+                return List.of();
             }
-            return due;
+            inbound.lease(ids, at + lease.toMillis());
+            return inbound.pending(ids);
         });
+    }
+
+    /**
+     * The oldest due thread heads, at most {@code perTenant} per tenant counting the leases it already
+     * holds: pages through the due index in order and skips the heads of tenants at their cap.
+     */
+    private static List<Long> chooseHeads(InboundDao inbound, long now, int limit, int perTenant) {
+        Map<String, Integer> held = new HashMap<>(inbound.heldLeases(now));
+        List<Long> chosen = new ArrayList<>(limit);
+        int page = Math.max(2 * limit, MIN_PAGE);
+        long afterDue = Long.MIN_VALUE;
+        long afterId = Long.MIN_VALUE;
+        while (chosen.size() < limit) {
+            List<InboundDao.DueHead> heads = inbound.dueHeads(now, afterDue, afterId, page);
+            for (InboundDao.DueHead head : heads) {
+                int leases = held.getOrDefault(head.tenantId(), 0);
+                if (leases < perTenant) {
+                    held.put(head.tenantId(), leases + 1);
+                    chosen.add(head.id());
+                    if (chosen.size() == limit) {
+                        return chosen;
+                    }
+                }
+            }
+            if (heads.size() < page) {
+                return chosen;
+            }
+            InboundDao.DueHead last = heads.get(heads.size() - 1);
+            afterDue = last.nextAttemptAt();
+            afterId = last.id();
+        }
+        return chosen;
     }
 
     @Override
