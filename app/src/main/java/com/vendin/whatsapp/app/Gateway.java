@@ -11,6 +11,7 @@ import com.vendin.whatsapp.app.wiring.Modules;
 import com.vendin.whatsapp.app.worker.DeliveryWorkers;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.DatabaseConfig;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, modules));
         gateway.database.migrate();
         if (config.isSqlite()) {
+            // Only with SQLite, which one process uses: on PostgreSQL other gateway processes may be delivering
+            // right now, and freeing their leases would deliver their messages twice. There a lease of a process
+            // that died simply runs out, and another process claims the message then.
             // Reply parts a previous run left leased keep their lease: a send may have reached the provider,
             // whose statuses (carrying the part's correlation id) record it; a part no status claims is
             // sent again when its lease runs out.
@@ -71,7 +75,7 @@ public final class Gateway implements AutoCloseable {
         gateway.workers.start();
         LOG.info("whatsapp-gateway ready on port {} in {} ms ({}, platform provider {}, admin API {})",
                 gateway.port(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                config.databaseUrl(), config.platformProvider().wireName(),
+                DatabaseConfig.redact(config.databaseUrl()), config.platformProvider().wireName(),
                 config.adminToken().isPresent() ? "enabled" : "disabled (GATEWAY_ADMIN_TOKEN unset)");
         return gateway;
     }

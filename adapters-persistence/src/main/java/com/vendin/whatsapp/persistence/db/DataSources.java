@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Builds the pooled data source; every SQLite connection gets WAL, NORMAL sync, foreign keys and a busy timeout. */
+/**
+ * Builds the pooled data source; every SQLite connection gets WAL, NORMAL sync, foreign keys and a busy timeout;
+ * PostgreSQL connections run at READ COMMITTED (see {@link Database}).
+ */
 final class DataSources {
     static final int WAL_BACKSTOP_PAGES = 20_000;
 
@@ -22,6 +25,7 @@ final class DataSources {
             hikari.setMaxLifetime(0);
         } else {
             hikari.setJdbcUrl(config.jdbcUrl());
+            hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
         if (config.isInMemory()) {
             // Every connection to :memory: is a database of its own: keep exactly one, forever.

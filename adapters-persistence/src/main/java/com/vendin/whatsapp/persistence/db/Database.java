@@ -1,30 +1,43 @@
 package com.vendin.whatsapp.persistence.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The control-plane database: a connection pool, a {@link Jdbi} over it, schema migrations, and
- * short write transactions. On SQLite the writes of this process take turns on one lock (concurrent
- * ones committed together, see {@link GroupCommit}) and every transaction begins {@code IMMEDIATE} (it
- * takes the file's write lock up front, so a read-then-write inside it cannot be overtaken); threads
- * queue in memory instead of meeting SQLITE_BUSY, another
+ * short write transactions.
+ *
+ * <p>On SQLite the writes of this process take turns on one lock (concurrent ones committed together, see
+ * {@link GroupCommit}) and every transaction begins {@code IMMEDIATE} (it takes the file's write lock up
+ * front, so a read-then-write inside it cannot be overtaken); threads queue in memory instead of meeting
+ * SQLITE_BUSY, another
  * process is waited for up to the busy timeout, and reads run in parallel (WAL). Prepared statements are
  * kept per pooled connection, and the write-ahead log is checkpointed by a background thread.
- * Write transactions must not nest and must not wait on the network.
+ *
+ * <p>On PostgreSQL writes of any number of processes run in parallel at READ COMMITTED. Every write is
+ * either one conditional statement (a transition that names the state it leaves), a claim with
+ * {@code FOR UPDATE SKIP LOCKED}, or a read-then-write guarded by {@link Dialect#lock advisory locks}; a
+ * transaction that meets a deadlock or a serialization failure is run again from the start (a few times),
+ * so write callbacks must only touch the database.
+ *
+ * <p>Write transactions must not nest and must not wait on the network.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    static final String MIGRATIONS = "classpath:db/migration";
+    /** Runs of one write transaction that met a deadlock or serialization failure, counting the first. */
+    static final int WRITE_ATTEMPTS = 6;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -38,7 +51,11 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.checkpointer = config.sqliteFile().map(file -> new WalCheckpointer(dataSource));
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        jdbi.setStatementBuilderFactory(new StatementCache());
+        jdbi.define(Dialect.ATTRIBUTE, config.dialect());
+        if (config.isSqlite()) {
+            // PgJDBC keeps server-side prepared statements per connection itself.
+            jdbi.setStatementBuilderFactory(new StatementCache());
+        }
         this.groupCommit = new GroupCommit(jdbi, writeLock);
     }
 
@@ -53,16 +70,13 @@ public final class Database implements AutoCloseable {
         return new Database(config, dataSource);
     }
 
-    /** Brings the schema up to the newest migration in {@code classpath:db/migration}; safe to call on every start. */
+    /**
+     * Brings the schema up to the newest migration in {@code classpath:db/migration}; safe to call on every
+     * start, also by several processes at once on PostgreSQL (Flyway holds an advisory lock while it migrates).
+     */
     public void migrate() {
         exclusively(() -> {
-            var result = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(MIGRATIONS)
-                    .load()
-                    .migrate();
-            LOG.info("database schema at version {} ({} migrations applied)",
-                    result.targetSchemaVersion, result.migrationsExecuted);
+            Migrations.run(dataSource, config.dialect());
             return null;
         });
     }
@@ -71,12 +85,34 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one short write transaction; it commits when {@code work} returns and rolls back
      * when it throws. On SQLite, concurrent callers share one commit ({@link GroupCommit}): each one's work
      * runs in its own savepoint, in arrival order, and every caller returns after the commit that holds it.
+     * On PostgreSQL a transaction that meets a deadlock or a serialization failure runs again, so
+     * {@code work} must have no effect outside the database.
      */
     public <R> R inWrite(HandleCallback<R, RuntimeException> work) {
-        if (!config.isSqlite()) {
-            return jdbi.inTransaction(work);
+        if (config.isSqlite()) {
+            return groupCommit.write(work);
         }
-        return groupCommit.write(work);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (RuntimeException e) {
+                if (attempt >= WRITE_ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                LOG.debug("write transaction met a conflict (attempt {}); running it again", attempt, e);
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 5_000_000L * attempt));
+            }
+        }
+    }
+
+    /** A deadlock (40P01) or serialization failure (40001): the transaction rolled back and may simply run again. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void useWrite(HandleConsumer<RuntimeException> work) {

@@ -7,13 +7,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach the control-plane database: the JDBC URL ({@code jdbc:sqlite:gateway.db} by default),
- * the most pooled connections, how long SQLite waits on a locked file, and how long a caller waits
- * for a free pooled connection.
+ * How to reach the control-plane database: the JDBC URL ({@code jdbc:sqlite:gateway.db} by default, or
+ * {@code jdbc:postgresql://host:port/db?user=...&password=...}), the most pooled connections, how long SQLite
+ * waits on a locked file, and how long a caller waits for a free pooled connection.
  */
 public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration busyTimeout, Duration connectionTimeout) {
     public static final String DEFAULT_URL = "jdbc:sqlite:gateway.db";
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
 
     public DatabaseConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -21,6 +22,10 @@ public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration busyTimeo
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         if (!jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("not a JDBC URL (must start with jdbc:): " + redact(jdbcUrl));
+        }
+        if (!jdbcUrl.startsWith(SQLITE_PREFIX) && !jdbcUrl.startsWith(POSTGRES_PREFIX)) {
+            throw new IllegalArgumentException("unsupported database (use jdbc:sqlite:... or jdbc:postgresql://...): "
+                    + redact(jdbcUrl));
         }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1");
@@ -30,13 +35,26 @@ public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration busyTimeo
         }
     }
 
-    /** The defaults for a URL: 8 pooled connections, 5 s busy timeout, 10 s to get a connection. */
+    /**
+     * The defaults for a URL: 8 pooled connections on SQLite (its writes take turns anyway), 16 on PostgreSQL
+     * (writes run in parallel there), 5 s busy timeout, 10 s to get a connection.
+     */
     public static DatabaseConfig of(String jdbcUrl) {
-        return new DatabaseConfig(jdbcUrl, 8, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        int pool = jdbcUrl.startsWith(POSTGRES_PREFIX) ? 16 : 8;
+        return new DatabaseConfig(jdbcUrl, pool, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    /** A copy with at most {@code connections} pooled connections. */
+    public DatabaseConfig withMaxPoolSize(int connections) {
+        return new DatabaseConfig(jdbcUrl, connections, busyTimeout, connectionTimeout);
     }
 
     public boolean isSqlite() {
         return jdbcUrl.startsWith(SQLITE_PREFIX);
+    }
+
+    public Dialect dialect() {
+        return isSqlite() ? Dialect.SQLITE : Dialect.POSTGRES;
     }
 
     /** True for an SQLite database that lives only in memory (then a single connection is kept). */
@@ -68,7 +86,7 @@ public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration busyTimeo
     }
 
     /** The URL without its query string, where JDBC drivers take passwords. */
-    static String redact(String url) {
+    public static String redact(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query) + "?...";
     }

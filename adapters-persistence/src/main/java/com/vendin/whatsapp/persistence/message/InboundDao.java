@@ -64,17 +64,30 @@ interface InboundDao {
     @SqlUpdate("UPDATE inbound_messages SET lease_until = :leaseUntil WHERE id IN (<ids>)")
     int lease(@BindList("ids") List<Long> ids, long leaseUntil);
 
+    /**
+     * PostgreSQL's lease of chosen heads: each row is locked with {@code SKIP LOCKED} (a row another transaction
+     * holds is left to it) and checked again in its newest version (still {@code received}, unleased), then
+     * leased until {@code leaseUntil}; returns the ids leased.
+     */
+    @SqlQuery("WITH locked AS (SELECT id FROM inbound_messages WHERE id IN (<ids>) AND state = 'received' "
+            + "AND (lease_until IS NULL OR lease_until <= :now) FOR UPDATE SKIP LOCKED) "
+            + "UPDATE inbound_messages u SET lease_until = :leaseUntil FROM locked WHERE u.id = locked.id RETURNING u.id")
+    List<Long> leaseSkippingLocked(@BindList("ids") List<Long> ids, long now, long leaseUntil);
+
+    /** Only a message still {@code received}, and still under the lease {@code lease} when that is given. */
+    String HELD = "id = :id AND state = 'received' AND (CAST(:lease AS BIGINT) IS NULL OR lease_until = :lease)";
+
     @SqlUpdate("UPDATE inbound_messages SET state = 'forwarded', lease_until = NULL, next_attempt_at = NULL, "
-            + "updated_at = :now WHERE id = :id AND state = 'received'")
-    int forward(long id, long now);
+            + "updated_at = :now WHERE " + HELD)
+    int forward(long id, Long lease, long now);
 
     @SqlUpdate("UPDATE inbound_messages SET attempts = attempts + 1, next_attempt_at = :nextAttemptAt, "
-            + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND state = 'received'")
-    int retryLater(long id, long nextAttemptAt, String error, long now);
+            + "lease_until = NULL, last_error = :error, updated_at = :now WHERE " + HELD)
+    int retryLater(long id, Long lease, long nextAttemptAt, String error, long now);
 
     @SqlUpdate("UPDATE inbound_messages SET state = 'dead', attempts = attempts + 1, next_attempt_at = NULL, "
-            + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND state = 'received'")
-    int deadLetter(long id, String error, long now);
+            + "lease_until = NULL, last_error = :error, updated_at = :now WHERE " + HELD)
+    int deadLetter(long id, Long lease, String error, long now);
 
     /** {@code COALESCE} keeps the planner on the inbound_id index (the unique index holds every NULL id). */
     @SqlUpdate("UPDATE inbound_messages SET state = 'replied', updated_at = :now "

@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
@@ -11,23 +12,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routed inbound messages waiting for their tenants. A claim is one write transaction (select the due
  * thread heads, at most a given number per tenant counting the leases it holds, and lease them), so
- * concurrent claimers never share a message and one tenant never holds every worker. Every transition applies
- * only to a message still {@code received}: a worker whose lease ran out and whose message was
- * meanwhile finished by another worker changes nothing and queues no second reply.
+ * concurrent claimers never share a message and one tenant never holds every worker; on PostgreSQL the rows
+ * are taken with {@code FOR UPDATE SKIP LOCKED}, so claimers of several processes never lease one row twice,
+ * and a lease that runs out (its process died) makes the message claimable again. Every transition applies
+ * only to a message still {@code received} and still under the lease its worker was given: a worker whose lease
+ * ran out and whose message was claimed again, here or in another process, changes nothing and queues no
+ * second reply.
  */
 public final class JdbiDeliveryQueue implements DeliveryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiDeliveryQueue.class);
     static final int MAX_ERROR_CHARS = 2000;
+    /** Claims of all processes take turns on it (briefly), so each counts every lease a tenant holds. */
+    static final String CLAIM_LOCK = "inbound-claim";
 
     private static final int MIN_PAGE = 64;
 
     private final Database db;
+    /**
+     * The lease end of each message this process claimed and has not finished: its fencing token. A later
+     * claim (after the lease ran out) always sets a later end, so a worker whose lease ran out and was claimed
+     * again, here or by another process, changes nothing; only the current holder decides.
+     */
+    private final Map<Long, Long> leases = new ConcurrentHashMap<>();
 
     public JdbiDeliveryQueue(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -39,15 +52,28 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
             return List.of();
         }
         long at = now.toEpochMilli();
-        return db.inWrite(handle -> {
+        long leaseUntil = at + lease.toMillis();
+        List<PendingDelivery> claimed = db.inWrite(handle -> {
             InboundDao inbound = handle.attach(InboundDao.class);
+            if (Dialect.of(handle) == Dialect.POSTGRES) {
+                Dialect.lock(handle, CLAIM_LOCK);
+            }
             List<Long> ids = chooseHeads(inbound, at, limit, perTenant);
             if (ids.isEmpty()) {
-                return List.of();
+                return List.<PendingDelivery>of();
             }
-            inbound.lease(ids, at + lease.toMillis());
+            if (Dialect.of(handle) == Dialect.POSTGRES) {
+                ids = inbound.leaseSkippingLocked(ids, at, leaseUntil);
+                if (ids.isEmpty()) {
+                    return List.<PendingDelivery>of();
+                }
+            } else {
+                inbound.lease(ids, leaseUntil);
+            }
             return inbound.pending(ids);
         });
+        claimed.forEach(delivery -> leases.put(delivery.id(), leaseUntil));
+        return claimed;
     }
 
     /**
@@ -85,9 +111,11 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     @Override
     public void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
         long at = now.toEpochMilli();
+        Long lease = leases.remove(id);
         db.useWrite(handle -> {
-            if (handle.attach(InboundDao.class).forward(id, at) == 0) {
-                LOG.warn("inbound message {} is not waiting for delivery any more; its reply is not queued", id);
+            if (handle.attach(InboundDao.class).forward(id, lease, at) == 0) {
+                LOG.warn("inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
+                        + "claimed again; its reply is not queued", id);
                 return;
             }
             if (!replyParts.isEmpty()) {
@@ -98,16 +126,22 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     @Override
     public void retryLater(long id, Instant nextAttemptAt, String error, Instant now) {
+        Long lease = leases.remove(id);
         db.useWrite(handle -> ignoredUnlessChanged(id, "retry", handle.attach(InboundDao.class)
-                .retryLater(id, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
+                .retryLater(id, lease, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
     }
 
     @Override
     public void deadLetter(long id, String error, Instant now) {
+        Long lease = leases.remove(id);
         db.useWrite(handle -> ignoredUnlessChanged(id, "dead-letter", handle.attach(InboundDao.class)
-                .deadLetter(id, clip(error), now.toEpochMilli())));
+                .deadLetter(id, lease, clip(error), now.toEpochMilli())));
     }
 
+    /**
+     * Frees every lease. Only for a database one process uses (SQLite) at start-up: with several processes on
+     * one PostgreSQL database it would take live processes' messages away from them.
+     */
     @Override
     public int releaseLeases() {
         return db.inWrite(handle -> handle.attach(InboundDao.class).releaseLeases());
@@ -119,7 +153,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     private static void ignoredUnlessChanged(long id, String what, int changed) {
         if (changed == 0) {
-            LOG.warn("inbound message {} is not waiting for delivery any more; {} ignored", id, what);
+            LOG.warn("inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
+                    + "claimed again; {} ignored", id, what);
         }
     }
 }

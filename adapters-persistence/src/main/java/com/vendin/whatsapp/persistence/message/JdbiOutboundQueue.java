@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
@@ -34,6 +35,9 @@ public final class JdbiOutboundQueue implements OutboundQueue {
         long at = now.toEpochMilli();
         return db.inWrite(handle -> {
             OutboundDao parts = handle.attach(OutboundDao.class);
+            if (Dialect.of(handle) == Dialect.POSTGRES) {
+                return parts.claimSkippingLocked(at, at + lease.toMillis(), limit);
+            }
             List<PendingPart> due = parts.claimable(at, limit);
             if (!due.isEmpty()) {
                 parts.lease(due.stream().map(PendingPart::id).toList(), at + lease.toMillis());
@@ -47,6 +51,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
     public void markAccepted(long partId, String providerMessageId, Instant now) {
         long at = now.toEpochMilli();
         db.useWrite(handle -> {
+            Dialect.lock(handle, Statuses.providerIdLock(providerMessageId));
             OutboundDao parts = handle.attach(OutboundDao.class);
             EarlyStatusDao early = handle.attach(EarlyStatusDao.class);
             Optional<EarlyStatus> kept = early.find(providerMessageId);
@@ -65,8 +70,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
                 return;
             }
             kept.ifPresent(s -> early.remove(providerMessageId));
-            parts.inboundIdOf(partId).ifPresent(inboundId ->
-                    handle.attach(InboundDao.class).markRepliedIfAllAccepted(inboundId, at));
+            parts.inboundIdOf(partId).ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
         });
     }
 

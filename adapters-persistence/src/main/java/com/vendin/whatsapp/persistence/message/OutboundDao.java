@@ -34,6 +34,25 @@ interface OutboundDao {
     @SqlUpdate("UPDATE outbound_messages SET lease_until = :leaseUntil WHERE id IN (<ids>)")
     int lease(@BindList("ids") List<Long> ids, long leaseUntil);
 
+    /**
+     * PostgreSQL's claim in one statement: the parts {@link #claimable} picks, locked with {@code SKIP LOCKED}
+     * (another claimer's rows are left to it; a row changed meanwhile is checked again in its new version) and
+     * leased until {@code leaseUntil}. A thread's next part is no head while the part before it is pending, so
+     * two claimers never hold parts of one thread.
+     */
+    @SqlQuery("WITH locked AS (SELECT o.id FROM outbound_messages o "
+            + "WHERE o.state = 'pending' AND o.next_attempt_at <= :now "
+            + "AND (o.lease_until IS NULL OR o.lease_until <= :now) "
+            + "AND NOT EXISTS (SELECT 1 FROM outbound_messages e WHERE e.state = 'pending' "
+            + "AND e.tenant_id = o.tenant_id AND e.thread_id = o.thread_id AND e.id < o.id) "
+            + "ORDER BY o.next_attempt_at, o.id LIMIT :limit FOR UPDATE SKIP LOCKED), "
+            + "claimed AS (UPDATE outbound_messages u SET lease_until = :leaseUntil FROM locked WHERE u.id = locked.id "
+            + "RETURNING u.id, u.inbound_id, u.tenant_id, u.provider, u.via_platform, u.from_phone_id, u.to_raw, u.text, "
+            + "u.part_index, u.part_count, u.attempts, u.next_attempt_at) "
+            + "SELECT * FROM claimed ORDER BY next_attempt_at, id")
+    @RegisterRowMapper(PendingPartMapper.class)
+    List<PendingPart> claimSkippingLocked(long now, long leaseUntil, int limit);
+
     @SqlQuery("SELECT id, state FROM outbound_messages WHERE provider_message_id = :providerMessageId")
     @RegisterRowMapper(PartState.Mapper.class)
     Optional<PartState> findByProviderId(String providerMessageId);

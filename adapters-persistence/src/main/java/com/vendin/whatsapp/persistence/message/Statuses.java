@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.persistence.message;
 
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
@@ -29,6 +30,9 @@ final class Statuses {
         if (updates.isEmpty()) {
             return;
         }
+        // A status and the acceptance of the send it names (markAccepted) take the same key, so one of them
+        // always sees the other: a status is never kept early after the send was recorded, nor lost.
+        Dialect.lock(handle, updates.stream().map(u -> providerIdLock(u.providerMessageId())).toList());
         OutboundDao parts = handle.attach(OutboundDao.class);
         EarlyStatusDao early = handle.attach(EarlyStatusDao.class);
         for (StatusUpdate update : updates) {
@@ -41,6 +45,20 @@ final class Statuses {
             }
         }
         early.prune(now - EARLY_RETENTION.toMillis());
+    }
+
+    /** The lock key of the statuses and acceptance of one provider message id. */
+    static String providerIdLock(String providerMessageId) {
+        return "provider-message:" + providerMessageId;
+    }
+
+    /**
+     * Marks the inbound message replied once none of its parts waits for acceptance; parts accepted at once in
+     * two transactions take turns here, so the later one sees the earlier.
+     */
+    static void markRepliedIfAllAccepted(Handle handle, long inboundId, long now) {
+        Dialect.lock(handle, "inbound-replied:" + inboundId);
+        handle.attach(InboundDao.class).markRepliedIfAllAccepted(inboundId, now);
     }
 
     /** The state a part takes when the provider accepts it, given an early status kept for its id. */
@@ -63,8 +81,7 @@ final class Statuses {
         }
         LOG.info("outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
                 id, update.providerMessageId());
-        parts.inboundIdOf(id).ifPresent(inboundId ->
-                handle.attach(InboundDao.class).markRepliedIfAllAccepted(inboundId, now));
+        parts.inboundIdOf(id).ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
         return Optional.of(new PartState(id, DeliveryStatus.SENT.wireName()));
     }
 

@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.numbers;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.numbers.NumberPool;
 import com.vendin.whatsapp.ports.numbers.PoolNumber;
@@ -23,6 +24,7 @@ public final class JdbiNumberPool implements NumberPool {
     @Override
     public void add(PhoneNumber number, String phoneId, PoolStatus status, Instant now) {
         db.useWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             if (dao.find(number.e164()).isPresent()) {
                 throw GatewayRejection.conflict("number_exists", "The number " + number + " is already in the pool.");
@@ -38,6 +40,7 @@ public final class JdbiNumberPool implements NumberPool {
     @Override
     public PoolNumber setStatus(PhoneNumber number, PoolStatus status, Instant now) {
         return db.inWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             PoolNumber current = dao.find(number.e164()).orElseThrow(() -> GatewayRejection.notFound(
                     "number_not_found", "The number " + number + " is not in the pool."));
@@ -59,6 +62,7 @@ public final class JdbiNumberPool implements NumberPool {
     public PoolNumber assign(TenantId tenant, Instant now) {
         long millis = now.toEpochMilli();
         return db.inWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             String current = dao.tenantNumber(tenant.value()).orElseThrow(() -> tenantNotFound(tenant));
             if (!current.isEmpty()) {
@@ -76,6 +80,7 @@ public final class JdbiNumberPool implements NumberPool {
     public Optional<PoolNumber> release(TenantId tenant, Instant now) {
         long millis = now.toEpochMilli();
         return db.inWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             if (dao.tenantNumber(tenant.value()).isEmpty()) {
                 throw tenantNotFound(tenant);

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.numbers;
 
 import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.numbers.ProvisioningStore;
@@ -26,6 +27,7 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
     public void storeMetaNumber(TenantId tenant, WhatsAppNumber number, String wabaId, Secret pin, Instant now) {
         String sealedPin = seal(pin);
         db.useWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             ProvisioningDao dao = handle.attach(ProvisioningDao.class);
             setNumber(dao, tenant, number, now);
             dao.upsertMeta(tenant.value(), wabaId, sealedPin, now.toEpochMilli());
@@ -49,6 +51,7 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
     public void saveTwilioSubaccount(TenantId tenant, TwilioSubaccount subaccount, Instant now) {
         String sealed = seal(subaccount.authToken());
         db.useWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             ProvisioningDao dao = handle.attach(ProvisioningDao.class);
             if (!dao.tenantExists(tenant.value())) {
                 throw tenantNotFound(tenant);
@@ -59,7 +62,10 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
 
     @Override
     public void storeTwilioNumber(TenantId tenant, WhatsAppNumber number, Instant now) {
-        db.useWrite(handle -> setNumber(handle.attach(ProvisioningDao.class), tenant, number, now));
+        db.useWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
+            setNumber(handle.attach(ProvisioningDao.class), tenant, number, now);
+        });
     }
 
     private void setNumber(ProvisioningDao dao, TenantId tenant, WhatsAppNumber number, Instant now) {

@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.tenant;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.tenant.AdminPhone;
@@ -25,6 +26,7 @@ public final class JdbiAdminPhoneRepository implements AdminPhoneRepository {
     public void add(AdminPhone phone) {
         try {
             db.useWrite(handle -> {
+                Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
                 AdminPhoneDao dao = handle.attach(AdminPhoneDao.class);
                 if (dao.findByPhone(phone.phone().e164()).isPresent()) {
                     throw alreadyRegistered();

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.tenant;
 
 import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.tenant.Tenant;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import com.vendin.whatsapp.ports.tenant.TenantRepository;
@@ -28,6 +29,7 @@ public final class JdbiTenantRepository implements TenantRepository {
         TenantRow row = rows.toRow(tenant);
         try {
             db.useWrite(handle -> {
+                Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
                 TenantDao dao = handle.attach(TenantDao.class);
                 if (dao.findById(row.id()).isPresent()) {
                     throw TenantConflicts.tenantExists();
@@ -45,6 +47,7 @@ public final class JdbiTenantRepository implements TenantRepository {
         TenantRow row = rows.toRow(tenant);
         try {
             return db.inWrite(handle -> {
+                Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
                 TenantDao dao = handle.attach(TenantDao.class);
                 if (dao.findById(row.id()).isEmpty()) {
                     return false;
@@ -84,6 +87,7 @@ public final class JdbiTenantRepository implements TenantRepository {
     public boolean delete(TenantId id) {
         long now = clock.millis();
         return db.inWrite(handle -> {
+            Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             TenantDao dao = handle.attach(TenantDao.class);
             dao.releasePoolNumbers(id.value(), now);
             return dao.delete(id.value()) > 0;

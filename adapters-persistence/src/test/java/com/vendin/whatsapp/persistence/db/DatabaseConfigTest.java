@@ -38,6 +38,22 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void givenPostgresqlUrl_whenDefaultsAreTaken_thenSixteenConnectionsAndThePostgresDialect() {
+        DatabaseConfig config = DatabaseConfig.of("jdbc:postgresql://127.0.0.1:5432/gateway");
+
+        assertThat(config.maxPoolSize()).isEqualTo(16);
+        assertThat(config.dialect()).isEqualTo(Dialect.POSTGRES);
+        assertThat(DatabaseConfig.of(DatabaseConfig.DEFAULT_URL).dialect()).isEqualTo(Dialect.SQLITE);
+    }
+
+    @Test
+    void givenAnotherDatabase_whenConfigured_thenRejectedNamingTheTwoSupported() {
+        assertThatThrownBy(() -> DatabaseConfig.of("jdbc:mysql://db/gateway?password=hunter2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:postgresql://").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void givenNonJdbcUrl_whenConfigured_thenRejected() {
         assertThatThrownBy(() -> DatabaseConfig.of("postgres://db/gateway")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DatabaseConfig("jdbc:sqlite:x.db", 0, Duration.ZERO, Duration.ofSeconds(1)))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.deadletter.DeadLetter;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
@@ -19,8 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiDeadLetterStoreTest {
+    @Parameter
+    Backend backend;
+
     private static final Duration LEASE = Duration.ofMinutes(1);
 
     @TempDir
@@ -31,7 +40,7 @@ class JdbiDeadLetterStoreTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         new JdbiInbox(db, Clock.fixed(T0, ZoneOffset.UTC)).record(List.of(routed("wamid.A", "+5511988887777", T0),
                 routed("wamid.B", "+5511977776666", T0)), List.of());
         deliveries = new JdbiDeliveryQueue(db);

@@ -5,6 +5,7 @@ import static com.vendin.whatsapp.persistence.testing.Samples.routed;
 import static com.vendin.whatsapp.persistence.testing.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.inbound.InboundState;
@@ -29,8 +30,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiDeliveryQueueTest {
+    @Parameter
+    Backend backend;
+
     static final String ANA = "+5511988887777";
     static final String BIA = "+5511977776666";
     static final Duration LEASE = Duration.ofMinutes(1);
@@ -41,7 +50,7 @@ class JdbiDeliveryQueueTest {
 
     @BeforeEach
     void open() {
-        store = new MessageStore(dir);
+        store = new MessageStore(backend, dir);
     }
 
     @AfterEach
@@ -132,6 +141,24 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
+    void givenLeaseRanOutAndAnotherProcessClaimedTheMessage_whenTheFirstWorkerFinishes_thenOnlyTheNewHolderDecides() {
+        store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
+        JdbiDeliveryQueue otherProcess = new JdbiDeliveryQueue(store.db);
+        List<Long> ids = claim(T0, 10).stream().map(PendingDelivery::id).toList();
+        assertThat(otherProcess.claimDue(T0.plus(LEASE), LEASE, 10)).extracting(PendingDelivery::id)
+                .containsExactlyElementsOf(ids);
+
+        store.deliveries.complete(ids.get(0), ROUTE, List.of("stale reply"), T0.plus(LEASE));
+        store.deliveries.deadLetter(ids.get(1), "http 404", T0.plus(LEASE));
+        assertThat(List.of(store.inboundState("a1"), store.inboundState("b1"))).containsOnly("received");
+        otherProcess.complete(ids.get(0), ROUTE, List.of("reply"), T0.plus(LEASE));
+        otherProcess.complete(ids.get(1), ROUTE, List.of(), T0.plus(LEASE));
+
+        assertThat(List.of(store.inboundState("a1"), store.inboundState("b1"))).containsOnly("forwarded");
+        assertThat(Sql.strings(store.db, "SELECT text FROM outbound_messages")).containsExactly("reply");
+    }
+
+    @Test
     void givenHopelessMessage_whenDeadLettered_thenDeadCountedAndItsThreadMovesOn() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         long id = claim(T0, 10).get(0).id();
@@ -139,7 +166,7 @@ class JdbiDeliveryQueueTest {
         store.deliveries.deadLetter(id, "http 404", T0);
 
         assertThat(store.inboundState("a1")).isEqualTo("dead");
-        assertThat(Sql.string(store.db, "SELECT attempts || ' ' || last_error || ' ' || COALESCE(lease_until, '-') "
+        assertThat(Sql.string(store.db, "SELECT attempts || ' ' || last_error || ' ' || COALESCE(CAST(lease_until AS TEXT), '-') "
                 + "FROM inbound_messages WHERE id = ?", id)).isEqualTo("1 http 404 -");
         assertThat(ids(claim(T0, 10))).containsExactly("a2");
     }
@@ -153,7 +180,7 @@ class JdbiDeliveryQueueTest {
         store.deliveries.complete(id, ROUTE, List.of("part one", "part two"), now);
 
         assertThat(store.inboundState("a1")).isEqualTo("forwarded");
-        assertThat(Sql.string(store.db, "SELECT COALESCE(lease_until, '-') FROM inbound_messages WHERE id = ?", id)).isEqualTo("-");
+        assertThat(Sql.string(store.db, "SELECT COALESCE(CAST(lease_until AS TEXT), '-') FROM inbound_messages WHERE id = ?", id)).isEqualTo("-");
         assertThat(Sql.strings(store.db, "SELECT part_index || '/' || part_count || ' ' || state || ' ' || text || ' ' "
                 + "|| next_attempt_at || ' ' || tenant_id || ' ' || thread_id || ' ' || to_raw FROM outbound_messages "
                 + "WHERE inbound_id = ? ORDER BY id", id)).containsExactly(

@@ -7,6 +7,7 @@ import static com.vendin.whatsapp.persistence.testing.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
@@ -19,8 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiInboxTest {
+    @Parameter
+    Backend backend;
+
     static final String ANA = "+5511988887777";
     static final String BIA = "+5511977776666";
 
@@ -30,7 +39,7 @@ class JdbiInboxTest {
 
     @BeforeEach
     void open() {
-        store = new MessageStore(dir);
+        store = new MessageStore(backend, dir);
     }
 
     @AfterEach
@@ -88,13 +97,23 @@ class JdbiInboxTest {
     @Test
     void givenOneEntryTheDatabaseRefuses_whenBatchIsRecorded_thenNothingOfTheBatchIsStored() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
-        Sql.exec(store.db, "CREATE TRIGGER refuse BEFORE INSERT ON inbound_messages "
-                + "WHEN NEW.provider_message_id = 'wamid.poison' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        if (backend == Backend.SQLITE) {
+            Sql.exec(store.db, "CREATE TRIGGER refuse BEFORE INSERT ON inbound_messages "
+                    + "WHEN NEW.provider_message_id = 'wamid.poison' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        } else {
+            Sql.exec(store.db, "ALTER TABLE inbound_messages ADD CONSTRAINT refuse CHECK (provider_message_id <> 'wamid.poison')");
+        }
 
-        assertThatThrownBy(() -> store.inbox.record(
-                List.of(routed("wamid.1", ANA, T0), routed("wamid.poison", ANA, T0), routed("wamid.2", ANA, T0)),
-                List.of(status("wamid.out", DeliveryStatus.READ), status("wamid.unknown", DeliveryStatus.DELIVERED))))
-                .isInstanceOf(RuntimeException.class);
+        try {
+            assertThatThrownBy(() -> store.inbox.record(
+                    List.of(routed("wamid.1", ANA, T0), routed("wamid.poison", ANA, T0), routed("wamid.2", ANA, T0)),
+                    List.of(status("wamid.out", DeliveryStatus.READ), status("wamid.unknown", DeliveryStatus.DELIVERED))))
+                    .isInstanceOf(RuntimeException.class);
+        } finally {
+            if (backend == Backend.POSTGRES) {
+                Sql.exec(store.db, "ALTER TABLE inbound_messages DROP CONSTRAINT refuse");
+            }
+        }
 
         assertThat(store.inbox.known(List.of("wamid.1", "wamid.2"))).isEmpty();
         assertThat(store.partState(part)).isEqualTo("sent");

@@ -5,6 +5,7 @@ import static com.vendin.whatsapp.persistence.testing.Samples.routed;
 import static com.vendin.whatsapp.persistence.testing.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
@@ -26,8 +27,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiOutboundQueueTest {
+    @Parameter
+    Backend backend;
+
     static final String ANA = "+5511988887777";
     static final String BIA = "+5511977776666";
     static final Duration LEASE = Duration.ofMinutes(1);
@@ -38,7 +47,7 @@ class JdbiOutboundQueueTest {
 
     @BeforeEach
     void open() {
-        store = new MessageStore(dir);
+        store = new MessageStore(backend, dir);
     }
 
     @AfterEach

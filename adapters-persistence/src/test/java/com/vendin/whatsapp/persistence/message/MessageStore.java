@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.MutableClock;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
@@ -24,8 +25,8 @@ final class MessageStore implements AutoCloseable {
     final JdbiDeliveryQueue deliveries;
     final JdbiOutboundQueue outbound;
 
-    MessageStore(Path dir) {
-        db = TestDatabases.migrated(dir);
+    MessageStore(Backend backend, Path dir) {
+        db = backend.migrated(dir);
         inbox = new JdbiInbox(db, clock);
         deliveries = new JdbiDeliveryQueue(db);
         outbound = new JdbiOutboundQueue(db);

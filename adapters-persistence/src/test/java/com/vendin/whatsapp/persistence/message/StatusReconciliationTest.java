@@ -4,6 +4,7 @@ import static com.vendin.whatsapp.persistence.testing.Samples.routed;
 import static com.vendin.whatsapp.persistence.testing.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
@@ -16,9 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A status carrying a part's correlation id records a send whose answer the gateway never recorded. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class StatusReconciliationTest {
+    @Parameter
+    Backend backend;
+
     static final String ANA = "+5511988887777";
     static final Duration LEASE = Duration.ofSeconds(40);
 
@@ -28,7 +37,7 @@ class StatusReconciliationTest {
 
     @BeforeEach
     void open() {
-        store = new MessageStore(dir);
+        store = new MessageStore(backend, dir);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
@@ -22,8 +23,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiNumberPoolTest {
+    @Parameter
+    Backend backend;
+
     private static final Instant NOW = TestDatabases.T0;
 
     @TempDir
@@ -34,7 +43,7 @@ class JdbiNumberPoolTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK);
         pool = new JdbiNumberPool(db);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
@@ -19,8 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiProvisioningStoreTest {
+    @Parameter
+    Backend backend;
+
     private static final TenantId MODA = new TenantId("moda");
 
     @TempDir
@@ -31,7 +40,7 @@ class JdbiProvisioningStoreTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK);
         store = new JdbiProvisioningStore(db, TestDatabases.cipher());
         tenants.insert(Samples.tenant("moda", "moda", Optional.empty()));

@@ -9,6 +9,7 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.MutableClock;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
@@ -28,8 +29,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiMessageQueriesTest {
+    @Parameter
+    Backend backend;
+
     static final String ANA = "+5511988887777";
     static final ReplyRoute ROUTE = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777");
 
@@ -42,7 +51,7 @@ class JdbiMessageQueriesTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         inbox = new JdbiInbox(db, clock);
         queries = new JdbiMessageQueries(db);
     }

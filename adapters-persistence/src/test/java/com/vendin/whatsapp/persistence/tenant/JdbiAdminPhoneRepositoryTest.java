@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -16,8 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiAdminPhoneRepositoryTest {
+    @Parameter
+    Backend backend;
+
     static final TenantId MODA = new TenantId("moda");
     static final TenantId SHOP = new TenantId("shop");
 
@@ -28,7 +37,7 @@ class JdbiAdminPhoneRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         JdbiTenantRepository tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK);
         tenants.insert(tenant("moda", "moda", Optional.empty()));
         tenants.insert(tenant("shop", "shop", Optional.empty()));

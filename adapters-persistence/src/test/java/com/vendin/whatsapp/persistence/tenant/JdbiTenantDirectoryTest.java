@@ -5,6 +5,7 @@ import static com.vendin.whatsapp.persistence.testing.Samples.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.tenant.AdminPhone;
@@ -16,8 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiTenantDirectoryTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
     Database db;
@@ -26,7 +35,7 @@ class JdbiTenantDirectoryTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK).insert(moda);
         new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK)
                 .insert(tenant("shop", "shop", Optional.empty()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
@@ -24,8 +25,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class JdbiTenantRepositoryTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
     Database db;
@@ -33,7 +42,7 @@ class JdbiTenantRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.migrated(dir);
+        db = backend.migrated(dir);
         tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK);
     }
 

@@ -63,8 +63,9 @@ public record GatewayConfig(
         reportUnknownGatewayVariables(environment, env);
         int port = env.integer("GATEWAY_PORT", 8080, 0, 65535);
         String databaseUrl = env.string("GATEWAY_DATABASE_URL", "jdbc:sqlite:gateway.db");
-        if (!databaseUrl.startsWith("jdbc:")) {
-            env.problem("GATEWAY_DATABASE_URL must be a JDBC URL such as jdbc:sqlite:gateway.db");
+        if (!databaseUrl.startsWith("jdbc:sqlite:") && !databaseUrl.startsWith("jdbc:postgresql:")) {
+            env.problem("GATEWAY_DATABASE_URL must be a JDBC URL of SQLite or PostgreSQL, such as jdbc:sqlite:gateway.db "
+                    + "or jdbc:postgresql://host:5432/gateway?user=...&password=...");
         }
         Optional<byte[]> key = env.string("GATEWAY_SECRET_KEY").map(v -> env.parse("GATEWAY_SECRET_KEY", v,
                 GatewayConfig::decodeKey, "the base64 of 32 random bytes (openssl rand -base64 32)"));

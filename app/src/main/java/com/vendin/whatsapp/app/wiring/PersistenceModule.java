@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.JedisPooled;
 
-/** The database-backed adapters: SQLite through Jdbi, credentials encrypted, and the rate limiter (Redis when configured, else in-process). */
+/** The database-backed adapters: SQLite or PostgreSQL through Jdbi, credentials encrypted, and the rate limiter (Redis when configured, else in-process). */
 final class PersistenceModule extends AbstractModule {
 
     @Provides

@@ -95,6 +95,13 @@ class GatewayConfigTest {
     }
 
     @Test
+    void aDatabaseOtherThanSqliteOrPostgresqlIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL", "jdbc:mysql://db/gw",
+                "GATEWAY_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]))))
+                .hasMessageContaining("GATEWAY_DATABASE_URL must be a JDBC URL of SQLite or PostgreSQL");
+    }
+
+    @Test
     void aDatabaseOtherThanSqliteNeedsAnExplicitKey() {
         assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL", "jdbc:postgresql://db/gw")))
                 .hasMessageContaining("GATEWAY_SECRET_KEY is required");
