@@ -30,14 +30,14 @@ final class Migrations {
         if (dialect == Dialect.SQLITE) {
             repairLegacyV1Checksum(dataSource);
         }
-        var result = Flyway.configure(Migrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .placeholders(placeholders(dialect))
-                .load()
-                .migrate();
+                .load();
+        var result = flyway.migrate();
         LOG.info("database schema at version {} ({} migrations applied)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+                flyway.info().current().getVersion(), result.migrationsExecuted);
     }
 
     /** What the migrations' placeholders stand for in {@code dialect}. */
