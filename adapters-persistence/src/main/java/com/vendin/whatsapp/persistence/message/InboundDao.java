@@ -71,7 +71,8 @@ interface InboundDao {
      */
     @SqlQuery("WITH locked AS (SELECT id FROM inbound_messages WHERE id IN (<ids>) AND state = 'received' "
             + "AND (lease_until IS NULL OR lease_until <= :now) FOR UPDATE SKIP LOCKED) "
-            + "UPDATE inbound_messages u SET lease_until = :leaseUntil FROM locked WHERE u.id = locked.id RETURNING u.id")
+            + "UPDATE inbound_messages u SET lease_until = :leaseUntil FROM locked WHERE u.id = locked.id "
+            + "RETURNING u.id")
     List<Long> leaseSkippingLocked(@BindList("ids") List<Long> ids, long now, long leaseUntil);
 
     /** Only a message still {@code received}, and still under the lease {@code lease} when that is given. */

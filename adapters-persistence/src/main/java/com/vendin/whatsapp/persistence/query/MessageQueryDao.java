@@ -16,13 +16,15 @@ interface MessageQueryDao {
      */
     @SqlQuery("SELECT * FROM ("
             + "SELECT * FROM (SELECT 'in' AS kind, i.id, i.from_raw AS from_addr, i.to_number AS to_addr, i.type, "
-            + "i.text, i.state, i.provider_message_id, i.role, i.thread_id, CAST(NULL AS BIGINT) AS in_reply_to, CAST(NULL AS TEXT) AS error_code, "
+            + "i.text, i.state, i.provider_message_id, i.role, i.thread_id, CAST(NULL AS BIGINT) AS in_reply_to, "
+            + "CAST(NULL AS TEXT) AS error_code, "
             + "i.attempts, i.provider_ts, i.created_at, i.updated_at FROM inbound_messages i "
             + "WHERE i.tenant_id = :tenantId ORDER BY i.created_at DESC, i.id DESC LIMIT :limit) AS inbound_page "
             + "UNION ALL "
             + "SELECT * FROM (SELECT 'out' AS kind, o.id, i.to_number AS from_addr, o.to_raw AS to_addr, "
             + "'text' AS type, o.text, o.state, o.provider_message_id, i.role, o.thread_id, o.inbound_id AS in_reply_to, "
-            + "o.error_code, o.attempts, CAST(NULL AS BIGINT) AS provider_ts, o.created_at, o.updated_at FROM outbound_messages o "
+            + "o.error_code, o.attempts, CAST(NULL AS BIGINT) AS provider_ts, o.created_at, o.updated_at "
+            + "FROM outbound_messages o "
             + "JOIN inbound_messages i ON i.id = o.inbound_id "
             + "WHERE o.tenant_id = :tenantId ORDER BY o.created_at DESC, o.id DESC LIMIT :limit) AS outbound_page"
             + ") AS page ORDER BY created_at DESC, kind DESC, id DESC LIMIT :limit")

@@ -109,6 +109,52 @@ class PostgresConcurrencyTest {
     }
 
     @Test
+    void sendersOfTwoProcessesTakeEveryPartOnceAndEachThreadsPartsInOrder() throws Exception {
+        int threads = 10;
+        JdbiDeliveryQueue deliveries = new JdbiDeliveryQueue(first);
+        List<InboxEntry> entries = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            entries.add(routed("p." + t, sender(t), T0));
+        }
+        new JdbiInbox(first, CLOCK).record(entries, List.of());
+        for (PendingDelivery delivery : deliveries.claimDue(T0, LEASE, threads, threads)) {
+            deliveries.complete(delivery.id(), MessageStore.ROUTE, List.of("0", "1", "2", "3"), T0);
+        }
+        int parts = threads * 4;
+        Set<Long> taken = ConcurrentHashMap.newKeySet();
+        Map<Long, List<Integer>> sentPerInbound = new ConcurrentHashMap<>();
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger accepted = new AtomicInteger();
+
+        List<Future<?>> senders = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            JdbiOutboundQueue queue = new JdbiOutboundQueue(w % 2 == 0 ? first : second);
+            senders.add(pool.submit(() -> {
+                while (accepted.get() < parts) {
+                    for (PendingPart part : queue.claimDue(T0, LEASE, 2)) {
+                        if (!taken.add(part.id())) {
+                            violations.add("part " + part.id() + " claimed twice");
+                        }
+                        sentPerInbound.computeIfAbsent(part.inboundId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(part.partIndex());
+                        queue.markAccepted(part.id(), "wamid.part." + part.id(), T0);
+                        accepted.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> sender : senders) {
+            sender.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(violations).isEmpty();
+        assertThat(sentPerInbound).hasSize(threads);
+        sentPerInbound.values().forEach(order -> assertThat(order).containsExactly(0, 1, 2, 3));
+        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM inbound_messages")).containsExactly("replied");
+    }
+
+    @Test
     void claimsOfTwoProcessesAtOnceTogetherKeepTheTenantCap() throws Exception {
         for (int round = 0; round < 10; round++) {
             Sql.exec(first, "DELETE FROM inbound_messages");
