@@ -1,0 +1,269 @@
+package com.vendin.whatsapp.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vendin.whatsapp.app.support.Eventually;
+import com.vendin.whatsapp.app.support.FakeGraph;
+import com.vendin.whatsapp.app.support.FakeTenant;
+import com.vendin.whatsapp.app.support.GatewayProcess;
+import com.vendin.whatsapp.app.support.HttpResult;
+import com.vendin.whatsapp.app.support.MetaPayloads;
+import com.vendin.whatsapp.app.support.PostgresDatabase;
+import com.vendin.whatsapp.app.support.RedisAvailable;
+import com.vendin.whatsapp.app.support.TestGateway;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two gateway processes behind one "load balancer" (the test posts each webhook to one or the other), on one
+ * real PostgreSQL (a fresh database) and one real Redis. Each customer thread's messages are sent in order,
+ * the next only after the previous webhook was acknowledged, alternately to either gateway.
+ */
+class MultiInstanceTest {
+    private static final Logger LOG = LoggerFactory.getLogger(MultiInstanceTest.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Pattern MESSAGE = Pattern.compile("m(\\d+)-(\\d+)");
+    /** The most tenant calls one gateway has on the wire (its delivery workers). */
+    private static final int DELIVERY_WORKERS = 32;
+    private static final int BATCH = 25;
+
+    @TempDir
+    Path dir;
+    private PostgresDatabase database;
+    private FakeGraph graph;
+    private FakeTenant moda;
+    private FakeTenant tech;
+    private Map<String, String> env;
+    private final String senderPrefix = "55119" + (1000 + ThreadLocalRandom.current().nextInt(8999));
+
+    @BeforeEach
+    void start() throws Exception {
+        String redis = RedisAvailable.urlOrSkip();
+        database = PostgresDatabase.create();
+        graph = new FakeGraph().start();
+        moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5));
+        tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5));
+        env = TestGateway.environment(dir, graph.baseUrl());
+        env.put("GATEWAY_DATABASE_URL", database.url());
+        env.put("REDIS_URL", redis);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        env.put("GATEWAY_SECRET_KEY", Base64.getEncoder().encodeToString(key));
+    }
+
+    @AfterEach
+    void stop() {
+        if (tech != null) {
+            tech.close();
+        }
+        if (moda != null) {
+            moda.close();
+        }
+        if (graph != null) {
+            graph.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void givenTwoGatewaysOnOneDatabase_when5000MessagesAreSpreadOverBoth_thenEachReachesItsTenantOnceAndInOrder()
+            throws Exception {
+        int senders = 250;
+        int perSender = 20; // the per-phone limit is 20 a minute, shared through Redis
+        try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), dir.resolve("a.log"));
+             GatewayProcess b = GatewayProcess.start(env, GatewayProcess.freePort(), dir.resolve("b.log"))) {
+            createTenants(a);
+            sendAll(List.of(a, b), senders, perSender);
+            int total = senders * perSender;
+
+            Eventually.within(Duration.ofSeconds(120), "every message reaches its tenant",
+                    () -> distinct(arrivals()).size() == total);
+            Eventually.within(Duration.ofSeconds(60), "every reply is sent", () -> graph.sends().size() >= total);
+            Thread.sleep(1_000); // anything sent twice would arrive in this second
+
+            List<String> arrivals = arrivals();
+            assertThat(duplicates(arrivals)).as("messages delivered more than once").isEmpty();
+            assertThat(arrivals).hasSize(total);
+            assertInThreadOrder(moda);
+            assertInThreadOrder(tech);
+            List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
+            assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
+            assertThat(replies).hasSize(total);
+            double byA = deliveries(a);
+            double byB = deliveries(b);
+            LOG.info("5000 messages over two gateways: {} delivered by A, {} by B", byA, byB);
+            assertThat(byA + byB).isEqualTo(total);
+            assertThat(byA).as("both gateways delivered").isPositive();
+            assertThat(byB).as("both gateways delivered").isPositive();
+        }
+    }
+
+    @Test
+    void givenTwoGatewaysMidRun_whenOneIsKilled_thenTheOtherFinishesAllOfItsWork() throws Exception {
+        int senders = 100;
+        int perSender = 10;
+        int total = senders * perSender;
+        moda.delayEveryAnswer(Duration.ofMillis(20));
+        tech.delayEveryAnswer(Duration.ofMillis(20));
+        int portB = GatewayProcess.freePort();
+        graph.echoStatusesTo("http://127.0.0.1:" + portB + "/webhooks/whatsapp/facebook", Duration.ofSeconds(180));
+        try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), dir.resolve("a.log"));
+             GatewayProcess b = GatewayProcess.start(env, portB, dir.resolve("b.log"))) {
+            createTenants(a);
+            sendAll(List.of(a, b), senders, perSender);
+            Eventually.within(Duration.ofSeconds(60), "the run is under way", () -> arrivals().size() >= total / 5);
+            a.kill();
+            int arrivedAtKill = arrivals().size();
+            assertThat(distinct(arrivals())).as("killed in the middle of the run").hasSizeLessThan(total);
+
+            Eventually.within(Duration.ofSeconds(180), "the survivor delivers every message",
+                    () -> distinct(arrivals()).size() == total);
+            Eventually.within(Duration.ofSeconds(120), "the survivor sends every reply",
+                    () -> graph.sends().stream().map(FakeGraph.Send::text).distinct().count() == total);
+
+            List<String> arrivals = arrivals();
+            Set<String> twice = duplicates(arrivals);
+            List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
+            LOG.info("A killed after {} arrivals: {} messages arrived twice, {} replies sent twice", arrivedAtKill,
+                    twice.size(), duplicates(replies).size());
+            assertThat(arrivals.size() - total).as("only calls on the wire at the kill arrive twice")
+                    .isEqualTo(twice.size()).isLessThanOrEqualTo(DELIVERY_WORKERS);
+            assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
+            assertInThreadOrderIgnoringRepeats(moda);
+            assertInThreadOrderIgnoringRepeats(tech);
+        }
+    }
+
+    private void createTenants(GatewayProcess gateway) {
+        createTenant(gateway, "moda", moda, "+5511999911111", "101");
+        createTenant(gateway, "tech", tech, "+5511999922222", "102");
+    }
+
+    /** Round k of every thread is sent only after round k-1 was acknowledged; webhooks alternate between gateways. */
+    private void sendAll(List<GatewayProcess> gateways, int senders, int perSender) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            int n = 0;
+            for (int k = 0; k < perSender; k++) {
+                List<Future<HttpResult>> acks = new ArrayList<>();
+                for (int s = 0; s < senders; s += BATCH) {
+                    MetaPayloads batch = MetaPayloads.webhook();
+                    for (int t = s; t < Math.min(senders, s + BATCH); t++) {
+                        boolean toModa = t % 2 == 0;
+                        batch.text(toModa ? "101" : "102", toModa ? "5511999911111" : "5511999922222", sender(t),
+                                "wamid." + senderPrefix + "-" + t + "-" + k, "m" + t + "-" + k);
+                    }
+                    GatewayProcess gateway = gateways.get(n++ % gateways.size());
+                    String body = batch.json();
+                    acks.add(pool.submit(() -> postWebhook(gateway, body)));
+                }
+                for (Future<HttpResult> ack : acks) {
+                    assertThat(ack.get(60, TimeUnit.SECONDS).code()).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String sender(int thread) {
+        return senderPrefix + String.format("%04d", thread);
+    }
+
+    private List<String> arrivals() {
+        return Stream.concat(moda.accepted().stream(), tech.accepted().stream()).map(FakeTenant.Call::messageId).toList();
+    }
+
+    /** Per thread (sender), the rounds arrive strictly in the order they were sent. */
+    private static void assertInThreadOrder(FakeTenant tenant) {
+        Map<String, List<Integer>> rounds = rounds(tenant);
+        assertThat(rounds).isNotEmpty();
+        rounds.forEach((thread, seen) -> assertThat(seen).as("rounds of thread %s in arrival order", thread).isSorted()
+                .doesNotHaveDuplicates());
+    }
+
+    /** As above, except that a message delivered again after the kill may repeat right after itself. */
+    private static void assertInThreadOrderIgnoringRepeats(FakeTenant tenant) {
+        rounds(tenant).forEach((thread, seen) -> {
+            List<Integer> firsts = new ArrayList<>();
+            for (int round : seen) {
+                if (!firsts.contains(round)) {
+                    firsts.add(round);
+                }
+            }
+            assertThat(firsts).as("rounds of thread %s in order of first arrival", thread).isSorted();
+        });
+    }
+
+    private static Map<String, List<Integer>> rounds(FakeTenant tenant) {
+        Map<String, List<Integer>> rounds = new HashMap<>();
+        for (FakeTenant.Call call : tenant.accepted()) {
+            Matcher m = MESSAGE.matcher(call.body().path("message").asText());
+            assertThat(m.matches()).as(call.rawBody()).isTrue();
+            rounds.computeIfAbsent(m.group(1), t -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
+        }
+        return rounds;
+    }
+
+    private static Set<String> distinct(List<String> values) {
+        return new HashSet<>(values);
+    }
+
+    private static Set<String> duplicates(List<String> values) {
+        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** Successful tenant calls counted by one gateway's /metrics. */
+    private static double deliveries(GatewayProcess gateway) {
+        HttpResult metrics = TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/metrics").build());
+        Matcher m = Pattern.compile("(?m)^gateway_deliveries_total\\{outcome=\"forwarded\"} (\\S+)$").matcher(metrics.body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static void createTenant(GatewayProcess gateway, String id, FakeTenant tenant, String phone, String phoneId) {
+        String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + tenant.url() + "\","
+                + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
+                + "\"provider\":\"facebook\",\"accessToken\":\"" + id + "-token\"}}";
+        HttpResult created = TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/api/v1/tenants")
+                .header("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN).post(RequestBody.create(json, JSON)).build());
+        assertThat(created.code()).as(created.body()).isEqualTo(201);
+    }
+
+    private static HttpResult postWebhook(GatewayProcess gateway, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/webhooks/whatsapp/facebook")
+                .header("X-Hub-Signature-256", MetaPayloads.sign(bytes, TestGateway.APP_SECRET))
+                .post(RequestBody.create(bytes, JSON)).build());
+    }
+}
