@@ -8,7 +8,7 @@ import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.GatewayProcess;
 import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.MetaPayloads;
-import com.vendin.whatsapp.app.support.PostgresDatabase;
+import com.vendin.whatsapp.app.support.TestPostgres;
 import com.vendin.whatsapp.app.support.RedisAvailable;
 import com.vendin.whatsapp.app.support.TestGateway;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,6 @@ class MultiInstanceTest {
 
     @TempDir
     Path dir;
-    private PostgresDatabase database;
     private FakeGraph graph;
     private FakeTenant moda;
     private FakeTenant tech;
@@ -67,12 +66,11 @@ class MultiInstanceTest {
     @BeforeEach
     void start() throws Exception {
         String redis = RedisAvailable.urlOrSkip();
-        database = PostgresDatabase.create();
         graph = new FakeGraph().start();
         moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5));
         tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5));
         env = TestGateway.environment(dir, graph.baseUrl());
-        env.put("GATEWAY_DATABASE_URL", database.url());
+        env.put("GATEWAY_DATABASE_URL", TestPostgres.freshDatabaseUrl());
         env.put("REDIS_URL", redis);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -90,9 +88,6 @@ class MultiInstanceTest {
         if (graph != null) {
             graph.close();
         }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test
@@ -106,9 +101,11 @@ class MultiInstanceTest {
             sendAll(List.of(a, b), senders, perSender);
             int total = senders * perSender;
 
-            Eventually.within(Duration.ofSeconds(120), "every message reaches its tenant",
-                    () -> distinct(arrivals()).size() == total);
-            Eventually.within(Duration.ofSeconds(60), "every reply is sent", () -> graph.sends().size() >= total);
+            long sent = System.nanoTime();
+            waitFor(Duration.ofSeconds(180), "every message reaches its tenant", () -> distinct(arrivals()).size() == total);
+            waitFor(Duration.ofSeconds(60), "every reply is sent", () -> graph.sends().size() >= total);
+            LOG.info("5000 messages delivered and answered {} ms after the last webhook",
+                    Duration.ofNanos(System.nanoTime() - sent).toMillis());
             Thread.sleep(1_000); // anything sent twice would arrive in this second
 
             List<String> arrivals = arrivals();
@@ -146,9 +143,9 @@ class MultiInstanceTest {
             int arrivedAtKill = arrivals().size();
             assertThat(distinct(arrivals())).as("killed in the middle of the run").hasSizeLessThan(total);
 
-            Eventually.within(Duration.ofSeconds(180), "the survivor delivers every message",
+            waitFor(Duration.ofSeconds(180), "the survivor delivers every message",
                     () -> distinct(arrivals()).size() == total);
-            Eventually.within(Duration.ofSeconds(120), "the survivor sends every reply",
+            waitFor(Duration.ofSeconds(120), "the survivor sends every reply",
                     () -> graph.sends().stream().map(FakeGraph.Send::text).distinct().count() == total);
 
             List<String> arrivals = arrivals();
@@ -161,6 +158,16 @@ class MultiInstanceTest {
             assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
             assertInThreadOrderIgnoringRepeats(moda);
             assertInThreadOrderIgnoringRepeats(tech);
+        }
+    }
+
+    /** {@link Eventually#within}, telling on failure how far the run got. */
+    private void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        try {
+            Eventually.within(timeout, what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (" + distinct(arrivals()).size() + " distinct messages arrived, "
+                    + arrivals().size() + " calls, " + graph.sends().size() + " replies sent)", e);
         }
     }
 
