@@ -1,0 +1,198 @@
+package com.vendin.whatsapp.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One gateway process with {@code tenants} tenants, a fresh database, a mock tenant and a mock Graph:
+ * start-up, warm-up, ack throughput, ack latency at a fixed rate, end to end, and the checks that every
+ * acknowledged message got exactly one reply and that none was rate-limited or unroutable.
+ */
+final class GatewayRun {
+    private final BenchmarkOptions options;
+    private final Path workDir;
+    private final int tenants;
+    private final Console console;
+
+    GatewayRun(BenchmarkOptions options, Path workDir, int tenants, Console console) {
+        this.options = options;
+        this.workDir = workDir;
+        this.tenants = tenants;
+        this.console = console;
+    }
+
+    /** Runs every phase; {@code latencyRate} is the open loop's offered rate (requests per second). */
+    Map<String, Object> run(double latencyRate) throws IOException, InterruptedException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tenants", tenants);
+        String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "t" + tenants;
+        String appSecret = "bench-app-secret-" + runId;
+        String adminToken = "bench-admin-" + runId;
+        int port = BenchmarkMain.freePort();
+        Webhooks webhooks = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", port);
+        try (Databases.Fresh database = Databases.fresh(options.databaseUrl, workDir, "t" + tenants);
+             MockTenant tenant = new MockTenant(options.mockThreads);
+             MockGraph graph = new MockGraph(options.mockThreads, webhooks::seqOf)) {
+            boolean seedInDatabase = tenants > options.apiSeedLimit;
+            out.put("seededThrough", seedInDatabase ? "database (JdbiTenantRepository)" : "admin API");
+            if (seedInDatabase) {
+                long t0 = System.nanoTime();
+                console.step("seeding %,d tenants into the database", tenants);
+                TenantSeeder.intoDatabase(database.url(), options.secretKey, tenants, tenant.url());
+                out.put("seedSeconds", seconds(System.nanoTime() - t0));
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("GATEWAY_PORT", Integer.toString(port));
+            env.put("GATEWAY_DATABASE_URL", database.url());
+            env.put("GATEWAY_ADMIN_TOKEN", adminToken);
+            env.put("GATEWAY_SECRET_KEY", options.secretKey);
+            env.put("FACEBOOK_APP_SECRET", appSecret);
+            env.put("FACEBOOK_WEBHOOK_VERIFY_TOKEN", "bench-verify");
+            env.put("FACEBOOK_GRAPH_URL", graph.baseUrl());
+            env.put("VENDIN_WHATSAPP_NUMBER", "+15550001111");
+            env.put("VENDIN_WHATSAPP_PHONE_ID", "900000000000001");
+            env.put("VENDIN_WHATSAPP_ACCESS_TOKEN", "EAAB-bench-platform");
+            env.putAll(options.extraEnv());
+            console.step("starting the gateway (%s, %,d tenants)", database.describe(), tenants);
+            try (ServerProcess gateway = ServerProcess.start(options.jvmOptions(),
+                    List.of("-jar", options.gatewayJar.toString()), env, port, workDir.resolve("gateway-t" + tenants + ".log"))) {
+                out.put("startupMillis", gateway.startup().toMillis());
+                console.step("ready in %d ms (pid %d)", gateway.startup().toMillis(), gateway.pid());
+                if (!seedInDatabase) {
+                    long t0 = System.nanoTime();
+                    TenantSeeder.throughAdminApi("http://127.0.0.1:" + port, adminToken, tenants, tenant.url());
+                    out.put("seedSeconds", seconds(System.nanoTime() - t0));
+                }
+                LoadGenerator load = new LoadGenerator("127.0.0.1", port, webhooks);
+                console.step("warm-up: closed loop, %d connections, %s", options.connections, options.warmup);
+                load.closedLoop(options.connections, options.warmup, 0);
+                out.put("warmupDrainSeconds", drain(load, graph));
+
+                console.step("ack throughput: closed loop, %d connections, %s", options.connections, options.duration);
+                LoadGenerator.Result throughput = load.closedLoop(options.connections, options.duration, 0);
+                out.put("ackThroughput", Figures.throughput(throughput));
+                console.result("ack throughput %,.0f/s (%d failed)", throughput.perSecond(), throughput.failures());
+                out.put("throughputDrainSeconds", drain(load, graph));
+
+                console.step("ack latency: open loop at %,.0f/s, %d connections, %s", latencyRate, options.connections,
+                        options.duration);
+                LoadGenerator.Result latency = load.openLoop(options.connections, latencyRate, options.duration);
+                out.put("ackLatency", Figures.latency(latency, latencyRate));
+                console.result("ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved)",
+                        latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
+                        latency.latencyMicros().getValueAtPercentile(99) / 1000.0, latencyRate, latency.perSecond());
+                out.put("latencyDrainSeconds", drain(load, graph));
+
+                console.step("end to end: %,d messages as fast as acks allow", options.e2eMessages);
+                LoadGenerator.Result burst = load.closedLoop(options.connections, Duration.ofHours(1), options.e2eMessages);
+                out.put("endToEnd", endToEnd(burst, load, graph));
+                drain(load, graph);
+
+                out.put("messages", check(load, graph, tenant));
+                out.put("gatewayOutcomes", Metrics.webhookOutcomes(port));
+                out.put("peakRssMB", megabytes(gateway.peakRssMib()));
+                out.put("log", gateway.log().toString());
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> endToEnd(LoadGenerator.Result burst, LoadGenerator load, MockGraph graph)
+            throws InterruptedException {
+        Map<String, Object> e2e = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + options.drainTimeout.toNanos();
+        long last = 0;
+        long missing = burst.endSeq() - burst.firstSeq();
+        while (System.nanoTime() < deadline) {
+            missing = 0;
+            last = 0;
+            for (long seq = burst.firstSeq(); seq < burst.endSeq(); seq++) {
+                Long at = graph.replyNanos(seq);
+                if (at == null) {
+                    if (!load.failed().containsKey(seq)) {
+                        missing++;
+                    }
+                } else {
+                    last = Math.max(last, at);
+                }
+            }
+            if (missing == 0) {
+                break;
+            }
+            LockSupport.parkNanos(20_000_000);
+        }
+        long messages = burst.endSeq() - burst.firstSeq();
+        double elapsed = (last - burst.startNanos()) / 1e9;
+        e2e.put("messages", messages);
+        e2e.put("ackedMessages", burst.ok());
+        e2e.put("ackSeconds", round(burst.elapsed().toNanos() / 1e9, 3));
+        e2e.put("lastReplySeconds", round(elapsed, 3));
+        e2e.put("messagesPerSecond", missing == 0 ? round(burst.ok() / elapsed, 1) : null);
+        e2e.put("missingReplies", missing);
+        console.result("end to end %s msg/s (%,d messages, acks in %.2f s, last reply at %.2f s, %d missing)",
+                missing == 0 ? String.format("%,.0f", burst.ok() / elapsed) : "n/a", messages,
+                burst.elapsed().toNanos() / 1e9, elapsed, missing);
+        return e2e;
+    }
+
+    /** Waits until every acknowledged message so far has its reply at the mock Graph; the seconds it took. */
+    private double drain(LoadGenerator load, MockGraph graph) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + options.drainTimeout.toNanos();
+        long watermark = 0;
+        while (true) {
+            long sent = load.sent();
+            while (watermark < sent && (graph.replyNanos(watermark) != null || load.failed().containsKey(watermark))) {
+                watermark++;
+            }
+            if (watermark >= sent) {
+                return seconds(System.nanoTime() - t0);
+            }
+            if (System.nanoTime() > deadline) {
+                console.result("WARNING: %,d messages still without a reply after %s", sent - watermark,
+                        options.drainTimeout);
+                return seconds(System.nanoTime() - t0);
+            }
+            LockSupport.parkNanos(20_000_000);
+        }
+    }
+
+    private static Map<String, Object> check(LoadGenerator load, MockGraph graph, MockTenant tenant) {
+        long sent = load.sent();
+        long withoutReply = 0;
+        for (long seq = 0; seq < sent; seq++) {
+            if (graph.replyNanos(seq) == null && !load.failed().containsKey(seq)) {
+                withoutReply++;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sent", sent);
+        m.put("notAcked", load.failed().size());
+        m.put("ackedWithoutReply", withoutReply);
+        m.put("repeatedReplies", graph.repeated());
+        m.put("foreignReplies", graph.foreign());
+        m.put("tenantCalls", tenant.calls());
+        m.put("repeatedTenantCalls", tenant.repeated());
+        m.put("graphSends", graph.sends());
+        return m;
+    }
+
+    static double seconds(long nanos) {
+        return round(nanos / 1e9, 3);
+    }
+
+    static double megabytes(double mib) {
+        return round(mib * 1024 * 1024 / 1e6, 1);
+    }
+
+    static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,97 @@
+package com.vendin.whatsapp.bench;
+
+import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
+import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
+import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.phone.PhoneNumber;
+import com.vendin.whatsapp.ports.tenant.NumberStatus;
+import com.vendin.whatsapp.ports.tenant.Tenant;
+import com.vendin.whatsapp.ports.tenant.TenantId;
+import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Creates the benchmark's tenants {@code bench-000000 ...}, each with its own store number, Meta phone id
+ * and access token, and the one mock tenant as instance: through the admin API of a running gateway
+ * (the real path), or, for many tenants, straight into the database before the gateway starts, with the
+ * gateway's own repository and credential cipher (the same {@code GATEWAY_SECRET_KEY}).
+ */
+final class TenantSeeder {
+    private TenantSeeder() {
+    }
+
+    static void throughAdminApi(String gatewayUrl, String adminToken, int tenants, String instanceUrl)
+            throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(4, Daemons.named("seed"));
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < tenants; i++) {
+                int index = i;
+                calls.add(pool.submit(() -> create(client, gatewayUrl, adminToken, index, instanceUrl)));
+            }
+            for (Future<?> call : calls) {
+                try {
+                    call.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("creating a tenant failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Void create(HttpClient client, String gatewayUrl, String adminToken, int index, String instanceUrl)
+            throws IOException, InterruptedException {
+        String id = Webhooks.tenantId(index);
+        String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + instanceUrl + "\","
+                + "\"whatsapp\":{\"phoneNumber\":\"" + Webhooks.storeNumber(index) + "\",\"phoneId\":\""
+                + Webhooks.phoneId(index) + "\",\"provider\":\"facebook\",\"accessToken\":\"EAAB-bench-" + index + "\"}}";
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/tenants"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("POST /api/v1/tenants answered " + response.statusCode() + ": " + response.body());
+        }
+        return null;
+    }
+
+    /** Migrates the schema and inserts the tenants; the gateway must not be running. */
+    static void intoDatabase(String jdbcUrl, String secretKeyBase64, int tenants, String instanceUrl) {
+        CredentialCipher cipher = CredentialCipher.fromBase64(secretKeyBase64);
+        try (Database db = Database.open(jdbcUrl)) {
+            db.migrate();
+            JdbiTenantRepository repository = new JdbiTenantRepository(db, cipher, Clock.systemUTC());
+            Instant now = Instant.now();
+            URI instance = URI.create(instanceUrl);
+            for (int i = 0; i < tenants; i++) {
+                repository.insert(tenant(i, instance, now));
+            }
+        }
+    }
+
+    private static Tenant tenant(int index, URI instance, Instant now) {
+        String id = Webhooks.tenantId(index);
+        WhatsAppNumber number = new WhatsAppNumber(new PhoneNumber(Webhooks.storeNumber(index)),
+                Optional.of(Webhooks.phoneId(index)), Provider.FACEBOOK, Optional.of(new Secret("EAAB-bench-" + index)),
+                Optional.empty(), Optional.empty(), NumberStatus.ACTIVE, Optional.empty());
+        return new Tenant(new TenantId(id), id, instance, new Secret("instance-secret-" + index), Optional.of(number),
+                now, now);
+    }
+}
