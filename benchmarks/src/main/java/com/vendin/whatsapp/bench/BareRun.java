@@ -31,11 +31,16 @@ final class BareRun {
                 Map.of(), port, workDir.resolve("bare.log"))) {
             out.put("startupMillis", bare.startup().toMillis());
             LoadGenerator load = new LoadGenerator("127.0.0.1", port, webhooks);
-            console.step("warm-up: closed loop, %d connections, %s", options.connections, options.warmup);
-            load.closedLoop(options.connections, options.warmup, 0);
+            console.step("warm-up: closed loop, %d connections, %s and at least %,d requests", options.connections,
+                        options.warmup, options.warmupMessages);
+            load.warmUp(options.connections, options.warmup, options.warmupMessages);
             console.step("ack throughput: closed loop, %d connections, %s", options.connections, options.duration);
+            Cpu.Split cpu = new Cpu.Split(bare.pid());
             LoadGenerator.Result throughput = load.closedLoop(options.connections, options.duration, 0);
-            out.put("ackThroughput", Figures.throughput(throughput));
+            Map<String, Object> figures = Figures.throughput(throughput);
+            figures.put("cpu", cpu.end());
+            out.put("ackThroughput", figures);
+            console.result("cpu %s", figures.get("cpu"));
             console.result("bare ceiling %,.0f/s (%d failed)", throughput.perSecond(), throughput.failures());
             double rate = options.latencyRate.orElse(throughput.perSecond() * options.latencyRateFraction);
             console.step("ack latency: open loop at %,.0f/s, %s", rate, options.duration);

@@ -23,6 +23,11 @@ final class BenchmarkOptions {
             description = "Closed-loop warm-up of each server before it is measured. Default: ${DEFAULT-VALUE}.")
     Duration warmup;
 
+    @Option(names = "--warmup-messages", defaultValue = "10000",
+            description = "The warm-up goes on until at least this many requests were answered (a slow server needs "
+                    + "more time to reach the same JIT state). Default: ${DEFAULT-VALUE}.")
+    long warmupMessages;
+
     @Option(names = "--tenants", split = ",", defaultValue = "10,100000",
             description = "Tenant counts; one gateway run each. Default: ${DEFAULT-VALUE}.")
     List<Integer> tenants;

@@ -25,6 +25,7 @@ final class Figures {
         m.put("achievedPerSecond", GatewayRun.round(result.perSecond(), 1));
         m.put("ok", result.ok());
         m.put("failed", result.failures());
+        m.put("unsent", result.unsent());
         m.put("ms", percentiles(result.latencyMicros()));
         return m;
     }

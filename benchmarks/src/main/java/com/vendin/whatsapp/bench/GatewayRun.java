@@ -70,28 +70,41 @@ final class GatewayRun {
                     out.put("seedSeconds", seconds(System.nanoTime() - t0));
                 }
                 LoadGenerator load = new LoadGenerator("127.0.0.1", port, webhooks);
-                console.step("warm-up: closed loop, %d connections, %s", options.connections, options.warmup);
-                load.closedLoop(options.connections, options.warmup, 0);
+                console.step("warm-up: closed loop, %d connections, %s and at least %,d requests", options.connections,
+                        options.warmup, options.warmupMessages);
+                load.warmUp(options.connections, options.warmup, options.warmupMessages);
                 out.put("warmupDrainSeconds", drain(load, graph));
 
                 console.step("ack throughput: closed loop, %d connections, %s", options.connections, options.duration);
+                Cpu.Split cpu = new Cpu.Split(gateway.pid());
                 LoadGenerator.Result throughput = load.closedLoop(options.connections, options.duration, 0);
-                out.put("ackThroughput", Figures.throughput(throughput));
+                Map<String, Object> figures = Figures.throughput(throughput);
+                figures.put("cpu", cpu.end());
+                out.put("ackThroughput", figures);
+                console.result("cpu %s", figures.get("cpu"));
                 console.result("ack throughput %,.0f/s (%d failed)", throughput.perSecond(), throughput.failures());
                 out.put("throughputDrainSeconds", drain(load, graph));
 
                 console.step("ack latency: open loop at %,.0f/s, %d connections, %s", latencyRate, options.connections,
                         options.duration);
+                cpu = new Cpu.Split(gateway.pid());
                 LoadGenerator.Result latency = load.openLoop(options.connections, latencyRate, options.duration);
-                out.put("ackLatency", Figures.latency(latency, latencyRate));
-                console.result("ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved)",
+                Map<String, Object> latencyFigures = Figures.latency(latency, latencyRate);
+                latencyFigures.put("cpu", cpu.end());
+                out.put("ackLatency", latencyFigures);
+                console.result("ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved, %,d not sent)",
                         latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
-                        latency.latencyMicros().getValueAtPercentile(99) / 1000.0, latencyRate, latency.perSecond());
+                        latency.latencyMicros().getValueAtPercentile(99) / 1000.0, latencyRate, latency.perSecond(),
+                        latency.unsent());
                 out.put("latencyDrainSeconds", drain(load, graph));
 
                 console.step("end to end: %,d messages as fast as acks allow", options.e2eMessages);
+                cpu = new Cpu.Split(gateway.pid());
                 LoadGenerator.Result burst = load.closedLoop(options.connections, Duration.ofHours(1), options.e2eMessages);
-                out.put("endToEnd", endToEnd(burst, load, graph));
+                Map<String, Object> e2e = endToEnd(burst, load, graph);
+                e2e.put("cpu", cpu.end());
+                out.put("endToEnd", e2e);
+                console.result("cpu %s", e2e.get("cpu"));
                 drain(load, graph);
 
                 out.put("messages", check(load, graph, tenant));

@@ -33,8 +33,8 @@ final class LoadGenerator {
     }
 
     /** What one phase did. */
-    record Result(long firstSeq, long endSeq, long ok, long failures, Duration elapsed, Histogram latencyMicros,
-                  long startNanos) {
+    record Result(long firstSeq, long endSeq, long ok, long failures, long unsent, Duration elapsed,
+                  Histogram latencyMicros, long startNanos) {
         double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
         }
@@ -48,6 +48,15 @@ final class LoadGenerator {
     /** Sequence numbers whose webhook was not answered 200 (status, or -1 for an I/O error). */
     ConcurrentHashMap<Long, Integer> failed() {
         return failed;
+    }
+
+    /** A closed loop for {@code duration}, continued until at least {@code minMessages} were sent in it. */
+    void warmUp(int connections, Duration duration, long minMessages) throws InterruptedException {
+        Result result = closedLoop(connections, duration, 0);
+        long more = minMessages - (result.endSeq() - result.firstSeq());
+        if (more > 0) {
+            closedLoop(connections, Duration.ofHours(1), more);
+        }
     }
 
     /** Closed loop on {@code connections} connections for {@code duration}, or until {@code maxMessages} were sent. */
@@ -68,18 +77,30 @@ final class LoadGenerator {
         }, duration, first);
     }
 
-    /** Open loop at {@code rate} requests per second in total for {@code duration}. */
+    /**
+     * Open loop at {@code rate} requests per second in total for {@code duration}. Requests fall behind
+     * their schedule when the server is slower than the rate; those still unsent when twice the duration
+     * is over are not sent but recorded with the latency they had reached by then (a lower bound), so an
+     * overloaded run ends in bounded time without hiding its backlog.
+     */
     Result openLoop(int connections, double rate, Duration duration) throws InterruptedException {
         long first = sequence.get();
         long interval = (long) (1e9 * connections / rate);
         return run(connections, (connection, histogram, start, deadline, counters) -> {
             long offset = interval * counters.index / connections;
+            long hardStop = deadline + duration.toNanos();
             for (long k = 0; ; k++) {
                 long due = start + offset + k * interval;
                 if (due >= deadline) {
                     break;
                 }
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                long now = System.nanoTime();
+                if (now > hardStop) {
+                    counters.unsent++;
+                    histogram.recordValue(Math.min(HIGHEST_MICROS, (now - due) / 1000));
+                    continue;
+                }
+                for (long wait = due - now; wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
                 send(connection, sequence.getAndIncrement(), counters);
@@ -112,6 +133,7 @@ final class LoadGenerator {
         final int index;
         long ok;
         long failures;
+        long unsent;
 
         Counters(int index) {
             this.index = index;
@@ -169,6 +191,7 @@ final class LoadGenerator {
         histograms.forEach(all::add);
         long ok = counters.stream().mapToLong(c -> c.ok).sum();
         long failures = counters.stream().mapToLong(c -> c.failures).sum();
-        return new Result(first, sequence.get(), ok, failures, Duration.ofNanos(elapsed), all, startHolder[0]);
+        long unsent = counters.stream().mapToLong(c -> c.unsent).sum();
+        return new Result(first, sequence.get(), ok, failures, unsent, Duration.ofNanos(elapsed), all, startHolder[0]);
     }
 }
