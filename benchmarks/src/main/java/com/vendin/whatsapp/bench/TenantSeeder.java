@@ -32,7 +32,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * (the real path), or, for many tenants, straight into the database before the gateway starts, with the
  * gateway's own repository and credential cipher (the same {@code GATEWAY_SECRET_KEY}).
  */
-final class TenantSeeder {
+public final class TenantSeeder {
     private static final int BATCH = 1_000;
     private static final String INSERT = "INSERT INTO tenants (id, subdomain, instance_url, instance_secret, "
             + "whatsapp_phone_number, whatsapp_phone_id, whatsapp_provider, whatsapp_access_token, whatsapp_status, "
@@ -66,10 +66,10 @@ final class TenantSeeder {
 
     private static Void create(HttpClient client, String gatewayUrl, String adminToken, int index, String instanceUrl)
             throws IOException, InterruptedException {
-        String id = Webhooks.tenantId(index);
+        String id = BenchNumbers.tenantId(index);
         String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + instanceUrl + "\","
-                + "\"whatsapp\":{\"phoneNumber\":\"" + Webhooks.storeNumber(index) + "\",\"phoneId\":\""
-                + Webhooks.phoneId(index) + "\",\"provider\":\"facebook\",\"accessToken\":\"EAAB-bench-" + index + "\"}}";
+                + "\"whatsapp\":{\"phoneNumber\":\"" + BenchNumbers.storeNumber(index) + "\",\"phoneId\":\""
+                + BenchNumbers.phoneId(index) + "\",\"provider\":\"facebook\",\"accessToken\":\"EAAB-bench-" + index + "\"}}";
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/tenants"))
                 .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
@@ -85,7 +85,7 @@ final class TenantSeeder {
      * the others are batched into the same columns, 1,000 a transaction, with credentials sealed by the
      * same {@link CredentialCipher}; the last one is then read back through the repository and compared.
      */
-    static void intoDatabase(String jdbcUrl, String secretKeyBase64, int tenants, String instanceUrl) {
+    public static void intoDatabase(String jdbcUrl, String secretKeyBase64, int tenants, String instanceUrl) {
         CredentialCipher cipher = CredentialCipher.fromBase64(secretKeyBase64);
         try (Database db = Database.open(jdbcUrl)) {
             db.migrate();
@@ -123,9 +123,9 @@ final class TenantSeeder {
     }
 
     private static Tenant tenant(int index, URI instance, Instant now) {
-        String id = Webhooks.tenantId(index);
-        WhatsAppNumber number = new WhatsAppNumber(new PhoneNumber(Webhooks.storeNumber(index)),
-                Optional.of(Webhooks.phoneId(index)), Provider.FACEBOOK, Optional.of(new Secret("EAAB-bench-" + index)),
+        String id = BenchNumbers.tenantId(index);
+        WhatsAppNumber number = new WhatsAppNumber(new PhoneNumber(BenchNumbers.storeNumber(index)),
+                Optional.of(BenchNumbers.phoneId(index)), Provider.FACEBOOK, Optional.of(new Secret("EAAB-bench-" + index)),
                 Optional.empty(), Optional.empty(), NumberStatus.ACTIVE, Optional.empty());
         return new Tenant(new TenantId(id), id, instance, new Secret("instance-secret-" + index), Optional.of(number),
                 now, now);

@@ -54,23 +54,6 @@ final class Webhooks {
         return (int) Long.remainderUnsigned(mix(sender), tenants);
     }
 
-    static String senderDigits(long sender) {
-        return "55119" + pad(sender % 100_000_000L, 8);
-    }
-
-    /** The store number of tenant {@code index}, E.164 (a Rio de Janeiro mobile). */
-    static String storeNumber(int index) {
-        return "+55219" + pad(index, 8);
-    }
-
-    static String phoneId(int index) {
-        return "1" + pad(index, 14);
-    }
-
-    static String tenantId(int index) {
-        return "bench-" + pad(index, 6);
-    }
-
     /** The whole HTTP request of message {@code seq}: headers with its signature, and the body. */
     byte[] request(long seq) {
         byte[] body = body(seq);
@@ -86,11 +69,11 @@ final class Webhooks {
 
     byte[] body(long seq) {
         int tenant = tenantOf(seq);
-        String from = senderDigits(seq / messagesPerSender);
+        String from = BenchNumbers.senderDigits(seq / messagesPerSender);
         String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"310000000000001\",\"changes\":[{"
                 + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-                + "\"display_phone_number\":\"" + storeNumber(tenant).substring(1) + "\",\"phone_number_id\":\""
-                + phoneId(tenant) + "\"},\"contacts\":[{\"wa_id\":\"" + from + "\",\"profile\":{\"name\":\"Ana\"}}],"
+                + "\"display_phone_number\":\"" + BenchNumbers.storeNumber(tenant).substring(1) + "\",\"phone_number_id\":\""
+                + BenchNumbers.phoneId(tenant) + "\"},\"contacts\":[{\"wa_id\":\"" + from + "\",\"profile\":{\"name\":\"Ana\"}}],"
                 + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + messageId(seq) + "\",\"timestamp\":\""
                 + System.currentTimeMillis() / 1000 + "\",\"type\":\"text\",\"text\":{\"body\":\"Olá, tem a camiseta azul? #"
                 + seq + "\"}}]}}]}]}";
@@ -118,11 +101,6 @@ final class Webhooks {
             out[2 * i + 1] = HEX[bytes[i] & 0xf];
         }
         return new String(out);
-    }
-
-    private static String pad(long value, int width) {
-        String digits = Long.toString(value);
-        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     /** SplitMix64's finaliser: senders land on tenants evenly and without a pattern. */
