@@ -44,6 +44,10 @@ final class BenchmarkOptions {
     @Option(names = "--latency-rate", description = "Offered rate of the latency phase in requests/s (overrides the fraction).")
     Optional<Double> latencyRate;
 
+    @Option(names = "--gateway-latency-rate", description = "Offered rate of the second latency phase in requests/s "
+            + "(default: the fraction of the first gateway run's ack throughput).")
+    Optional<Double> gatewayLatencyRate;
+
     @Option(names = "--e2e-messages", defaultValue = "20000",
             description = "Messages of the end-to-end phase. Default: ${DEFAULT-VALUE}.")
     long e2eMessages;
@@ -83,6 +87,10 @@ final class BenchmarkOptions {
     @Option(names = "--env", description = "Extra environment variable for the gateway, NAME=VALUE (repeatable).")
     Map<String, String> env;
 
+    @Option(names = "--no-cds", description = "Do not map the gateway's class-data-sharing archive "
+            + "(whatsapp-gateway.jsa next to its jar, as the README's run command does).")
+    boolean noCds;
+
     @Option(names = "--keep", description = "Keep the temporary directory (databases, logs).")
     boolean keep;
 
@@ -95,6 +103,19 @@ final class BenchmarkOptions {
             if (!part.isEmpty()) {
                 options.add(part);
             }
+        }
+        return options;
+    }
+
+    /**
+     * The gateway's JVM options: {@link #jvmOptions()} plus, as the README runs it, its class-data-sharing
+     * archive when one was recorded next to the jar (unless {@code --no-cds} or the options name one).
+     */
+    List<String> gatewayJvmOptions() {
+        List<String> options = jvmOptions();
+        Path archive = gatewayJar.resolveSibling(gatewayJar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+        if (!noCds && Files.isRegularFile(archive) && options.stream().noneMatch(o -> o.contains("SharedArchiveFile"))) {
+            options.add("-XX:SharedArchiveFile=" + archive);
         }
         return options;
     }

@@ -27,8 +27,12 @@ final class GatewayRun {
         this.console = console;
     }
 
-    /** Runs every phase; {@code latencyRate} is the open loop's offered rate (requests per second). */
-    Map<String, Object> run(double latencyRate) throws IOException, InterruptedException {
+    /**
+     * Runs every phase. The open loop runs twice: at {@code latencyRate} (from the bare endpoint's
+     * throughput) and at {@code gatewayRate[0]}, the fraction of the first gateway run's own throughput
+     * (set by that run when 0), so that every tenant count is compared at a rate the gateway can carry.
+     */
+    Map<String, Object> run(double latencyRate, double[] gatewayRate) throws IOException, InterruptedException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tenants", tenants);
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "t" + tenants;
@@ -60,7 +64,7 @@ final class GatewayRun {
             env.put("VENDIN_WHATSAPP_ACCESS_TOKEN", "EAAB-bench-platform");
             env.putAll(options.extraEnv());
             console.step("starting the gateway (%s, %,d tenants)", database.describe(), tenants);
-            try (ServerProcess gateway = ServerProcess.start(options.jvmOptions(),
+            try (ServerProcess gateway = ServerProcess.start(options.gatewayJvmOptions(),
                     List.of("-jar", options.gatewayJar.toString()), env, port, workDir.resolve("gateway-t" + tenants + ".log"))) {
                 out.put("startupMillis", gateway.startup().toMillis());
                 console.step("ready in %d ms (pid %d)", gateway.startup().toMillis(), gateway.pid());
@@ -85,24 +89,20 @@ final class GatewayRun {
                 console.result("ack throughput %,.0f/s (%d failed)", throughput.perSecond(), throughput.failures());
                 out.put("throughputDrainSeconds", drain(load, graph));
 
-                console.step("ack latency: open loop at %,.0f/s, %d connections, %s", latencyRate, options.connections,
-                        options.duration);
-                cpu = new Cpu.Split(gateway.pid());
-                LoadGenerator.Result latency = load.openLoop(options.connections, latencyRate, options.duration);
-                Map<String, Object> latencyFigures = Figures.latency(latency, latencyRate);
-                latencyFigures.put("cpu", cpu.end());
-                out.put("ackLatency", latencyFigures);
-                console.result("ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved, %,d not sent)",
-                        latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
-                        latency.latencyMicros().getValueAtPercentile(99) / 1000.0, latencyRate, latency.perSecond(),
-                        latency.unsent());
-                out.put("latencyDrainSeconds", drain(load, graph));
+                if (gatewayRate[0] <= 0) {
+                    gatewayRate[0] = throughput.perSecond() * options.latencyRateFraction;
+                }
+                out.put("ackLatencyAtGatewayRate", latencyPhase(gateway, load, graph, gatewayRate[0],
+                        options.gatewayLatencyRate.isPresent() ? "--gateway-latency-rate"
+                                : options.latencyRateFraction + " x first gateway run's throughput"));
+                out.put("ackLatency", latencyPhase(gateway, load, graph, latencyRate,
+                        options.latencyRate.isPresent() ? "--latency-rate" : options.latencyRateFraction + " x bare throughput"));
 
                 console.step("end to end: %,d messages as fast as acks allow", options.e2eMessages);
-                cpu = new Cpu.Split(gateway.pid());
+                Cpu.Split e2eCpu = new Cpu.Split(gateway.pid());
                 LoadGenerator.Result burst = load.closedLoop(options.connections, Duration.ofHours(1), options.e2eMessages);
                 Map<String, Object> e2e = endToEnd(burst, load, graph);
-                e2e.put("cpu", cpu.end());
+                e2e.put("cpu", e2eCpu.end());
                 out.put("endToEnd", e2e);
                 console.result("cpu %s", e2e.get("cpu"));
                 drain(load, graph);
@@ -114,6 +114,22 @@ final class GatewayRun {
             }
         }
         return out;
+    }
+
+    private Map<String, Object> latencyPhase(ServerProcess gateway, LoadGenerator load, MockGraph graph, double rate,
+                                             String basis) throws InterruptedException {
+        console.step("ack latency: open loop at %,.0f/s (%s), %d connections, %s", rate, basis, options.connections,
+                options.duration);
+        Cpu.Split cpu = new Cpu.Split(gateway.pid());
+        LoadGenerator.Result latency = load.openLoop(options.connections, rate, options.duration);
+        Map<String, Object> figures = Figures.latency(latency, rate);
+        figures.put("rateBasis", basis);
+        figures.put("cpu", cpu.end());
+        console.result("ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved, %,d not sent)",
+                latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
+                latency.latencyMicros().getValueAtPercentile(99) / 1000.0, rate, latency.perSecond(), latency.unsent());
+        figures.put("drainSeconds", drain(load, graph));
+        return figures;
     }
 
     private Map<String, Object> endToEnd(LoadGenerator.Result burst, LoadGenerator load, MockGraph graph)

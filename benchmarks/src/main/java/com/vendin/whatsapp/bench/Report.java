@@ -21,6 +21,12 @@ final class Report {
         return (List<Map<String, Object>>) results.get("targets");
     }
 
+    /** Whether every run passed its message checks (acked, exactly one reply, nothing rate-limited). */
+    boolean messagesChecked() {
+        return targets().stream().filter(r -> r.get("target").toString().startsWith("every webhook acked"))
+                .allMatch(r -> (Boolean) r.get("pass"));
+    }
+
     String table() {
         StringBuilder out = new StringBuilder("\n");
         int width = targets().stream().mapToInt(r -> r.get("target").toString().length()).max().orElse(10);

@@ -27,6 +27,7 @@ class BenchmarkSmokeIT {
                 "-jar", System.getProperty("benchmarks.jar"), "--gateway-jar", System.getProperty("gateway.jar"),
                 "--tenants", "3,40", "--api-seed-limit", "10", "--duration", "1s", "--warmup", "300ms",
                 "--warmup-messages", "100", "--e2e-messages", "200", "--connections", "8", "--latency-rate", "100",
+                "--gateway-latency-rate", "50",
                 "--jvm-opts", "-Xmx128m -XX:TieredStopAtLevel=1", "--out", out.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("runner.log").toFile()).start();
@@ -48,6 +49,7 @@ class BenchmarkSmokeIT {
             assertThat(run.at("/ackThroughput/cpu/serverCores").isNumber()).isTrue();
             assertThat(run.at("/ackLatency/ms/p50").isNumber()).isTrue();
             assertThat(run.at("/ackLatency/ms/p99").isNumber()).isTrue();
+            assertThat(run.at("/ackLatencyAtGatewayRate/ms/p99").isNumber()).isTrue();
             assertThat(run.at("/endToEnd/messagesPerSecond").asDouble()).isPositive();
             assertThat(run.at("/peakRssMB").asDouble()).isPositive();
             long sent = run.at("/messages/sent").asLong();
