@@ -51,18 +51,7 @@ final class GatewayRun {
                 TenantSeeder.intoDatabase(database.url(), options.secretKey, tenants, tenant.url());
                 out.put("seedSeconds", seconds(System.nanoTime() - t0));
             }
-            Map<String, String> env = new HashMap<>();
-            env.put("GATEWAY_PORT", Integer.toString(port));
-            env.put("GATEWAY_DATABASE_URL", database.url());
-            env.put("GATEWAY_ADMIN_TOKEN", adminToken);
-            env.put("GATEWAY_SECRET_KEY", options.secretKey);
-            env.put("FACEBOOK_APP_SECRET", appSecret);
-            env.put("FACEBOOK_WEBHOOK_VERIFY_TOKEN", "bench-verify");
-            env.put("FACEBOOK_GRAPH_URL", graph.baseUrl());
-            env.put("VENDIN_WHATSAPP_NUMBER", "+15550001111");
-            env.put("VENDIN_WHATSAPP_PHONE_ID", "900000000000001");
-            env.put("VENDIN_WHATSAPP_ACCESS_TOKEN", "EAAB-bench-platform");
-            env.putAll(options.extraEnv());
+            Map<String, String> env = environment(port, database.url(), adminToken, appSecret, graph.baseUrl());
             console.step("starting the gateway (%s, %,d tenants)", database.describe(), tenants);
             try (ServerProcess gateway = ServerProcess.start(options.gatewayJvmOptions(),
                     List.of("-jar", options.gatewayJar.toString()), env, port, workDir.resolve("gateway-t" + tenants + ".log"))) {
@@ -114,6 +103,24 @@ final class GatewayRun {
             }
         }
         return out;
+    }
+
+    /** The gateway's whole environment: its embedded defaults plus what points it at the mocks. */
+    private Map<String, String> environment(int port, String databaseUrl, String adminToken, String appSecret,
+                                            String graphUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_DATABASE_URL", databaseUrl);
+        env.put("GATEWAY_ADMIN_TOKEN", adminToken);
+        env.put("GATEWAY_SECRET_KEY", options.secretKey);
+        env.put("FACEBOOK_APP_SECRET", appSecret);
+        env.put("FACEBOOK_WEBHOOK_VERIFY_TOKEN", "bench-verify");
+        env.put("FACEBOOK_GRAPH_URL", graphUrl);
+        env.put("VENDIN_WHATSAPP_NUMBER", "+15550001111");
+        env.put("VENDIN_WHATSAPP_PHONE_ID", "900000000000001");
+        env.put("VENDIN_WHATSAPP_ACCESS_TOKEN", "EAAB-bench-platform");
+        env.putAll(options.extraEnv());
+        return env;
     }
 
     private Map<String, Object> latencyPhase(ServerProcess gateway, LoadGenerator load, MockGraph graph, double rate,
