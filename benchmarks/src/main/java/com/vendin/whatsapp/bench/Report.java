@@ -1,0 +1,62 @@
+package com.vendin.whatsapp.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The results as a console table, a markdown file and a JSON file. */
+final class Report {
+    private final Map<String, Object> results;
+
+    Report(Map<String, Object> results) {
+        this.results = results;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> targets() {
+        return (List<Map<String, Object>>) results.get("targets");
+    }
+
+    /** Whether every run passed its message checks (acked, exactly one reply, nothing rate-limited). */
+    boolean messagesChecked() {
+        return targets().stream().filter(r -> r.get("target").toString().startsWith("every webhook acked"))
+                .allMatch(r -> (Boolean) r.get("pass"));
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder("\n");
+        int width = targets().stream().mapToInt(r -> r.get("target").toString().length()).max().orElse(10);
+        for (Map<String, Object> row : targets()) {
+            out.append(String.format("%-4s  %-" + width + "s  %s%n", (Boolean) row.get("pass") ? "PASS" : "MISS",
+                    row.get("target"), row.get("figure")));
+        }
+        return out.toString();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder("# Gateway benchmark\n\n");
+        Map<?, ?> machine = (Map<?, ?>) results.get("machine");
+        md.append("Machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores")).append(" cores, ")
+                .append(machine.get("memoryMB")).append(" MB, ").append(machine.get("os")).append(", ")
+                .append(machine.get("java")).append(" (load average at start: ").append(machine.get("loadAverageAtStart"))
+                .append(")\n\nSettings: `").append(results.get("settings")).append("`\n\n");
+        md.append("| target | figure | |\n|---|---|---|\n");
+        for (Map<String, Object> row : targets()) {
+            md.append("| ").append(row.get("target")).append(" | ").append(row.get("figure")).append(" | ")
+                    .append((Boolean) row.get("pass") ? "pass" : "**miss**").append(" |\n");
+        }
+        md.append("\nAll figures: the JSON file of the same name.\n");
+        return md.toString();
+    }
+
+    void write(Path prefix) throws IOException {
+        Path json = Path.of(prefix + ".json");
+        Path md = Path.of(prefix + ".md");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+        Files.writeString(md, markdown());
+    }
+}

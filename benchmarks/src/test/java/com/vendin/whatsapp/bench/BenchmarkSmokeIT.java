@@ -1,0 +1,73 @@
+package com.vendin.whatsapp.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one command of docs/BENCHMARKS.md in a tiny mode: the shaded jar against app's fat jar, a bare run
+ * and two gateway runs (tenants through the admin API, and written to the database), short phases.
+ */
+class BenchmarkSmokeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void givenTinyRun_whenBenchmarkRuns_thenEveryFigureIsThereAndEveryMessageGotExactlyOneReply(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("results");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("benchmarks.jar"), "--gateway-jar", System.getProperty("gateway.jar"),
+                "--tenants", "3,40", "--api-seed-limit", "10", "--duration", "1s", "--warmup", "300ms",
+                "--warmup-messages", "100", "--e2e-messages", "200", "--connections", "8", "--latency-rate", "100",
+                "--gateway-latency-rate", "50",
+                "--jvm-opts", "-Xmx128m -XX:TieredStopAtLevel=1", "--out", out.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("runner.log").toFile()).start();
+        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(dir.resolve("runner.log"));
+        assertThat(finished).as("the runner finished in time; its output:\n%s", log).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:\n%s", log).isZero();
+
+        JsonNode results = JSON.readTree(dir.resolve("results.json").toFile());
+        assertThat(results.at("/bare/ackThroughput/perSecond").asDouble()).isPositive();
+        assertThat(results.at("/bare/ackLatency/ms/p99").isNumber()).isTrue();
+        assertThat(results.get("gateway")).hasSize(2);
+        for (JsonNode run : results.get("gateway")) {
+            assertThat(run.at("/startupMillis").asLong()).isPositive();
+            assertThat(run.at("/ackThroughput/perSecond").asDouble()).isPositive();
+            assertThat(run.at("/ackThroughput/cpu/serverCores").isNumber()).isTrue();
+            assertThat(run.at("/ackLatency/ms/p50").isNumber()).isTrue();
+            assertThat(run.at("/ackLatency/ms/p99").isNumber()).isTrue();
+            assertThat(run.at("/ackLatencyAtGatewayRate/ms/p99").isNumber()).isTrue();
+            assertThat(run.at("/endToEnd/messagesPerSecond").asDouble()).isPositive();
+            assertThat(run.at("/peakRssMB").asDouble()).isPositive();
+            long sent = run.at("/messages/sent").asLong();
+            assertThat(sent).isGreaterThanOrEqualTo(200 + 100);
+            assertThat(run.at("/messages/notAcked").asLong()).isZero();
+            assertThat(run.at("/messages/ackedWithoutReply").asLong()).isZero();
+            assertThat(run.at("/messages/repeatedReplies").asLong()).isZero();
+            assertThat(run.at("/messages/graphSends").asLong()).isEqualTo(sent);
+            assertThat(run.at("/gatewayOutcomes/accepted").asLong()).isEqualTo(sent);
+            assertThat(run.at("/gatewayOutcomes/rate_limited").asLong(0)).isZero();
+        }
+        assertThat(results.at("/gateway/0/seededThrough").asText()).isEqualTo("admin API");
+        assertThat(results.at("/gateway/1/seededThrough").asText()).startsWith("database");
+        List<String> targets = new ArrayList<>();
+        results.get("targets").forEach(t -> targets.add(t.get("target").asText()));
+        assertThat(String.join("\n", targets)).contains("ack throughput", "p99 ack latency <= 25 ms", "end to end",
+                "many tenants", "start-up", "peak RSS", "exactly one reply");
+        assertThat(Files.readString(dir.resolve("results.md"))).contains("| target | figure |");
+        assertThat(log).contains("PASS", "every webhook acked");
+    }
+}
