@@ -28,6 +28,7 @@ final class MockGraph implements AutoCloseable {
 
     MockGraph(int threads, ToLongFunction<String> seqOf) throws IOException {
         this.seqOf = seqOf;
+        Daemons.noDelayForJdkHttpServer();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         executor = Executors.newFixedThreadPool(threads, Daemons.named("mock-graph"));
         server.setExecutor(executor);

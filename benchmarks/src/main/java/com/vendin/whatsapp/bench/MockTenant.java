@@ -25,6 +25,7 @@ final class MockTenant implements AutoCloseable {
     private final AtomicLong repeated = new AtomicLong();
 
     MockTenant(int threads) throws IOException {
+        Daemons.noDelayForJdkHttpServer();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         executor = Executors.newFixedThreadPool(threads, Daemons.named("mock-tenant"));
         server.setExecutor(executor);
