@@ -31,7 +31,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -54,12 +53,13 @@ class MultiInstanceTest {
     /** The most tenant calls one gateway has on the wire (its delivery workers). */
     private static final int DELIVERY_WORKERS = 32;
     private static final int BATCH = 25;
+    private static final int TENANTS = 6;
 
     @TempDir
     Path dir;
     private FakeGraph graph;
-    private FakeTenant moda;
-    private FakeTenant tech;
+    /** Stores: each may have 8 messages in flight (the per-tenant cap), so a few keep both gateways' workers busy. */
+    private final List<FakeTenant> tenants = new ArrayList<>();
     private Map<String, String> env;
     private final String senderPrefix = "55119" + (1000 + ThreadLocalRandom.current().nextInt(8999));
 
@@ -67,8 +67,9 @@ class MultiInstanceTest {
     void start() throws Exception {
         String redis = RedisAvailable.urlOrSkip();
         graph = new FakeGraph().start();
-        moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5));
-        tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5));
+        for (int i = 0; i < TENANTS; i++) {
+            tenants.add(new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(5)));
+        }
         env = TestGateway.environment(dir, graph.baseUrl());
         env.put("GATEWAY_DATABASE_URL", TestPostgres.freshDatabaseUrl());
         env.put("REDIS_URL", redis);
@@ -79,12 +80,7 @@ class MultiInstanceTest {
 
     @AfterEach
     void stop() {
-        if (tech != null) {
-            tech.close();
-        }
-        if (moda != null) {
-            moda.close();
-        }
+        tenants.forEach(FakeTenant::close);
         if (graph != null) {
             graph.close();
         }
@@ -95,8 +91,8 @@ class MultiInstanceTest {
             throws Exception {
         int senders = 250;
         int perSender = 20; // the per-phone limit is 20 a minute, shared through Redis
-        try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), dir.resolve("a.log"));
-             GatewayProcess b = GatewayProcess.start(env, GatewayProcess.freePort(), dir.resolve("b.log"))) {
+        try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), log("once-a"));
+             GatewayProcess b = GatewayProcess.start(env, GatewayProcess.freePort(), log("once-b"))) {
             createTenants(a);
             sendAll(List.of(a, b), senders, perSender);
             int total = senders * perSender;
@@ -111,8 +107,7 @@ class MultiInstanceTest {
             List<String> arrivals = arrivals();
             assertThat(duplicates(arrivals)).as("messages delivered more than once").isEmpty();
             assertThat(arrivals).hasSize(total);
-            assertInThreadOrder(moda);
-            assertInThreadOrder(tech);
+            tenants.forEach(MultiInstanceTest::assertInThreadOrder);
             List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
             assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
             assertThat(replies).hasSize(total);
@@ -130,12 +125,11 @@ class MultiInstanceTest {
         int senders = 100;
         int perSender = 10;
         int total = senders * perSender;
-        moda.delayEveryAnswer(Duration.ofMillis(20));
-        tech.delayEveryAnswer(Duration.ofMillis(20));
+        tenants.forEach(t -> t.delayEveryAnswer(Duration.ofMillis(20)));
         int portB = GatewayProcess.freePort();
         graph.echoStatusesTo("http://127.0.0.1:" + portB + "/webhooks/whatsapp/facebook", Duration.ofSeconds(180));
-        try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), dir.resolve("a.log"));
-             GatewayProcess b = GatewayProcess.start(env, portB, dir.resolve("b.log"))) {
+        try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), log("kill-a"));
+             GatewayProcess b = GatewayProcess.start(env, portB, log("kill-b"))) {
             createTenants(a);
             sendAll(List.of(a, b), senders, perSender);
             Eventually.within(Duration.ofSeconds(60), "the run is under way", () -> arrivals().size() >= total / 5);
@@ -156,9 +150,17 @@ class MultiInstanceTest {
             assertThat(arrivals.size() - total).as("only calls on the wire at the kill arrive twice")
                     .isEqualTo(twice.size()).isLessThanOrEqualTo(DELIVERY_WORKERS);
             assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
-            assertInThreadOrderIgnoringRepeats(moda);
-            assertInThreadOrderIgnoringRepeats(tech);
+            tenants.forEach(MultiInstanceTest::assertInThreadOrderIgnoringRepeats);
         }
+    }
+
+    /** The gateways' logs stay in target/ for a look after a failure. */
+    private static Path log(String name) throws java.io.IOException {
+        Path dir = Path.of("target", "multi-instance-logs");
+        java.nio.file.Files.createDirectories(dir);
+        Path log = dir.resolve(name + ".log");
+        java.nio.file.Files.deleteIfExists(log);
+        return log;
     }
 
     /** {@link Eventually#within}, telling on failure how far the run got. */
@@ -172,8 +174,17 @@ class MultiInstanceTest {
     }
 
     private void createTenants(GatewayProcess gateway) {
-        createTenant(gateway, "moda", moda, "+5511999911111", "101");
-        createTenant(gateway, "tech", tech, "+5511999922222", "102");
+        for (int i = 0; i < TENANTS; i++) {
+            createTenant(gateway, "store-" + i, tenants.get(i), "+" + storeNumber(i), phoneId(i));
+        }
+    }
+
+    private static String storeNumber(int tenant) {
+        return "55119999100" + String.format("%02d", tenant);
+    }
+
+    private static String phoneId(int tenant) {
+        return Integer.toString(101 + tenant);
     }
 
     /** Round k of every thread is sent only after round k-1 was acknowledged; webhooks alternate between gateways. */
@@ -186,8 +197,7 @@ class MultiInstanceTest {
                 for (int s = 0; s < senders; s += BATCH) {
                     MetaPayloads batch = MetaPayloads.webhook();
                     for (int t = s; t < Math.min(senders, s + BATCH); t++) {
-                        boolean toModa = t % 2 == 0;
-                        batch.text(toModa ? "101" : "102", toModa ? "5511999911111" : "5511999922222", sender(t),
+                        batch.text(phoneId(t % TENANTS), storeNumber(t % TENANTS), sender(t),
                                 "wamid." + senderPrefix + "-" + t + "-" + k, "m" + t + "-" + k);
                     }
                     GatewayProcess gateway = gateways.get(n++ % gateways.size());
@@ -208,7 +218,7 @@ class MultiInstanceTest {
     }
 
     private List<String> arrivals() {
-        return Stream.concat(moda.accepted().stream(), tech.accepted().stream()).map(FakeTenant.Call::messageId).toList();
+        return tenants.stream().flatMap(t -> t.accepted().stream()).map(FakeTenant.Call::messageId).toList();
     }
 
     /** Per thread (sender), the rounds arrive strictly in the order they were sent. */
