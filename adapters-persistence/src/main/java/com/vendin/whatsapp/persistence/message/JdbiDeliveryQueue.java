@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,23 +55,22 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         long at = now.toEpochMilli();
         long leaseUntil = at + lease.toMillis();
         List<PendingDelivery> claimed = db.inWrite(handle -> {
-            InboundDao inbound = handle.attach(InboundDao.class);
             if (Dialect.of(handle) == Dialect.POSTGRES) {
                 Dialect.lock(handle, CLAIM_LOCK);
             }
-            List<Long> ids = chooseHeads(inbound, at, limit, perTenant);
+            List<Long> ids = chooseHeads(handle, at, limit, perTenant);
             if (ids.isEmpty()) {
                 return List.<PendingDelivery>of();
             }
             if (Dialect.of(handle) == Dialect.POSTGRES) {
-                ids = inbound.leaseSkippingLocked(ids, at, leaseUntil);
+                ids = InboundDao.leaseSkippingLocked(handle, ids, at, leaseUntil);
                 if (ids.isEmpty()) {
                     return List.<PendingDelivery>of();
                 }
             } else {
-                inbound.lease(ids, leaseUntil);
+                InboundDao.lease(handle, ids, leaseUntil);
             }
-            return inbound.pending(ids);
+            return InboundDao.pending(handle, ids);
         });
         claimed.forEach(delivery -> leases.put(delivery.id(), leaseUntil));
         return claimed;
@@ -80,14 +80,14 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
      * The oldest due thread heads, at most {@code perTenant} per tenant counting the leases it already
      * holds: pages through the due index in order and skips the heads of tenants at their cap.
      */
-    private static List<Long> chooseHeads(InboundDao inbound, long now, int limit, int perTenant) {
-        Map<String, Integer> held = new HashMap<>(inbound.heldLeases(now));
+    private static List<Long> chooseHeads(Handle handle, long now, int limit, int perTenant) {
+        Map<String, Integer> held = new HashMap<>(InboundDao.heldLeases(handle, now));
         List<Long> chosen = new ArrayList<>(limit);
         int page = Math.max(2 * limit, MIN_PAGE);
         long afterDue = Long.MIN_VALUE;
         long afterId = Long.MIN_VALUE;
         while (chosen.size() < limit) {
-            List<InboundDao.DueHead> heads = inbound.dueHeads(now, afterDue, afterId, page);
+            List<InboundDao.DueHead> heads = InboundDao.dueHeads(handle, now, afterDue, afterId, page);
             for (InboundDao.DueHead head : heads) {
                 int leases = held.getOrDefault(head.tenantId(), 0);
                 if (leases < perTenant) {
@@ -113,13 +113,13 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         long at = now.toEpochMilli();
         Long lease = leases.remove(id);
         db.useWrite(handle -> {
-            if (handle.attach(InboundDao.class).forward(id, lease, at) == 0) {
+            if (InboundDao.forward(handle, id, lease, at) == 0) {
                 LOG.warn("inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
                         + "claimed again; its reply is not queued", id);
                 return;
             }
             if (!replyParts.isEmpty()) {
-                handle.attach(OutboundDao.class).insertParts(PartRow.of(id, route, replyParts, at));
+                OutboundDao.insertParts(handle, PartRow.of(id, route, replyParts, at));
             }
         });
     }

@@ -34,7 +34,7 @@ public final class JdbiInbox implements Inbox {
         return db.inWrite(handle -> {
             Set<String> recorded = new LinkedHashSet<>();
             if (!rows.isEmpty()) {
-                int[] counts = handle.attach(InboundDao.class).insert(rows);
+                int[] counts = InboundDao.insert(handle, rows);
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] > 0) {
                         recorded.add(rows.get(i).providerMessageId());
@@ -52,7 +52,7 @@ public final class JdbiInbox implements Inbox {
         Set<String> known = new LinkedHashSet<>();
         for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-            known.addAll(db.inRead(handle -> handle.attach(InboundDao.class).known(chunk)));
+            known.addAll(db.inRead(handle -> InboundDao.known(handle, chunk)));
         }
         return known;
     }

@@ -34,13 +34,12 @@ public final class JdbiOutboundQueue implements OutboundQueue {
         }
         long at = now.toEpochMilli();
         return db.inWrite(handle -> {
-            OutboundDao parts = handle.attach(OutboundDao.class);
             if (Dialect.of(handle) == Dialect.POSTGRES) {
-                return parts.claimSkippingLocked(at, at + lease.toMillis(), limit);
+                return OutboundDao.claimSkippingLocked(handle, at, at + lease.toMillis(), limit);
             }
-            List<PendingPart> due = parts.claimable(at, limit);
+            List<PendingPart> due = OutboundDao.claimable(handle, at, limit);
             if (!due.isEmpty()) {
-                parts.lease(due.stream().map(PendingPart::id).toList(), at + lease.toMillis());
+                OutboundDao.lease(handle, due.stream().map(PendingPart::id).toList(), at + lease.toMillis());
             }
             return due;
         });
@@ -52,16 +51,14 @@ public final class JdbiOutboundQueue implements OutboundQueue {
         long at = now.toEpochMilli();
         db.useWrite(handle -> {
             Dialect.lock(handle, Statuses.providerIdLock(providerMessageId));
-            OutboundDao parts = handle.attach(OutboundDao.class);
-            EarlyStatusDao early = handle.attach(EarlyStatusDao.class);
-            Optional<EarlyStatus> kept = early.find(providerMessageId);
+            Optional<EarlyStatus> kept = EarlyStatusDao.find(handle, providerMessageId);
             DeliveryStatus state = Statuses.acceptedState(kept);
             Optional<EarlyStatus> failure = kept.filter(s -> state == DeliveryStatus.FAILED);
-            int changed = parts.accept(partId, providerMessageId, state.wireName(),
+            int changed = OutboundDao.accept(handle, partId, providerMessageId, state.wireName(),
                     failure.map(EarlyStatus::errorCode).orElse(null),
                     failure.map(EarlyStatus::errorTitle).orElse(null), at);
             if (changed == 0) {
-                if (parts.findByProviderId(providerMessageId).filter(p -> p.id() == partId).isPresent()) {
+                if (OutboundDao.findByProviderId(handle, providerMessageId).filter(p -> p.id() == partId).isPresent()) {
                     LOG.debug("outbound part {} was already recorded as {} from a status", partId, providerMessageId);
                 } else {
                     LOG.warn("outbound part {} is not pending any more; acceptance as {} ignored", partId,
@@ -69,8 +66,9 @@ public final class JdbiOutboundQueue implements OutboundQueue {
                 }
                 return;
             }
-            kept.ifPresent(s -> early.remove(providerMessageId));
-            parts.inboundIdOf(partId).ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
+            kept.ifPresent(s -> EarlyStatusDao.remove(handle, providerMessageId));
+            OutboundDao.inboundIdOf(handle, partId)
+                    .ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
         });
     }
 

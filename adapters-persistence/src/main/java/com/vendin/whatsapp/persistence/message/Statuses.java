@@ -33,18 +33,16 @@ final class Statuses {
         // A status and the acceptance of the send it names (markAccepted) take the same key, so one of them
         // always sees the other: a status is never kept early after the send was recorded, nor lost.
         Dialect.lock(handle, updates.stream().map(u -> providerIdLock(u.providerMessageId())).toList());
-        OutboundDao parts = handle.attach(OutboundDao.class);
-        EarlyStatusDao early = handle.attach(EarlyStatusDao.class);
         for (StatusUpdate update : updates) {
-            Optional<PartState> part = parts.findByProviderId(update.providerMessageId())
-                    .or(() -> reconcile(handle, parts, update, now));
+            Optional<PartState> part = OutboundDao.findByProviderId(handle, update.providerMessageId())
+                    .or(() -> reconcile(handle, update, now));
             if (part.isPresent()) {
-                applyToPart(parts, part.get(), update, now);
+                applyToPart(handle, part.get(), update, now);
             } else {
-                keepEarly(early, update, now);
+                keepEarly(handle, update, now);
             }
         }
-        early.prune(now - EARLY_RETENTION.toMillis());
+        EarlyStatusDao.prune(handle, now - EARLY_RETENTION.toMillis());
     }
 
     /** The lock key of the statuses and acceptance of one provider message id. */
@@ -58,7 +56,7 @@ final class Statuses {
      */
     static void markRepliedIfAllAccepted(Handle handle, long inboundId, long now) {
         Dialect.lock(handle, "inbound-replied:" + inboundId);
-        handle.attach(InboundDao.class).markRepliedIfAllAccepted(inboundId, now);
+        InboundDao.markRepliedIfAllAccepted(handle, inboundId, now);
     }
 
     /** The state a part takes when the provider accepts it, given an early status kept for its id. */
@@ -69,39 +67,40 @@ final class Statuses {
     }
 
     /** Marks the part the status's correlation id names accepted with the status's provider id, if still pending. */
-    private static Optional<PartState> reconcile(Handle handle, OutboundDao parts, StatusUpdate update, long now) {
+    private static Optional<PartState> reconcile(Handle handle, StatusUpdate update, long now) {
         Optional<PartState> waiting = update.correlationId().flatMap(PartCorrelation::partId)
-                .flatMap(id -> parts.findUnaccepted(id, update.provider().wireName()));
+                .flatMap(id -> OutboundDao.findUnaccepted(handle, id, update.provider().wireName()));
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
         long id = waiting.get().id();
-        if (parts.accept(id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null, now) == 0) {
+        if (OutboundDao.accept(handle, id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null,
+                now) == 0) {
             return Optional.empty();
         }
         LOG.info("outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
                 id, update.providerMessageId());
-        parts.inboundIdOf(id).ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
+        OutboundDao.inboundIdOf(handle, id).ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
         return Optional.of(new PartState(id, DeliveryStatus.SENT.wireName()));
     }
 
-    private static void applyToPart(OutboundDao parts, PartState part, StatusUpdate update, long now) {
+    private static void applyToPart(Handle handle, PartState part, StatusUpdate update, long now) {
         Optional<DeliveryStatus> current = DeliveryStatus.fromWire(part.state());
         if (current.isPresent() && !StatusRules.advances(current.get(), update.status())) {
             return;
         }
         boolean failed = update.status() == DeliveryStatus.FAILED;
-        parts.setStatus(part.id(), update.status().wireName(),
+        OutboundDao.setStatus(handle, part.id(), update.status().wireName(),
                 failed ? update.errorCode().orElse(null) : null,
                 failed ? update.errorTitle().orElse(null) : null, now);
     }
 
-    private static void keepEarly(EarlyStatusDao early, StatusUpdate update, long now) {
-        Optional<EarlyStatus> kept = early.find(update.providerMessageId());
+    private static void keepEarly(Handle handle, StatusUpdate update, long now) {
+        Optional<EarlyStatus> kept = EarlyStatusDao.find(handle, update.providerMessageId());
         if (kept.isPresent() && !StatusRules.advances(kept.get().status(), update.status())) {
             return;
         }
-        early.put(update.providerMessageId(), update.provider().wireName(), update.status().wireName(),
+        EarlyStatusDao.put(handle, update.providerMessageId(), update.provider().wireName(), update.status().wireName(),
                 update.errorCode().orElse(null), update.errorTitle().orElse(null),
                 update.timestamp().toEpochMilli(), now);
     }

@@ -22,16 +22,16 @@ public final class JdbiTenantDirectory implements TenantDirectory {
     /** The tenant with this Meta phone number id (the earliest created, should two share one). */
     @Override
     public Optional<Tenant> findByPhoneId(String phoneId) {
-        return db.inRead(handle -> handle.attach(TenantDao.class).findByPhoneId(phoneId)).map(rows::toTenant);
+        return db.inRead(handle -> TenantDao.findByPhoneId(handle, phoneId)).map(rows::toTenant);
     }
 
     @Override
     public Optional<Tenant> findByNumber(PhoneNumber number) {
-        return db.inRead(handle -> handle.attach(TenantDao.class).findByNumber(number.e164())).map(rows::toTenant);
+        return db.inRead(handle -> TenantDao.findByNumber(handle, number.e164())).map(rows::toTenant);
     }
 
     @Override
     public Optional<AdminPhone> findAdminByPhone(PhoneNumber phone) {
-        return db.inRead(handle -> handle.attach(AdminPhoneDao.class).findByPhone(phone.e164()));
+        return db.inRead(handle -> AdminPhoneDao.findByPhone(handle, phone.e164()));
     }
 }

@@ -71,7 +71,7 @@ public final class JdbiTenantRepository implements TenantRepository {
 
     @Override
     public Optional<Tenant> findById(TenantId id) {
-        return db.inRead(handle -> handle.attach(TenantDao.class).findById(id.value())).map(rows::toTenant);
+        return db.inRead(handle -> TenantDao.findById(handle, id.value())).map(rows::toTenant);
     }
 
     @Override

@@ -159,6 +159,18 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
+    void givenMessageThisQueueNeverLeased_whenCompleted_thenAnyLeaseHoldsAndItsReplyIsQueued() {
+        store.record(routed("a1", ANA, T0));
+        long id = claim(T0, 10).get(0).id();
+        JdbiDeliveryQueue noLeaseKnown = new JdbiDeliveryQueue(store.db);
+
+        noLeaseKnown.complete(id, ROUTE, List.of("reply"), T0);
+
+        assertThat(store.inboundState("a1")).isEqualTo("forwarded");
+        assertThat(Sql.strings(store.db, "SELECT text FROM outbound_messages")).containsExactly("reply");
+    }
+
+    @Test
     void givenHopelessMessage_whenDeadLettered_thenDeadCountedAndItsThreadMovesOn() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         long id = claim(T0, 10).get(0).id();
