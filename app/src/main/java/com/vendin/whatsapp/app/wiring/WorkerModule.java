@@ -11,7 +11,7 @@ import com.vendin.whatsapp.ports.delivery.SendReplies;
 /** The background workers that deliver recorded messages and send replies. */
 final class WorkerModule extends AbstractModule {
     static final int DELIVERY_THREADS = 32;
-    static final int SEND_THREADS = 16;
+    static final int SEND_THREADS = 32;
 
     @Provides
     @Singleton
