@@ -6,10 +6,8 @@ import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.GatewayProcess;
-import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.app.support.TestGateway;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -37,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 class KillDuringLoadTest {
     private static final Logger LOG = LoggerFactory.getLogger(KillDuringLoadTest.class);
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final int SENDERS = 200;
     private static final int PER_SENDER = 10;
     private static final int TOTAL = SENDERS * PER_SENDER;
@@ -59,8 +53,8 @@ class KillDuringLoadTest {
             graph.echoStatusesTo("http://127.0.0.1:" + port + "/webhooks/whatsapp/facebook", Duration.ofSeconds(120));
             Path log = dir.resolve("gateway.log");
             GatewayProcess first = GatewayProcess.start(env, port, log);
-            createTenant(first, "moda", moda, "+5511999911111", "101");
-            createTenant(first, "tech", tech, "+5511999922222", "102");
+            first.createMetaTenant("moda", moda.url(), "+5511999911111", "101");
+            first.createMetaTenant("tech", tech.url(), "+5511999922222", "102");
 
             for (int k = 0; k < PER_SENDER; k++) {
                 for (int s = 0; s < SENDERS; s += BATCH) {
@@ -70,7 +64,7 @@ class KillDuringLoadTest {
                         batch.text(toModa ? "101" : "102", toModa ? "5511999911111" : "5511999922222",
                                 "5511988" + (100_000 + b), "wamid.S" + b + "-" + k, "m" + b + "-" + k);
                     }
-                    assertThat(postWebhook(first, batch.json()).code()).isEqualTo(200);
+                    assertThat(first.postMetaWebhook(batch.json()).code()).isEqualTo(200);
                 }
             }
             Eventually.within(Duration.ofSeconds(60), "the run is under way",
@@ -118,19 +112,5 @@ class KillDuringLoadTest {
                 .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
-    private static void createTenant(GatewayProcess gateway, String id, FakeTenant tenant, String phone, String phoneId) {
-        String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + tenant.url() + "\","
-                + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
-                + "\"provider\":\"facebook\",\"accessToken\":\"" + id + "-token\"}}";
-        HttpResult created = TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/api/v1/tenants")
-                .header("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN).post(RequestBody.create(json, JSON)).build());
-        assertThat(created.code()).as(created.body()).isEqualTo(201);
-    }
 
-    private static HttpResult postWebhook(GatewayProcess gateway, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/webhooks/whatsapp/facebook")
-                .header("X-Hub-Signature-256", MetaPayloads.sign(bytes, TestGateway.APP_SECRET))
-                .post(RequestBody.create(bytes, JSON)).build());
-    }
 }

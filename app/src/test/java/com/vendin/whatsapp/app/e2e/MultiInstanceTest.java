@@ -11,7 +11,6 @@ import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.app.support.TestPostgres;
 import com.vendin.whatsapp.app.support.RedisAvailable;
 import com.vendin.whatsapp.app.support.TestGateway;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,9 +30,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 class MultiInstanceTest {
     private static final Logger LOG = LoggerFactory.getLogger(MultiInstanceTest.class);
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final Pattern MESSAGE = Pattern.compile("m(\\d+)-(\\d+)");
     /** The most tenant calls one gateway has on the wire (its delivery workers). */
     private static final int DELIVERY_WORKERS = 32;
@@ -184,7 +180,7 @@ class MultiInstanceTest {
 
     private void createTenants(GatewayProcess gateway) {
         for (int i = 0; i < TENANTS; i++) {
-            createTenant(gateway, "store-" + i, tenants.get(i), "+" + storeNumber(i), phoneId(i));
+            gateway.createMetaTenant("store-" + i, tenants.get(i).url(), "+" + storeNumber(i), phoneId(i));
         }
     }
 
@@ -235,7 +231,7 @@ class MultiInstanceTest {
                 continue;
             }
             try {
-                HttpResult result = postWebhook(gateway, body);
+                HttpResult result = gateway.postMetaWebhook(body);
                 if (result.code() == 200) {
                     return result;
                 }
@@ -301,19 +297,5 @@ class MultiInstanceTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private static void createTenant(GatewayProcess gateway, String id, FakeTenant tenant, String phone, String phoneId) {
-        String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + tenant.url() + "\","
-                + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
-                + "\"provider\":\"facebook\",\"accessToken\":\"" + id + "-token\"}}";
-        HttpResult created = TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/api/v1/tenants")
-                .header("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN).post(RequestBody.create(json, JSON)).build());
-        assertThat(created.code()).as(created.body()).isEqualTo(201);
-    }
 
-    private static HttpResult postWebhook(GatewayProcess gateway, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/webhooks/whatsapp/facebook")
-                .header("X-Hub-Signature-256", MetaPayloads.sign(bytes, TestGateway.APP_SECRET))
-                .post(RequestBody.create(bytes, JSON)).build());
-    }
 }

@@ -47,6 +47,27 @@ public final class GatewayProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Creates a tenant with its own Meta number through the admin API; fails the test unless it answers 201. */
+    public void createMetaTenant(String id, String instanceUrl, String phone, String phoneId) {
+        String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + instanceUrl + "\","
+                + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
+                + "\"provider\":\"facebook\",\"accessToken\":\"" + id + "-token\"}}";
+        HttpResult created = TestGateway.execute(new okhttp3.Request.Builder().url(baseUrl() + "/api/v1/tenants")
+                .header("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN)
+                .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build());
+        if (created.code() != 201) {
+            throw new AssertionError("creating tenant " + id + " answered " + created.code() + ": " + created.body());
+        }
+    }
+
+    /** POSTs a Meta webhook signed with the test app secret. */
+    public HttpResult postMetaWebhook(String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return TestGateway.execute(new okhttp3.Request.Builder().url(baseUrl() + "/webhooks/whatsapp/facebook")
+                .header("X-Hub-Signature-256", MetaPayloads.sign(bytes, TestGateway.APP_SECRET))
+                .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("application/json"))).build());
+    }
+
     private boolean healthy() {
         if (!process.isAlive()) {
             throw new AssertionError("the gateway process exited with " + process.exitValue());
