@@ -98,7 +98,9 @@ class MultiInstanceTest {
             waitFor(Duration.ofSeconds(60), "every reply is sent", () -> graph.sends().size() >= total);
             LOG.info("5000 messages delivered and answered {} ms after the last webhook",
                     Duration.ofNanos(System.nanoTime() - sent).toMillis());
-            Thread.sleep(1_000); // anything sent twice would arrive in this second
+            // Nothing left that could still arrive twice: no message waits for delivery, no part for sending.
+            waitFor(Duration.ofSeconds(30), "both queues are empty",
+                    () -> queueDepth(a, "deliveries") == 0 && queueDepth(b, "sends") == 0);
 
             List<String> arrivals = arrivals();
             assertThat(duplicates(arrivals)).as("messages delivered more than once").isEmpty();
@@ -292,9 +294,18 @@ class MultiInstanceTest {
 
     /** Successful tenant calls counted by one gateway's /metrics. */
     private static double deliveries(GatewayProcess gateway) {
+        return metric(gateway, "gateway_deliveries_total{outcome=\"forwarded\"}").orElse(0.0);
+    }
+
+    /** Messages waiting in the shared database's queue, as one gateway's /metrics reports them. */
+    private static double queueDepth(GatewayProcess gateway, String queue) {
+        return metric(gateway, "gateway_queue_depth{queue=\"" + queue + "\"}").orElse(-1.0);
+    }
+
+    private static java.util.Optional<Double> metric(GatewayProcess gateway, String series) {
         HttpResult metrics = TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/metrics").build());
-        Matcher m = Pattern.compile("(?m)^gateway_deliveries_total\\{outcome=\"forwarded\"} (\\S+)$").matcher(metrics.body());
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics.body());
+        return m.find() ? java.util.Optional.of(Double.parseDouble(m.group(1))) : java.util.Optional.empty();
     }
 
 
