@@ -89,6 +89,7 @@ class LongRepliesAndStatusesTest {
         Eventually.within(WAIT, "both replies are sent", () -> graph.sends().size() == 2);
         String first = graph.sends().get(0).wamid();
         String second = graph.sends().get(1).wamid();
+        awaitRecorded("meta-store", first, second);
 
         metaStatus(first, "delivered");
         metaStatus(first, "sent");
@@ -117,6 +118,7 @@ class LongRepliesAndStatusesTest {
         Eventually.within(WAIT, "both replies are sent", () -> twilio.sends().size() == 2);
         String first = twilio.sends().get(0).sid();
         String second = twilio.sends().get(1).sid();
+        awaitRecorded("twilio-store", first, second);
 
         assertThat(twilioStatus(first, "delivered", Map.of()).code()).isIn(200, 204);
         twilioStatus(first, "sent", Map.of());
@@ -166,6 +168,18 @@ class LongRepliesAndStatusesTest {
         HttpResult result = gateway.postTwilioWebhook(callback, TestGateway.TWILIO_MAIN_TOKEN);
         assertThat(result.code()).isIn(200, 204);
         return result;
+    }
+
+    /**
+     * The fake provider has answered the sends; the gateway records each provider id just after that answer,
+     * so the listing is read only once it holds them (statuses arriving earlier are kept and applied then).
+     */
+    private void awaitRecorded(String tenantId, String... providerMessageIds) {
+        Eventually.within(WAIT, "the sends are recorded with their provider ids", () -> {
+            List<String> listed = TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId
+                    + "/messages", null).json()).stream().map(i -> i.path("providerMessageId").asText()).toList();
+            return listed.containsAll(List.of(providerMessageIds));
+        });
     }
 
     private String outboundState(String tenantId, String providerMessageId) {
