@@ -46,6 +46,8 @@ final class MessageJson {
         node.put("providerMessageId", m.providerMessageId().orElse(null));
         node.put("role", m.role().orElse(null));
         node.put("threadId", m.threadId().orElse(null));
+        node.put("userId", m.userId().orElse(null));
+        node.put("username", m.username().orElse(null));
         node.put("inReplyTo", m.inReplyTo().orElse(null));
         node.put("errorCode", m.errorCode().orElse(null));
         node.put("attempts", m.attempts());
@@ -61,6 +63,7 @@ final class MessageJson {
         node.put("provider", u.provider());
         node.put("providerMessageId", u.providerMessageId());
         node.put("from", u.from());
+        node.put("userId", u.userId().orElse(null));
         node.put("to", u.to());
         node.put("phoneId", u.phoneId().orElse(null));
         node.put("reason", u.reason());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vendin.whatsapp.ports.delivery.AgentRequest;
+import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ final class TenantPayload {
 
     byte[] bytes(AgentRequest request) {
         ObjectNode body = mapper.createObjectNode();
-        body.put("from", request.from().e164());
+        body.put("from", request.from().map(PhoneNumber::e164).orElse(""));
         body.put("message", request.content().text());
         body.put("role", request.role().wireName());
         body.put("threadId", request.threadId());
@@ -29,6 +30,8 @@ final class TenantPayload {
         body.put("type", request.content().type());
         request.profileName().ifPresent(name -> body.put("profileName", name));
         body.put("receivedAt", request.receivedAt().toString());
+        request.userId().ifPresent(id -> body.put("userId", id));
+        request.username().ifPresent(name -> body.put("username", name));
         request.content().detailsJson().ifPresent(json -> addDetails(body, request, json));
         try {
             return mapper.writeValueAsBytes(body);

@@ -8,6 +8,7 @@ import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
+import com.vendin.whatsapp.ports.identity.UserIds;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
@@ -107,11 +108,22 @@ public final class TwilioWebhookRoutes implements RouteGroup {
         return publicUrl.map(URI::toString).orElseGet(() -> "http://localhost:" + ctx.req().getLocalPort());
     }
 
+    /**
+     * One message with every identity field optional (CONTRACT §2.4): {@code From} is the phone
+     * ({@code whatsapp:+...}) or a BSUID ({@code whatsapp:US.1234}); {@code ExternalUserId} and
+     * {@code ParentExternalUserId} name the BSUIDs, {@code ProfileUsername} (or {@code Username}) the username. A
+     * message without any identity is still returned: routing records it as {@code invalid_sender}.
+     */
     private InboundMessage message(TwilioForm form, String sid, Instant now) {
-        String from = form.get("From").orElseThrow(() -> GatewayRejection.invalid("missing_from", "The request has no From."));
         String to = form.get("To").orElseThrow(() -> GatewayRejection.invalid("missing_to", "The request has no To."));
+        Optional<String> rawFrom = form.get("From").filter(f -> !f.isBlank());
+        Optional<String> userIdInFrom = rawFrom.flatMap(UserIds::parse);
+        Optional<String> userId = form.get("ExternalUserId").flatMap(UserIds::parse).or(() -> userIdInFrom);
+        String from = rawFrom.filter(f -> userIdInFrom.isEmpty()).orElse("");
+        Optional<String> username = form.get("ProfileUsername").or(() -> form.get("Username")).filter(u -> !u.isBlank());
         return new InboundMessage(Provider.TWILIO, sid, from, new Destination(Optional.empty(), to), now,
-                contents.map(form), form.get("ProfileName"));
+                contents.map(form), form.get("ProfileName"), userId,
+                form.get("ParentExternalUserId").flatMap(UserIds::parse), username);
     }
 
     private static InboundBatch statusBatch(TwilioForm form, String sid, Instant now, Optional<String> correlationId) {

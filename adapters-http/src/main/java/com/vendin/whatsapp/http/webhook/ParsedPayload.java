@@ -10,6 +10,6 @@ record ParsedPayload(InboundBatch batch, int skipped) {
     }
 
     boolean isEmpty() {
-        return batch.messages().isEmpty() && batch.statuses().isEmpty();
+        return batch.isEmpty();
     }
 }

@@ -64,10 +64,16 @@ async function timeline(tenantId) {
     if (forwarded) steps.push(parts.length ? step('reply in ' + parts.length + ' part(s)', 'ok') : step('no reply', ''));
     parts.forEach((p, i) => steps.push(step('part ' + (i + 1) + ': ' + p.state + (p.errorCode ? ' (' + p.errorCode + ')' : ''),
       p.state === 'failed' ? 'bad' : p.state === 'pending' ? 'wait' : 'ok')));
-    return `<div class="msg ${esc(m.state)}" data-message="${esc(m.providerMessageId)}"><b>${esc(m.from)}</b> ${esc(m.type)}: ${esc(m.text)}
+    return `<div class="msg ${esc(m.state)}" data-message="${esc(m.providerMessageId)}"><b>${esc(who(m))}</b> <span class="thread">${esc(m.threadId || '')}</span> ${esc(m.type)}: ${esc(m.text)}
       <div class="steps">${steps.join('')}</div>
       ${parts.map((p) => `<div class="reply">&#8617; ${esc(p.text)}</div>`).join('')}</div>`;
   }).join('') : '<p class="hint">No messages yet.</p>';
+}
+
+// A sender as people know them: the phone, the WhatsApp username and the business-scoped user id, when given.
+function who(m) {
+  const name = m.username ? '@' + String(m.username).replace(/^@/, '') : '';
+  return [m.from, name, m.userId].filter(Boolean).join(' · ') || '?';
 }
 
 async function deadLetters() {
@@ -80,7 +86,7 @@ async function deadLetters() {
 async function unroutable() {
   const list = (await api('GET', '/unroutable?limit=50')).items;
   $('#unroutable tbody').innerHTML = list.length ? list.map((u) => `<tr><td>${esc(time(u.receivedAt))}</td><td>${esc(u.provider)}</td>
-    <td>${esc(u.from)}</td><td>${esc(u.to)}</td><td>${esc(u.reason)}</td><td>${esc(u.text)}</td></tr>`).join('') : '<tr><td colspan="6" class="hint">None.</td></tr>';
+    <td>${esc(who(u))}</td><td>${esc(u.to)}</td><td>${esc(u.reason)}</td><td>${esc(u.text)}</td></tr>`).join('') : '<tr><td colspan="6" class="hint">None.</td></tr>';
 }
 
 document.addEventListener('click', async (event) => {

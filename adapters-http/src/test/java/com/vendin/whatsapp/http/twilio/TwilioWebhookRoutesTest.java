@@ -135,6 +135,42 @@ class TwilioWebhookRoutesTest {
     }
 
     @Test
+    void aUsernameUserWithABsuidInFromIsHandedOnWithItsUserIdAndNoPhone() throws Exception {
+        // Courier handlers/twiml handlers_test.go, waReceiveFromBSUID
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "US");
+        form.put("To", "whatsapp:+12028831111");
+        form.put("MessageSid", "SMe287d7109a5a925f182f0e07fe5b223b");
+        form.put("AccountSid", "acctid");
+        form.put("From", "whatsapp:US.1234");
+        form.put("ExternalUserId", "whatsapp:US.1234");
+        form.put("ProfileUsername", "kfisher");
+        form.put("Body", "Hello World");
+        form.put("NumMedia", "0");
+        form.put("ApiVersion", "2010-04-01");
+
+        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status()).isEqualTo(200);
+
+        InboundMessage received = receiver.messages().get(0);
+        assertThat(received.from()).isEmpty();
+        assertThat(received.userId()).contains("US.1234");
+        assertThat(received.username()).contains("kfisher");
+        assertThat(received.replyAddress()).isEqualTo("US.1234");
+    }
+
+    @Test
+    void aMessageWithoutAnyIdentityIsStillHandedOnForTheGatewayToRecord() throws Exception {
+        Map<String, String> form = message();
+        form.remove("From");
+
+        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status()).isEqualTo(200);
+
+        InboundMessage received = receiver.messages().get(0);
+        assertThat(received.from()).isEmpty();
+        assertThat(received.userId()).isEmpty();
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() throws Exception {
         Map<String, String> form = message();
         form.put("Body", "x".repeat(70 * 1024));

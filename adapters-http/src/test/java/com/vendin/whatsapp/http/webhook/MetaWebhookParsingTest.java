@@ -130,7 +130,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenItemsWithoutIdOrFrom_whenPosted_thenOnlyThoseAreSkippedAndSiblingsRecorded() {
+    void givenItemsWithoutIdOrFrom_whenPosted_thenOnlyThoseWithoutIdAreSkippedAndSiblingsRecorded() {
         String noId = "{\"from\":\"34600111222\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"a\"}}";
         String noFrom = "{\"id\":\"wamid.NOFROM\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"b\"}}";
         String notAnObject = "42";
@@ -143,7 +143,10 @@ class MetaWebhookParsingTest {
 
         assertThat(status).isEqualTo(200);
         assertThat(server.receiver.messages()).extracting(InboundMessage::providerMessageId)
-                .containsExactly("wamid.GOOD1", "wamid.GOOD2");
+                .containsExactly("wamid.GOOD1", "wamid.NOFROM", "wamid.GOOD2");
+        InboundMessage noSender = server.receiver.messages().get(1);
+        assertThat(noSender.from()).isEmpty();
+        assertThat(noSender.userId()).isEmpty();
         assertThat(server.receiver.statuses()).extracting(StatusUpdate::providerMessageId)
                 .containsExactly("wamid.OUT");
     }

@@ -20,9 +20,10 @@ interface InboundDao {
 
     String INSERT = "INSERT INTO inbound_messages (provider, provider_message_id, tenant_id, role, thread_id, from_raw, "
             + "to_phone_id, to_number, provider_ts, type, text, details_json, profile_name, state, unroutable_reason, "
-            + "attempts, next_attempt_at, created_at, updated_at) VALUES (:provider, :providerMessageId, :tenantId, "
-            + ":role, :threadId, :fromRaw, :toPhoneId, :toNumber, :providerTs, :type, :text, :detailsJson, "
-            + ":profileName, :state, :unroutableReason, 0, :nextAttemptAt, :now, :now) "
+            + "attempts, next_attempt_at, created_at, updated_at, sender_phone, user_id, username) VALUES (:provider, "
+            + ":providerMessageId, :tenantId, :role, :threadId, :fromRaw, :toPhoneId, :toNumber, :providerTs, :type, "
+            + ":text, :detailsJson, :profileName, :state, :unroutableReason, 0, :nextAttemptAt, :now, :now, "
+            + ":senderPhone, :userId, :username) "
             + "ON CONFLICT (provider_message_id) DO NOTHING";
 
     String KNOWN = "SELECT provider_message_id FROM inbound_messages WHERE provider_message_id IN (<ids>)";
@@ -46,8 +47,8 @@ interface InboundDao {
             + "WHERE state = 'received' AND lease_until IS NOT NULL AND lease_until > :now GROUP BY tenant_id";
 
     String PENDING = "SELECT id, tenant_id, role, thread_id, provider, provider_message_id, from_raw, to_phone_id, "
-            + "to_number, provider_ts, type, text, details_json, profile_name, attempts, next_attempt_at, created_at "
-            + "FROM inbound_messages WHERE id IN (<ids>) ORDER BY next_attempt_at, id";
+            + "to_number, provider_ts, type, text, details_json, profile_name, attempts, next_attempt_at, created_at, "
+            + "sender_phone, user_id, username FROM inbound_messages WHERE id IN (<ids>) ORDER BY next_attempt_at, id";
 
     String LEASE = "UPDATE inbound_messages SET lease_until = :leaseUntil WHERE id IN (<ids>)";
 

@@ -12,6 +12,7 @@ import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -20,7 +21,8 @@ public final class PendingDeliveryMapper implements RowMapper<PendingDelivery> {
     @Override
     public PendingDelivery map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new PendingDelivery(rs.getLong("id"), new TenantId(rs.getString("tenant_id")),
-                Role.fromWire(rs.getString("role")), new PhoneNumber(rs.getString("thread_id")), message(rs),
+                Role.fromWire(rs.getString("role")), rs.getString("thread_id"),
+                Columns.optionalString(rs, "sender_phone").map(PhoneNumber::new), message(rs),
                 rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
@@ -31,6 +33,7 @@ public final class PendingDeliveryMapper implements RowMapper<PendingDelivery> {
                 new Destination(Columns.optionalString(rs, "to_phone_id"), rs.getString("to_number")),
                 Columns.instant(rs, "provider_ts"),
                 new MessageContent(rs.getString("type"), rs.getString("text"), Columns.optionalString(rs, "details_json")),
-                Columns.optionalString(rs, "profile_name"));
+                Columns.optionalString(rs, "profile_name"), Columns.optionalString(rs, "user_id"), Optional.empty(),
+                Columns.optionalString(rs, "username"));
     }
 }

@@ -18,12 +18,13 @@ interface MessageQueryDao {
             + "SELECT * FROM (SELECT 'in' AS kind, i.id, i.from_raw AS from_addr, i.to_number AS to_addr, i.type, "
             + "i.text, i.state, i.provider_message_id, i.role, i.thread_id, CAST(NULL AS BIGINT) AS in_reply_to, "
             + "CAST(NULL AS TEXT) AS error_code, "
-            + "i.attempts, i.provider_ts, i.created_at, i.updated_at FROM inbound_messages i "
+            + "i.attempts, i.provider_ts, i.created_at, i.updated_at, i.user_id, i.username FROM inbound_messages i "
             + "WHERE i.tenant_id = :tenantId ORDER BY i.created_at DESC, i.id DESC LIMIT :limit) AS inbound_page "
             + "UNION ALL "
             + "SELECT * FROM (SELECT 'out' AS kind, o.id, i.to_number AS from_addr, o.to_raw AS to_addr, "
             + "'text' AS type, o.text, o.state, o.provider_message_id, i.role, o.thread_id, o.inbound_id AS in_reply_to, "
-            + "o.error_code, o.attempts, CAST(NULL AS BIGINT) AS provider_ts, o.created_at, o.updated_at "
+            + "o.error_code, o.attempts, CAST(NULL AS BIGINT) AS provider_ts, o.created_at, o.updated_at, i.user_id, "
+            + "i.username "
             + "FROM outbound_messages o "
             + "JOIN inbound_messages i ON i.id = o.inbound_id "
             + "WHERE o.tenant_id = :tenantId ORDER BY o.created_at DESC, o.id DESC LIMIT :limit) AS outbound_page"
@@ -32,7 +33,7 @@ interface MessageQueryDao {
     List<MessageView> forTenant(String tenantId, int limit);
 
     @SqlQuery("SELECT id, provider, provider_message_id, from_raw, to_number, to_phone_id, unroutable_reason, type, "
-            + "text, provider_ts, created_at FROM inbound_messages WHERE state = 'unroutable' "
+            + "text, provider_ts, created_at, user_id FROM inbound_messages WHERE state = 'unroutable' "
             + "ORDER BY created_at DESC, id DESC LIMIT :limit")
     @RegisterRowMapper(UnroutableViewMapper.class)
     List<UnroutableView> unroutable(int limit);

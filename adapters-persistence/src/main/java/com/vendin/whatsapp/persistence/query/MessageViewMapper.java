@@ -20,6 +20,7 @@ public final class MessageViewMapper implements RowMapper<MessageView> {
                 Columns.optionalString(rs, "role"), Columns.optionalString(rs, "thread_id"),
                 Optional.ofNullable(inReplyTo).map(id -> "in-" + id), Columns.optionalString(rs, "error_code"),
                 rs.getInt("attempts"), Columns.optionalInstant(rs, "provider_ts"), Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"), Columns.optionalString(rs, "user_id"),
+                Columns.optionalString(rs, "username"));
     }
 }

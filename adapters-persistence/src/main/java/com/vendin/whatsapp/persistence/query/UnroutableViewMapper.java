@@ -14,6 +14,7 @@ public final class UnroutableViewMapper implements RowMapper<UnroutableView> {
         return new UnroutableView("in-" + rs.getLong("id"), rs.getString("provider"),
                 rs.getString("provider_message_id"), rs.getString("from_raw"), rs.getString("to_number"),
                 Columns.optionalString(rs, "to_phone_id"), rs.getString("unroutable_reason"), rs.getString("type"),
-                rs.getString("text"), Columns.instant(rs, "provider_ts"), Columns.instant(rs, "created_at"));
+                rs.getString("text"), Columns.instant(rs, "provider_ts"), Columns.instant(rs, "created_at"),
+                Columns.optionalString(rs, "user_id"));
     }
 }

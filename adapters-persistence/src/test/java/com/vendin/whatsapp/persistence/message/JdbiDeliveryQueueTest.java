@@ -256,7 +256,7 @@ class JdbiDeliveryQueueTest {
                 while (claimed.size() < threads * perThread && System.nanoTime() < deadline) {
                     for (PendingDelivery d : store.deliveries.claimDue(T0.plusSeconds(60), LEASE, 3)) {
                         claimed.add(d.message().providerMessageId());
-                        orderPerThread.computeIfAbsent(d.thread().e164(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        orderPerThread.computeIfAbsent(d.threadId(), k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(d.message().providerTimestamp().getEpochSecond());
                         store.deliveries.complete(d.id(), ROUTE, List.of(), T0);
                     }

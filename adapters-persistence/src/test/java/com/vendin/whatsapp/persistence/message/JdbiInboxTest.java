@@ -59,7 +59,7 @@ class JdbiInboxTest {
         PendingDelivery first = claimed.get(0);
         assertThat(first.message()).isEqualTo(entry.message());
         assertThat(first.tenantId()).isEqualTo(Samples.MODA);
-        assertThat(first.thread().e164()).isEqualTo(ANA);
+        assertThat(first.threadId()).isEqualTo(ANA);
         assertThat(first.attempts()).isZero();
         assertThat(store.inboundState("wamid.1")).isEqualTo("received");
     }

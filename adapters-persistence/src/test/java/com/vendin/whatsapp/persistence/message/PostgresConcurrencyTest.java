@@ -80,7 +80,7 @@ class PostgresConcurrencyTest {
                 while (done.get() < entries.size()) {
                     List<PendingDelivery> claimed = queue.claimDue(T0, LEASE, 3, 100);
                     for (PendingDelivery delivery : claimed) {
-                        String thread = delivery.thread().e164();
+                        String thread = delivery.threadId();
                         if (!inFlight.add(thread)) {
                             violations.add("two messages of " + thread + " in flight");
                         }

@@ -69,10 +69,8 @@ public final class GraphApiSender implements WhatsAppSender {
     }
 
     static String body(OutboundText message) {
-        ObjectNode root = ProviderJson.mapper().createObjectNode()
-                .put("messaging_product", "whatsapp")
-                .put("recipient_type", "individual")
-                .put("to", message.to())
+        ObjectNode root = GraphRecipients.address(ProviderJson.mapper().createObjectNode()
+                .put("messaging_product", "whatsapp"), message.to())
                 .put("type", "text");
         root.putObject("text").put("body", message.text()).put("preview_url", false);
         message.correlationId().ifPresent(id -> root.put("biz_opaque_callback_data", id));

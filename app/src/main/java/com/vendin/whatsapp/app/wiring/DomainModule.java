@@ -24,7 +24,9 @@ import com.vendin.whatsapp.ports.delivery.SendReplies;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.delivery.WorkNotifier;
+import com.vendin.whatsapp.ports.identity.PersonDirectory;
 import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.StandbyLog;
 import com.vendin.whatsapp.ports.inbound.RateLimiter;
 import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
 import com.vendin.whatsapp.ports.query.BrowseMessages;
@@ -60,12 +62,11 @@ final class DomainModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReceiveWebhook receiveWebhook(TenantDirectory directory, PlatformAccount platform, Inbox inbox,
-                                  RateLimiter rateLimiter, WorkNotifier notifier, DeliverySettings settings, Clock clock,
-                                  GatewayMetrics metrics) {
-        return new MeteredReceiveWebhook(
-                new WebhookReceiver(new Router(directory, platform), inbox, rateLimiter, notifier, settings, clock),
-                metrics);
+    ReceiveWebhook receiveWebhook(TenantDirectory directory, PlatformAccount platform, PersonDirectory persons,
+                                  Inbox inbox, StandbyLog standby, RateLimiter rateLimiter, WorkNotifier notifier,
+                                  DeliverySettings settings, Clock clock, GatewayMetrics metrics) {
+        return new MeteredReceiveWebhook(new WebhookReceiver(new Router(directory, platform, persons), inbox,
+                rateLimiter, notifier, standby, settings, clock), metrics);
     }
 
     @Provides

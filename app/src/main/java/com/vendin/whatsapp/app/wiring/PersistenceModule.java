@@ -10,6 +10,8 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.DatabaseConfig;
 import com.vendin.whatsapp.persistence.health.DatabaseHealthCheck;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
+import com.vendin.whatsapp.persistence.identity.JdbiPersonDirectory;
+import com.vendin.whatsapp.persistence.identity.JdbiStandbyLog;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.query.JdbiMessageQueries;
 import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
@@ -22,7 +24,9 @@ import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.health.HealthCheck;
+import com.vendin.whatsapp.ports.identity.PersonDirectory;
 import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.StandbyLog;
 import com.vendin.whatsapp.ports.inbound.RateLimiter;
 import com.vendin.whatsapp.ports.query.MessageQueries;
 import com.vendin.whatsapp.ports.tenant.AdminPhoneRepository;
@@ -71,6 +75,18 @@ final class PersistenceModule extends AbstractModule {
     @Singleton
     Inbox inbox(Database db, Clock clock) {
         return new JdbiInbox(db, clock);
+    }
+
+    @Provides
+    @Singleton
+    PersonDirectory personDirectory(Database db) {
+        return new JdbiPersonDirectory(db);
+    }
+
+    @Provides
+    @Singleton
+    StandbyLog standbyLog(Database db, Clock clock) {
+        return new JdbiStandbyLog(db, clock);
     }
 
     @Provides

@@ -70,6 +70,55 @@ public final class MetaPayloads {
         return value;
     }
 
+    /**
+     * Adds a change of field {@code field} whose {@code value} is {@code valueJson} as given (for the shapes of
+     * docs/reference/platform-2026.md that the helpers above do not build: usernames, system messages, standby).
+     */
+    public MetaPayloads rawChange(String field, String valueJson) {
+        ObjectNode change = changes.addObject();
+        change.put("field", field);
+        try {
+            change.set("value", JSON.readTree(valueJson));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + valueJson, e);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a change carrying one text from a username user, in the shape of Courier's
+     * {@code hello_from_bsuid.json} ({@code from} and {@code wa_id} only when {@code phone} is not null).
+     */
+    public MetaPayloads userText(String phoneId, String displayNumber, String phone, String userId, String username,
+                                 String wamid, String body, long timestamp) {
+        ObjectNode value = change(phoneId, displayNumber);
+        ObjectNode contact = value.putArray("contacts").addObject();
+        ObjectNode profile = contact.putObject("profile").put("name", "Kerry Fisher");
+        if (username != null) {
+            profile.put("username", username);
+        }
+        if (phone != null) {
+            contact.put("wa_id", phone);
+        }
+        contact.put("user_id", userId);
+        ObjectNode message = value.putArray("messages").addObject();
+        if (phone != null) {
+            message.put("from", phone);
+        }
+        message.put("from_user_id", userId).put("id", wamid).put("timestamp", Long.toString(timestamp))
+                .put("type", "text");
+        message.putObject("text").put("body", body);
+        return this;
+    }
+
+    /** Adds a change carrying a status with {@code recipient_user_id} and no {@code recipient_id}. */
+    public MetaPayloads userStatus(String phoneId, String displayNumber, String wamid, String status, String userId) {
+        ObjectNode value = change(phoneId, displayNumber);
+        value.putArray("statuses").addObject().put("id", wamid).put("status", status)
+                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000)).put("recipient_user_id", userId);
+        return this;
+    }
+
     public String json() {
         return root.toString();
     }

@@ -3,6 +3,8 @@ package com.vendin.whatsapp.bench.jmh;
 import com.vendin.whatsapp.domain.DeliverySettings;
 import com.vendin.whatsapp.domain.inbound.WebhookReceiver;
 import com.vendin.whatsapp.domain.routing.Router;
+import com.vendin.whatsapp.persistence.identity.JdbiPersonDirectory;
+import com.vendin.whatsapp.persistence.identity.JdbiStandbyLog;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.ratelimit.InProcessRateLimiter;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantDirectory;
@@ -55,9 +57,11 @@ public class RouteBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         database = new SeededDatabase(tenants);
-        router = new Router(new JdbiTenantDirectory(database.db, database.cipher), SeededDatabase.platform());
+        router = new Router(new JdbiTenantDirectory(database.db, database.cipher), SeededDatabase.platform(),
+                new JdbiPersonDirectory(database.db));
         receiver = new WebhookReceiver(router, new JdbiInbox(database.db, Clock.systemUTC()), new InProcessRateLimiter(),
-                () -> { }, DeliverySettings.defaults(), Clock.systemUTC());
+                () -> { }, new JdbiStandbyLog(database.db, Clock.systemUTC()), DeliverySettings.defaults(),
+                Clock.systemUTC());
         SplittableRandom random = new SplittableRandom(7);
         messages = new InboundMessage[MESSAGES];
         for (int i = 0; i < MESSAGES; i++) {

@@ -1,5 +1,7 @@
 package com.vendin.whatsapp.domain.delivery;
 
+import com.vendin.whatsapp.domain.routing.Router;
+import com.vendin.whatsapp.ports.identity.SenderIds;
 import com.vendin.whatsapp.ports.delivery.AgentOutcome;
 import com.vendin.whatsapp.ports.delivery.AgentRequest;
 import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
@@ -93,8 +95,9 @@ public final class DeliveryService implements DeliverToTenants {
 
     static AgentRequest request(PendingDelivery delivery) {
         InboundMessage message = delivery.message();
-        return new AgentRequest(message.providerMessageId(), delivery.tenantId(), delivery.thread(), delivery.role(),
-                delivery.thread().e164(), message.content(), message.profileName(), message.providerTimestamp());
+        return new AgentRequest(message.providerMessageId(), delivery.tenantId(), delivery.phone(), delivery.role(),
+                delivery.threadId(), message.content(), message.profileName(), message.providerTimestamp(),
+                message.userId(), message.username());
     }
 
     private void complete(PendingDelivery delivery, Optional<String> text, Instant now) {
@@ -103,11 +106,20 @@ public final class DeliveryService implements DeliverToTenants {
                 .map(t -> ReplySplitter.split(t, ReplySplitter.limitFor(message.provider())))
                 .orElse(List.of());
         ReplyRoute route = new ReplyRoute(message.provider(), delivery.role() == Role.ADMIN,
-                message.to().phoneId(), message.from());
+                message.to().phoneId(), replyAddress(message));
         queue.complete(delivery.id(), route, parts, now);
         if (!parts.isEmpty()) {
             notifier.workAvailable();
         }
+    }
+
+    /**
+     * The sender as the provider spelled it when the message carried a readable phone, else its BSUID: a
+     * reply to a person without a phone goes to the BSUID (Meta's {@code recipient}, CONTRACT §2.4).
+     */
+    static String replyAddress(InboundMessage message) {
+        boolean phone = Router.senderIds(message).flatMap(SenderIds::phone).isPresent();
+        return phone ? message.from() : message.userId().orElse(message.from());
     }
 
     private void retryOrGiveUp(PendingDelivery delivery, String reason, Instant now) {

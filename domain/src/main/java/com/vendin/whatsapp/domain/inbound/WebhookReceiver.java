@@ -12,6 +12,7 @@ import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.RateLimiter;
 import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
 import com.vendin.whatsapp.ports.inbound.RoutingDecision;
+import com.vendin.whatsapp.ports.inbound.StandbyLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Records what a verified webhook carried: drops redeliveries, routes each message on its own,
- * rate-limits senders, writes everything in one {@link Inbox#record} call and wakes the workers.
+ * Records what a verified webhook carried: applies identity changes (system messages) first, records
+ * {@code standby} items, drops redeliveries, routes each message on its own, rate-limits threads, writes
+ * the messages and statuses in one {@link Inbox#record} call and wakes the workers.
  *
  * <p>An unreadable sender is recorded as unroutable and never affects its siblings. Any other failure
  * (the directory or the inbox failing) propagates before anything is recorded, so the webhook answers
@@ -38,21 +40,27 @@ public final class WebhookReceiver implements ReceiveWebhook {
     private final Inbox inbox;
     private final RateLimiter rateLimiter;
     private final WorkNotifier notifier;
+    private final StandbyLog standby;
     private final DeliverySettings settings;
     private final Clock clock;
 
     public WebhookReceiver(Router router, Inbox inbox, RateLimiter rateLimiter, WorkNotifier notifier,
-                           DeliverySettings settings, Clock clock) {
+                           StandbyLog standby, DeliverySettings settings, Clock clock) {
         this.router = Objects.requireNonNull(router, "router");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.standby = Objects.requireNonNull(standby, "standby");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public BatchReceipt receive(InboundBatch batch) {
+        batch.identityChanges().forEach(router::apply);
+        if (!batch.standby().isEmpty()) {
+            standby.record(batch.standby());
+        }
         List<InboxEntry> entries = firstSeenEntries(batch.messages());
         Set<String> recorded = entries.isEmpty() && batch.statuses().isEmpty()
                 ? Set.of()
@@ -83,7 +91,7 @@ public final class WebhookReceiver implements ReceiveWebhook {
         if (!(decision instanceof RoutingDecision.Routed)) {
             return InboundState.UNROUTABLE;
         }
-        String key = "sender:" + ((RoutingDecision.Routed) decision).thread().e164();
+        String key = "sender:" + ((RoutingDecision.Routed) decision).threadId();
         return rateLimiter.tryAcquire(key, settings.rateLimitPerMinute(), WINDOW, now)
                 ? InboundState.RECEIVED
                 : InboundState.RATE_LIMITED;

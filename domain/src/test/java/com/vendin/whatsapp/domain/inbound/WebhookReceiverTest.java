@@ -14,6 +14,10 @@ import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.BatchReceipt;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
+import com.vendin.whatsapp.ports.inbound.Destination;
+import com.vendin.whatsapp.ports.inbound.IdentityChange;
+import com.vendin.whatsapp.ports.inbound.MessageContent;
+import com.vendin.whatsapp.ports.inbound.StandbyItem;
 import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
@@ -27,7 +31,9 @@ import com.vendin.whatsapp.ports.tenant.TenantDirectory;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import com.vendin.whatsapp.ports.testing.InMemoryMessageStore;
 import com.vendin.whatsapp.ports.testing.InMemoryMessageStore.StoredInbound;
+import com.vendin.whatsapp.ports.testing.InMemoryPersons;
 import com.vendin.whatsapp.ports.testing.InMemoryRateLimiter;
+import com.vendin.whatsapp.ports.testing.InMemoryStandbyLog;
 import com.vendin.whatsapp.ports.testing.InMemoryTenants;
 import com.vendin.whatsapp.ports.testing.MutableClock;
 import java.time.Duration;
@@ -48,6 +54,8 @@ class WebhookReceiverTest {
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final InMemoryMessageStore store = new InMemoryMessageStore(clock);
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final InMemoryPersons persons = new InMemoryPersons();
+    private final InMemoryStandbyLog standby = new InMemoryStandbyLog();
     private final WebhookReceiver receiver = receiverOver(tenants);
 
     @BeforeEach
@@ -96,7 +104,7 @@ class WebhookReceiverTest {
 
     @Test
     void unreadableSenderIsRecordedUnroutableWithoutDroppingItsSiblings() {
-        BatchReceipt receipt = receiver.receive(batch(meta("wamid.bad", "US.1349120865", MODA_ID, "5511999991111"),
+        BatchReceipt receipt = receiver.receive(batch(meta("wamid.bad", "no-such-sender", MODA_ID, "5511999991111"),
                 meta("wamid.good", ANA, MODA_ID, "5511999991111"),
                 meta("wamid.stray", ANA, "999", "5531900000000")));
 
@@ -106,6 +114,84 @@ class WebhookReceiverTest {
         assertThat(stored("wamid.stray").decision())
                 .isEqualTo(new RoutingDecision.Unroutable(UnroutableReason.UNKNOWN_STORE_NUMBER));
         assertThat(stored("wamid.good").state()).isEqualTo(InboundState.RECEIVED);
+    }
+
+    @Test
+    void usernameOnlyMessageIsRoutedToItsStoreInAUserThread() {
+        BatchReceipt receipt = receiver.receive(batch(user("wamid.U1", "", "US.1234", "kfisher", MODA_ID)));
+
+        assertThat(receipt.accepted()).isEqualTo(1);
+        RoutingDecision.Routed routed = (RoutingDecision.Routed) stored("wamid.U1").decision();
+        assertThat(routed.tenantId()).isEqualTo(new TenantId("moda-brasil"));
+        assertThat(routed.threadId()).isEqualTo("user:US.1234");
+        assertThat(routed.phone()).isEmpty();
+    }
+
+    @Test
+    void personWhoWroteWithPhoneAndBsuidThenBsuidOnlyStaysInThePhoneThread() {
+        receiver.receive(batch(user("wamid.P1", ANA, "BR.1001", null, MODA_ID)));
+        clock.advance(Duration.ofSeconds(5));
+        receiver.receive(batch(user("wamid.P2", "", "BR.1001", "ana", MODA_ID)));
+
+        RoutingDecision.Routed second = (RoutingDecision.Routed) stored("wamid.P2").decision();
+        assertThat(second.threadId()).isEqualTo("+5511988887777");
+        assertThat(second.phone()).contains(new PhoneNumber("+5511988887777"));
+        List<PendingDelivery> claimed = store.deliveryQueue().claimDue(clock.instant(), Duration.ofSeconds(90), 10);
+        assertThat(claimed).extracting(PendingDelivery::threadId).containsExactly("+5511988887777");
+        assertThat(claimed.get(0).message().providerMessageId()).isEqualTo("wamid.P1");
+    }
+
+    @Test
+    void aUserIdChangeInTheSameBatchMovesThePersonBeforeTheirNextMessage() {
+        receiver.receive(batch(user("wamid.K1", "", "US.1234", "kfisher", MODA_ID)));
+        IdentityChange change = new IdentityChange(Provider.FACEBOOK, "wamid.SYS", new Destination(Optional.of(MODA_ID),
+                "5511999991111"), IdentityChange.Kind.USER_CHANGED_USER_ID, Optional.empty(), Optional.of("US.1234"),
+                Optional.empty(), Optional.of("US.5678"), Fixtures.T0.plusSeconds(10));
+        InboundMessage next = user("wamid.K2", "", "US.5678", null, MODA_ID);
+
+        receiver.receive(new InboundBatch(List.of(next), List.of(), List.of(change), List.of()));
+
+        assertThat(((RoutingDecision.Routed) stored("wamid.K2").decision()).threadId()).isEqualTo("user:US.1234");
+        assertThat(store.inbound("wamid.SYS")).isEmpty();
+    }
+
+    @Test
+    void messageWithNeitherPhoneNorBsuidIsRecordedAsInvalidSender() {
+        BatchReceipt receipt = receiver.receive(batch(user("wamid.N", "", null, null, MODA_ID),
+                user("wamid.ok", "", "US.1234", null, MODA_ID)));
+
+        assertThat(receipt).isEqualTo(new BatchReceipt(1, 0, 1, 0, 0));
+        assertThat(stored("wamid.N").decision())
+                .isEqualTo(new RoutingDecision.Unroutable(UnroutableReason.INVALID_SENDER));
+    }
+
+    @Test
+    void ownerWritingWithBsuidOnlyIsRecognisedByThePhoneTheyPairedWithIt() {
+        tenants.add(Fixtures.admin("moda-brasil", "+5511988887777"));
+        InboundMessage first = user("wamid.O1", ANA, "BR.7007", null, Fixtures.PLATFORM_PHONE_ID);
+        InboundMessage stranger = user("wamid.O0", "", "BR.8008", null, Fixtures.PLATFORM_PHONE_ID);
+
+        receiver.receive(batch(stranger, first));
+        receiver.receive(batch(user("wamid.O2", "", "BR.7007", null, Fixtures.PLATFORM_PHONE_ID)));
+
+        assertThat(stored("wamid.O0").decision())
+                .isEqualTo(new RoutingDecision.Unroutable(UnroutableReason.UNREGISTERED_ADMIN));
+        RoutingDecision.Routed later = (RoutingDecision.Routed) stored("wamid.O2").decision();
+        assertThat(later.role().wireName()).isEqualTo("admin");
+        assertThat(later.threadId()).isEqualTo("+5511988887777");
+    }
+
+    @Test
+    void standbyItemsAreRecordedAndNeverForwarded() {
+        StandbyItem item = new StandbyItem(Provider.FACEBOOK, "wamid.SB", StandbyItem.Kind.MESSAGE,
+                new Destination(Optional.of(MODA_ID), "5511999991111"), Optional.of(ANA), "text", "oi", Fixtures.T0);
+
+        BatchReceipt receipt = receiver.receive(new InboundBatch(List.of(), List.of(), List.of(), List.of(item, item)));
+
+        assertThat(standby.items()).containsExactly(item);
+        assertThat(store.inbound()).isEmpty();
+        assertThat(receipt.accepted()).isZero();
+        assertThat(wakeUps).hasValue(0);
     }
 
     @Test
@@ -209,8 +295,14 @@ class WebhookReceiverTest {
     }
 
     private WebhookReceiver receiverOver(TenantDirectory directory) {
-        return new WebhookReceiver(new Router(directory, Fixtures.platform()), store, new InMemoryRateLimiter(),
-                wakeUps::incrementAndGet, DeliverySettings.defaults(), clock);
+        return new WebhookReceiver(new Router(directory, Fixtures.platform(), persons), store, new InMemoryRateLimiter(),
+                wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+    }
+
+    private InboundMessage user(String id, String from, String userId, String username, String phoneId) {
+        return new InboundMessage(Provider.FACEBOOK, id, from, new Destination(Optional.of(phoneId), ""),
+                clock.instant(), MessageContent.text("oi"), Optional.empty(), Optional.ofNullable(userId),
+                Optional.empty(), Optional.ofNullable(username));
     }
 
     private static InboundBatch batch(InboundMessage... messages) {

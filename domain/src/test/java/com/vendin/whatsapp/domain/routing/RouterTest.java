@@ -157,10 +157,20 @@ class RouterTest {
     }
 
     @Test
-    void senderThatIsNotAPhoneNumberIsUnroutable() {
-        RoutingDecision decision = router.route(meta("wamid.1", "US.13491208655302741918", "200000000000002", "x"));
+    void senderThatIsNeitherAPhoneNumberNorABsuidIsUnroutable() {
+        RoutingDecision decision = router.route(meta("wamid.1", "kfisher", "200000000000002", "x"));
 
         assertThat(decision).isEqualTo(new Unroutable(UnroutableReason.INVALID_SENDER));
+    }
+
+    @Test
+    void bsuidInFromIsRoutedInAUserThreadAndNeverReadAsAPhone() {
+        RoutingDecision decision = router.route(meta("wamid.1", "US.13491208655302741918", "200000000000002", "x"));
+
+        assertThat(decision).isInstanceOf(RoutingDecision.Routed.class);
+        RoutingDecision.Routed routed = (RoutingDecision.Routed) decision;
+        assertThat(routed.threadId()).isEqualTo("user:US.13491208655302741918");
+        assertThat(routed.phone()).isEmpty();
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.vendin.whatsapp.ports.inbound.Inbox;
 import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.RoutingDecision;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
-import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.query.MessageQueries;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.query.UnroutableView;
@@ -65,7 +64,7 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
     }
 
     /** A queued reply part as tests see it; {@code state} is pending, sent, delivered, read or failed. */
-    public record StoredPart(long id, long inboundId, TenantId tenantId, PhoneNumber thread, ReplyRoute route,
+    public record StoredPart(long id, long inboundId, TenantId tenantId, String thread, ReplyRoute route,
                              String text, int partIndex, int partCount, String state, int attempts,
                              Instant nextAttemptAt, Optional<Instant> leasedUntil, Optional<String> providerMessageId,
                              Optional<String> errorCode, Optional<String> errorDetail) {
@@ -197,7 +196,7 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
         return row;
     }
 
-    record ThreadKey(TenantId tenantId, PhoneNumber thread) {
+    record ThreadKey(TenantId tenantId, String thread) {
     }
 
     /** The delivery queue view. */

@@ -51,7 +51,7 @@ final class InboundRow {
 
     InMemoryMessageStore.ThreadKey threadKey() {
         RoutingDecision.Routed r = routed().orElseThrow();
-        return new InMemoryMessageStore.ThreadKey(r.tenantId(), r.thread());
+        return new InMemoryMessageStore.ThreadKey(r.tenantId(), r.threadId());
     }
 
     boolean claimable(Instant now) {
@@ -68,7 +68,7 @@ final class InboundRow {
 
     PendingDelivery pending() {
         RoutingDecision.Routed r = routed().orElseThrow();
-        return new PendingDelivery(id, r.tenantId(), r.role(), r.thread(), message, attempts, createdAt);
+        return new PendingDelivery(id, r.tenantId(), r.role(), r.threadId(), r.phone(), message, attempts, createdAt);
     }
 
     InMemoryMessageStore.StoredInbound snapshot() {
@@ -80,8 +80,9 @@ final class InboundRow {
         Optional<RoutingDecision.Routed> r = routed();
         return new MessageView("in-" + id, "inbound", message.from(), message.to().number(), message.content().type(),
                 message.content().text(), state.wireName(), Optional.of(message.providerMessageId()),
-                r.map(x -> x.role().wireName()), r.map(x -> x.thread().e164()), Optional.empty(),
-                Optional.ofNullable(lastError), attempts, Optional.of(message.providerTimestamp()), createdAt, updatedAt);
+                r.map(x -> x.role().wireName()), r.map(RoutingDecision.Routed::threadId), Optional.empty(),
+                Optional.ofNullable(lastError), attempts, Optional.of(message.providerTimestamp()), createdAt, updatedAt,
+                message.userId(), message.username());
     }
 
     UnroutableView unroutableView() {

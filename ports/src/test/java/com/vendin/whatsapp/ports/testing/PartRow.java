@@ -4,7 +4,6 @@ import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
-import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Instant;
@@ -21,7 +20,7 @@ final class PartRow {
     final long seq;
     final long inboundId;
     final TenantId tenantId;
-    final PhoneNumber thread;
+    final String thread;
     final ReplyRoute route;
     final String text;
     final int partIndex;
@@ -99,8 +98,8 @@ final class PartRow {
 
     MessageView view(InboundRow inbound) {
         return new MessageView("out-" + id, "outbound", inbound.message.to().number(), route.to(), "text", text, state,
-                providerMessageId, inbound.routed().map(r -> r.role().wireName()), Optional.of(thread.e164()),
+                providerMessageId, inbound.routed().map(r -> r.role().wireName()), Optional.of(thread),
                 Optional.of(inbound.message.providerMessageId()), errorCode, attempts, Optional.empty(), createdAt,
-                updatedAt);
+                updatedAt, inbound.message.userId(), inbound.message.username());
     }
 }
