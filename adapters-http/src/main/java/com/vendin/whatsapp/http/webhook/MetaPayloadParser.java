@@ -189,7 +189,7 @@ final class MetaPayloadParser {
         Optional<String> username = contact.flatMap(c -> Nodes.text(c.path("profile"), "username"))
                 .filter(u -> !u.isBlank());
         return new InboundMessage(Provider.FACEBOOK, id, from, destination, timestamp(item), contents.map(item),
-                contact.flatMap(c -> Nodes.text(c.path("profile"), "name")), userId, parentUserId, username);
+                profileName(contacts, contact), userId, parentUserId, username);
     }
 
     /**
@@ -233,7 +233,8 @@ final class MetaPayloadParser {
 
     /**
      * The {@code contacts[]} entry of the sender: the one whose {@code wa_id} is {@code from} or whose
-     * {@code user_id} is the sender's BSUID, else the only (first) one.
+     * {@code user_id} is the sender's BSUID, else the only one there is (it can only describe this sender);
+     * among several that name someone else, none: a message is never given another person's identity.
      */
     private static Optional<JsonNode> contact(JsonNode contacts, Optional<String> from, Optional<String> userId) {
         List<JsonNode> all = Nodes.elements(contacts);
@@ -241,7 +242,13 @@ final class MetaPayloadParser {
                 .filter(c -> from.isPresent() && Nodes.text(c, "wa_id").equals(from)
                         || userId.isPresent() && Nodes.text(c, "user_id").equals(userId))
                 .findFirst()
-                .or(() -> all.stream().findFirst());
+                .or(() -> all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty());
+    }
+
+    /** The profile name: the sender's contact's, else (as before usernames) the first contact's. */
+    private static Optional<String> profileName(JsonNode contacts, Optional<JsonNode> contact) {
+        return contact.or(() -> Nodes.elements(contacts).stream().findFirst())
+                .flatMap(c -> Nodes.text(c.path("profile"), "name"));
     }
 
     private Instant timestamp(JsonNode item) {
