@@ -21,11 +21,24 @@ class DependencyRuleTest {
     private static final String PERSISTENCE = "com.vendin.whatsapp.persistence..";
     private static final String WHATSAPP = "com.vendin.whatsapp.whatsapp..";
     private static final String APP = "com.vendin.whatsapp.app..";
+    private static final String PORTS_TESTING = "com.vendin.whatsapp.ports.testing..";
 
     @ArchTest
     static final ArchRule portsSeeOnlyTheJdk = classes().that().resideInAPackage(PORTS)
+            .and().resideOutsideOfPackage(PORTS_TESTING)
             .should().onlyDependOnClassesThat().resideInAnyPackage(PORTS, "java..", "com.google.i18n.phonenumbers..")
             .because("ports are interfaces and values of the JDK only");
+
+    @ArchTest
+    static final ArchRule portsTestingSeesOnlyPortsAndTestLibraries = classes().that().resideInAPackage(PORTS_TESTING)
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(PORTS, "java..", "org.junit..", "org.assertj..", "com.google.i18n.phonenumbers..")
+            .because("the fakes and contract tests (module ports-testing) stand on the ports alone");
+
+    @ArchTest
+    static final ArchRule noMainCodeUsesTheFakes = noClasses().that().resideOutsideOfPackage(PORTS_TESTING)
+            .should().dependOnClassesThat().resideInAPackage(PORTS_TESTING)
+            .because("ports-testing is a test-scope dependency only");
 
     @ArchTest
     static final ArchRule domainSeesOnlyPortsAndTheJdk = classes().that().resideInAPackage(DOMAIN)
