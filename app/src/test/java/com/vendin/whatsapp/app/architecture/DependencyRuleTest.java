@@ -22,6 +22,7 @@ class DependencyRuleTest {
     private static final String WHATSAPP = "com.vendin.whatsapp.whatsapp..";
     private static final String APP = "com.vendin.whatsapp.app..";
     private static final String PORTS_TESTING = "com.vendin.whatsapp.ports.testing..";
+    private static final String TENANT_CLIENT = "com.vendin.whatsapp.tenant..";
 
     @ArchTest
     static final ArchRule portsSeeOnlyTheJdk = classes().that().resideInAPackage(PORTS)
@@ -39,6 +40,16 @@ class DependencyRuleTest {
     static final ArchRule noMainCodeUsesTheFakes = noClasses().that().resideOutsideOfPackage(PORTS_TESTING)
             .should().dependOnClassesThat().resideInAPackage(PORTS_TESTING)
             .because("ports-testing is a test-scope dependency only");
+
+    @ArchTest
+    static final ArchRule tenantClientSeesOnlyTheJdk = classes().that().resideInAPackage(TENANT_CLIENT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(TENANT_CLIENT, "java..", "javax.crypto..")
+            .because("tenant-client is for tenant instances: the JDK only, nothing of the gateway");
+
+    @ArchTest
+    static final ArchRule nothingOfTheGatewaySeesTheTenantClient = noClasses().that().resideOutsideOfPackage(TENANT_CLIENT)
+            .should().dependOnClassesThat().resideInAPackage(TENANT_CLIENT)
+            .because("the tenant client is the other side of the wire, tested against the gateway, never used by it");
 
     @ArchTest
     static final ArchRule domainSeesOnlyPortsAndTheJdk = classes().that().resideInAPackage(DOMAIN)
