@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Twilio's {@code X-Twilio-Signature} (reference §2): Base64 HMAC-SHA1, keyed with an auth token, of the
+ * Twilio's {@code X-Twilio-Signature} (docs/PROVIDERS.md §2.2): Base64 HMAC-SHA1, keyed with an auth token, of the
  * URL followed by every form field's name and value, names sorted case-sensitively, a repeated name's
  * distinct values sorted. The URL is also tried with its default port added or its port removed.
  */

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads a Twilio status callback (reference §3): {@code queued}, {@code accepted}, {@code sending} and
+ * Reads a Twilio status callback (docs/PROVIDERS.md §2.3): {@code queued}, {@code accepted}, {@code sending} and
  * {@code sent} are {@code SENT}; {@code delivered} and {@code read} as named; {@code failed} and
  * {@code undelivered} are {@code FAILED} with {@code ErrorCode}. Other statuses change nothing.
  */

@@ -4,7 +4,7 @@ import com.vendin.whatsapp.http.common.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Meta webhook bodies shaped like the ones in the reference (meta-cloud-api.md §2), and their signatures. */
+/** Meta webhook bodies shaped like Meta's messages webhook reference (docs/PROVIDERS.md §1.2), and their signatures. */
 public final class MetaPayloads {
     public static final String PHONE_ID = "520000000000002";
     public static final String DISPLAY = "34911222333";

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every signature vector of reference §2 (twilio-whatsapp.md), and the negative cases it lists. */
+/** Every signature vector of docs/PROVIDERS.md §2.2 (Twilio's docs and SDK tests), and the negative cases it lists. */
 class TwilioSignatureTest {
     private static final String TOKEN = "12345";
     private static final String U = "https://mycompany.com/myapp.php?foo=1&bar=2";

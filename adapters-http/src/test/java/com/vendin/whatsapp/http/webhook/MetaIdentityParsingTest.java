@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Usernames and business-scoped user ids in Meta webhooks (CONTRACT §2.4), from the real payloads in
- * docs/reference/platform-2026.md §1.3–1.7 (Courier's fixtures, Meta's system messages, a real failed status).
+ * docs/PROVIDERS.md §1.3 (nyaruka/courier's public fixtures, Meta's system messages, a real failed status).
  */
 class MetaIdentityParsingTest {
     /** Courier {@code handlers/meta/testdata/wac/hello_from_bsuid.json}: a username user with no phone. */

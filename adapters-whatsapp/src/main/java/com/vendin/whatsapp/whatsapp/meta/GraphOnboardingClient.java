@@ -19,7 +19,7 @@ import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Graph API calls of Embedded Signup (reference §8), with the platform app's id and secret. */
+/** The Graph API calls of Meta's Embedded Signup (docs/PROVIDERS.md §1.6), with the platform app's id and secret. */
 public final class GraphOnboardingClient implements MetaOnboarding {
     private static final Logger LOG = LoggerFactory.getLogger(GraphOnboardingClient.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");

@@ -42,7 +42,7 @@ final class SimulatedWebhook {
         return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret, body));
     }
 
-    /** Twilio's incoming-message form fields (reference §1), in the order Twilio sends them. */
+    /** Twilio's incoming-message form fields (docs/PROVIDERS.md §2.1), in the order Twilio sends them. */
     static Map<String, String> twilioText(String toDigits, String fromDigits, String name, String sid, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("SmsMessageSid", sid);

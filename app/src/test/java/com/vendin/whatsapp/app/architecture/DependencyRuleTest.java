@@ -12,7 +12,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rule of ARCHITECTURE.md, checked on the main classes of every module. */
+/** The dependency rule of docs/ARCHITECTURE.md, checked on the main classes of every module. */
 @AnalyzeClasses(packages = "com.vendin.whatsapp", importOptions = MainClassesOnly.class)
 class DependencyRuleTest {
     private static final String PORTS = "com.vendin.whatsapp.ports..";

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Customers who write with a WhatsApp username and no phone (CONTRACT §2.4), end to end over real HTTP, on
- * SQLite and on PostgreSQL: signed Meta and Twilio webhooks in the shapes of docs/reference/platform-2026.md §1,
+ * SQLite and on PostgreSQL: signed Meta and Twilio webhooks in the shapes of docs/PROVIDERS.md §1.3 and §2.1,
  * MockWebServer stores, Graph and Twilio.
  */
 @ParameterizedClass

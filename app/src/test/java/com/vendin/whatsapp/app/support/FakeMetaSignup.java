@@ -12,8 +12,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Meta's Graph API for Embedded Signup played by MockWebServer (reference §8): the code exchange, the
- * number's details, the app subscription and the registration, each of which can be made to fail;
+ * Meta's Graph API for Embedded Signup played by MockWebServer (docs/PROVIDERS.md §1.6): the code exchange,
+ * the number's details, the app subscription and the registration, each of which can be made to fail;
  * also accepts message sends, so replies from a connected number go somewhere.
  */
 public final class FakeMetaSignup implements AutoCloseable {

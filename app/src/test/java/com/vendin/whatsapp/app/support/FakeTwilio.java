@@ -19,7 +19,7 @@ import okhttp3.Credentials;
 
 /**
  * Twilio's v2010 REST API played by MockWebServer: accepts every message create (201) and records its
- * form; and, for subaccounts and numbers (reference §6), keeps what it "created", checks the main
+ * form; and, for subaccounts and numbers (docs/PROVIDERS.md §2.5), keeps what it "created", checks the main
  * account's basic auth, and can refuse a purchase or lose the answer of one that went through.
  */
 public final class FakeTwilio implements AutoCloseable {

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Builds Meta Cloud API webhook bodies (reference §2) and signs them as Meta does. */
+/** Builds Meta Cloud API webhook bodies (docs/PROVIDERS.md §1.2) and signs them as Meta does (§1.1). */
 public final class MetaPayloads {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,7 +72,7 @@ public final class MetaPayloads {
 
     /**
      * Adds a change of field {@code field} whose {@code value} is {@code valueJson} as given (for the shapes of
-     * docs/reference/platform-2026.md that the helpers above do not build: usernames, system messages, standby).
+     * docs/PROVIDERS.md §1.3 that the helpers above do not build: usernames, system messages, standby).
      */
     public MetaPayloads rawChange(String field, String valueJson) {
         ObjectNode change = changes.addObject();

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Builds Twilio WhatsApp webhook forms (reference §1 and §3) and signs them as Twilio does (reference §2). */
+/** Builds Twilio WhatsApp webhook forms (docs/PROVIDERS.md §2.1 and §2.3) and signs them as Twilio does (§2.2). */
 public final class TwilioPayloads {
     public static final String MAIN_ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
 
