@@ -132,7 +132,7 @@ public final class TenantService implements ManageTenants {
         }
         if (phoneIdTaken) {
             throw GatewayRejection.conflict("phone_number_taken",
-                    "The Meta phone id " + number.phoneId().orElse("") + " already belongs to another tenant.");
+                    "The phone id " + number.phoneId().orElse("") + " already belongs to another tenant.");
         }
     }
 
