@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Records what a verified webhook carried: applies identity changes (system messages) first, records
- * {@code standby} items, drops redeliveries, routes each message on its own, rate-limits threads, writes
- * the messages and statuses in one {@link Inbox#record} call and wakes the workers.
+ * {@code standby} items, drops redeliveries, routes each message on its own, rate-limits threads and writes
+ * the messages and statuses in one {@link Inbox#record} call; once the provider has its answer
+ * ({@link #acknowledged}) it releases the new messages to the delivery workers and wakes them.
  *
  * <p>An unreadable sender is recorded as unroutable and never affects its siblings. Any other failure
  * (the directory or the inbox failing) propagates before anything is recorded, so the webhook answers
@@ -65,11 +66,22 @@ public final class WebhookReceiver implements ReceiveWebhook {
         Set<String> recorded = entries.isEmpty() && batch.statuses().isEmpty()
                 ? Set.of()
                 : inbox.record(entries, batch.statuses());
-        BatchReceipt receipt = tally(batch, entries, recorded);
-        if (receipt.accepted() > 0) {
-            wakeWorkers();
+        return tally(batch, entries, recorded);
+    }
+
+    /** The provider has been answered: the messages just recorded may reach their tenants now. */
+    @Override
+    public void acknowledged(InboundBatch batch, BatchReceipt receipt) {
+        if (receipt.accepted() == 0) {
+            return;
         }
-        return receipt;
+        try {
+            inbox.release(batch.messages().stream().map(InboundMessage::providerMessageId).toList());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not release acknowledged messages; they are delivered "
+                    + "when their hold runs out", e);
+        }
+        wakeWorkers();
     }
 
     private List<InboxEntry> firstSeenEntries(List<InboundMessage> messages) {

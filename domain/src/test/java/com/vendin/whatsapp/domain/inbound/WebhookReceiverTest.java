@@ -69,8 +69,12 @@ class WebhookReceiverTest {
         InboundBatch batch = batch(meta("wamid.A", ANA, MODA_ID, "5511999991111"));
 
         BatchReceipt first = receiver.receive(batch);
+        assertThat(wakeUps).as("no worker is woken before the provider is answered").hasValue(0);
+        receiver.acknowledged(batch, first);
         BatchReceipt second = receiver.receive(batch);
+        receiver.acknowledged(batch, second);
         BatchReceipt third = receiver.receive(batch);
+        receiver.acknowledged(batch, third);
 
         assertThat(store.inbound()).hasSize(1);
         assertThat(first).isEqualTo(new BatchReceipt(1, 0, 0, 0, 0));
@@ -277,8 +281,10 @@ class WebhookReceiverTest {
         StatusUpdate status = new StatusUpdate(Provider.FACEBOOK, "wamid.out1", DeliveryStatus.READ, Fixtures.T0,
                 Optional.empty(), Optional.empty());
 
-        receiver.receive(new InboundBatch(List.of(), List.of(status)));
-        receiver.receive(batch(meta("wamid.B", ANA, "999", "5531900000000")));
+        InboundBatch statuses = new InboundBatch(List.of(), List.of(status));
+        InboundBatch stray = batch(meta("wamid.B", ANA, "999", "5531900000000"));
+        receiver.acknowledged(statuses, receiver.receive(statuses));
+        receiver.acknowledged(stray, receiver.receive(stray));
 
         assertThat(store.recordCalls()).isEqualTo(2);
         assertThat(wakeUps).hasValue(0);
