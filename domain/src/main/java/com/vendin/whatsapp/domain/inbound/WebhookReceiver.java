@@ -62,10 +62,19 @@ public final class WebhookReceiver implements ReceiveWebhook {
         if (!batch.standby().isEmpty()) {
             standby.record(batch.standby());
         }
-        List<InboxEntry> entries = firstSeenEntries(batch.messages());
-        Set<String> recorded = entries.isEmpty() && batch.statuses().isEmpty()
-                ? Set.of()
-                : inbox.record(entries, batch.statuses());
+        Instant now = clock.instant();
+        List<InboxEntry> entries = new ArrayList<>();
+        Set<String> recorded;
+        try {
+            addFirstSeenEntries(batch.messages(), now, entries);
+            recorded = entries.isEmpty() && batch.statuses().isEmpty()
+                    ? Set.of()
+                    : inbox.record(entries, batch.statuses());
+        } catch (RuntimeException e) {
+            giveBackSlots(entries, Set.of(), now);
+            throw e;
+        }
+        giveBackSlots(entries, recorded, now);
         return tally(batch, entries, recorded);
     }
 
@@ -84,29 +93,46 @@ public final class WebhookReceiver implements ReceiveWebhook {
         wakeWorkers();
     }
 
-    private List<InboxEntry> firstSeenEntries(List<InboundMessage> messages) {
+    /** Adds the entries of messages not seen before to {@code entries} one by one (a failure keeps those added). */
+    private void addFirstSeenEntries(List<InboundMessage> messages, Instant now, List<InboxEntry> entries) {
         Set<String> ids = new LinkedHashSet<>();
         messages.forEach(m -> ids.add(m.providerMessageId()));
         Set<String> seen = ids.isEmpty() ? new HashSet<>() : new HashSet<>(inbox.known(ids));
-        Instant now = clock.instant();
-        List<InboxEntry> entries = new ArrayList<>();
         for (InboundMessage message : messages) {
             if (seen.add(message.providerMessageId())) {
                 RoutingDecision decision = router.route(message);
                 entries.add(new InboxEntry(message, decision, stateFor(decision, now)));
             }
         }
-        return entries;
     }
 
     private InboundState stateFor(RoutingDecision decision, Instant now) {
         if (!(decision instanceof RoutingDecision.Routed)) {
             return InboundState.UNROUTABLE;
         }
-        String key = "sender:" + ((RoutingDecision.Routed) decision).threadId();
-        return rateLimiter.tryAcquire(key, settings.rateLimitPerMinute(), WINDOW, now)
+        return rateLimiter.tryAcquire(slotKey(decision), settings.rateLimitPerMinute(), WINDOW, now)
                 ? InboundState.RECEIVED
                 : InboundState.RATE_LIMITED;
+    }
+
+    private static String slotKey(RoutingDecision decision) {
+        return "sender:" + ((RoutingDecision.Routed) decision).threadId();
+    }
+
+    /**
+     * Only a recorded message counts against its sender's limit (CONTRACT §2.3): the slot of an entry that took
+     * one and was not recorded (a redelivery that raced the first one, or a batch that failed) is given back.
+     */
+    private void giveBackSlots(List<InboxEntry> entries, Set<String> recorded, Instant now) {
+        for (InboxEntry entry : entries) {
+            if (entry.state() == InboundState.RECEIVED && !recorded.contains(entry.message().providerMessageId())) {
+                try {
+                    rateLimiter.release(slotKey(entry.decision()), now);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not give back a rate-limit slot", e);
+                }
+            }
+        }
     }
 
     private static BatchReceipt tally(InboundBatch batch, List<InboxEntry> entries, Set<String> recorded) {

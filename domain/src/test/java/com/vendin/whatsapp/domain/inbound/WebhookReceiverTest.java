@@ -22,6 +22,8 @@ import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
 import com.vendin.whatsapp.ports.inbound.RoutingDecision;
+import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
 import com.vendin.whatsapp.ports.inbound.UnroutableReason;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -288,6 +290,55 @@ class WebhookReceiverTest {
 
         assertThat(store.recordCalls()).isEqualTo(2);
         assertThat(wakeUps).hasValue(0);
+    }
+
+    @Test
+    void redeliveryThatRacedTheFirstDeliveryGivesItsRateLimitSlotBack() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+        Inbox racing = new Inbox() {
+            @Override
+            public java.util.Set<String> record(List<InboxEntry> entries, List<StatusUpdate> statuses) {
+                return store.record(entries, statuses);
+            }
+
+            @Override
+            public java.util.Set<String> known(java.util.Collection<String> ids) {
+                return java.util.Set.of();
+            }
+        };
+        WebhookReceiver receiver = new WebhookReceiver(new Router(tenants, Fixtures.platform(), persons), racing,
+                limiter, wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+
+        for (int i = 0; i < 25; i++) {
+            receiver.receive(batch(meta("wamid.SAME", ANA, MODA_ID, "5511999991111")));
+        }
+        BatchReceipt fresh = receiver.receive(batch(meta("wamid.NEW", ANA, MODA_ID, "5511999991111")));
+
+        assertThat(fresh.accepted()).isEqualTo(1);
+        assertThat(limiter.counted("sender:+5511988887777")).isEqualTo(2);
+    }
+
+    @Test
+    void batchThatFailsToBeRecordedGivesItsRateLimitSlotsBack() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+        Inbox broken = new Inbox() {
+            @Override
+            public java.util.Set<String> record(List<InboxEntry> entries, List<StatusUpdate> statuses) {
+                throw new IllegalStateException("database is down");
+            }
+
+            @Override
+            public java.util.Set<String> known(java.util.Collection<String> ids) {
+                return java.util.Set.of();
+            }
+        };
+        WebhookReceiver failing = new WebhookReceiver(new Router(tenants, Fixtures.platform(), persons), broken,
+                limiter, wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+
+        assertThatThrownBy(() -> failing.receive(batch(meta("wamid.F1", ANA, MODA_ID, "x"),
+                meta("wamid.F2", ANA, MODA_ID, "x")))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(limiter.counted("sender:+5511988887777")).isZero();
     }
 
     @Test
