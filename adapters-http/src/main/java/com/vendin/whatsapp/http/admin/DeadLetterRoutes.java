@@ -44,16 +44,19 @@ public final class DeadLetterRoutes implements RouteGroup {
         bodies.requireNoInput(ctx);
         String id = ctx.pathParam("id");
         deadLetters.retry(id);
-        JsonResponses.send(ctx, mapper, 202, mapper.createObjectNode().put("id", id).put("state", "received"));
+        String state = id.trim().startsWith("out-") ? "pending" : "received";
+        JsonResponses.send(ctx, mapper, 202, mapper.createObjectNode().put("id", id).put("state", state));
     }
 
     private ObjectNode view(DeadLetter d) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", d.id());
+        node.put("kind", d.kind());
         node.put("tenantId", d.tenantId());
         node.put("role", d.role());
         node.put("threadId", d.threadId());
         node.put("from", d.from());
+        d.to().ifPresent(to -> node.put("to", to));
         node.put("type", d.type());
         node.put("text", d.text());
         node.put("providerMessageId", d.providerMessageId());

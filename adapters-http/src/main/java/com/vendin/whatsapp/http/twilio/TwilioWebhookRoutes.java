@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.http.RouteGroup;
 import com.vendin.whatsapp.http.common.ApiErrors;
 import com.vendin.whatsapp.http.common.BoundedBody;
+import com.vendin.whatsapp.http.common.FlushedResponse;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.identity.UserIds;
+import com.vendin.whatsapp.ports.inbound.BatchReceipt;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
@@ -18,6 +20,7 @@ import com.vendin.whatsapp.ports.inbound.TwilioSigningKeys;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,20 +83,21 @@ public final class TwilioWebhookRoutes implements RouteGroup {
         Optional<String> correlationId = Optional.ofNullable(ctx.queryParam(PartCorrelation.QUERY_PARAMETER))
                 .filter(id -> !id.isBlank());
         InboundBatch batch = statusCallback ? statusBatch(form, sid, now, correlationId) : new InboundBatch(List.of(message(form, sid, now)), List.of());
+        Optional<BatchReceipt> receipt;
         try {
-            if (!batch.messages().isEmpty() || !batch.statuses().isEmpty()) {
-                receiver.receive(batch);
-            }
+            receipt = batch.messages().isEmpty() && batch.statuses().isEmpty() ? Optional.empty()
+                    : Optional.of(receiver.receive(batch));
         } catch (RuntimeException e) {
             LOG.error("could not record Twilio {} {}; answering 500", statusCallback ? "status" : "message", sid, e);
             errors.write(ctx, 500, "receive_failed", "The webhook could not be recorded; try again.", Optional.empty());
             return;
         }
         if (statusCallback) {
-            ctx.status(204);
+            FlushedResponse.send(ctx, 204, null, new byte[0]);
         } else {
-            ctx.status(200).contentType("text/xml").result(EMPTY_TWIML);
+            FlushedResponse.send(ctx, 200, "text/xml", EMPTY_TWIML.getBytes(StandardCharsets.UTF_8));
         }
+        receipt.ifPresent(r -> receiver.acknowledged(batch, r));
     }
 
     /** A JSON body is signed through its {@code bodySHA256} URL parameter; a form body through its fields. */

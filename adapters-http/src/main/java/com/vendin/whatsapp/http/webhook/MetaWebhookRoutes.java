@@ -4,15 +4,17 @@ import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.http.common.ApiErrors;
 import com.vendin.whatsapp.http.common.BoundedBody;
+import com.vendin.whatsapp.http.common.FlushedResponse;
 import com.vendin.whatsapp.http.common.Hmac;
 import com.vendin.whatsapp.http.common.JsonResponses;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.inbound.BatchReceipt;
 import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class MetaWebhookRoutes implements RouteGroup {
     public static final String PATH = "/webhooks/whatsapp/facebook";
     private static final Logger LOG = LoggerFactory.getLogger(MetaWebhookRoutes.class);
+    private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final Optional<String> verifyToken;
     private final long maxBytes;
     private final MetaSignature signature;
     private final MetaPayloadParser parser;
     private final ReceiveWebhook receiver;
-    private final ObjectMapper mapper;
     private final ApiErrors errors;
 
     public MetaWebhookRoutes(Optional<Secret> appSecret, Optional<String> verifyToken, long maxBytes,
@@ -40,7 +42,6 @@ public final class MetaWebhookRoutes implements RouteGroup {
         this.signature = new MetaSignature(appSecret);
         this.parser = new MetaPayloadParser(mapper, clock);
         this.receiver = receiver;
-        this.mapper = mapper;
         this.errors = errors;
     }
 
@@ -76,16 +77,16 @@ public final class MetaWebhookRoutes implements RouteGroup {
             LOG.warn("skipped {} malformed item(s) in a Meta webhook", parsed.skipped());
         }
         InboundBatch batch = parsed.batch();
+        Optional<BatchReceipt> receipt;
         try {
-            if (!parsed.isEmpty()) {
-                receiver.receive(batch);
-            }
+            receipt = parsed.isEmpty() ? Optional.empty() : Optional.of(receiver.receive(batch));
         } catch (RuntimeException e) {
             LOG.error("could not record a Meta webhook of {} message(s) and {} status(es); answering 500 so Meta retries",
                     batch.messages().size(), batch.statuses().size(), e);
             errors.write(ctx, 500, "receive_failed", "The webhook could not be recorded; try again.", Optional.empty());
             return;
         }
-        JsonResponses.send(ctx, mapper, 200, Map.of("success", true));
+        FlushedResponse.send(ctx, 200, JsonResponses.JSON, SUCCESS);
+        receipt.ifPresent(r -> receiver.acknowledged(batch, r));
     }
 }

@@ -15,6 +15,20 @@ interface DeadLetterDao {
     @RegisterRowMapper(DeadLetterMapper.class)
     List<DeadLetter> list(int limit);
 
+    /** Reply parts the provider refused (never accepted: no provider id), most recently failed first. */
+    @SqlQuery("SELECT o.id, o.tenant_id, i.role, o.thread_id, i.from_raw, o.text, i.provider_message_id, o.attempts, "
+            + "o.error_code, o.error_detail, o.to_raw, i.provider_ts, o.created_at, o.updated_at "
+            + "FROM outbound_messages o JOIN inbound_messages i ON i.id = o.inbound_id "
+            + "WHERE o.state = 'failed' AND o.provider_message_id IS NULL "
+            + "ORDER BY o.updated_at DESC, o.id DESC LIMIT :limit")
+    @RegisterRowMapper(FailedPartMapper.class)
+    List<DeadLetter> failedParts(int limit);
+
+    /** Back to {@code pending}, due now, with a fresh set of attempts; only a part no provider ever accepted. */
+    @SqlUpdate("UPDATE outbound_messages SET state = 'pending', attempts = 0, next_attempt_at = :now, "
+            + "lease_until = NULL, updated_at = :now WHERE id = :id AND state = 'failed' AND provider_message_id IS NULL")
+    int requeuePart(long id, long now);
+
     /** Back to {@code received}, due now, with a fresh set of attempts; the last error is kept for operators. */
     @SqlUpdate("UPDATE inbound_messages SET state = 'received', attempts = 0, next_attempt_at = :now, "
             + "lease_until = NULL, updated_at = :now WHERE id = :id AND state = 'dead'")

@@ -13,6 +13,11 @@ public record InboundRow(String provider, String providerMessageId, String tenan
                          Long nextAttemptAt, long now, String senderPhone, String userId, String username) {
 
     static InboundRow of(InboxEntry entry, long now) {
+        return of(entry, now, now);
+    }
+
+    /** The row of {@code entry}, deliverable (when routed and {@code received}) from {@code deliverableAt}. */
+    static InboundRow of(InboxEntry entry, long now, long deliverableAt) {
         InboundMessage message = entry.message();
         RoutingDecision.Routed routed = entry.decision() instanceof RoutingDecision.Routed r ? r : null;
         String reason = entry.decision() instanceof RoutingDecision.Unroutable u ? u.reason().wireName() : null;
@@ -24,7 +29,7 @@ public record InboundRow(String provider, String providerMessageId, String tenan
                 message.providerTimestamp().toEpochMilli(), message.content().type(), message.content().text(),
                 message.content().detailsJson().orElse(null), message.profileName().orElse(null),
                 entry.state().wireName(), reason,
-                entry.state() == InboundState.RECEIVED ? now : null, now,
+                entry.state() == InboundState.RECEIVED ? deliverableAt : null, now,
                 routed == null ? null : routed.phone().map(PhoneNumber::e164).orElse(null),
                 message.userId().orElse(null), message.username().orElse(null));
     }

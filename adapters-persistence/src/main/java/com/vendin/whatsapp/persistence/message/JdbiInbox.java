@@ -5,6 +5,7 @@ import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.Inbox;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,23 +15,40 @@ import java.util.Set;
 /**
  * The durable inbox in {@code inbound_messages}: a webhook's entries and statuses are committed in one
  * write transaction; a provider message id already recorded is skipped; a status for a part not yet
- * recorded as sent is kept in {@code early_statuses} for {@link JdbiOutboundQueue#markAccepted}.
+ * recorded as sent is kept in {@code early_statuses} for {@link JdbiOutboundQueue#markAccepted}. Built with a
+ * hold (the gateway uses {@link #ACK_HOLD}), a new message is due only that much later, unless {@link #release}
+ * (called once the provider has its answer) makes it due at once: no worker of any process calls a tenant before
+ * the webhook was acknowledged, and a process that died between the commit and the release delays its messages
+ * by the hold only.
  */
 public final class JdbiInbox implements Inbox {
     private static final int IN_LIST_CHUNK = 500;
+    /** How long a new message waits for the acknowledgement of its webhook before it is due anyway. */
+    public static final Duration ACK_HOLD = Duration.ofSeconds(5);
+    private static final String RELEASE = "UPDATE inbound_messages SET next_attempt_at = :now "
+            + "WHERE provider_message_id IN (<ids>) AND state = 'received' AND attempts = 0 AND next_attempt_at > :now";
 
     private final Database db;
     private final Clock clock;
+    private final Duration hold;
 
+    /** An inbox whose new messages are due at once. */
     public JdbiInbox(Database db, Clock clock) {
+        this(db, clock, Duration.ZERO);
+    }
+
+    /** An inbox whose new messages are due {@code hold} after they were recorded, or when released. */
+    public JdbiInbox(Database db, Clock clock, Duration hold) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.hold = Objects.requireNonNull(hold, "hold");
     }
 
     @Override
     public Set<String> record(List<InboxEntry> entries, List<StatusUpdate> statuses) {
         long now = clock.millis();
-        List<InboundRow> rows = entries.stream().map(entry -> InboundRow.of(entry, now)).toList();
+        long heldUntil = now + hold.toMillis();
+        List<InboundRow> rows = entries.stream().map(entry -> InboundRow.of(entry, now, heldUntil)).toList();
         return db.inWrite(handle -> {
             Set<String> recorded = new LinkedHashSet<>();
             if (!rows.isEmpty()) {
@@ -44,6 +62,19 @@ public final class JdbiInbox implements Inbox {
             Statuses.apply(handle, statuses, now);
             return recorded;
         });
+    }
+
+    @Override
+    public void release(Collection<String> providerMessageIds) {
+        if (hold.isZero()) {
+            return;
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(providerMessageIds));
+        long now = clock.millis();
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+            db.useWrite(handle -> handle.createUpdate(RELEASE).bindList("ids", chunk).bind("now", now).execute());
+        }
     }
 
     @Override

@@ -38,6 +38,16 @@ public final class InProcessRateLimiter implements RateLimiter {
         return acquired[0];
     }
 
+    @Override
+    public void release(String key, Instant acquiredAt) {
+        Objects.requireNonNull(key, "key");
+        long at = acquiredAt.toEpochMilli();
+        windows.computeIfPresent(key, (k, w) -> {
+            w.remove(at);
+            return w.isEmpty() ? null : w;
+        });
+    }
+
     /** How many keys are held in memory now. */
     int trackedKeys() {
         return windows.size();
@@ -75,6 +85,10 @@ public final class InProcessRateLimiter implements RateLimiter {
             while (!times.isEmpty() && times.peekFirst() <= at - span) {
                 times.removeFirst();
             }
+        }
+
+        void remove(long at) {
+            times.removeLastOccurrence(at);
         }
 
         boolean isEmpty() {

@@ -24,6 +24,11 @@ public final class RedisRateLimiter implements RateLimiter {
             "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])",
             "redis.call('PEXPIRE', KEYS[1], ARGV[2])",
             "return 1");
+    /** KEYS[1] the window; ARGV[1] the time (ms) of the event to give back: one member with that score goes. */
+    static final String RELEASE_SCRIPT = String.join("\n",
+            "local m = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1], 'LIMIT', 0, 1)",
+            "if #m > 0 then redis.call('ZREM', KEYS[1], m[1]) return 1 end",
+            "return 0");
     public static final String DEFAULT_PREFIX = "whatsapp-gateway:rate:";
 
     private final UnifiedJedis redis;
@@ -50,5 +55,11 @@ public final class RedisRateLimiter implements RateLimiter {
         Object answer = redis.eval(SCRIPT, List.of(prefix + key), List.of(Long.toString(now.toEpochMilli()),
                 Long.toString(window.toMillis()), Integer.toString(limit), now.toEpochMilli() + ":" + UUID.randomUUID()));
         return Long.valueOf(1L).equals(answer);
+    }
+
+    @Override
+    public void release(String key, Instant acquiredAt) {
+        Objects.requireNonNull(key, "key");
+        redis.eval(RELEASE_SCRIPT, List.of(prefix + key), List.of(Long.toString(acquiredAt.toEpochMilli())));
     }
 }

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
+import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
+import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.delivery.PendingPart;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.deadletter.DeadLetter;
@@ -16,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,35 @@ class JdbiDeadLetterStoreTest {
 
         assertThat(deadLetters.requeue(b.id(), T0)).isFalse();
         assertThat(deadLetters.requeue(999_999, T0)).isFalse();
+    }
+
+    @Test
+    void givenAReplyPartTheProviderRefused_whenListedAndRequeued_thenKindSendAndPendingAgainOnce_butAnAcceptedPartNever() {
+        deliveries.complete(claim("wamid.A").id(), new ReplyRoute(Provider.FACEBOOK, false,
+                Optional.of("109876543210"), "5511988887777"), List.of("first part", "second part"), T0);
+        JdbiOutboundQueue outbound = new JdbiOutboundQueue(db);
+        List<PendingPart> first = outbound.claimDue(T0, LEASE, 10);
+        outbound.markFailed(first.get(0).id(), "131026", "Message undeliverable", T0.plusSeconds(1));
+        List<PendingPart> second = outbound.claimDue(T0.plusSeconds(2), LEASE, 10);
+        outbound.markAccepted(second.get(0).id(), "wamid.OUT2", T0.plusSeconds(3));
+        long refused = first.get(0).id();
+        long accepted = second.get(0).id();
+
+        assertThat(deadLetters.list(50)).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo("out-" + refused);
+            assertThat(d.kind()).isEqualTo(DeadLetter.SEND);
+            assertThat(d.text()).isEqualTo("first part");
+            assertThat(d.to()).contains("5511988887777");
+            assertThat(d.providerMessageId()).isEqualTo("wamid.A");
+            assertThat(d.lastError()).contains("131026: Message undeliverable");
+            assertThat(d.deadAt()).isEqualTo(T0.plusSeconds(1));
+        });
+        assertThat(deadLetters.requeuePart(accepted, T0.plusSeconds(5))).as("accepted: never sent again").isFalse();
+        assertThat(deadLetters.requeuePart(refused, T0.plusSeconds(5))).isTrue();
+        assertThat(deadLetters.requeuePart(refused, T0.plusSeconds(5))).as("pending again, no longer failed").isFalse();
+        assertThat(deadLetters.list(50)).isEmpty();
+        assertThat(outbound.claimDue(T0.plusSeconds(5), LEASE, 10)).singleElement()
+                .satisfies(p -> assertThat(p.id()).isEqualTo(refused));
     }
 
     private PendingDelivery claim(String providerId) {

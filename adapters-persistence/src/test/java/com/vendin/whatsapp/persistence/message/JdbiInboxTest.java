@@ -48,6 +48,21 @@ class JdbiInboxTest {
     }
 
     @Test
+    void givenInboxWithAnAckHold_whenRecorded_thenNotClaimableUntilReleasedOrTheHoldRunsOut() {
+        JdbiInbox held = new JdbiInbox(store.db, store.clock, JdbiInbox.ACK_HOLD);
+        held.record(List.of(routed("wamid.H1", ANA, T0), routed("wamid.H2", BIA, T0)), List.of());
+
+        assertThat(store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10)).as("before the acknowledgement").isEmpty();
+        held.release(List.of("wamid.H1", "wamid.unknown"));
+
+        assertThat(store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10))
+                .extracting(d -> d.message().providerMessageId()).containsExactly("wamid.H1");
+        assertThat(store.deliveries.claimDue(T0.plus(JdbiInbox.ACK_HOLD), Duration.ofMinutes(1), 10))
+                .as("never released: due when the hold runs out").extracting(d -> d.message().providerMessageId())
+                .containsExactly("wamid.H2");
+    }
+
+    @Test
     void givenNewMessages_whenRecorded_thenTheirIdsComeBackAndEveryFieldIsStored() {
         var entry = routed("wamid.1", ANA, T0.minusSeconds(3));
 

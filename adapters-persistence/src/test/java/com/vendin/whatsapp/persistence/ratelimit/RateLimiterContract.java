@@ -46,6 +46,21 @@ abstract class RateLimiterContract {
     }
 
     @Test
+    void givenLimitReached_whenOneEventIsGivenBack_thenOneMoreFitsAndOnlyThatOne() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i))).isTrue();
+        }
+
+        limiter().release("ana", T0.plusSeconds(1));
+        limiter().release("ana", T0.plusSeconds(7));
+        limiter().release("bia", T0.plusSeconds(1));
+
+        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(10))).isTrue();
+        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(11))).as("an unknown event gives nothing back")
+                .isFalse();
+    }
+
+    @Test
     void givenTwoSenders_whenOneIsLimited_thenTheOtherIsNot() {
         limiter().tryAcquire("ana", 1, MINUTE, T0);
 

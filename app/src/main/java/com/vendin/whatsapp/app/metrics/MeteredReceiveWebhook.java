@@ -40,6 +40,11 @@ public final class MeteredReceiveWebhook implements ReceiveWebhook {
         return receipt;
     }
 
+    @Override
+    public void acknowledged(InboundBatch batch, BatchReceipt receipt) {
+        delegate.acknowledged(batch, receipt);
+    }
+
     private static String provider(InboundBatch batch) {
         if (!batch.messages().isEmpty()) {
             return batch.messages().get(0).provider().wireName();

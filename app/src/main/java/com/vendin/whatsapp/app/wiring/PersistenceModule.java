@@ -74,7 +74,7 @@ final class PersistenceModule extends AbstractModule {
     @Provides
     @Singleton
     Inbox inbox(Database db, Clock clock) {
-        return new JdbiInbox(db, clock);
+        return new JdbiInbox(db, clock, JdbiInbox.ACK_HOLD);
     }
 
     @Provides

@@ -12,10 +12,11 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Lists dead letters and requeues one for delivery with a fresh set of attempts, waking the workers. */
+/** Lists dead letters (messages and failed reply parts) and requeues one with a fresh set of attempts, waking the workers. */
 public final class DeadLetterService implements ManageDeadLetters {
     public static final int MAX_LIMIT = 500;
     private static final Pattern ID = Pattern.compile("(?:in-)?([0-9]{1,18})");
+    private static final Pattern PART_ID = Pattern.compile("out-([0-9]{1,18})");
 
     private final DeadLetterStore store;
     private final WorkNotifier notifier;
@@ -34,8 +35,11 @@ public final class DeadLetterService implements ManageDeadLetters {
 
     @Override
     public void retry(String id) {
+        Matcher part = PART_ID.matcher(id == null ? "" : id.trim());
         OptionalLong inboundId = parse(id);
-        if (inboundId.isEmpty() || !store.requeue(inboundId.getAsLong(), clock.instant())) {
+        boolean requeued = part.matches() ? store.requeuePart(Long.parseLong(part.group(1)), clock.instant())
+                : inboundId.isPresent() && store.requeue(inboundId.getAsLong(), clock.instant());
+        if (!requeued) {
             throw GatewayRejection.notFound("dead_letter_not_found", "No dead letter has the id " + id + ".");
         }
         notifier.workAvailable();

@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Records what a verified webhook carried: applies identity changes (system messages) first, records
- * {@code standby} items, drops redeliveries, routes each message on its own, rate-limits threads, writes
- * the messages and statuses in one {@link Inbox#record} call and wakes the workers.
+ * {@code standby} items, drops redeliveries, routes each message on its own, rate-limits threads and writes
+ * the messages and statuses in one {@link Inbox#record} call; once the provider has its answer
+ * ({@link #acknowledged}) it releases the new messages to the delivery workers and wakes them.
  *
  * <p>An unreadable sender is recorded as unroutable and never affects its siblings. Any other failure
  * (the directory or the inbox failing) propagates before anything is recorded, so the webhook answers
@@ -61,40 +62,77 @@ public final class WebhookReceiver implements ReceiveWebhook {
         if (!batch.standby().isEmpty()) {
             standby.record(batch.standby());
         }
-        List<InboxEntry> entries = firstSeenEntries(batch.messages());
-        Set<String> recorded = entries.isEmpty() && batch.statuses().isEmpty()
-                ? Set.of()
-                : inbox.record(entries, batch.statuses());
-        BatchReceipt receipt = tally(batch, entries, recorded);
-        if (receipt.accepted() > 0) {
-            wakeWorkers();
+        Instant now = clock.instant();
+        List<InboxEntry> entries = new ArrayList<>();
+        Set<String> recorded;
+        try {
+            addFirstSeenEntries(batch.messages(), now, entries);
+            recorded = entries.isEmpty() && batch.statuses().isEmpty()
+                    ? Set.of()
+                    : inbox.record(entries, batch.statuses());
+        } catch (RuntimeException e) {
+            giveBackSlots(entries, Set.of(), now);
+            throw e;
         }
-        return receipt;
+        giveBackSlots(entries, recorded, now);
+        return tally(batch, entries, recorded);
     }
 
-    private List<InboxEntry> firstSeenEntries(List<InboundMessage> messages) {
+    /** The provider has been answered: the messages just recorded may reach their tenants now. */
+    @Override
+    public void acknowledged(InboundBatch batch, BatchReceipt receipt) {
+        if (receipt.accepted() == 0) {
+            return;
+        }
+        try {
+            inbox.release(batch.messages().stream().map(InboundMessage::providerMessageId).toList());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not release acknowledged messages; they are delivered "
+                    + "when their hold runs out", e);
+        }
+        wakeWorkers();
+    }
+
+    /** Adds the entries of messages not seen before to {@code entries} one by one (a failure keeps those added). */
+    private void addFirstSeenEntries(List<InboundMessage> messages, Instant now, List<InboxEntry> entries) {
         Set<String> ids = new LinkedHashSet<>();
         messages.forEach(m -> ids.add(m.providerMessageId()));
         Set<String> seen = ids.isEmpty() ? new HashSet<>() : new HashSet<>(inbox.known(ids));
-        Instant now = clock.instant();
-        List<InboxEntry> entries = new ArrayList<>();
         for (InboundMessage message : messages) {
             if (seen.add(message.providerMessageId())) {
                 RoutingDecision decision = router.route(message);
                 entries.add(new InboxEntry(message, decision, stateFor(decision, now)));
             }
         }
-        return entries;
     }
 
     private InboundState stateFor(RoutingDecision decision, Instant now) {
         if (!(decision instanceof RoutingDecision.Routed)) {
             return InboundState.UNROUTABLE;
         }
-        String key = "sender:" + ((RoutingDecision.Routed) decision).threadId();
-        return rateLimiter.tryAcquire(key, settings.rateLimitPerMinute(), WINDOW, now)
+        return rateLimiter.tryAcquire(slotKey(decision), settings.rateLimitPerMinute(), WINDOW, now)
                 ? InboundState.RECEIVED
                 : InboundState.RATE_LIMITED;
+    }
+
+    private static String slotKey(RoutingDecision decision) {
+        return "sender:" + ((RoutingDecision.Routed) decision).threadId();
+    }
+
+    /**
+     * Only a recorded message counts against its sender's limit (CONTRACT §2.3): the slot of an entry that took
+     * one and was not recorded (a redelivery that raced the first one, or a batch that failed) is given back.
+     */
+    private void giveBackSlots(List<InboxEntry> entries, Set<String> recorded, Instant now) {
+        for (InboxEntry entry : entries) {
+            if (entry.state() == InboundState.RECEIVED && !recorded.contains(entry.message().providerMessageId())) {
+                try {
+                    rateLimiter.release(slotKey(entry.decision()), now);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not give back a rate-limit slot", e);
+                }
+            }
+        }
     }
 
     private static BatchReceipt tally(InboundBatch batch, List<InboxEntry> entries, Set<String> recorded) {

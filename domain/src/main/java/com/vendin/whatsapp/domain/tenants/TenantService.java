@@ -23,6 +23,8 @@ public final class TenantService implements ManageTenants {
     private final TenantRepository repository;
     private final TenantDirectory directory;
     private final Clock clock;
+    private static final int MAX_ID_LENGTH = 64;
+
     private final InstanceSecrets secrets = new InstanceSecrets();
 
     public TenantService(TenantRepository repository, TenantDirectory directory, Clock clock) {
@@ -35,16 +37,44 @@ public final class TenantService implements ManageTenants {
     public Tenant create(CreateTenant command) {
         String subdomain = TenantInputs.subdomain(command.subdomain());
         URI instanceUrl = TenantInputs.instanceUrl(command.instanceUrl());
-        TenantId id = TenantInputs.id(command.id(), subdomain);
+        TenantId id = command.id().isPresent() ? TenantInputs.id(command.id(), subdomain) : freeIdFor(subdomain);
         Optional<WhatsAppNumber> whatsapp = command.whatsapp().map(w -> WhatsAppInputs.merge(Optional.empty(), w));
-        if (repository.findById(id).isPresent()) {
-            throw GatewayRejection.conflict("tenant_exists", "A tenant with id '" + id + "' already exists.");
+        Optional<Tenant> existing = repository.findById(id);
+        if (existing.isPresent()) {
+            throw existing.get().subdomain().equals(subdomain) ? subdomainTaken(subdomain)
+                    : GatewayRejection.conflict("tenant_exists", "A tenant with id '" + id + "' already exists.");
         }
         whatsapp.ifPresent(number -> checkNumberFree(id, number));
         Instant now = clock.instant();
         Tenant tenant = new Tenant(id, subdomain, instanceUrl, secrets.next(), whatsapp, now, now);
         repository.insert(tenant);
         return tenant;
+    }
+
+    /**
+     * The id of a tenant created without one: its subdomain, unless a tenant whose subdomain has since changed
+     * holds that id; then the subdomain with the first free {@code -2}, {@code -3}, ... suffix. A subdomain that
+     * is itself taken keeps the plain id, so the create answers {@code subdomain_taken}.
+     */
+    private TenantId freeIdFor(String subdomain) {
+        TenantId plain = new TenantId(subdomain);
+        Optional<Tenant> holder = repository.findById(plain);
+        if (holder.isEmpty() || holder.get().subdomain().equals(subdomain)) {
+            return plain;
+        }
+        for (int n = 2; ; n++) {
+            String suffix = "-" + n;
+            String base = subdomain.length() + suffix.length() > MAX_ID_LENGTH
+                    ? subdomain.substring(0, MAX_ID_LENGTH - suffix.length()) : subdomain;
+            TenantId candidate = new TenantId(base + suffix);
+            if (repository.findById(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    private static GatewayRejection subdomainTaken(String subdomain) {
+        return GatewayRejection.conflict("subdomain_taken", "The subdomain '" + subdomain + "' belongs to another tenant.");
     }
 
     @Override
@@ -102,7 +132,7 @@ public final class TenantService implements ManageTenants {
         }
         if (phoneIdTaken) {
             throw GatewayRejection.conflict("phone_number_taken",
-                    "The Meta phone id " + number.phoneId().orElse("") + " already belongs to another tenant.");
+                    "The phone id " + number.phoneId().orElse("") + " already belongs to another tenant.");
         }
     }
 

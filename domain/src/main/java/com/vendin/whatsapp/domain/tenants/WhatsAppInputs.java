@@ -10,6 +10,7 @@ import com.vendin.whatsapp.ports.tenant.NumberStatus;
 import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns the {@code whatsapp} part of a create or update into a store number, merged over the current one.
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 final class WhatsAppInputs {
     private static final String INVALID_REQUEST = "invalid_request";
+    private static final Pattern TWILIO_NUMBER_SID = Pattern.compile("PN[0-9a-fA-F]{32}");
 
     private WhatsAppInputs() {
     }
@@ -45,8 +47,8 @@ final class WhatsAppInputs {
     }
 
     private static WhatsAppNumber twilio(PhoneNumber number, Optional<WhatsAppNumber> same, WhatsAppInput input) {
-        if (input.phoneId().isPresent() || input.accessToken().isPresent()) {
-            throw invalid("whatsapp.phoneId and whatsapp.accessToken apply only to provider facebook.");
+        if (input.accessToken().isPresent()) {
+            throw invalid("whatsapp.accessToken applies only to provider facebook.");
         }
         if (input.twilioAccountSid().isPresent() != input.twilioAuthToken().isPresent()) {
             throw invalid("whatsapp.twilioAccountSid and whatsapp.twilioAuthToken must be given together.");
@@ -55,7 +57,9 @@ final class WhatsAppInputs {
                 .or(() -> same.flatMap(WhatsAppNumber::twilioAccountSid));
         Optional<Secret> token = input.twilioAuthToken().map(t -> new Secret(nonBlank(t, "whatsapp.twilioAuthToken")))
                 .or(() -> same.flatMap(WhatsAppNumber::twilioAuthToken));
-        return new WhatsAppNumber(number, Optional.empty(), Provider.TWILIO, Optional.empty(), sid, token,
+        Optional<String> phoneId = input.phoneId().map(WhatsAppInputs::twilioNumberSid)
+                .or(() -> same.flatMap(WhatsAppNumber::phoneId));
+        return new WhatsAppNumber(number, phoneId, Provider.TWILIO, Optional.empty(), sid, token,
                 NumberStatus.ACTIVE, Optional.empty());
     }
 
@@ -71,6 +75,16 @@ final class WhatsAppInputs {
         Optional<Instant> verifiedAt = old.verifiedAt();
         return new WhatsAppNumber(merged.phoneNumber(), merged.phoneId(), merged.provider(), merged.accessToken(),
                 merged.twilioAccountSid(), merged.twilioAuthToken(), status, verifiedAt);
+    }
+
+    /** A Twilio number's {@code phoneId} is its IncomingPhoneNumber SID: {@code PN} and 32 hex digits. */
+    private static String twilioNumberSid(String raw) {
+        String sid = raw.strip();
+        if (!TWILIO_NUMBER_SID.matcher(sid).matches()) {
+            throw invalid("whatsapp.phoneId of a Twilio number must be its phone number SID: PN followed by 32 "
+                    + "hexadecimal digits (got '" + (sid.length() > 40 ? sid.substring(0, 40) + "..." : sid) + "').");
+        }
+        return sid;
     }
 
     private static String nonBlank(String value, String field) {

@@ -22,6 +22,8 @@ class DeadLetterServiceTest {
     private final List<Integer> limits = new ArrayList<>();
     private final Set<Long> dead = new java.util.HashSet<>(Set.of(7L, 8L));
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final List<Long> requeuedParts = new ArrayList<>();
+    private final Set<Long> failedParts = new java.util.HashSet<>(Set.of(12L));
     private final DeadLetterService service = new DeadLetterService(new DeadLetterStore() {
         @Override
         public List<DeadLetter> list(int limit) {
@@ -33,6 +35,12 @@ class DeadLetterServiceTest {
         public boolean requeue(long inboundId, Instant now) {
             requeued.add(inboundId);
             return dead.remove(inboundId);
+        }
+
+        @Override
+        public boolean requeuePart(long partId, Instant now) {
+            requeuedParts.add(partId);
+            return failedParts.remove(partId);
         }
     }, wakeUps::incrementAndGet, Clock.fixed(T0, ZoneOffset.UTC));
 
@@ -54,6 +62,17 @@ class DeadLetterServiceTest {
 
         assertThat(requeued).containsExactly(9L);
         assertThat(wakeUps).hasValue(0);
+    }
+
+    @Test
+    void givenAFailedPartIdAsListed_whenRetried_thenThePartIsRequeuedNotAMessage() {
+        service.retry("out-12");
+
+        assertThat(requeuedParts).containsExactly(12L);
+        assertThat(requeued).isEmpty();
+        assertThat(wakeUps).hasValue(1);
+        assertThatThrownBy(() -> service.retry("out-12")).isInstanceOfSatisfying(GatewayRejection.class,
+                r -> assertThat(r.code()).isEqualTo("dead_letter_not_found"));
     }
 
     @Test

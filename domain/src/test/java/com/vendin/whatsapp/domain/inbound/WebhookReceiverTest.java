@@ -22,6 +22,8 @@ import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
 import com.vendin.whatsapp.ports.inbound.RoutingDecision;
+import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
 import com.vendin.whatsapp.ports.inbound.UnroutableReason;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -69,8 +71,12 @@ class WebhookReceiverTest {
         InboundBatch batch = batch(meta("wamid.A", ANA, MODA_ID, "5511999991111"));
 
         BatchReceipt first = receiver.receive(batch);
+        assertThat(wakeUps).as("no worker is woken before the provider is answered").hasValue(0);
+        receiver.acknowledged(batch, first);
         BatchReceipt second = receiver.receive(batch);
+        receiver.acknowledged(batch, second);
         BatchReceipt third = receiver.receive(batch);
+        receiver.acknowledged(batch, third);
 
         assertThat(store.inbound()).hasSize(1);
         assertThat(first).isEqualTo(new BatchReceipt(1, 0, 0, 0, 0));
@@ -277,11 +283,62 @@ class WebhookReceiverTest {
         StatusUpdate status = new StatusUpdate(Provider.FACEBOOK, "wamid.out1", DeliveryStatus.READ, Fixtures.T0,
                 Optional.empty(), Optional.empty());
 
-        receiver.receive(new InboundBatch(List.of(), List.of(status)));
-        receiver.receive(batch(meta("wamid.B", ANA, "999", "5531900000000")));
+        InboundBatch statuses = new InboundBatch(List.of(), List.of(status));
+        InboundBatch stray = batch(meta("wamid.B", ANA, "999", "5531900000000"));
+        receiver.acknowledged(statuses, receiver.receive(statuses));
+        receiver.acknowledged(stray, receiver.receive(stray));
 
         assertThat(store.recordCalls()).isEqualTo(2);
         assertThat(wakeUps).hasValue(0);
+    }
+
+    @Test
+    void redeliveryThatRacedTheFirstDeliveryGivesItsRateLimitSlotBack() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+        Inbox racing = new Inbox() {
+            @Override
+            public java.util.Set<String> record(List<InboxEntry> entries, List<StatusUpdate> statuses) {
+                return store.record(entries, statuses);
+            }
+
+            @Override
+            public java.util.Set<String> known(java.util.Collection<String> ids) {
+                return java.util.Set.of();
+            }
+        };
+        WebhookReceiver receiver = new WebhookReceiver(new Router(tenants, Fixtures.platform(), persons), racing,
+                limiter, wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+
+        for (int i = 0; i < 25; i++) {
+            receiver.receive(batch(meta("wamid.SAME", ANA, MODA_ID, "5511999991111")));
+        }
+        BatchReceipt fresh = receiver.receive(batch(meta("wamid.NEW", ANA, MODA_ID, "5511999991111")));
+
+        assertThat(fresh.accepted()).isEqualTo(1);
+        assertThat(limiter.counted("sender:+5511988887777")).isEqualTo(2);
+    }
+
+    @Test
+    void batchThatFailsToBeRecordedGivesItsRateLimitSlotsBack() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+        Inbox broken = new Inbox() {
+            @Override
+            public java.util.Set<String> record(List<InboxEntry> entries, List<StatusUpdate> statuses) {
+                throw new IllegalStateException("database is down");
+            }
+
+            @Override
+            public java.util.Set<String> known(java.util.Collection<String> ids) {
+                return java.util.Set.of();
+            }
+        };
+        WebhookReceiver failing = new WebhookReceiver(new Router(tenants, Fixtures.platform(), persons), broken,
+                limiter, wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+
+        assertThatThrownBy(() -> failing.receive(batch(meta("wamid.F1", ANA, MODA_ID, "x"),
+                meta("wamid.F2", ANA, MODA_ID, "x")))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(limiter.counted("sender:+5511988887777")).isZero();
     }
 
     @Test

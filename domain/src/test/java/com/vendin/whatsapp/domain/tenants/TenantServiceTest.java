@@ -121,6 +121,28 @@ class TenantServiceTest {
     }
 
     @Test
+    void twilioNumberKeepsItsNumberSidAsPhoneIdAndRejectsAnythingElse() {
+        WhatsAppInput withSid = new WhatsAppInput(Optional.of("+551140045678"),
+                Optional.of("PN0123456789abcdef0123456789abcdef"), Optional.of(Provider.TWILIO), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        WhatsAppInput withMetaId = new WhatsAppInput(Optional.of("+551140045679"), Optional.of("200000000000002"),
+                Optional.of(Provider.TWILIO), Optional.empty(), Optional.empty(), Optional.empty());
+
+        Tenant created = service.create(create(Optional.empty(), "pizza", Optional.of(withSid)));
+
+        assertThat(created.whatsapp().orElseThrow().phoneId()).contains("PN0123456789abcdef0123456789abcdef");
+        assertRejected(() -> service.create(create(Optional.empty(), "outra", Optional.of(withMetaId))),
+                "invalid_request");
+    }
+
+    @Test
+    void tenantWithoutIdOnATakenSubdomainIsSubdomainTaken() {
+        service.create(create(Optional.empty(), "moda", Optional.empty()));
+
+        assertRejected(() -> service.create(create(Optional.empty(), "moda", Optional.empty())), "subdomain_taken");
+    }
+
+    @Test
     void twilioCredentialsComeTogetherAndOnlyForTwilio() {
         WhatsAppInput sidOnly = new WhatsAppInput(Optional.of("+551140045678"), Optional.empty(),
                 Optional.of(Provider.TWILIO), Optional.empty(), Optional.of("ACsub"), Optional.empty());

@@ -26,6 +26,14 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return true;
     }
 
+    @Override
+    public synchronized void release(String key, Instant acquiredAt) {
+        Deque<Instant> times = events.get(key);
+        if (times != null) {
+            times.removeLastOccurrence(acquiredAt);
+        }
+    }
+
     /** How many events for {@code key} are remembered (inside or not yet pruned from the window). */
     public synchronized int counted(String key) {
         return events.getOrDefault(key, new ArrayDeque<>()).size();

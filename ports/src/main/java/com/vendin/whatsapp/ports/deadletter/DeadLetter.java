@@ -5,13 +5,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An inbound message whose delivery to its tenant gave up ({@code dead}), as operators list it
- * (CONTRACT §5.4). {@code id} is {@code in-<n>}, the same id the tenant's message list shows.
+ * What operators list as given up (CONTRACT §5.4): an inbound message whose delivery to its tenant gave up
+ * ({@code dead}, kind {@value #DELIVERY}, id {@code in-<n>}), or a reply part the provider refused without
+ * accepting it ({@code failed}, kind {@value #SEND}, id {@code out-<n>}); the ids are those the tenant's message
+ * list shows. For a part, {@code providerMessageId} and {@code from} are those of the inbound message it answers,
+ * {@code to} is where it was sent, and {@code lastError} the provider's code and detail.
  */
 public record DeadLetter(String id, String tenantId, String role, String threadId, String from, String type,
                          String text, String providerMessageId, int attempts, Optional<String> lastError,
-                         Instant providerTimestamp, Instant receivedAt, Instant deadAt) {
+                         Instant providerTimestamp, Instant receivedAt, Instant deadAt, String kind,
+                         Optional<String> to) {
+    public static final String DELIVERY = "delivery";
+    public static final String SEND = "send";
+
+    /** A dead inbound message (kind {@value #DELIVERY}). */
+    public DeadLetter(String id, String tenantId, String role, String threadId, String from, String type,
+                      String text, String providerMessageId, int attempts, Optional<String> lastError,
+                      Instant providerTimestamp, Instant receivedAt, Instant deadAt) {
+        this(id, tenantId, role, threadId, from, type, text, providerMessageId, attempts, lastError, providerTimestamp,
+                receivedAt, deadAt, DELIVERY, Optional.empty());
+    }
+
     public DeadLetter {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(role, "role");

@@ -9,8 +9,9 @@ public interface ManageDeadLetters {
     List<DeadLetter> list(int limit);
 
     /**
-     * Puts dead letter {@code id} ({@code in-<n>}, or just {@code <n>}) back in the delivery queue with its
-     * attempts reset; {@code dead_letter_not_found} when there is no such dead letter.
+     * Puts dead letter {@code id} back in its queue with its attempts reset: a dead message ({@code in-<n>}, or
+     * just {@code <n>}) in the delivery queue, a failed reply part ({@code out-<n>}) in the send queue;
+     * {@code dead_letter_not_found} when there is no such dead letter.
      */
     void retry(String id);
 }

@@ -17,4 +17,12 @@ public interface Inbox {
 
     /** Which of these provider message ids are already recorded. */
     Set<String> known(Collection<String> providerMessageIds);
+
+    /**
+     * Makes the messages with these provider ids deliverable now. {@link #record} may hold new messages back
+     * from the delivery workers for a few seconds, until the provider has been answered; a message that was
+     * delivered, or is not held, is left as it is.
+     */
+    default void release(Collection<String> providerMessageIds) {
+    }
 }
