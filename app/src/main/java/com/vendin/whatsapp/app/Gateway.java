@@ -9,6 +9,7 @@ import com.google.inject.Stage;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.app.wiring.Modules;
 import com.vendin.whatsapp.app.worker.DeliveryWorkers;
+import com.vendin.whatsapp.app.worker.StatusWorkers;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.DatabaseConfig;
@@ -31,6 +32,7 @@ public final class Gateway implements AutoCloseable {
     private final Injector injector;
     private final GatewayHttpServer http;
     private final DeliveryWorkers workers;
+    private final StatusWorkers statusWorkers;
     private final Database database;
 
     private Gateway(Injector injector) {
@@ -38,6 +40,7 @@ public final class Gateway implements AutoCloseable {
         this.database = injector.getInstance(Database.class);
         this.http = injector.getInstance(GatewayHttpServer.class);
         this.workers = injector.getInstance(DeliveryWorkers.class);
+        this.statusWorkers = injector.getInstance(StatusWorkers.class);
     }
 
     /** Builds the graph from {@code config} and starts everything; the port is bound when this returns. */
@@ -73,6 +76,7 @@ public final class Gateway implements AutoCloseable {
         }
         gateway.http.start();
         gateway.workers.start();
+        gateway.statusWorkers.start();
         LOG.info("whatsapp-gateway ready on port {} in {} ms ({}, platform provider {}, admin API {})",
                 gateway.port(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 DatabaseConfig.redact(config.databaseUrl()), config.platformProvider().wireName(),
@@ -94,6 +98,7 @@ public final class Gateway implements AutoCloseable {
         LOG.info("whatsapp-gateway stopping");
         http.stop();
         workers.stop(STOP_GRACE);
+        statusWorkers.stop(STOP_GRACE);
         database.close();
         injector.getInstance(Key.get(new TypeLiteral<Optional<JedisPooled>>() { })).ifPresent(JedisPooled::close);
     }
