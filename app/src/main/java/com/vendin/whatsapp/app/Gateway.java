@@ -14,6 +14,7 @@ import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.DatabaseConfig;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.status.StatusOutbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,8 @@ public final class Gateway implements AutoCloseable {
             if (freed > 0) {
                 LOG.info("resuming {} deliveries that a previous run left in flight", freed);
             }
+            // Statuses for tenants are posted at least once: one a previous run had in flight is posted again now.
+            gateway.injector.getInstance(StatusOutbox.class).releaseLeases();
         }
         gateway.http.start();
         gateway.workers.start();

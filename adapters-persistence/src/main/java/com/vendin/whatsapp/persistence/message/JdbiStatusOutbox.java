@@ -62,4 +62,9 @@ public final class JdbiStatusOutbox implements StatusOutbox {
         db.useWrite(handle -> StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null,
                 now.toEpochMilli()));
     }
+
+    @Override
+    public int releaseLeases() {
+        return db.inWrite(handle -> handle.createUpdate(StatusEventDao.RELEASE_LEASES).execute());
+    }
 }

@@ -51,6 +51,9 @@ final class StatusEventDao {
             + "lease_until = NULL, last_error = 'tenant answered HTTP 404', updated_at = :now WHERE state = 'pending' "
             + "AND part_id = (SELECT part_id FROM tenant_status_events WHERE id = :id)";
 
+    static final String RELEASE_LEASES = "UPDATE tenant_status_events SET lease_until = NULL "
+            + "WHERE state = 'pending' AND lease_until IS NOT NULL";
+
     private static final RowMapper<TenantStatusEvent> EVENT = (rs, ctx) -> new TenantStatusEvent(rs.getLong("id"),
             new TenantId(rs.getString("tenant_id")), "out-" + rs.getLong("part_id"),
             Optional.ofNullable(rs.getString("reply_to")),

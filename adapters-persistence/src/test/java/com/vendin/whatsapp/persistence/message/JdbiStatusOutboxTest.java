@@ -80,7 +80,7 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
-    void givenTwoParts_whenClaimed_thenEachPartsHeadComesAtOnceAndALeasedHeadIsNotClaimedAgain() {
+    void givenTwoParts_whenClaimed_thenEachPartsHeadComesAtOnceAndALeasedHeadIsNotClaimedAgainUntilReleased() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         store.acceptedPart("a1", "wamid.a");
         store.acceptedPart("b1", "wamid.b");
@@ -89,6 +89,8 @@ class JdbiStatusOutboxTest {
                 .containsExactlyInAnyOrder(Optional.of("a1"), Optional.of("b1"));
         assertThat(outbox.claimDue(T0.plus(LEASE).minusMillis(1), LEASE, 10)).isEmpty();
         assertThat(outbox.claimDue(T0.plus(LEASE), LEASE, 10)).hasSize(2);
+        assertThat(outbox.releaseLeases()).isEqualTo(2);
+        assertThat(outbox.claimDue(T0, LEASE, 10)).hasSize(2);
     }
 
     @Test

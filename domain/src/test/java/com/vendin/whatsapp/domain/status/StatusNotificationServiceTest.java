@@ -52,6 +52,11 @@ class StatusNotificationServiceTest {
             public void decline(long eventId, Instant now) {
                 outbox.add("declined " + eventId);
             }
+
+            @Override
+            public int releaseLeases() {
+                return 0;
+            }
         };
         return new StatusNotificationService(recording, tenants, (endpoint, event) -> answer.get(),
                 new RetryPolicy(maxAttempts, () -> 1.0), clock);

@@ -23,4 +23,7 @@ public interface StatusOutbox {
 
     /** The tenant does not want this part's statuses: this event, the part's pending ones and any later ones are dropped. */
     void decline(long eventId, Instant now);
+
+    /** Frees every lease (at start-up, when no other process shares the database); returns how many. */
+    int releaseLeases();
 }
