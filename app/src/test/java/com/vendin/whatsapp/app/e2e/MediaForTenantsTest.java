@@ -218,6 +218,24 @@ class MediaForTenantsTest {
         }
     }
 
+    @Test
+    void givenAPublicUrl_whenMediaIsForwarded_thenItsLinkIsUnderThatUrl() throws Exception {
+        gateway.close();
+        Map<String, String> env = TestGateway.environment(dir, provider.graphUrl(), provider.twilioUrl());
+        env.put("GATEWAY_PUBLIC_URL", "https://gateway.vendin.example/wa/");
+        gateway = TestGateway.start(env, binder -> binder.bind(Clock.class).toInstance(clock));
+
+        String url = postMetaMedia("wamid.IMG9", "sticker", "{\"mime_type\":\"image/webp\",\"id\":\"9009\","
+                + "\"animated\":false}").path("url").asText();
+
+        assertThat(url).startsWith("https://gateway.vendin.example/wa/media/");
+        provider.metaMedia("9009", "moda-token", "image/webp", PHOTO);
+        try (Response response = get(gateway.baseUrl() + url.substring(url.indexOf("/media/")))) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).isEqualTo("image/webp");
+        }
+    }
+
     /** Posts a Meta webhook with one media message of {@code type} and returns the details the store received. */
     private JsonNode postMetaMedia(String wamid, String type, String typeJson) {
         String value = "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"" + MODA_DISPLAY

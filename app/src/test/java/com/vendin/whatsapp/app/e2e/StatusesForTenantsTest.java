@@ -48,13 +48,14 @@ class StatusesForTenantsTest {
     private FakeGraph graph;
     private FakeTenant store;
     private TestGateway gateway;
+    private Map<String, String> env;
     private String instanceSecret;
 
     @BeforeEach
     void start() throws Exception {
         graph = new FakeGraph().start();
         store = new FakeTenant().start();
-        Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
+        env = TestGateway.environment(dir, graph.baseUrl());
         if (database.equals("postgresql")) {
             env.put("GATEWAY_DATABASE_URL", TestPostgres.freshDatabaseUrl());
             env.put("GATEWAY_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
@@ -154,6 +155,23 @@ class StatusesForTenantsTest {
 
         assertThat(statusCalls()).extracting(c -> c.body().path("status").asText() + ":" + c.body().path("replyTo").asText())
                 .containsExactly("sent:wamid.IN4", "sent:wamid.IN5");
+    }
+
+    @Test
+    void aStatusTheStoreCouldNotTakeIsKeptAcrossARestartAndPostedOnceItIsBack() {
+        AtomicInteger answer = new AtomicInteger(503);
+        store.answerStatusCalls(body -> answer.get());
+        replyTo("wamid.IN6", "Oi");
+        Eventually.within(WAIT, "the first status is offered", () -> statusCalls().size() == 1);
+
+        gateway.close();
+        answer.set(200);
+        gateway = TestGateway.start(env);
+
+        Eventually.within(WAIT, "the status is posted again after the restart", () -> statusCalls().stream()
+                .anyMatch(FakeTenant.Call::accepted));
+        assertThat(statusCalls()).extracting(c -> c.body().path("status").asText() + ":" + c.status())
+                .containsExactly("sent:503", "sent:200");
     }
 
     /** Posts a customer message, waits for the store's reply to be sent and recorded, and returns its wamid. */
