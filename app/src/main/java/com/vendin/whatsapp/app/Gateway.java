@@ -9,10 +9,12 @@ import com.google.inject.Stage;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.app.wiring.Modules;
 import com.vendin.whatsapp.app.worker.DeliveryWorkers;
+import com.vendin.whatsapp.app.worker.StatusWorkers;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.DatabaseConfig;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.status.StatusOutbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,7 @@ public final class Gateway implements AutoCloseable {
     private final Injector injector;
     private final GatewayHttpServer http;
     private final DeliveryWorkers workers;
+    private final StatusWorkers statusWorkers;
     private final Database database;
 
     private Gateway(Injector injector) {
@@ -38,6 +41,7 @@ public final class Gateway implements AutoCloseable {
         this.database = injector.getInstance(Database.class);
         this.http = injector.getInstance(GatewayHttpServer.class);
         this.workers = injector.getInstance(DeliveryWorkers.class);
+        this.statusWorkers = injector.getInstance(StatusWorkers.class);
     }
 
     /** Builds the graph from {@code config} and starts everything; the port is bound when this returns. */
@@ -70,9 +74,12 @@ public final class Gateway implements AutoCloseable {
             if (freed > 0) {
                 LOG.info("resuming {} deliveries that a previous run left in flight", freed);
             }
+            // Statuses for tenants are posted at least once: one a previous run had in flight is posted again now.
+            gateway.injector.getInstance(StatusOutbox.class).releaseLeases();
         }
         gateway.http.start();
         gateway.workers.start();
+        gateway.statusWorkers.start();
         LOG.info("whatsapp-gateway ready on port {} in {} ms ({}, platform provider {}, admin API {})",
                 gateway.port(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
                 DatabaseConfig.redact(config.databaseUrl()), config.platformProvider().wireName(),
@@ -94,6 +101,7 @@ public final class Gateway implements AutoCloseable {
         LOG.info("whatsapp-gateway stopping");
         http.stop();
         workers.stop(STOP_GRACE);
+        statusWorkers.stop(STOP_GRACE);
         database.close();
         injector.getInstance(Key.get(new TypeLiteral<Optional<JedisPooled>>() { })).ifPresent(JedisPooled::close);
     }

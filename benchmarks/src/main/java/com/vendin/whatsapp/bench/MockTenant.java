@@ -30,6 +30,8 @@ final class MockTenant implements AutoCloseable {
         executor = Executors.newFixedThreadPool(threads, Daemons.named("mock-tenant"));
         server.setExecutor(executor);
         server.createContext("/webhooks/whatsapp", this::handle);
+        // Statuses of the replies (CONTRACT §3.4): taken, not counted as calls.
+        server.createContext("/webhooks/whatsapp/status", MockTenant::status);
         server.start();
     }
 
@@ -59,6 +61,13 @@ final class MockTenant implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        }
+    }
+
+    private static void status(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
         }
     }
 

@@ -7,6 +7,7 @@ import com.vendin.whatsapp.ports.delivery.AgentOutcome;
 import com.vendin.whatsapp.ports.delivery.AgentRequest;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
 import com.vendin.whatsapp.ports.delivery.TenantEndpoint;
+import com.vendin.whatsapp.ports.media.MediaLinks;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -53,8 +54,19 @@ public final class SignedTenantClient implements TenantAgent {
         this(base, clock, CONNECT_TIMEOUT, CALL_TIMEOUT);
     }
 
+    /** Shares {@code base}'s pool, with the CONTRACT timeouts; media items carry a link made by {@code mediaLinks}. */
+    public SignedTenantClient(OkHttpClient base, Clock clock, MediaLinks mediaLinks) {
+        this(base, clock, CONNECT_TIMEOUT, CALL_TIMEOUT, mediaLinks);
+    }
+
     /** Shares {@code base}'s pool, with the given timeouts (tests use short ones). */
     public SignedTenantClient(OkHttpClient base, Clock clock, Duration connectTimeout, Duration callTimeout) {
+        this(base, clock, connectTimeout, callTimeout, MediaLinks.NONE);
+    }
+
+    /** Shares {@code base}'s pool, with the given timeouts; media items carry a link made by {@code mediaLinks}. */
+    public SignedTenantClient(OkHttpClient base, Clock clock, Duration connectTimeout, Duration callTimeout,
+                              MediaLinks mediaLinks) {
         this.client = base.newBuilder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(callTimeout)
@@ -65,7 +77,7 @@ public final class SignedTenantClient implements TenantAgent {
                 .build();
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = GatewayJson.newMapper();
-        this.payload = new TenantPayload(mapper);
+        this.payload = new TenantPayload(mapper, Objects.requireNonNull(mediaLinks, "mediaLinks"));
         this.responses = new TenantResponses(mapper);
     }
 

@@ -4,19 +4,32 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.AgentRequest;
+import com.vendin.whatsapp.ports.inbound.Role;
+import com.vendin.whatsapp.ports.media.MediaLinks;
+import com.vendin.whatsapp.ports.media.MediaReference;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The JSON body a tenant instance receives (CONTRACT §3): the seed's fields first, then the type's details object. */
 final class TenantPayload {
     private static final Logger LOG = LoggerFactory.getLogger(TenantPayload.class);
+    private static final Set<String> MEDIA = Set.of("image", "audio", "video", "document", "sticker");
 
     private final ObjectMapper mapper;
+    private final MediaLinks mediaLinks;
 
     TenantPayload(ObjectMapper mapper) {
+        this(mapper, MediaLinks.NONE);
+    }
+
+    TenantPayload(ObjectMapper mapper, MediaLinks mediaLinks) {
         this.mapper = mapper;
+        this.mediaLinks = mediaLinks;
     }
 
     byte[] bytes(AgentRequest request) {
@@ -44,6 +57,10 @@ final class TenantPayload {
         try {
             JsonNode details = mapper.readTree(json);
             if (details != null && details.isObject()) {
+                if (MEDIA.contains(request.content().type())) {
+                    mediaReference(request, details).flatMap(mediaLinks::linkFor)
+                            .ifPresent(url -> ((ObjectNode) details).put("url", url.toString()));
+                }
                 body.set(request.content().type(), details);
                 return;
             }
@@ -51,5 +68,24 @@ final class TenantPayload {
             // fall through to the warning
         }
         LOG.warn("message {} has details that are not a JSON object; sent without them", request.messageId());
+    }
+
+    /**
+     * The provider's reference of a media item as the webhook parsers record it: Twilio's {@code mediaUrl}
+     * (only Twilio's details carry one), else Meta's {@code mediaId}.
+     */
+    private static Optional<MediaReference> mediaReference(AgentRequest request, JsonNode details) {
+        String twilioUrl = details.path("mediaUrl").asText("");
+        String metaId = details.path("mediaId").asText("");
+        boolean viaPlatform = request.role() == Role.ADMIN;
+        if (!twilioUrl.isBlank()) {
+            return Optional.of(new MediaReference(request.tenantId(), request.messageId(), Provider.TWILIO,
+                    viaPlatform, twilioUrl));
+        }
+        if (!metaId.isBlank()) {
+            return Optional.of(new MediaReference(request.tenantId(), request.messageId(), Provider.FACEBOOK,
+                    viaPlatform, metaId));
+        }
+        return Optional.empty();
     }
 }

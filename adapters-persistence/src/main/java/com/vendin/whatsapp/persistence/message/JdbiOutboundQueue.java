@@ -67,6 +67,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
                 return;
             }
             kept.ifPresent(s -> EarlyStatusDao.remove(handle, providerMessageId));
+            StatusEventDao.record(handle, partId, state, failure.map(EarlyStatus::errorCode).orElse(null), at, at);
             OutboundDao.inboundIdOf(handle, partId)
                     .ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
         });
@@ -82,9 +83,15 @@ public final class JdbiOutboundQueue implements OutboundQueue {
     /** Counts the attempt, like {@link #retryLater}, and keeps the part out of every later claim. */
     @Override
     public void markFailed(long partId, String errorCode, String detail, Instant now) {
-        db.useWrite(handle -> ignoredUnlessChanged(partId, "failure", handle.attach(OutboundDao.class)
-                .markFailed(partId, JdbiDeliveryQueue.clip(errorCode), JdbiDeliveryQueue.clip(detail),
-                        now.toEpochMilli())));
+        long at = now.toEpochMilli();
+        db.useWrite(handle -> {
+            int changed = handle.attach(OutboundDao.class).markFailed(partId, JdbiDeliveryQueue.clip(errorCode),
+                    JdbiDeliveryQueue.clip(detail), at);
+            ignoredUnlessChanged(partId, "failure", changed);
+            if (changed > 0) {
+                StatusEventDao.record(handle, partId, DeliveryStatus.FAILED, JdbiDeliveryQueue.clip(errorCode), at, at);
+            }
+        });
     }
 
     @Override

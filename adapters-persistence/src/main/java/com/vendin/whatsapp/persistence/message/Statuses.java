@@ -78,6 +78,7 @@ final class Statuses {
                 now) == 0) {
             return Optional.empty();
         }
+        StatusEventDao.record(handle, id, DeliveryStatus.SENT, null, update.timestamp().toEpochMilli(), now);
         LOG.info("outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
                 id, update.providerMessageId());
         OutboundDao.inboundIdOf(handle, id).ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
@@ -93,6 +94,8 @@ final class Statuses {
         OutboundDao.setStatus(handle, part.id(), update.status().wireName(),
                 failed ? update.errorCode().orElse(null) : null,
                 failed ? update.errorTitle().orElse(null) : null, now);
+        StatusEventDao.record(handle, part.id(), update.status(), update.errorCode().orElse(null),
+                update.timestamp().toEpochMilli(), now);
     }
 
     private static void keepEarly(Handle handle, StatusUpdate update, long now) {

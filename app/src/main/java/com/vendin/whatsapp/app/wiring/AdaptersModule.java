@@ -14,6 +14,7 @@ import com.vendin.whatsapp.http.tenant.SignedTenantClient;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.health.HealthCheck;
+import com.vendin.whatsapp.ports.media.MediaLinks;
 import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
 import com.vendin.whatsapp.ports.query.BrowseMessages;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
@@ -54,8 +55,8 @@ final class AdaptersModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TenantAgent tenantAgent(OkHttpClient client, Clock clock) {
-        return new SignedTenantClient(client, clock);
+    TenantAgent tenantAgent(OkHttpClient client, Clock clock, MediaLinks mediaLinks) {
+        return new SignedTenantClient(client, clock, mediaLinks);
     }
 
     @Provides

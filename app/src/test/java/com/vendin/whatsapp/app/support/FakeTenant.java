@@ -17,13 +17,18 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A tenant instance played by MockWebServer: records every call and answers with a reply text, or with
- * a scripted status code, or not at all ({@link #hang()}) until told to stop hanging or closed.
+ * a scripted status code, or not at all ({@link #hang()}) until told to stop hanging or closed. Status posts
+ * ({@code /webhooks/whatsapp/status}) are kept apart in {@link #statusCalls()} and answered at once.
  */
 public final class FakeTenant implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
+    private static final String STATUS_PATH = "/webhooks/whatsapp/status";
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> statusCalls = new CopyOnWriteArrayList<>();
+    private volatile Function<JsonNode, Integer> statusAnswers = body -> 200;
     private volatile Function<JsonNode, String> replies = body -> "Re: " + body.path("message").asText();
     private volatile Duration delay = Duration.ZERO;
     private volatile Function<JsonNode, Integer> status = body -> 200;
@@ -55,6 +60,12 @@ public final class FakeTenant implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
                 JsonNode body = parse(raw);
+                if (request.getUrl().encodedPath().endsWith(STATUS_PATH)) {
+                    int code = statusAnswers.apply(body);
+                    statusCalls.add(new Call(request, body, raw, code));
+                    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
+                            .body("{}").build();
+                }
                 CountDownLatch hold = hanging;
                 if (hold.getCount() > 0) {
                     calls.add(new Call(request, body, raw, 0));
@@ -124,8 +135,20 @@ public final class FakeTenant implements AutoCloseable {
         return server.getPort();
     }
 
+    /** The messages the gateway delivered (CONTRACT §3), not the statuses. */
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The statuses the gateway posted to {@code /webhooks/whatsapp/status} (CONTRACT §3.4), in order. */
+    public List<Call> statusCalls() {
+        return List.copyOf(statusCalls);
+    }
+
+    /** Answers each status post with the status {@code answers} gives for its body (default 200). */
+    public FakeTenant answerStatusCalls(Function<JsonNode, Integer> answers) {
+        this.statusAnswers = answers;
+        return this;
     }
 
     @Override

@@ -22,9 +22,16 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Map<String, String> env, int port, Path log) {
+        return start(env, port, log, List.of());
+    }
+
+    /** As {@link #start(Map, int, Path)}, with options for the JVM (e.g. {@code -Xmx64m}). */
+    public static GatewayProcess start(Map<String, String> env, int port, Path log, List<String> jvmOptions) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "com.vendin.whatsapp.app.Main", "serve"));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.vendin.whatsapp.app.Main", "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("GATEWAY_PORT", Integer.toString(port));

@@ -15,18 +15,18 @@ import java.util.Optional;
  * store's number with its own credentials or, failing those, the platform's (pool numbers on the
  * platform WABA, Twilio numbers on the main account).
  */
-final class SenderAccounts {
+public final class SenderAccounts {
     private final PlatformAccount platform;
 
-    SenderAccounts(PlatformAccount platform) {
+    public SenderAccounts(PlatformAccount platform) {
         this.platform = Objects.requireNonNull(platform, "platform");
     }
 
     /** A resolved sender; {@code tenantCredentials} when the credentials are the tenant's own. */
-    record Resolved(SenderAccount account, boolean tenantCredentials) {
+    public record Resolved(SenderAccount account, boolean tenantCredentials) {
     }
 
-    Optional<Resolved> resolve(ReplyRoute route, Optional<WhatsAppNumber> storeNumber) {
+    public Optional<Resolved> resolve(ReplyRoute route, Optional<WhatsAppNumber> storeNumber) {
         if (route.viaPlatform()) {
             return platformAccount(route.provider()).map(account -> new Resolved(account, false));
         }
