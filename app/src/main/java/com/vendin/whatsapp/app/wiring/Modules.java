@@ -12,6 +12,6 @@ public final class Modules {
     public static List<Module> production(GatewayConfig config) {
         return List.of(new ConfigModule(config), new PersistenceModule(), new AdaptersModule(), new DomainModule(),
                 new TwilioModule(), new WorkerModule(), new RedisModule(), new DeadLetterModule(), new NumbersModule(),
-                new AdminPhoneModule(), new MetricsModule(), new OperatorModule());
+                new AdminPhoneModule(), new MetricsModule(), new OperatorModule(), new SendModule());
     }
 }
