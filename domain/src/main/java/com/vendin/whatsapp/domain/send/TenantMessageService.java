@@ -53,8 +53,8 @@ public final class TenantMessageService implements SendMessages {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    @Override
-    public Optional<SendReceipt> earlier(SendRequest request) {
+    /** The receipt of an earlier request of this tenant with the same idempotency key, if within 24 hours. */
+    private Optional<SendReceipt> earlier(SendRequest request) {
         Instant notBefore = clock.instant().minus(KEY_LIFETIME);
         return request.idempotencyKey().flatMap(key -> store.findByKey(request.tenantId(), key, notBefore));
     }

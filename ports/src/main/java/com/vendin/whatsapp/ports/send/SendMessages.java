@@ -1,7 +1,5 @@
 package com.vendin.whatsapp.ports.send;
 
-import java.util.Optional;
-
 /**
  * Use case: a tenant (or an operator for it) sends messages to one of its customers on its own initiative
  * (CONTRACT §3.2). The parts are queued with the replies, so they leave in order per thread, exactly once.
@@ -15,7 +13,4 @@ public interface SendMessages {
      * 24 hours queues nothing and returns the first request's receipt.
      */
     SendReceipt send(SendRequest request);
-
-    /** The receipt of an earlier request of {@code request}'s tenant with its idempotency key, if within 24 hours. */
-    Optional<SendReceipt> earlier(SendRequest request);
 }
