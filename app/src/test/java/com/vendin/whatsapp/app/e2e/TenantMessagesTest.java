@@ -12,6 +12,7 @@ import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.app.support.TestGateway;
 import com.vendin.whatsapp.app.support.TestPostgres;
+import com.vendin.whatsapp.app.support.TwilioPayloads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +129,7 @@ class TenantMessagesTest {
         assertThat(signed(MODA, body, now, sign(modaSecret, now, body + " ")).errorCode())
                 .as("a signature over another body").isEqualTo("invalid_signature");
         assertThat(signed(MODA, body, now - 301, sign(modaSecret, now - 301, body)).code()).as("stale").isEqualTo(401);
-        assertThat(signed(MODA, body, now + 301, sign(modaSecret, now + 301, body)).code()).as("future").isEqualTo(401);
+        assertThat(signed(MODA, body, now + 310, sign(modaSecret, now + 310, body)).code()).as("future").isEqualTo(401);
         assertThat(signed(MODA, body, now, sign(pizzaSecret, now, body)).code()).as("another tenant's secret")
                 .isEqualTo(401);
         assertThat(signed(MODA, body, now, "v1=").code()).isEqualTo(401);
@@ -250,6 +251,24 @@ class TenantMessagesTest {
         assertThat(send.form().get("ContentVariables")).isEqualTo("{\"1\":\"Ana\",\"2\":\"#42\"}");
         assertThat(send.form()).doesNotContainKey("Body");
         assertThat(graph.sends()).isEmpty();
+    }
+
+    @Test
+    void givenATwilioCustomerWhoJustWrote_whenTheStoreSendsText_thenItLeavesAsBodyFromTheStoreNumber() {
+        HttpResult ack = gateway.postTwilioWebhook(TwilioPayloads.message("SM" + "a".repeat(32), "+5511977773333",
+                TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID).put("Body", "Oi pizza"), TestGateway.TWILIO_MAIN_TOKEN);
+        assertThat(ack.code()).isEqualTo(200);
+        Eventually.within(WAIT, "the message is recorded", () -> store.calls().size() == 1);
+
+        HttpResult sent = admin(PIZZA, "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"text\",\"text\":\"Saiu!\"}]}");
+        HttpResult stranger = admin(PIZZA, "{\"to\":\"+5511977770000\",\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}");
+
+        assertThat(sent.code()).as(sent.body()).isEqualTo(202);
+        assertThat(stranger.errorCode()).isEqualTo("outside_service_window");
+        Eventually.within(WAIT, "it is sent", () -> twilio.sends().size() == 1);
+        assertThat(twilio.sends().get(0).to()).isEqualTo("whatsapp:+5511977773333");
+        assertThat(twilio.sends().get(0).from()).isEqualTo("whatsapp:" + TWILIO_STORE);
+        assertThat(twilio.sends().get(0).body()).isEqualTo("Saiu!");
     }
 
     @Test
