@@ -58,7 +58,8 @@ final class AdminBodies {
         }
     }
 
-    private JsonNode parseObject(byte[] bytes) {
+    /** {@code bytes} (a body already read) as a JSON object tree. */
+    JsonNode parseObject(byte[] bytes) {
         JsonNode node;
         try {
             node = mapper.readTree(bytes);

@@ -6,13 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import com.vendin.whatsapp.persistence.db.migration.V10__Tenant_initiated_sends;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Flyway migrations in {@code classpath:db/migration}, one set for SQLite and PostgreSQL: where the two
- * need different SQL the files name a placeholder ({@link #placeholders}).
+ * need different SQL the files name a placeholder ({@link #placeholders}). Java migrations (where SQLite needs
+ * more than SQL, e.g. a table rebuild) are listed here by hand rather than found by a classpath scan, which
+ * the fat jar and its class-data-sharing archive would make fragile.
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -33,6 +36,7 @@ final class Migrations {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(new V10__Tenant_initiated_sends())
                 .placeholders(placeholders(dialect))
                 .load();
         var result = flyway.migrate();

@@ -64,6 +64,11 @@ public final class JdbiPersonDirectory implements PersonDirectory {
     }
 
     @Override
+    public Optional<Person> findByPhone(String numberKey, PhoneNumber phone) {
+        return db.inRead(handle -> find(handle, numberKey, "phone", phone.e164())).map(Row::toPerson);
+    }
+
+    @Override
     public void changeUserId(String numberKey, String previousUserId, String newUserId, Instant at) {
         db.useWrite(handle -> {
             Dialect.lock(handle, lockKeys(numberKey, Optional.empty(), Optional.of(previousUserId), Optional.of(newUserId)));

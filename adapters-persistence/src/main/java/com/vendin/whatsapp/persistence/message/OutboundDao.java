@@ -23,7 +23,8 @@ interface OutboundDao {
 
     /** Due, unleased parts that are the earliest pending part of their tenant and thread. */
     String CLAIMABLE = "SELECT o.id, o.inbound_id, o.tenant_id, o.provider, o.via_platform, o.from_phone_id, "
-            + "o.to_raw, o.text, o.part_index, o.part_count, o.attempts FROM outbound_messages o "
+            + "o.to_raw, o.text, o.part_index, o.part_count, o.attempts, o.template_name, o.template_language, "
+            + "o.template_params FROM outbound_messages o "
             + "WHERE o.state = 'pending' AND o.next_attempt_at <= :now "
             + "AND (o.lease_until IS NULL OR o.lease_until <= :now) "
             + "AND NOT EXISTS (SELECT 1 FROM outbound_messages e WHERE e.state = 'pending' "
@@ -46,7 +47,8 @@ interface OutboundDao {
             + "ORDER BY o.next_attempt_at, o.id LIMIT :limit FOR UPDATE SKIP LOCKED), "
             + "claimed AS (UPDATE outbound_messages u SET lease_until = :leaseUntil FROM locked WHERE u.id = locked.id "
             + "RETURNING u.id, u.inbound_id, u.tenant_id, u.provider, u.via_platform, u.from_phone_id, u.to_raw, u.text, "
-            + "u.part_index, u.part_count, u.attempts, u.next_attempt_at) "
+            + "u.part_index, u.part_count, u.attempts, u.template_name, u.template_language, u.template_params, "
+            + "u.next_attempt_at) "
             + "SELECT * FROM claimed ORDER BY next_attempt_at, id";
 
     String FIND_BY_PROVIDER_ID = "SELECT id, state FROM outbound_messages WHERE provider_message_id = :providerMessageId";
@@ -62,7 +64,8 @@ interface OutboundDao {
             + "error_code = :errorCode, error_detail = :errorDetail, lease_until = NULL, next_attempt_at = NULL, "
             + "updated_at = :now WHERE id = :id AND state = 'pending' AND provider_message_id IS NULL";
 
-    String INBOUND_ID_OF = "SELECT inbound_id FROM outbound_messages WHERE id = :id";
+    /** A part a tenant sent on its own has no inbound message (CONTRACT §3.2). */
+    String INBOUND_ID_OF = "SELECT inbound_id FROM outbound_messages WHERE id = :id AND inbound_id IS NOT NULL";
 
     RowMapper<PendingPart> PENDING_PART = new PendingPartMapper();
     RowMapper<PartState> PART_STATE = new PartState.Mapper();

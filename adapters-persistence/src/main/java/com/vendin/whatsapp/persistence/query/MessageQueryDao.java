@@ -21,12 +21,18 @@ interface MessageQueryDao {
             + "i.attempts, i.provider_ts, i.created_at, i.updated_at, i.user_id, i.username FROM inbound_messages i "
             + "WHERE i.tenant_id = :tenantId ORDER BY i.created_at DESC, i.id DESC LIMIT :limit) AS inbound_page "
             + "UNION ALL "
-            + "SELECT * FROM (SELECT 'out' AS kind, o.id, i.to_number AS from_addr, o.to_raw AS to_addr, "
-            + "'text' AS type, o.text, o.state, o.provider_message_id, i.role, o.thread_id, o.inbound_id AS in_reply_to, "
+            + "SELECT * FROM (SELECT 'out' AS kind, o.id, "
+            + "COALESCE(i.to_number, (SELECT t.whatsapp_phone_number FROM tenants t WHERE t.id = o.tenant_id), '') "
+            + "AS from_addr, "
+            + "o.to_raw AS to_addr, CASE WHEN o.template_name IS NULL THEN 'text' ELSE 'template' END AS type, o.text, "
+            + "o.state, o.provider_message_id, COALESCE(i.role, 'customer') AS role, o.thread_id, "
+            + "COALESCE(o.inbound_id, (SELECT r.id FROM inbound_messages r WHERE r.provider_message_id = o.reply_to "
+            + "AND r.tenant_id = o.tenant_id)) AS in_reply_to, "
             + "o.error_code, o.attempts, CAST(NULL AS BIGINT) AS provider_ts, o.created_at, o.updated_at, i.user_id, "
             + "i.username "
             + "FROM outbound_messages o "
-            + "JOIN inbound_messages i ON i.id = o.inbound_id "
+            // a part a tenant sent on its own (CONTRACT §3.2) has no inbound message: it is from the store's number
+            + "LEFT JOIN inbound_messages i ON i.id = o.inbound_id "
             + "WHERE o.tenant_id = :tenantId ORDER BY o.created_at DESC, o.id DESC LIMIT :limit) AS outbound_page"
             + ") AS page ORDER BY created_at DESC, kind DESC, id DESC LIMIT :limit")
     @RegisterRowMapper(MessageViewMapper.class)

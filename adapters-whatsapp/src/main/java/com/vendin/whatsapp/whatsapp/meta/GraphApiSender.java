@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
+import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.whatsapp.http.BaseUrls;
 import com.vendin.whatsapp.whatsapp.http.ProviderCall;
@@ -19,7 +20,7 @@ import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends text messages through Meta's WhatsApp Cloud API ({@code POST {graph}/{phoneId}/messages}, CONTRACT §4). */
+/** Sends text and template messages through Meta's WhatsApp Cloud API ({@code POST {graph}/{phoneId}/messages}, CONTRACT §4). */
 public final class GraphApiSender implements WhatsAppSender {
     /** Default of {@code FACEBOOK_GRAPH_URL}: the Graph API base, version included. */
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com/v25.0";
@@ -49,6 +50,10 @@ public final class GraphApiSender implements WhatsAppSender {
     }
 
     private SendOutcome post(String phoneId, Secret token, OutboundText message) {
+        if (message.template().filter(t -> !(t instanceof TemplateMessage.Meta)).isPresent()) {
+            return new SendOutcome.Failed("invalid_template", "a Twilio content template cannot be sent through Meta",
+                    false, false);
+        }
         return postMessage(client, baseUrl, phoneId, token, body(message));
     }
 
@@ -70,9 +75,13 @@ public final class GraphApiSender implements WhatsAppSender {
 
     static String body(OutboundText message) {
         ObjectNode root = GraphRecipients.address(ProviderJson.mapper().createObjectNode()
-                .put("messaging_product", "whatsapp"), message.to())
-                .put("type", "text");
-        root.putObject("text").put("body", message.text()).put("preview_url", false);
+                .put("messaging_product", "whatsapp"), message.to());
+        if (message.template().isPresent()) {
+            GraphTemplates.put(root, message.template().get());
+        } else {
+            root.put("type", "text");
+            root.putObject("text").put("body", message.text()).put("preview_url", false);
+        }
         message.correlationId().ifPresent(id -> root.put("biz_opaque_callback_data", id));
         try {
             return ProviderJson.mapper().writeValueAsString(root);

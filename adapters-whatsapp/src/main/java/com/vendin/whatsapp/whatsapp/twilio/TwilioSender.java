@@ -4,6 +4,7 @@ import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
+import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -64,8 +65,17 @@ public final class TwilioSender implements WhatsAppSender {
     private SendOutcome post(String sid, Secret token, PhoneNumber from, OutboundText message) {
         FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
                 .add("From", WhatsAppAddress.of(from))
-                .add("To", WhatsAppAddress.of(message.to()))
-                .add("Body", message.text());
+                .add("To", WhatsAppAddress.of(message.to()));
+        if (message.template().isEmpty()) {
+            form.add("Body", message.text());
+        } else if (message.template().get() instanceof TemplateMessage.Twilio content) {
+            // A content template in place of Body (reference twilio-whatsapp.md §5); ContentVariables is a JSON string.
+            form.add("ContentSid", content.contentSid());
+            content.variablesJson().ifPresent(variables -> form.add("ContentVariables", variables));
+        } else {
+            return new SendOutcome.Failed("invalid_template", "a Meta template cannot be sent through Twilio", false,
+                    false);
+        }
         statusCallback.ifPresent(url -> form.add("StatusCallback", callbackUrl(url, message.correlationId())));
         return postMessage(client, baseUrl, sid, token, form);
     }

@@ -10,6 +10,7 @@ import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
+import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.whatsapp.LogCapture;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
 import java.time.Duration;
@@ -78,6 +79,50 @@ class GraphApiSenderTest {
         JsonNode body = new ObjectMapper().readTree(take().getBody().utf8());
         assertThat(body.path("biz_opaque_callback_data").asText()).isEqualTo("wg-part-17");
         assertThat(body.path("text").path("body").asText()).isEqualTo("oi");
+    }
+
+    @Test
+    void givenAMetaTemplate_whenSending_thenTheBodyIsTheReferenceTemplateSendWithItsComponentsAsGiven() throws Exception {
+        // meta-cloud-api.md §6, "Sending it": the template object, with the components the tenant gave
+        String components = "[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"482913\"}]},"
+                + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\","
+                + "\"text\":\"482913\"}]}]";
+        server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
+
+        SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "+34600111222", "[template verification_code es]",
+                Optional.empty(), Optional.of(new TemplateMessage.Meta("verification_code", "es", Optional.of(components)))));
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Accepted("wamid.T"));
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(mapper.readTree(take().getBody().utf8())).isEqualTo(mapper.readTree(
+                "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"+34600111222\","
+                        + "\"type\":\"template\",\"template\":{\"name\":\"verification_code\",\"language\":{\"code\":\"es\"},"
+                        + "\"components\":" + components + "}}"));
+    }
+
+    @Test
+    void givenATemplateForABsuidWithoutComponents_whenSending_thenItGoesInRecipientWithNoComponents() throws Exception {
+        server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
+
+        sender.send(new OutboundText(ACCOUNT, "US.13491208655302741918", "[template hello_world en_US]",
+                Optional.of("wg-part-3"), Optional.of(new TemplateMessage.Meta("hello_world", "en_US", Optional.empty()))));
+
+        JsonNode body = new ObjectMapper().readTree(take().getBody().utf8());
+        assertThat(body.path("recipient").asText()).isEqualTo("US.13491208655302741918");
+        assertThat(body.has("to")).isFalse();
+        assertThat(body.path("template").has("components")).isFalse();
+        assertThat(body.path("template").path("language").path("code").asText()).isEqualTo("en_US");
+        assertThat(body.path("biz_opaque_callback_data").asText()).isEqualTo("wg-part-3");
+    }
+
+    @Test
+    void givenATwilioTemplate_whenSendingThroughMeta_thenFailedTerminallyAndNothingPosted() {
+        SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "5511988887777", "x", Optional.empty(),
+                Optional.of(new TemplateMessage.Twilio("HX0123456789abcdef0123456789abcdef", Optional.empty()))));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
+        assertThat(((SendOutcome.Failed) outcome).retryable()).isFalse();
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

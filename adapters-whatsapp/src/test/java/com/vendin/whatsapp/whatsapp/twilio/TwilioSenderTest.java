@@ -7,6 +7,7 @@ import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
+import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.whatsapp.LogCapture;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
@@ -65,6 +66,25 @@ class TwilioSenderTest {
                 Map.entry("From", "whatsapp:+551140045678"),
                 Map.entry("To", "whatsapp:+5511987654321"),
                 Map.entry("Body", "Seu pedido & ação"));
+    }
+
+    @Test
+    void givenAContentTemplate_whenSending_thenContentSidAndContentVariablesGoInPlaceOfBody() throws Exception {
+        // twilio-whatsapp.md §5: "ContentSid=HX…&ContentVariables=%7B%221%22%3A%22123456%22%7D in place of Body"
+        server.enqueue(json(201, CREATED));
+
+        SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "US.13491208655302741918", "[template HX…]",
+                Optional.empty(), Optional.of(new TemplateMessage.Twilio("HX0123456789abcdef0123456789abcdef",
+                        Optional.of("{\"1\":\"123456\"}")))));
+
+        assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getBody().utf8()).contains("ContentVariables=%7B%221%22%3A%22123456%22%7D");
+        assertThat(form(request)).containsExactly(
+                Map.entry("From", "whatsapp:+551140045678"),
+                Map.entry("To", "whatsapp:US.13491208655302741918"),
+                Map.entry("ContentSid", "HX0123456789abcdef0123456789abcdef"),
+                Map.entry("ContentVariables", "{\"1\":\"123456\"}"));
     }
 
     @Test

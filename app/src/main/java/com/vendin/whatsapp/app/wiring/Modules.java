@@ -13,6 +13,6 @@ public final class Modules {
         return List.of(new ConfigModule(config), new PersistenceModule(), new AdaptersModule(), new DomainModule(),
                 new TwilioModule(), new WorkerModule(), new RedisModule(), new DeadLetterModule(), new NumbersModule(),
                 new AdminPhoneModule(), new MetricsModule(), new OperatorModule(), new UnroutableModule(),
-                new MediaModule(), new StatusModule());
+                new MediaModule(), new StatusModule(), new SendModule());
     }
 }

@@ -79,7 +79,7 @@ public final class ReplySender implements SendReplies {
             return;
         }
         SendOutcome outcome = sendOnce(new OutboundText(from.get().account(), part.route().to(), part.text(),
-                Optional.of(PartCorrelation.of(part.id()))));
+                Optional.of(PartCorrelation.of(part.id())), part.template()));
         record(part, from.get(), tenant, outcome);
     }
 

@@ -14,11 +14,13 @@ import com.vendin.whatsapp.domain.Fixtures;
 import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
+import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
@@ -74,6 +76,49 @@ class ReplySenderTest {
             assertThat(p.providerMessageId()).isPresent();
         });
         assertThat(store.inbound().get(0).state()).isEqualTo(InboundState.REPLIED);
+    }
+
+    @Test
+    void aTenantInitiatedTemplatePartIsSentAsItsTemplateFromTheStoreAndAcceptedWithoutAnInboundMessage() {
+        TemplateMessage template = new TemplateMessage.Meta("order_update", "pt_BR", Optional.empty());
+        PendingPart part = new PendingPart(77, 0, new TenantId("own-token"),
+                new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), ANA_META), template.summary(), 0, 1, 0,
+                Optional.of(template));
+        List<String> accepted = new java.util.ArrayList<>();
+        OutboundQueue queue = new OutboundQueue() {
+            @Override
+            public List<PendingPart> claimDue(java.time.Instant now, Duration lease, int limit) {
+                return List.of(part);
+            }
+
+            @Override
+            public void markAccepted(long partId, String providerMessageId, java.time.Instant now) {
+                accepted.add(partId + "=" + providerMessageId);
+            }
+
+            @Override
+            public void retryLater(long partId, java.time.Instant nextAttemptAt, String errorCode, java.time.Instant now) {
+                throw new AssertionError("not retried");
+            }
+
+            @Override
+            public void markFailed(long partId, String errorCode, String detail, java.time.Instant now) {
+                throw new AssertionError("not failed: " + errorCode);
+            }
+
+            @Override
+            public int releaseLeases() {
+                return 0;
+            }
+        };
+        ReplySender templates = new ReplySender(queue, tenants, provider, Fixtures.platform(),
+                new RetryPolicy(8, () -> 0.0), clock);
+
+        templates.claimDue(1).forEach(templates::send);
+
+        assertThat(provider.sent()).containsExactly(new OutboundText(SenderAccount.meta("201", new Secret("store-token")),
+                ANA_META, "[template order_update pt_BR]", Optional.of(PartCorrelation.of(77)), Optional.of(template)));
+        assertThat(accepted).singleElement().asString().startsWith("77=");
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class InMemoryPersons implements PersonDirectory {
     }
 
     @Override
+    public synchronized Optional<Person> findByPhone(String numberKey, PhoneNumber phone) {
+        return find(numberKey, phone);
+    }
+
+    @Override
     public synchronized void changeUserId(String numberKey, String previousUserId, String newUserId, Instant at) {
         Optional<Person> previous = findUser(numberKey, previousUserId);
         if (previous.isEmpty() || previousUserId.equals(newUserId)) {

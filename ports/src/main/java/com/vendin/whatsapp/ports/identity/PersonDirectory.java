@@ -31,6 +31,9 @@ public interface PersonDirectory {
     /** The person known on {@code numberKey} by this BSUID, if any. */
     Optional<Person> findByUserId(String numberKey, String userId);
 
+    /** The person known on {@code numberKey} by this canonical phone, if any; records nothing. */
+    Optional<Person> findByPhone(String numberKey, PhoneNumber phone);
+
     /** A person's BSUID changed ({@code user_changed_user_id}). */
     void changeUserId(String numberKey, String previousUserId, String newUserId, Instant at);
 

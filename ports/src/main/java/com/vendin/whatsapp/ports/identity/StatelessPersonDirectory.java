@@ -20,6 +20,11 @@ enum StatelessPersonDirectory implements PersonDirectory {
     }
 
     @Override
+    public Optional<Person> findByPhone(String numberKey, PhoneNumber phone) {
+        return Optional.empty();
+    }
+
+    @Override
     public void changeUserId(String numberKey, String previousUserId, String newUserId, Instant at) {
         // remembers nobody
     }

@@ -91,6 +91,16 @@ public abstract class PersonDirectoryContract {
     }
 
     @Test
+    void findByPhoneFindsThePersonAPhoneWasPairedWithAndRecordsNobody() {
+        persons.resolve(STORE, ids(null, "BR.1001", null), T0);
+        persons.resolve(STORE, ids(ANA, "BR.1001", null), T0.plusSeconds(5));
+
+        assertThat(persons.findByPhone(STORE, ANA)).map(Person::threadId).contains("user:BR.1001");
+        assertThat(persons.findByPhone(OTHER_STORE, ANA)).isEmpty();
+        assertThat(persons.resolve(OTHER_STORE, ids(ANA, null, null), T0).threadId()).isEqualTo(ANA.e164());
+    }
+
+    @Test
     void peopleAreNeverJoinedAcrossNumbers() {
         persons.resolve(STORE, ids(ANA, "BR.1001", null), T0);
 
