@@ -22,7 +22,7 @@ interface MessageQueryDao {
             + "WHERE i.tenant_id = :tenantId ORDER BY i.created_at DESC, i.id DESC LIMIT :limit) AS inbound_page "
             + "UNION ALL "
             + "SELECT * FROM (SELECT 'out' AS kind, o.id, i.to_number AS from_addr, o.to_raw AS to_addr, "
-            + "'text' AS type, o.text, o.state, o.provider_message_id, i.role, o.thread_id, o.inbound_id AS in_reply_to, "
+            + "COALESCE(o.content_type, 'text') AS type, o.text, o.state, o.provider_message_id, i.role, o.thread_id, o.inbound_id AS in_reply_to, "
             + "o.error_code, o.attempts, CAST(NULL AS BIGINT) AS provider_ts, o.created_at, o.updated_at, i.user_id, "
             + "i.username "
             + "FROM outbound_messages o "
