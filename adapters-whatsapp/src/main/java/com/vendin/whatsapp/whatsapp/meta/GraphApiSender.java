@@ -3,6 +3,7 @@ package com.vendin.whatsapp.whatsapp.meta;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -44,6 +45,26 @@ public final class GraphApiSender implements WhatsAppSender {
                 ? post(phoneId.get(), token.get(), message)
                 : new SendOutcome.Failed("not_configured", "the sending number has no Meta phone id or access token",
                         false, false);
+        log(phoneId.orElse("-"), outcome);
+        return outcome;
+    }
+
+    /** Sends a reply part of any kind (CONTRACT §3.1); a media part goes by its uploaded id. */
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        Optional<String> phoneId = message.from().phoneId().filter(id -> !id.isBlank());
+        Optional<Secret> token = message.from().accessToken();
+        Optional<String> body = GraphContent.body(message);
+        SendOutcome outcome;
+        if (phoneId.isEmpty() || token.isEmpty()) {
+            outcome = new SendOutcome.Failed("not_configured", "the sending number has no Meta phone id or access token",
+                    false, false);
+        } else if (body.isEmpty()) {
+            outcome = new SendOutcome.Failed("unsupported", "Meta cannot send a " + message.content().type()
+                    + " item of this kind", false, false);
+        } else {
+            outcome = postMessage(client, baseUrl, phoneId.get(), token.get(), body.get());
+        }
         log(phoneId.orElse("-"), outcome);
         return outcome;
     }
