@@ -38,6 +38,7 @@ public final class FakeGraph implements AutoCloseable {
     private final List<Typing> typings = new CopyOnWriteArrayList<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private volatile int typingStatus = 200;
+    private volatile Duration typingDelay = Duration.ZERO;
 
     /** One request the gateway made, when, and the status it got. */
     public record Attempt(String path, String authorization, JsonNode body, int status, long atNanos) {
@@ -132,7 +133,8 @@ public final class FakeGraph implements AutoCloseable {
                 System.nanoTime()));
         String answer = status == 200 ? "{\"success\":true}" : "{\"error\":{\"message\":\"scripted typing failure\","
                 + "\"type\":\"OAuthException\",\"code\":1,\"fbtrace_id\":\"Axyz\"}}";
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(answer).build();
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                .headersDelay(typingDelay.toMillis(), TimeUnit.MILLISECONDS).body(answer).build();
     }
 
     /** A media upload ({@code POST /{phoneId}/media}, multipart): recorded apart from sends, answered with a media id. */
@@ -148,6 +150,12 @@ public final class FakeGraph implements AutoCloseable {
     /** Typing requests are answered with HTTP {@code status} from now on (200 by default). */
     public FakeGraph answerTyping(int status) {
         typingStatus = status;
+        return this;
+    }
+
+    /** Typing requests are answered only after {@code delay} from now on. */
+    public FakeGraph delayTyping(Duration delay) {
+        typingDelay = delay;
         return this;
     }
 
