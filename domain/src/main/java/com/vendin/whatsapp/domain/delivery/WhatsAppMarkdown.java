@@ -4,13 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts the Markdown a model writes and WhatsApp does not render (CONTRACT §3.1): {@code **bold**} and
- * {@code __bold__} become {@code *bold*}, a {@code # heading} line becomes a plain line, {@code [text](url)}
+ * Converts the Markdown a model writes and WhatsApp does not render (CONTRACT §3.1): {@code **bold**} becomes
+ * {@code *bold*} ({@code __x__} is left alone: it is as often a name such as {@code __init__}), a {@code # heading} line becomes a plain line, {@code [text](url)}
  * becomes {@code text (url)}. Code (fenced blocks and {@code `inline`} spans) is left as written.
  */
 public final class WhatsAppMarkdown {
     private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*|__(?=\\S)(.+?)(?<=\\S)__");
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*");
     private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]\\n]+)]\\((https?://[^)\\s]+)\\)");
 
     private WhatsAppMarkdown() {
@@ -52,7 +52,6 @@ public final class WhatsAppMarkdown {
 
     private static String inline(String text) {
         String links = LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
-        return BOLD.matcher(links).replaceAll(m -> Matcher.quoteReplacement(
-                "*" + (m.group(1) != null ? m.group(1) : m.group(2)) + "*"));
+        return BOLD.matcher(links).replaceAll(m -> Matcher.quoteReplacement("*" + m.group(1) + "*"));
     }
 }
