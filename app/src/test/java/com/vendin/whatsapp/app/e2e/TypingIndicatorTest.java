@@ -75,7 +75,8 @@ class TypingIndicatorTest {
 
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == 1);
         List<FakeGraph.Typing> typings = graph.typings();
-        assertThat(typings).hasSizeBetween(3, 5).allSatisfy(typing -> {
+        assertThat(typings).as("shown on forward, renewed while the tenant works (1 s at 300 ms)").hasSizeBetween(3, 5)
+                .allSatisfy(typing -> {
             assertThat(typing.path()).isEqualTo("/v25.0/" + PHONE_ID + "/messages");
             assertThat(typing.authorization()).isEqualTo("Bearer moda-token");
             assertThat(typing.body()).isEqualTo(new ObjectMapper().readTree("{\"messaging_product\":\"whatsapp\","

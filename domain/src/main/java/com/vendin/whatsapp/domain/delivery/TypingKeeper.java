@@ -80,7 +80,8 @@ public final class TypingKeeper {
         }
         Runnable tick = () -> hand(s, account.get(), inboundMessageId);
         try {
-            ScheduledFuture<?> renewals = s.ticks().scheduleAtFixedRate(tick, 0, s.every().toMillis(),
+            // With a fixed delay, a stalled scheduler never fires a burst of renewals to catch up.
+            ScheduledFuture<?> renewals = s.ticks().scheduleWithFixedDelay(tick, 0, s.every().toMillis(),
                     TimeUnit.MILLISECONDS);
             return () -> renewals.cancel(false);
         } catch (RejectedExecutionException e) {

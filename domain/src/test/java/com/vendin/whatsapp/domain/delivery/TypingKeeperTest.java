@@ -34,9 +34,9 @@ class TypingKeeperTest {
         }
 
         @Override
-        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-            schedules.add(new long[] {unit.toMillis(initialDelay), unit.toMillis(period)});
-            ScheduledFuture<?> future = super.scheduleAtFixedRate(command, initialDelay, period, unit);
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            schedules.add(new long[] {unit.toMillis(initialDelay), unit.toMillis(delay)});
+            ScheduledFuture<?> future = super.scheduleWithFixedDelay(command, initialDelay, delay, unit);
             futures.add(future);
             return future;
         }
@@ -77,12 +77,13 @@ class TypingKeeperTest {
     @Test
     void givenAShortInterval_whenTheCallLasts_thenTheIndicatorIsRenewedAndStopsWithTheSession() throws Exception {
         TypingKeeper.Session session = keeper(Duration.ofMillis(50)).start(CUSTOMER, STORE, "wamid.B");
-        Thread.sleep(180);
+        Thread.sleep(200);
         session.close();
+        Thread.sleep(20);
         int renewed = shown.size();
-        Thread.sleep(120);
+        Thread.sleep(150);
 
-        assertThat(renewed).isBetween(3, 5);
+        assertThat(renewed).as("shown at once, then renewed").isGreaterThanOrEqualTo(2);
         assertThat(shown).hasSize(renewed).containsOnly("wamid.B");
     }
 
