@@ -11,6 +11,8 @@ import com.vendin.whatsapp.whatsapp.http.ProviderJson;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,15 +29,21 @@ import org.slf4j.LoggerFactory;
 public final class GraphTypingIndicator implements TypingIndicator {
     /** The longest one indicator call may take. */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int POOLED = 4;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Logger LOG = LoggerFactory.getLogger(GraphTypingIndicator.class);
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
 
-    /** Shares {@code base}'s pool, with the {@link #TIMEOUT}. */
+    /**
+     * Shares {@code base}'s dispatcher and settings, with the {@link #TIMEOUT} and a connection pool of its own: the
+     * indicator's calls never leave behind (or take) the keep-alive connections sends use, whose reuse OkHttp answers
+     * with a silent resend when a pooled connection drops.
+     */
     public GraphTypingIndicator(OkHttpClient base, String graphBaseUrl) {
         this.client = Objects.requireNonNull(base, "base").newBuilder().callTimeout(TIMEOUT)
+                .connectionPool(new ConnectionPool(POOLED, 1, TimeUnit.MINUTES))
                 .connectTimeout(TIMEOUT).readTimeout(TIMEOUT).writeTimeout(TIMEOUT).build();
         this.baseUrl = BaseUrls.parse(graphBaseUrl, "FACEBOOK_GRAPH_URL");
     }
