@@ -24,8 +24,14 @@ public final class MediaFetch implements MediaProbe {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     /** Longest whole fetch (and upload, which streams the fetch): 100 MB documents need time. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Longest check of one URL before a reply is queued: the delivery's lease (90 s) covers the tenant call (30 s)
+     * and these checks. Static files announce their length and are judged by their headers alone.
+     */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
 
     private final OkHttpClient client;
+    private final OkHttpClient probe;
 
     /** Shares {@code base}'s pool, with the media timeouts. */
     public MediaFetch(OkHttpClient base) {
@@ -35,6 +41,7 @@ public final class MediaFetch implements MediaProbe {
                 .writeTimeout(READ_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
                 .build();
+        this.probe = client.newBuilder().callTimeout(PROBE_TIMEOUT).build();
     }
 
     public OkHttpClient client() {
@@ -43,6 +50,10 @@ public final class MediaFetch implements MediaProbe {
 
     /** Starts fetching {@code media}; the caller closes the response. */
     public Response open(Media media) throws IOException {
+        return open(client, media);
+    }
+
+    private static Response open(OkHttpClient client, Media media) throws IOException {
         HttpUrl url = HttpUrl.parse(media.url().toString());
         if (url == null) {
             throw new IOException("not an http(s) URL: " + media.url());
@@ -76,7 +87,7 @@ public final class MediaFetch implements MediaProbe {
 
     @Override
     public Optional<String> problem(Provider provider, Media media) {
-        try (Response response = open(media)) {
+        try (Response response = open(probe, media)) {
             Optional<String> problem = problem(provider, media, response);
             if (problem.isPresent() || response.body().contentLength() >= 0) {
                 return problem;

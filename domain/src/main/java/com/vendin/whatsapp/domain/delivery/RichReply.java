@@ -124,7 +124,8 @@ public final class RichReply {
         boolean captioned = media.kind() == MediaKind.IMAGE || media.kind() == MediaKind.VIDEO
                 || (media.kind() == MediaKind.DOCUMENT && provider == Provider.FACEBOOK);
         require(media.caption().isEmpty() || captioned, provider == Provider.TWILIO && media.kind() == MediaKind.DOCUMENT
-                ? "Twilio cannot carry a caption on a document" : "a " + media.kind().wireName() + " has no caption");
+                ? "Twilio cannot carry a caption on a document"
+                : "only images, videos" + (provider == Provider.FACEBOOK ? " and documents" : "") + " have captions");
         media.caption().ifPresent(c -> require(c.length() <= CAPTION, "caption is longer than " + CAPTION + " characters"));
         require(media.filename().isEmpty() || media.kind() == MediaKind.DOCUMENT, "only a document has a filename");
         media.filename().ifPresent(f -> require(!f.isBlank() && f.length() <= FILENAME, "filename is empty or too long"));

@@ -102,7 +102,7 @@ class RichReplyTest {
         assertThat(parts(Provider.FACEBOOK, new Media(MediaKind.IMAGE, PNG, Optional.of("**Azul**"), Optional.empty())))
                 .containsExactly(new Media(MediaKind.IMAGE, PNG, Optional.of("*Azul*"), Optional.empty()));
         assertThat(invalid(Provider.FACEBOOK, new Media(MediaKind.AUDIO, PNG, Optional.of("ouça"), Optional.empty())))
-                .isEqualTo("message 1 (audio): a audio has no caption");
+                .isEqualTo("message 1 (audio): only images, videos and documents have captions");
         assertThat(invalid(Provider.TWILIO, new Media(MediaKind.DOCUMENT, PNG, Optional.of("nota"), Optional.empty())))
                 .isEqualTo("message 1 (document): Twilio cannot carry a caption on a document");
         assertThat(invalid(Provider.FACEBOOK, new Media(MediaKind.IMAGE, PNG, Optional.empty(), Optional.of("a.png"))))
