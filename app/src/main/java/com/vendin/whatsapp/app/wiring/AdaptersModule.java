@@ -22,10 +22,10 @@ import com.vendin.whatsapp.ports.query.BrowseMessages;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
 import com.vendin.whatsapp.whatsapp.ProviderApiConfig;
 import com.vendin.whatsapp.whatsapp.ProviderSender;
+import com.vendin.whatsapp.whatsapp.ProviderTypingIndicator;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
 import com.vendin.whatsapp.whatsapp.media.MediaFetch;
 import com.vendin.whatsapp.whatsapp.meta.GraphMediaUploader;
-import com.vendin.whatsapp.whatsapp.meta.GraphTypingIndicator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,8 @@ final class AdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     TypingIndicator typingIndicator(OkHttpClient client, GatewayConfig config) {
-        return new GraphTypingIndicator(client, config.meta().graphUrl().toString());
+        return ProviderTypingIndicator.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
+                config.twilio().apiUrl().toString()));
     }
 
     @Provides

@@ -8,11 +8,15 @@ import com.vendin.whatsapp.app.support.AdminCalls;
 import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeTenant;
+import com.vendin.whatsapp.app.support.FakeTwilio;
+import com.vendin.whatsapp.app.support.TwilioPayloads;
 import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.app.support.TestGateway;
 import com.vendin.whatsapp.app.wiring.TypingSettings;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * "Typing…" while the agent works (CONTRACT §3.5), end to end on Meta: the read-and-typing request on forward and
- * its renewals while a slow tenant composes, a failing or slow indicator that never delays the reply, and
+ * "Typing…" while the agent works (CONTRACT §3.5), end to end: on Meta the read-and-typing request on forward and
+ * its renewals while a slow tenant composes, on Twilio its typing indicator ({@code platform-2026.md} §3.4), a failing or slow indicator that never delays the reply, and
  * {@code GATEWAY_TYPING_INDICATOR=false}. The renewal interval is bound short here; production uses 20 s.
  */
 class TypingIndicatorTest {
@@ -120,6 +124,31 @@ class TypingIndicatorTest {
         Thread.sleep(200);
         assertThat(graph.typings()).isEmpty();
         assertThat(gateway.instance(TypingSettings.class).enabled()).isFalse();
+    }
+
+    @Test
+    void givenATwilioStore_whenItsCustomerWrites_thenTwiliosTypingIndicatorIsCalledAndRenewed() throws Exception {
+        try (FakeTwilio twilio = new FakeTwilio().start()) {
+            Map<String, String> env = TestGateway.environment(dir, graph.baseUrl(), twilio.baseUrl());
+            gateway = TestGateway.start(env, shortInterval());
+            TwilioMessagePathTest.createTenant(gateway, "loja", tenant, "+551140049999", "");
+
+            gateway.postTwilioWebhook(TwilioPayloads.message("SM00000000000000000000000000000091", "+5511987654321",
+                    "+551140049999", TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "oi"),
+                    TestGateway.TWILIO_MAIN_TOKEN);
+
+            Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
+            assertThat(twilio.typings()).hasSizeBetween(3, 5).allSatisfy(call -> {
+                assertThat(call.params()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "messageId", "SM00000000000000000000000000000091", "channel", "whatsapp"));
+                assertThat(call.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                        (TwilioPayloads.MAIN_ACCOUNT_SID + ":" + TestGateway.TWILIO_MAIN_TOKEN)
+                                .getBytes(StandardCharsets.UTF_8)));
+            });
+            assertThat(graph.typings()).isEmpty();
+            gateway.close();
+            gateway = null;
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.vendin.whatsapp.domain.delivery;
 
 import com.vendin.whatsapp.domain.PlatformAccount;
-import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.TypingIndicator;
@@ -16,9 +15,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps "typing…" showing to a customer while their tenant composes the answer (CONTRACT §3.5): on Meta, marks
- * the message read with the typing indicator when the call starts and again every {@code every} (20 s: Meta
- * drops the indicator after 25 s) until it ends. Each indicator call is handed to {@code calls}, so a slow or
+ * Keeps "typing…" showing to a customer while their tenant composes the answer (CONTRACT §3.5): marks the
+ * message read with the typing indicator (Meta's, and Twilio's Public Beta one, {@code platform-2026.md} §3.4) when
+ * the call starts and again every {@code every} (20 s: both drop the indicator after 25 s) until it ends. Each indicator call is handed to {@code calls}, so a slow or
  * failing provider never delays the delivery.
  */
 public final class TypingKeeper {
@@ -63,9 +62,9 @@ public final class TypingKeeper {
                 Objects.requireNonNull(calls, "calls"), every)));
     }
 
-    /** Whether a message of this kind gets the indicator: a customer's message on Meta. */
+    /** Whether a message of this kind gets the indicator: a customer's message (Meta, or Twilio's beta indicator). */
     static boolean applies(ReplyRoute route) {
-        return route.provider() == Provider.FACEBOOK && !route.viaPlatform();
+        return !route.viaPlatform();
     }
 
     /** Starts showing typing for {@code inboundMessageId} (now, then every interval) until the session is closed. */

@@ -88,15 +88,28 @@ class TypingKeeperTest {
     }
 
     @Test
-    void givenAnAdminOrTwilioMessageOrTypingOff_thenNothingIsScheduled() {
+    void givenAnAdminMessageOrAStoreWithoutItsProvidersNumberOrTypingOff_thenNothingIsScheduled() {
         keeper(TypingKeeper.DEFAULT_INTERVAL).start(new ReplyRoute(Provider.FACEBOOK, true, Optional.of("900"), "55"),
                 STORE, "wamid.admin").close();
-        keeper(TypingKeeper.DEFAULT_INTERVAL).start(new ReplyRoute(Provider.TWILIO, false, Optional.empty(),
-                "whatsapp:+55"), STORE, "SM1").close();
+        keeper(TypingKeeper.DEFAULT_INTERVAL).start(CUSTOMER, Optional.empty(), "wamid.nonumber").close();
         TypingKeeper.off().start(CUSTOMER, STORE, "wamid.off").close();
 
         assertThat(ticks.schedules).isEmpty();
         assertThat(shown).isEmpty();
+    }
+
+    @Test
+    void givenATwilioCustomer_thenTheTwilioAccountOfTheNumberShowsIt() throws Exception {
+        Optional<WhatsAppNumber> twilio = Optional.of(com.vendin.whatsapp.domain.Fixtures.twilioNumber("+551140045678",
+                Optional.of("ACsub"), Optional.of("sub-token")));
+        TypingKeeper.Session session = keeper(TypingKeeper.DEFAULT_INTERVAL).start(new ReplyRoute(Provider.TWILIO,
+                false, Optional.empty(), "whatsapp:+5511988887777"), twilio, "SM1");
+        ticks.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        session.close();
+
+        assertThat(shown).containsExactly("SM1");
+        assertThat(accounts).containsExactly(SenderAccount.twilio(new com.vendin.whatsapp.ports.phone.PhoneNumber(
+                "+551140045678"), "ACsub", new Secret("sub-token")));
     }
 
     @Test
