@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.whatsapp;
 
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -26,6 +27,14 @@ public final class ProviderSender implements WhatsAppSender {
 
     @Override
     public SendOutcome send(OutboundText message) {
+        return switch (message.from().provider()) {
+            case FACEBOOK -> facebook.send(message);
+            case TWILIO -> twilio.send(message);
+        };
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message) {
         return switch (message.from().provider()) {
             case FACEBOOK -> facebook.send(message);
             case TWILIO -> twilio.send(message);

@@ -45,6 +45,10 @@ final class MockGraph implements AutoCloseable {
         try (exchange) {
             long now = System.nanoTime();
             String body = MockTenant.readAll(exchange.getRequestBody());
+            if (body.contains("\"typing_indicator\"")) {
+                answer(exchange, "{\"success\":true}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             sends.incrementAndGet();
             String text = MockTenant.field(body, "body");
             long seq = text.startsWith("re ") ? seqOf.applyAsLong(text.substring(3)) : -1;
@@ -57,11 +61,16 @@ final class MockGraph implements AutoCloseable {
             byte[] answer = ("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\""
                     + to + "\"}],\"messages\":[{\"id\":\"wamid.OUT" + ids.incrementAndGet() + "\"}]}")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
+            answer(exchange, answer);
+        }
+    }
+
+    /** 200 with a JSON body; read-and-typing requests (CONTRACT §3.5) get {@code {"success":true}} and are not sends. */
+    private static void answer(HttpExchange exchange, byte[] answer) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
         }
     }
 

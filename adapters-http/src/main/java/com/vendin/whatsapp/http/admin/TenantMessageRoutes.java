@@ -41,7 +41,7 @@ public final class TenantMessageRoutes implements RouteGroup {
         this.signature = new TenantSignature(keys, clock);
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.bodies = new AdminBodies(mapper);
-        this.items = new OutgoingItems(mapper);
+        this.items = new OutgoingItems();
     }
 
     /** A request this route authenticates itself: a POST here with a tenant signature and no bearer token. */

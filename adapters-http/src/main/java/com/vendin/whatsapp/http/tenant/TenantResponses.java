@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 /** Classifies a tenant's answer (CONTRACT §3): 2xx replied, 5xx/408/429 retryable, any other status rejected. */
 final class TenantResponses {
     static final long MAX_BODY_BYTES = 1024 * 1024;
+    static final String INVALID_REPLY = "invalid_reply: ";
     private static final Logger LOG = LoggerFactory.getLogger(TenantResponses.class);
 
     private final ObjectMapper mapper;
@@ -26,7 +27,7 @@ final class TenantResponses {
     AgentOutcome classify(Response response) throws IOException {
         int code = response.code();
         if (code >= 200 && code < 300) {
-            return new AgentOutcome.Replied(replyText(response.body()));
+            return reply(response.body());
         }
         if (code >= 500 || code == 408 || code == 429) {
             return new AgentOutcome.Retryable("tenant answered HTTP " + code);
@@ -34,11 +35,12 @@ final class TenantResponses {
         return new AgentOutcome.Rejected("tenant answered HTTP " + code);
     }
 
-    private Optional<String> replyText(ResponseBody body) throws IOException {
+    /** {@code {"text"}}, or {@code {"messages":[...]}} (CONTRACT §3.1), whose malformed items reject the reply. */
+    private AgentOutcome reply(ResponseBody body) throws IOException {
         BufferedSource source = body.source();
         if (source.request(MAX_BODY_BYTES + 1)) {
             LOG.warn("tenant reply body is larger than {} bytes; treated as no reply", MAX_BODY_BYTES);
-            return Optional.empty();
+            return new AgentOutcome.Replied(Optional.empty());
         }
         byte[] bytes = source.readByteArray();
         JsonNode node;
@@ -46,8 +48,23 @@ final class TenantResponses {
             node = mapper.readTree(bytes);
         } catch (IOException e) {
             LOG.warn("tenant reply body is not JSON; treated as no reply");
-            return Optional.empty();
+            return new AgentOutcome.Replied(Optional.empty());
         }
+        JsonNode messages = node == null ? null : node.get("messages");
+        if (messages == null || messages.isNull()) {
+            return new AgentOutcome.Replied(replyText(node));
+        }
+        if (node.hasNonNull("text")) {
+            return new AgentOutcome.Rejected(INVALID_REPLY + "the answer has both text and messages; send one of them");
+        }
+        try {
+            return new AgentOutcome.Replied(Optional.empty(), RichReplyParser.parse(messages));
+        } catch (RichReplyParser.Malformed e) {
+            return new AgentOutcome.Rejected(INVALID_REPLY + e.getMessage());
+        }
+    }
+
+    private static Optional<String> replyText(JsonNode node) {
         JsonNode text = node == null ? null : node.get("text");
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             return Optional.empty();

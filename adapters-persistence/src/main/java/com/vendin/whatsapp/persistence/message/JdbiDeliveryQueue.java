@@ -3,6 +3,7 @@ package com.vendin.whatsapp.persistence.message;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
-    public void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
+    public void completeWith(long id, ReplyRoute route, List<OutboundContent> replyParts, Instant now) {
         long at = now.toEpochMilli();
         Long lease = leases.remove(id);
         db.useWrite(handle -> {

@@ -74,6 +74,12 @@ public final class JdbiOutboundQueue implements OutboundQueue {
     }
 
     @Override
+    public void recordMediaId(long partId, String mediaId, Instant now) {
+        db.useWrite(handle -> ignoredUnlessChanged(partId, "media id", handle.attach(OutboundDao.class)
+                .recordMediaId(partId, JdbiDeliveryQueue.clip(mediaId), now.toEpochMilli())));
+    }
+
+    @Override
     public void retryLater(long partId, Instant nextAttemptAt, String errorCode, Instant now) {
         db.useWrite(handle -> ignoredUnlessChanged(partId, "retry", handle.attach(OutboundDao.class)
                 .retryLater(partId, nextAttemptAt.toEpochMilli(), JdbiDeliveryQueue.clip(errorCode),

@@ -17,14 +17,15 @@ interface OutboundDao {
 
     /** Tenant and thread are copied from the inbound message so a thread's parts can be ordered by index. */
     String INSERT_PARTS = "INSERT INTO outbound_messages (inbound_id, tenant_id, thread_id, part_index, part_count, "
-            + "provider, via_platform, from_phone_id, to_raw, text, state, attempts, next_attempt_at, created_at, "
-            + "updated_at) SELECT id, tenant_id, thread_id, :partIndex, :partCount, :provider, :viaPlatform, "
-            + ":fromPhoneId, :toRaw, :text, 'pending', 0, :now, :now, :now FROM inbound_messages WHERE id = :inboundId";
+            + "provider, via_platform, from_phone_id, to_raw, text, content_type, content_json, state, attempts, "
+            + "next_attempt_at, created_at, updated_at) SELECT id, tenant_id, thread_id, :partIndex, :partCount, "
+            + ":provider, :viaPlatform, :fromPhoneId, :toRaw, :text, :contentType, :contentJson, 'pending', 0, :now, "
+            + ":now, :now FROM inbound_messages WHERE id = :inboundId";
 
     /** Due, unleased parts that are the earliest pending part of their tenant and thread. */
     String CLAIMABLE = "SELECT o.id, o.inbound_id, o.tenant_id, o.provider, o.via_platform, o.from_phone_id, "
-            + "o.to_raw, o.text, o.part_index, o.part_count, o.attempts, o.template_name, o.template_language, "
-            + "o.template_params FROM outbound_messages o "
+            + "o.to_raw, o.text, o.part_index, o.part_count, o.attempts, o.content_type, o.content_json, o.media_id "
+            + "FROM outbound_messages o "
             + "WHERE o.state = 'pending' AND o.next_attempt_at <= :now "
             + "AND (o.lease_until IS NULL OR o.lease_until <= :now) "
             + "AND NOT EXISTS (SELECT 1 FROM outbound_messages e WHERE e.state = 'pending' "
@@ -47,8 +48,7 @@ interface OutboundDao {
             + "ORDER BY o.next_attempt_at, o.id LIMIT :limit FOR UPDATE SKIP LOCKED), "
             + "claimed AS (UPDATE outbound_messages u SET lease_until = :leaseUntil FROM locked WHERE u.id = locked.id "
             + "RETURNING u.id, u.inbound_id, u.tenant_id, u.provider, u.via_platform, u.from_phone_id, u.to_raw, u.text, "
-            + "u.part_index, u.part_count, u.attempts, u.template_name, u.template_language, u.template_params, "
-            + "u.next_attempt_at) "
+            + "u.part_index, u.part_count, u.attempts, u.next_attempt_at, u.content_type, u.content_json, u.media_id) "
             + "SELECT * FROM claimed ORDER BY next_attempt_at, id";
 
     String FIND_BY_PROVIDER_ID = "SELECT id, state FROM outbound_messages WHERE provider_message_id = :providerMessageId";
@@ -124,6 +124,9 @@ interface OutboundDao {
             + "lease_until = NULL, error_code = :errorCode, error_detail = :detail, updated_at = :now "
             + "WHERE id = :id AND state = 'pending'")
     int markFailed(long id, String errorCode, String detail, long now);
+
+    @SqlUpdate("UPDATE outbound_messages SET media_id = :mediaId, updated_at = :now WHERE id = :id AND state = 'pending'")
+    int recordMediaId(long id, String mediaId, long now);
 
     @SqlUpdate("UPDATE outbound_messages SET lease_until = NULL WHERE lease_until IS NOT NULL")
     int releaseLeases();

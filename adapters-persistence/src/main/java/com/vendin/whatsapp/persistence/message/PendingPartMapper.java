@@ -4,11 +4,9 @@ import com.vendin.whatsapp.persistence.db.Columns;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -20,21 +18,10 @@ public final class PendingPartMapper implements RowMapper<PendingPart> {
                 .orElseThrow(() -> new IllegalStateException("unknown provider stored"));
         ReplyRoute route = new ReplyRoute(provider, rs.getBoolean("via_platform"),
                 Columns.optionalString(rs, "from_phone_id"), rs.getString("to_raw"));
+        String text = rs.getString("text");
         return new PendingPart(rs.getLong("id"), rs.getLong("inbound_id"), new TenantId(rs.getString("tenant_id")),
-                route, rs.getString("text"), rs.getInt("part_index"), rs.getInt("part_count"), rs.getInt("attempts"),
-                template(provider, rs));
-    }
-
-    /** The template a part sends, when it is one (V10: Meta name, language, components; Twilio SID, variables). */
-    static Optional<TemplateMessage> template(Provider provider, ResultSet rs) throws SQLException {
-        Optional<String> name = Columns.optionalString(rs, "template_name");
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> params = Columns.optionalString(rs, "template_params");
-        return Optional.of(provider == Provider.TWILIO
-                ? new TemplateMessage.Twilio(name.get(), params)
-                : new TemplateMessage.Meta(name.get(), Columns.optionalString(rs, "template_language").orElse(""),
-                        params));
+                route, text, rs.getInt("part_index"), rs.getInt("part_count"), rs.getInt("attempts"),
+                ContentCodec.read(rs.getString("content_type"), rs.getString("content_json"), text),
+                Columns.optionalString(rs, "media_id"));
     }
 }

@@ -24,7 +24,7 @@ interface MessageQueryDao {
             + "SELECT * FROM (SELECT 'out' AS kind, o.id, "
             + "COALESCE(i.to_number, (SELECT t.whatsapp_phone_number FROM tenants t WHERE t.id = o.tenant_id), '') "
             + "AS from_addr, "
-            + "o.to_raw AS to_addr, CASE WHEN o.template_name IS NULL THEN 'text' ELSE 'template' END AS type, o.text, "
+            + "o.to_raw AS to_addr, CASE WHEN o.content_type IS NULL THEN 'text' WHEN o.content_type = 'twilio_template' THEN 'template' ELSE o.content_type END AS type, o.text, "
             + "o.state, o.provider_message_id, COALESCE(i.role, 'customer') AS role, o.thread_id, "
             + "COALESCE(o.inbound_id, (SELECT r.id FROM inbound_messages r WHERE r.provider_message_id = o.reply_to "
             + "AND r.tenant_id = o.tenant_id)) AS in_reply_to, "

@@ -1,7 +1,7 @@
 package com.vendin.whatsapp.persistence.send;
 
 import com.vendin.whatsapp.persistence.db.Database;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.persistence.message.ContentCodec;
 import com.vendin.whatsapp.ports.send.SendReceipt;
 import com.vendin.whatsapp.ports.send.SendStore;
 import com.vendin.whatsapp.ports.tenant.TenantId;
@@ -39,10 +39,9 @@ public final class JdbiSendStore implements SendStore {
             + "WHERE tenant_id = :tenantId AND idempotency_key = :key";
     private static final String INSERT_PART = "INSERT INTO outbound_messages (inbound_id, tenant_id, thread_id, "
             + "part_index, part_count, provider, via_platform, from_phone_id, to_raw, text, state, attempts, "
-            + "next_attempt_at, created_at, updated_at, reply_to, template_name, template_language, template_params) "
+            + "next_attempt_at, created_at, updated_at, reply_to, content_type, content_json) "
             + "VALUES (NULL, :tenantId, :threadId, :partIndex, :partCount, :provider, :viaPlatform, :fromPhoneId, "
-            + ":toRaw, :text, 'pending', 0, :now, :now, :now, :replyTo, :templateName, :templateLanguage, "
-            + ":templateParams) RETURNING id";
+            + ":toRaw, :text, 'pending', 0, :now, :now, :now, :replyTo, :contentType, :contentJson) RETURNING id";
 
     private final Database db;
 
@@ -93,7 +92,6 @@ public final class JdbiSendStore implements SendStore {
         List<Long> ids = new ArrayList<>(send.parts().size());
         for (int i = 0; i < send.parts().size(); i++) {
             QueuedPart part = send.parts().get(i);
-            Optional<TemplateMessage> template = part.template();
             ids.add(handle.createQuery(INSERT_PART)
                     .bind("tenantId", send.tenantId().value())
                     .bind("threadId", send.threadId())
@@ -106,9 +104,8 @@ public final class JdbiSendStore implements SendStore {
                     .bind("text", part.text())
                     .bind("now", now)
                     .bind("replyTo", send.replyTo().orElse(null))
-                    .bind("templateName", template.map(JdbiSendStore::templateName).orElse(null))
-                    .bind("templateLanguage", template.flatMap(JdbiSendStore::templateLanguage).orElse(null))
-                    .bind("templateParams", template.flatMap(JdbiSendStore::templateParams).orElse(null))
+                    .bind("contentType", ContentCodec.type(part.content()))
+                    .bind("contentJson", ContentCodec.json(part.content()))
                     .mapTo(Long.class).one());
         }
         return ids;
@@ -125,18 +122,5 @@ public final class JdbiSendStore implements SendStore {
     /** The first answer: every part was queued {@code pending}. */
     private static SendReceipt receipt(String sendId, List<Long> partIds) {
         return new SendReceipt(sendId, partIds.stream().map(id -> new SendReceipt.Part(PART_PREFIX + id, QUEUED)).toList());
-    }
-
-    private static String templateName(TemplateMessage template) {
-        return template instanceof TemplateMessage.Meta meta ? meta.name() : ((TemplateMessage.Twilio) template).contentSid();
-    }
-
-    private static Optional<String> templateLanguage(TemplateMessage template) {
-        return template instanceof TemplateMessage.Meta meta ? Optional.of(meta.languageCode()) : Optional.empty();
-    }
-
-    private static Optional<String> templateParams(TemplateMessage template) {
-        return template instanceof TemplateMessage.Meta meta ? meta.componentsJson()
-                : ((TemplateMessage.Twilio) template).variablesJson();
     }
 }

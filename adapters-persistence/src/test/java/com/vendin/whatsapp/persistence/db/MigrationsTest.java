@@ -88,8 +88,8 @@ class MigrationsTest {
     void v10MakesInboundIdNullableOnPostgresToo() {
         try (Database postgres = Backend.POSTGRES.migrated(dir)) {
             Sql.exec(postgres, "INSERT INTO outbound_messages (inbound_id, tenant_id, thread_id, part_index, part_count, "
-                    + "provider, via_platform, to_raw, text, state, created_at, updated_at, template_name) "
-                    + "VALUES (NULL, 't', '+5511', 0, 1, 'facebook', false, '5511', 'Oi', 'pending', 7, 7, 'hello')");
+                    + "provider, via_platform, to_raw, text, state, created_at, updated_at, reply_to) "
+                    + "VALUES (NULL, 't', '+5511', 0, 1, 'facebook', false, '5511', 'Oi', 'pending', 7, 7, 'wamid.1')");
             assertThat(Sql.number(postgres, "SELECT COUNT(*) FROM outbound_messages WHERE inbound_id IS NULL")).isOne();
         }
     }

@@ -14,7 +14,7 @@ import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.inbound.InboundState;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.send.SendReceipt;
@@ -41,7 +41,7 @@ class JdbiSendStoreTest {
     private static final String ANA = "+5511988887777";
     private static final ReplyRoute ROUTE = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"),
             "5511988887777");
-    private static final TemplateMessage TEMPLATE = new TemplateMessage.Meta("order_update", "pt_BR",
+    private static final OutboundContent TEMPLATE = new OutboundContent.MetaTemplate("order_update", "pt_BR",
             Optional.of("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"}]}]"));
 
     @Parameter
@@ -70,21 +70,21 @@ class JdbiSendStoreTest {
     @Test
     void givenQueuedTextAndTemplate_whenClaimed_thenTheyLeaveInOrderWithTheirTemplateAndAcceptanceNeedsNoInbound() {
         SendReceipt receipt = store.queue(send("snd_1", Optional.empty(), T0,
-                new SendStore.QueuedPart("Seu pedido saiu", Optional.empty()),
-                new SendStore.QueuedPart(TEMPLATE.summary(), Optional.of(TEMPLATE))));
+                new SendStore.QueuedPart(new OutboundContent.Text("Seu pedido saiu")),
+                new SendStore.QueuedPart(TEMPLATE)));
 
         assertThat(receipt.id()).isEqualTo("snd_1");
         assertThat(receipt.parts()).extracting(SendReceipt.Part::state).containsExactly("pending", "pending");
         PendingPart first = claimOne();
         assertThat(first.inboundId()).isZero();
         assertThat(first.text()).isEqualTo("Seu pedido saiu");
-        assertThat(first.template()).isEmpty();
+        assertThat(first.content()).isEqualTo(new OutboundContent.Text("Seu pedido saiu"));
         assertThat(first.route()).isEqualTo(ROUTE);
         assertThat("out-" + first.id()).isEqualTo(receipt.parts().get(0).id());
         assertThat(claim()).as("the next part waits for the first").isEmpty();
         outbound.markAccepted(first.id(), "wamid.S1", T0);
         PendingPart second = claimOne();
-        assertThat(second.template()).contains(TEMPLATE);
+        assertThat(second.content()).isEqualTo(TEMPLATE);
         outbound.markAccepted(second.id(), "wamid.S2", T0);
         assertThat(Sql.strings(db, "SELECT state FROM outbound_messages ORDER BY id")).containsExactly("sent", "sent");
         assertThat(Sql.string(db, "SELECT reply_to FROM outbound_messages WHERE id = ?", first.id())).isEqualTo("wamid.IN");
@@ -92,7 +92,7 @@ class JdbiSendStoreTest {
 
     @Test
     void givenAKey_whenQueuedTwice_thenTheSecondQueuesNothingAndGetsTheFirstReceiptUntilTheKeyExpires() {
-        SendStore.QueuedPart part = new SendStore.QueuedPart("Oi", Optional.empty());
+        SendStore.QueuedPart part = new SendStore.QueuedPart(new OutboundContent.Text("Oi"));
         SendReceipt first = store.queue(send("snd_1", Optional.of("k"), T0, part));
 
         SendReceipt again = store.queue(send("snd_2", Optional.of("k"), T0.plusSeconds(60), part));
@@ -120,7 +120,7 @@ class JdbiSendStoreTest {
         assertThat(store.hasInbound(MODA, "wamid.IN")).isTrue();
         assertThat(store.hasInbound(new TenantId("other"), "wamid.IN")).isFalse();
 
-        store.queue(send("snd_1", Optional.empty(), T0, new SendStore.QueuedPart("Oi", Optional.empty())));
+        store.queue(send("snd_1", Optional.empty(), T0, new SendStore.QueuedPart(new OutboundContent.Text("Oi"))));
         List<MessageView> listed = new JdbiMessageQueries(db).forTenant(MODA, 10);
         MessageView part = listed.stream().filter(m -> m.direction().equals("outbound")).findFirst().orElseThrow();
         assertThat(part.text()).isEqualTo("Oi");

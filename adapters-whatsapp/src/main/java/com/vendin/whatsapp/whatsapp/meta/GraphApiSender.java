@@ -3,9 +3,9 @@ package com.vendin.whatsapp.whatsapp.meta;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.whatsapp.http.BaseUrls;
 import com.vendin.whatsapp.whatsapp.http.ProviderCall;
@@ -20,7 +20,7 @@ import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends text and template messages through Meta's WhatsApp Cloud API ({@code POST {graph}/{phoneId}/messages}, CONTRACT §4). */
+/** Sends text messages through Meta's WhatsApp Cloud API ({@code POST {graph}/{phoneId}/messages}, CONTRACT §4). */
 public final class GraphApiSender implements WhatsAppSender {
     /** Default of {@code FACEBOOK_GRAPH_URL}: the Graph API base, version included. */
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com/v25.0";
@@ -49,11 +49,27 @@ public final class GraphApiSender implements WhatsAppSender {
         return outcome;
     }
 
-    private SendOutcome post(String phoneId, Secret token, OutboundText message) {
-        if (message.template().filter(t -> !(t instanceof TemplateMessage.Meta)).isPresent()) {
-            return new SendOutcome.Failed("invalid_template", "a Twilio content template cannot be sent through Meta",
+    /** Sends a reply part of any kind (CONTRACT §3.1); a media part goes by its uploaded id. */
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        Optional<String> phoneId = message.from().phoneId().filter(id -> !id.isBlank());
+        Optional<Secret> token = message.from().accessToken();
+        Optional<String> body = GraphContent.body(message);
+        SendOutcome outcome;
+        if (phoneId.isEmpty() || token.isEmpty()) {
+            outcome = new SendOutcome.Failed("not_configured", "the sending number has no Meta phone id or access token",
                     false, false);
+        } else if (body.isEmpty()) {
+            outcome = new SendOutcome.Failed("unsupported", "Meta cannot send a " + message.content().type()
+                    + " item of this kind", false, false);
+        } else {
+            outcome = postMessage(client, baseUrl, phoneId.get(), token.get(), body.get());
         }
+        log(phoneId.orElse("-"), outcome);
+        return outcome;
+    }
+
+    private SendOutcome post(String phoneId, Secret token, OutboundText message) {
         return postMessage(client, baseUrl, phoneId, token, body(message));
     }
 
@@ -75,13 +91,9 @@ public final class GraphApiSender implements WhatsAppSender {
 
     static String body(OutboundText message) {
         ObjectNode root = GraphRecipients.address(ProviderJson.mapper().createObjectNode()
-                .put("messaging_product", "whatsapp"), message.to());
-        if (message.template().isPresent()) {
-            GraphTemplates.put(root, message.template().get());
-        } else {
-            root.put("type", "text");
-            root.putObject("text").put("body", message.text()).put("preview_url", false);
-        }
+                .put("messaging_product", "whatsapp"), message.to())
+                .put("type", "text");
+        root.putObject("text").put("body", message.text()).put("preview_url", false);
         message.correlationId().ifPresent(id -> root.put("biz_opaque_callback_data", id));
         try {
             return ProviderJson.mapper().writeValueAsString(root);

@@ -1,10 +1,10 @@
 package com.vendin.whatsapp.whatsapp.twilio;
 
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -12,6 +12,7 @@ import com.vendin.whatsapp.whatsapp.http.BaseUrls;
 import com.vendin.whatsapp.whatsapp.http.ProviderCall;
 import com.vendin.whatsapp.whatsapp.http.ProviderJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.Credentials;
@@ -62,20 +63,38 @@ public final class TwilioSender implements WhatsAppSender {
         return outcome;
     }
 
+    /** Sends a reply part of any kind (CONTRACT §3.1), rendered by {@link TwilioContent}. */
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        SenderAccount account = message.from();
+        Optional<String> sid = account.accountSid().filter(s -> !s.isBlank());
+        Optional<PhoneNumber> number = account.number();
+        Optional<Secret> token = account.authToken();
+        Optional<Map<String, String>> fields = TwilioContent.fields(message.content());
+        SendOutcome outcome;
+        if (sid.isEmpty() || number.isEmpty() || token.isEmpty()) {
+            outcome = new SendOutcome.Failed("not_configured",
+                    "the sending number has no Twilio number, account SID or auth token", false, false);
+        } else if (fields.isEmpty()) {
+            outcome = new SendOutcome.Failed("unsupported", "Twilio cannot send a " + message.content().type()
+                    + " item of this kind", false, false);
+        } else {
+            FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
+                    .add("From", WhatsAppAddress.of(number.get()))
+                    .add("To", WhatsAppAddress.of(message.to()));
+            fields.get().forEach(form::add);
+            statusCallback.ifPresent(url -> form.add("StatusCallback", callbackUrl(url, message.correlationId())));
+            outcome = postMessage(client, baseUrl, sid.get(), token.get(), form);
+        }
+        log(number.map(PhoneNumber::e164).orElse("-"), outcome);
+        return outcome;
+    }
+
     private SendOutcome post(String sid, Secret token, PhoneNumber from, OutboundText message) {
         FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
                 .add("From", WhatsAppAddress.of(from))
-                .add("To", WhatsAppAddress.of(message.to()));
-        if (message.template().isEmpty()) {
-            form.add("Body", message.text());
-        } else if (message.template().get() instanceof TemplateMessage.Twilio content) {
-            // A content template in place of Body (reference twilio-whatsapp.md §5); ContentVariables is a JSON string.
-            form.add("ContentSid", content.contentSid());
-            content.variablesJson().ifPresent(variables -> form.add("ContentVariables", variables));
-        } else {
-            return new SendOutcome.Failed("invalid_template", "a Meta template cannot be sent through Twilio", false,
-                    false);
-        }
+                .add("To", WhatsAppAddress.of(message.to()))
+                .add("Body", message.text());
         statusCallback.ifPresent(url -> form.add("StatusCallback", callbackUrl(url, message.correlationId())));
         return postMessage(client, baseUrl, sid, token, form);
     }

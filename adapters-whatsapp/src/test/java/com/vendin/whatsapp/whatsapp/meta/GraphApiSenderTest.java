@@ -10,7 +10,8 @@ import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.whatsapp.LogCapture;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
 import java.time.Duration;
@@ -89,8 +90,9 @@ class GraphApiSenderTest {
                 + "\"text\":\"482913\"}]}]";
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
 
-        SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "+34600111222", "[template verification_code es]",
-                Optional.empty(), Optional.of(new TemplateMessage.Meta("verification_code", "es", Optional.of(components)))));
+        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, "+34600111222",
+                new OutboundContent.MetaTemplate("verification_code", "es", Optional.of(components)), Optional.empty(),
+                Optional.empty()));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("wamid.T"));
         ObjectMapper mapper = new ObjectMapper();
@@ -104,8 +106,9 @@ class GraphApiSenderTest {
     void givenATemplateForABsuidWithoutComponents_whenSending_thenItGoesInRecipientWithNoComponents() throws Exception {
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
 
-        sender.send(new OutboundText(ACCOUNT, "US.13491208655302741918", "[template hello_world en_US]",
-                Optional.of("wg-part-3"), Optional.of(new TemplateMessage.Meta("hello_world", "en_US", Optional.empty()))));
+        sender.send(new OutboundMessage(ACCOUNT, "US.13491208655302741918",
+                new OutboundContent.MetaTemplate("hello_world", "en_US", Optional.empty()), Optional.empty(),
+                Optional.of("wg-part-3")));
 
         JsonNode body = new ObjectMapper().readTree(take().getBody().utf8());
         assertThat(body.path("recipient").asText()).isEqualTo("US.13491208655302741918");
@@ -117,8 +120,9 @@ class GraphApiSenderTest {
 
     @Test
     void givenATwilioTemplate_whenSendingThroughMeta_thenFailedTerminallyAndNothingPosted() {
-        SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "5511988887777", "x", Optional.empty(),
-                Optional.of(new TemplateMessage.Twilio("HX0123456789abcdef0123456789abcdef", Optional.empty()))));
+        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, "5511988887777",
+                new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty()),
+                Optional.empty(), Optional.empty()));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
         assertThat(((SendOutcome.Failed) outcome).retryable()).isFalse();

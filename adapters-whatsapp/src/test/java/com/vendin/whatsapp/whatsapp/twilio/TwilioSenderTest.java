@@ -7,7 +7,8 @@ import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.whatsapp.LogCapture;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
@@ -73,9 +74,9 @@ class TwilioSenderTest {
         // twilio-whatsapp.md §5: "ContentSid=HX…&ContentVariables=%7B%221%22%3A%22123456%22%7D in place of Body"
         server.enqueue(json(201, CREATED));
 
-        SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "US.13491208655302741918", "[template HX…]",
-                Optional.empty(), Optional.of(new TemplateMessage.Twilio("HX0123456789abcdef0123456789abcdef",
-                        Optional.of("{\"1\":\"123456\"}")))));
+        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, "US.13491208655302741918",
+                new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef",
+                        Optional.of("{\"1\":\"123456\"}")), Optional.empty(), Optional.empty()));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);

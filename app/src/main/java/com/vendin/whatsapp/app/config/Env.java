@@ -42,6 +42,16 @@ final class Env {
         }, "a whole number from " + min + " to " + max)).orElse(fallback);
     }
 
+    /** {@code true} or {@code false} (any case). */
+    boolean bool(String name, boolean fallback) {
+        return string(name).map(v -> parse(name, v, s -> {
+            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(s.toLowerCase(java.util.Locale.ROOT));
+            }
+            throw new IllegalArgumentException();
+        }, "true or false")).orElse(fallback);
+    }
+
     Optional<URI> url(String name, String... schemes) {
         return string(name).map(v -> parse(name, v, s -> {
             URI uri = new URI(s);

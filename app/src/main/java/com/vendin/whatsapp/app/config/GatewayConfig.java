@@ -25,6 +25,7 @@ public record GatewayConfig(
         Optional<byte[]> secretKey,
         int rateLimitPerMinute,
         int deliveryMaxAttempts,
+        boolean typingIndicator,
         Provider platformProvider,
         Meta meta,
         Twilio twilio,
@@ -32,7 +33,8 @@ public record GatewayConfig(
 
     public static final Set<String> KNOWN_GATEWAY_VARIABLES = Set.of(
             "GATEWAY_PORT", "GATEWAY_DATABASE_URL", "GATEWAY_PUBLIC_URL", "GATEWAY_ADMIN_TOKEN",
-            "GATEWAY_SECRET_KEY", "GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_DELIVERY_MAX_ATTEMPTS");
+            "GATEWAY_SECRET_KEY", "GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_DELIVERY_MAX_ATTEMPTS",
+            "GATEWAY_TYPING_INDICATOR");
 
     /** The platform's Meta app and number. */
     public record Meta(Optional<String> appId, Optional<Secret> appSecret, Optional<String> verifyToken, URI graphUrl,
@@ -81,6 +83,7 @@ public record GatewayConfig(
                 key,
                 env.integer("GATEWAY_RATE_LIMIT_PER_MINUTE", 20, 1, 1_000_000),
                 env.integer("GATEWAY_DELIVERY_MAX_ATTEMPTS", 8, 1, 1000),
+                env.bool("GATEWAY_TYPING_INDICATOR", true),
                 env.choice("WHATSAPP_PROVIDER", Provider::fromWire, "facebook or twilio").orElse(Provider.FACEBOOK),
                 new Meta(env.string("FACEBOOK_APP_ID"), env.secret("FACEBOOK_APP_SECRET"),
                         env.string("FACEBOOK_WEBHOOK_VERIFY_TOKEN"),

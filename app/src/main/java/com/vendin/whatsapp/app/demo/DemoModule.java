@@ -6,6 +6,8 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.http.RouteGroup;
+import com.vendin.whatsapp.ports.delivery.MediaUploader;
+import com.vendin.whatsapp.ports.delivery.TypingIndicator;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import java.time.Clock;
 
@@ -22,6 +24,19 @@ public final class DemoModule extends AbstractModule {
     @Singleton
     WhatsAppSender whatsAppSender(SandboxSender sandbox) {
         return sandbox;
+    }
+
+    /** Nothing reaches a provider in the demo: no typing indicator, and media are "uploaded" by name. */
+    @Provides
+    @Singleton
+    TypingIndicator typingIndicator() {
+        return (from, messageId) -> { };
+    }
+
+    @Provides
+    @Singleton
+    MediaUploader mediaUploader() {
+        return (from, media) -> new MediaUploader.Uploaded("sandbox-media");
     }
 
     @ProvidesIntoSet

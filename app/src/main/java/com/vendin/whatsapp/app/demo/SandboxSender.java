@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.app.demo;
 
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -44,6 +45,13 @@ public final class SandboxSender implements WhatsAppSender {
             outbox.remove(0);
         }
         return new SendOutcome.Accepted(id);
+    }
+
+    /** A rich reply part goes to the outbox as its type and summary ({@code [image] caption}). */
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        return send(new OutboundText(message.from(), message.to(),
+                "[" + message.content().type() + "] " + message.content().summary(), message.correlationId()));
     }
 
     /** What was "sent", oldest first. */

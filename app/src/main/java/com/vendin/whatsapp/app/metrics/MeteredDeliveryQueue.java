@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.app.metrics;
 
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import java.time.Duration;
@@ -34,8 +35,8 @@ public final class MeteredDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
-    public void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
-        delegate.complete(id, route, replyParts, now);
+    public void completeWith(long id, ReplyRoute route, List<OutboundContent> replyParts, Instant now) {
+        delegate.completeWith(id, route, replyParts, now);
         metrics.delivery("forwarded");
         Optional.ofNullable(recordedAt.remove(id)).ifPresent(at -> metrics.deliveryLatency(Duration.between(at, now)));
     }

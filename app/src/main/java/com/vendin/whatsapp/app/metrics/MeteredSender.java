@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.app.metrics;
 
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -33,6 +34,25 @@ public final class MeteredSender implements WhatsAppSender {
             metrics.sendError(provider, failed.code(), failed.retryable());
             LOG.warn("send {} from={} to={} outcome=failed code={} retryable={} chars={}", provider, message.from(),
                     message.to(), failed.code(), failed.retryable(), message.text().length());
+        }
+        return outcome;
+    }
+
+    /** A reply part of any kind: counted like a text; its log line names its type. */
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        SendOutcome outcome = delegate.send(message);
+        String provider = message.from().provider().wireName();
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            metrics.send(provider, "accepted");
+            LOG.info("send {} from={} to={} outcome=accepted message_id={} type={}", provider, message.from(),
+                    message.to(), accepted.providerMessageId(), message.content().type());
+        } else {
+            SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
+            metrics.send(provider, "failed");
+            metrics.sendError(provider, failed.code(), failed.retryable());
+            LOG.warn("send {} from={} to={} outcome=failed code={} retryable={} type={}", provider, message.from(),
+                    message.to(), failed.code(), failed.retryable(), message.content().type());
         }
         return outcome;
     }

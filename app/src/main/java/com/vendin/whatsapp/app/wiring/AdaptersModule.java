@@ -11,7 +11,10 @@ import com.vendin.whatsapp.http.HttpConfig;
 import com.vendin.whatsapp.http.RouteGroup;
 import com.vendin.whatsapp.http.common.ApiErrors;
 import com.vendin.whatsapp.http.tenant.SignedTenantClient;
+import com.vendin.whatsapp.ports.delivery.MediaProbe;
+import com.vendin.whatsapp.ports.delivery.MediaUploader;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
+import com.vendin.whatsapp.ports.delivery.TypingIndicator;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.health.HealthCheck;
 import com.vendin.whatsapp.ports.media.MediaLinks;
@@ -20,7 +23,10 @@ import com.vendin.whatsapp.ports.query.BrowseMessages;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
 import com.vendin.whatsapp.whatsapp.ProviderApiConfig;
 import com.vendin.whatsapp.whatsapp.ProviderSender;
+import com.vendin.whatsapp.whatsapp.ProviderTypingIndicator;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
+import com.vendin.whatsapp.whatsapp.media.MediaFetch;
+import com.vendin.whatsapp.whatsapp.meta.GraphMediaUploader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +57,31 @@ final class AdaptersModule extends AbstractModule {
                 + "/webhooks/whatsapp/twilio");
         return ProviderSender.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
                 config.twilio().apiUrl().toString(), statusCallback));
+    }
+
+    @Provides
+    @Singleton
+    MediaFetch mediaFetch(OkHttpClient client) {
+        return new MediaFetch(client);
+    }
+
+    @Provides
+    @Singleton
+    MediaProbe mediaProbe(MediaFetch fetch) {
+        return fetch;
+    }
+
+    @Provides
+    @Singleton
+    MediaUploader mediaUploader(MediaFetch fetch, GatewayConfig config) {
+        return new GraphMediaUploader(fetch, config.meta().graphUrl().toString());
+    }
+
+    @Provides
+    @Singleton
+    TypingIndicator typingIndicator(OkHttpClient client, GatewayConfig config) {
+        return ProviderTypingIndicator.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
+                config.twilio().apiUrl().toString()));
     }
 
     @Provides

@@ -34,10 +34,23 @@ import com.vendin.whatsapp.ports.query.MessageQueries;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
 import com.vendin.whatsapp.ports.tenant.TenantDirectory;
 import com.vendin.whatsapp.ports.tenant.TenantRepository;
+import com.vendin.whatsapp.domain.delivery.TypingKeeper;
+import com.vendin.whatsapp.ports.delivery.MediaProbe;
+import com.vendin.whatsapp.ports.delivery.MediaUploader;
+import com.vendin.whatsapp.ports.delivery.TypingIndicator;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The use cases: the domain services that implement the inbound ports over the outbound ones. */
 final class DomainModule extends AbstractModule {
+    private static final int TYPING_CALLERS = 4;
+    private static final int TYPING_QUEUE = 512;
 
     @Provides
     @Singleton
@@ -83,16 +96,47 @@ final class DomainModule extends AbstractModule {
 
     @Provides
     @Singleton
+    TypingSettings typingSettings(GatewayConfig config) {
+        return new TypingSettings(config.typingIndicator(), TypingKeeper.DEFAULT_INTERVAL);
+    }
+
+    /** Renewals are scheduled on one thread; the indicator calls run on a small pool of their own (CONTRACT §3.5). */
+    @Provides
+    @Singleton
+    TypingKeeper typingKeeper(TypingSettings settings, TypingIndicator indicator, PlatformAccount platform) {
+        if (!settings.enabled()) {
+            return TypingKeeper.off();
+        }
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemon("typing-schedule"));
+        ThreadPoolExecutor calls = new ThreadPoolExecutor(TYPING_CALLERS, TYPING_CALLERS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(TYPING_QUEUE), daemon("typing-call"));
+        calls.allowCoreThreadTimeOut(true);
+        return TypingKeeper.on(indicator, platform, ticks, calls, settings.interval());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Provides
+    @Singleton
     DeliverToTenants deliverToTenants(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent,
-                                      RetryPolicy retry, WorkNotifier notifier, Clock clock, GatewayMetrics metrics) {
+                                      RetryPolicy retry, WorkNotifier notifier, Clock clock, GatewayMetrics metrics,
+                                      MediaProbe media, TypingKeeper typing) {
         return new DeliveryService(new MeteredDeliveryQueue(queue, metrics), tenants, agent, retry,
-                notifier, clock);
+                notifier, clock, DeliveryService.DEFAULT_PER_TENANT_IN_FLIGHT, media, typing);
     }
 
     @Provides
     @Singleton
     SendReplies sendReplies(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender,
-                            PlatformAccount platform, RetryPolicy retry, Clock clock, GatewayMetrics metrics) {
-        return new ReplySender(queue, tenants, new MeteredSender(sender, metrics), platform, retry, clock);
+                            PlatformAccount platform, RetryPolicy retry, Clock clock, GatewayMetrics metrics,
+                            MediaUploader uploader) {
+        return new ReplySender(queue, tenants, new MeteredSender(sender, metrics), platform, retry, clock, uploader);
     }
 }

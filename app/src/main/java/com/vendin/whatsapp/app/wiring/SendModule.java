@@ -10,6 +10,7 @@ import com.vendin.whatsapp.http.RouteGroup;
 import com.vendin.whatsapp.http.admin.TenantMessageRoutes;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.send.JdbiSendStore;
+import com.vendin.whatsapp.ports.delivery.MediaProbe;
 import com.vendin.whatsapp.ports.delivery.WorkNotifier;
 import com.vendin.whatsapp.ports.identity.PersonDirectory;
 import com.vendin.whatsapp.ports.send.SendMessages;
@@ -31,8 +32,8 @@ final class SendModule extends AbstractModule {
     @Provides
     @Singleton
     SendMessages sendMessages(TenantRepository tenants, PersonDirectory persons, SendStore store, WorkNotifier notifier,
-                              Clock clock) {
-        return new TenantMessageService(tenants, persons, store, notifier, clock);
+                              Clock clock, MediaProbe media) {
+        return new TenantMessageService(tenants, persons, store, notifier, clock, media);
     }
 
     @Provides

@@ -28,6 +28,7 @@ class GatewayConfigTest {
         assertThat(config.secretKey()).isEmpty();
         assertThat(config.rateLimitPerMinute()).isEqualTo(20);
         assertThat(config.deliveryMaxAttempts()).isEqualTo(8);
+        assertThat(config.typingIndicator()).isTrue();
         assertThat(config.platformProvider()).isEqualTo(Provider.FACEBOOK);
         assertThat(config.meta().graphUrl()).isEqualTo(URI.create("https://graph.facebook.com/v25.0"));
         assertThat(config.twilio().apiUrl()).isEqualTo(URI.create("https://api.twilio.com"));
@@ -59,6 +60,14 @@ class GatewayConfigTest {
         assertThat(config.meta().platformNumber()).contains(new PhoneNumber("+15550001111"));
         assertThat(config.twilio().whatsappFrom()).contains(new PhoneNumber("+14155238886"));
         assertThat(config.otp().metaTemplate()).contains("vendin_code");
+    }
+
+    @Test
+    void theTypingIndicatorIsTurnedOffWithFalseAndAnythingElseButTrueIsRefused() {
+        assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "false")).typingIndicator()).isFalse();
+        assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "TRUE")).typingIndicator()).isTrue();
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "off")))
+                .hasMessageContaining("GATEWAY_TYPING_INDICATOR must be true or false");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vendin.whatsapp.app.support.AdminCalls;
 import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.FakeGraph;
+import com.vendin.whatsapp.app.support.FakeMediaHost;
 import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.FakeTwilio;
 import com.vendin.whatsapp.app.support.HttpResult;
@@ -117,6 +118,34 @@ class TenantMessagesTest {
         assertThat(listed.path("from").asText()).isEqualTo("+" + MODA_DISPLAY);
         assertThat(AdminCalls.inboundState(gateway, MODA, "wamid.A1")).as("an inbound message is not touched")
                 .isEqualTo("forwarded");
+    }
+
+    @Test
+    void givenAnImageAndButtons_whenTheStoreSendsThem_thenGraphGetsTheUploadAndTwoSendsInOrder() throws Exception {
+        byte[] png = "\u0089PNG\r\n\u001a\nfake-order-photo".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (FakeMediaHost media = new FakeMediaHost().start()) {
+            String image = media.serve("/pedido.png", "image/png", png);
+            customerWrites(ANA, "wamid.R1", Instant.now().minusSeconds(600));
+
+            HttpResult sent = admin(MODA, "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":["
+                    + "{\"type\":\"image\",\"url\":\"" + image + "\",\"caption\":\"Seu **pedido**\"},"
+                    + "{\"type\":\"buttons\",\"text\":\"Confirma?\",\"buttons\":[{\"id\":\"sim\",\"title\":\"Sim\"},"
+                    + "{\"id\":\"nao\",\"title\":\"Não\"}]}]}");
+
+            assertThat(sent.code()).as(sent.body()).isEqualTo(202);
+            assertThat(sent.json().path("parts")).hasSize(2);
+            Eventually.within(WAIT, "both parts are sent", () -> graph.sends().size() == 2);
+            assertThat(graph.uploads()).singleElement().satisfies(upload ->
+                    assertThat(upload.authorization()).isEqualTo("Bearer moda-token"));
+            FakeGraph.Send photo = graph.sends().get(0);
+            assertThat(photo.body().path("type").asText()).isEqualTo("image");
+            assertThat(photo.body().path("image").path("id").asText()).isEqualTo(graph.uploads().get(0).mediaId());
+            assertThat(photo.body().path("image").path("caption").asText()).isEqualTo("Seu *pedido*");
+            FakeGraph.Send buttons = graph.sends().get(1);
+            assertThat(buttons.body().path("type").asText()).isEqualTo("interactive");
+            assertThat(buttons.body().path("interactive").path("action").path("buttons")).hasSize(2);
+            assertThat(outbound(MODA)).extracting(m -> m.path("type").asText()).contains("image", "buttons");
+        }
     }
 
     @Test
@@ -312,10 +341,13 @@ class TenantMessagesTest {
                 Map.entry("{" + to + "\"messages\":[" + "{\"type\":\"text\",\"text\":\"x\"},".repeat(10)
                         + "{\"type\":\"text\",\"text\":\"x\"}]}", "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"\"}]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"x\",\"url\":\"y\"}]}", "unknown_field"),
+                Map.entry("{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"x\",\"url\":\"y\"}]}", "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[\"hello\"]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"image\",\"url\":\"https://x/y.png\"}]}",
-                        "unsupported_message_type"),
+                Map.entry("{" + to + "\"messages\":[{\"type\":\"image\",\"url\":\"http://127.0.0.1:9/y.png\"}]}",
+                        "invalid_message"),
+                Map.entry("{" + to + "\"messages\":[{\"type\":\"buttons\",\"text\":\"x\",\"buttons\":["
+                        + "{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\",\"title\":\"B\"},"
+                        + "{\"id\":\"c\",\"title\":\"C\"},{\"id\":\"d\",\"title\":\"D\"}]}]}", "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[{\"type\":\"poll\"}]}", "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[{\"type\":\"template\",\"language\":\"pt_BR\"}]}", "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[{\"type\":\"template\",\"name\":\"Bad Name\",\"language\":\"pt_BR\"}]}",

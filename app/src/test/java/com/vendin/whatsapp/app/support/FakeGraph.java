@@ -21,7 +21,8 @@ import mockwebserver3.SocketEffect;
 /**
  * Meta's Graph API played by MockWebServer: accepts every send and records it, unless failures were
  * scripted with {@link #failNext}; every request, failed or not, is kept in {@link #attempts()}. With
- * {@link #echoStatusesTo} it also posts each accepted send's {@code sent} status webhook, as Meta does.
+ * {@link #echoStatusesTo} it also posts each accepted send's {@code sent} status webhook, as Meta does. Read
+ * receipts with the typing indicator and media uploads are kept apart ({@link #typings()}, {@link #uploads()}).
  */
 public final class FakeGraph implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,12 +35,29 @@ public final class FakeGraph implements AutoCloseable {
     private volatile Optional<MetaStatusEcho> echo = Optional.empty();
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean loseAnswers;
+    private final List<Typing> typings = new CopyOnWriteArrayList<>();
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private volatile int typingStatus = 200;
+    private volatile Duration typingDelay = Duration.ZERO;
 
     /** One request the gateway made, when, and the status it got. */
     public record Attempt(String path, String authorization, JsonNode body, int status, long atNanos) {
         public String text() {
             return body.path("text").path("body").asText();
         }
+    }
+
+    /** One read-and-typing request ({@code status: read} with {@code typing_indicator}), when, and what it got. */
+    public record Typing(String path, String authorization, JsonNode body, int status, long atNanos) {
+        public String messageId() {
+            return body.path("message_id").asText();
+        }
+    }
+
+    /**
+     * One media upload: the multipart body as ISO-8859-1 text (so the file's bytes survive) and the media id given.
+     */
+    public record Upload(String path, String authorization, String contentType, String body, String mediaId) {
     }
 
     /** One send the gateway made. */
@@ -67,7 +85,15 @@ public final class FakeGraph implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getUrl().encodedPath();
+                if (path.endsWith("/media")) {
+                    return upload(request);
+                }
                 String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+                JsonNode parsed = parse(raw);
+                if (parsed.path("status").asText().equals("read")) {
+                    return typing(request, parsed);
+                }
                 int[] failure = failures.poll();
                 String authorization = request.getHeaders().get("Authorization");
                 if (failure != null) {
@@ -98,6 +124,49 @@ public final class FakeGraph implements AutoCloseable {
         });
         server.start();
         return this;
+    }
+
+    /** A read receipt with typing indicator (CONTRACT §3.5): recorded apart from sends, answered with {@link #typingStatus}. */
+    private MockResponse typing(RecordedRequest request, JsonNode body) {
+        int status = typingStatus;
+        typings.add(new Typing(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"), body, status,
+                System.nanoTime()));
+        String answer = status == 200 ? "{\"success\":true}" : "{\"error\":{\"message\":\"scripted typing failure\","
+                + "\"type\":\"OAuthException\",\"code\":1,\"fbtrace_id\":\"Axyz\"}}";
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                .headersDelay(typingDelay.toMillis(), TimeUnit.MILLISECONDS).body(answer).build();
+    }
+
+    /** A media upload ({@code POST /{phoneId}/media}, multipart): recorded apart from sends, answered with a media id. */
+    private MockResponse upload(RecordedRequest request) {
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        String id = "media-" + ids.incrementAndGet();
+        uploads.add(new Upload(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
+                request.getHeaders().get("Content-Type"), new String(bytes, StandardCharsets.ISO_8859_1), id));
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"" + id + "\"}").build();
+    }
+
+    /** Typing requests are answered with HTTP {@code status} from now on (200 by default). */
+    public FakeGraph answerTyping(int status) {
+        typingStatus = status;
+        return this;
+    }
+
+    /** Typing requests are answered only after {@code delay} from now on. */
+    public FakeGraph delayTyping(Duration delay) {
+        typingDelay = delay;
+        return this;
+    }
+
+    /** The read-and-typing requests the gateway made, in order. */
+    public List<Typing> typings() {
+        return List.copyOf(typings);
+    }
+
+    /** The media uploads the gateway made, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
     }
 
     /** The base URL to give as {@code FACEBOOK_GRAPH_URL} (with a version segment, as in production). */

@@ -86,8 +86,9 @@ public final class FakeMetaSignup implements AutoCloseable {
         return calls.stream().filter(c -> c.step().isPresent()).toList();
     }
 
+    /** Message sends (read-and-typing requests, CONTRACT §3.5, are not sends). */
     public List<Call> sends() {
-        return calls.stream().filter(c -> c.step().isEmpty()).toList();
+        return calls.stream().filter(c -> c.step().isEmpty() && !c.body().contains("\"typing_indicator\"")).toList();
     }
 
     /** The Graph error code each step fails with. */

@@ -30,6 +30,7 @@ public final class FakeTenant implements AutoCloseable {
     private final List<Call> statusCalls = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, Integer> statusAnswers = body -> 200;
     private volatile Function<JsonNode, String> replies = body -> "Re: " + body.path("message").asText();
+    private volatile Function<JsonNode, String> rawReplies;
     private volatile Duration delay = Duration.ZERO;
     private volatile Function<JsonNode, Integer> status = body -> 200;
     private volatile CountDownLatch hanging = new CountDownLatch(0);
@@ -78,10 +79,13 @@ public final class FakeTenant implements AutoCloseable {
                     return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
                             .body("{\"error\":\"scripted\"}").build();
                 }
-                String text = replies.apply(body);
+                Function<JsonNode, String> json = rawReplies;
+                String text = json == null ? replies.apply(body) : null;
+                String answer = json != null ? json.apply(body)
+                        : text == null ? "{}" : JSON.createObjectNode().put("text", text).toString();
                 MockResponse.Builder response = new MockResponse.Builder().code(200)
                         .setHeader("Content-Type", "application/json")
-                        .body(text == null ? "{}" : JSON.createObjectNode().put("text", text).toString());
+                        .body(answer);
                 if (!delay.isZero()) {
                     response.headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -94,6 +98,12 @@ public final class FakeTenant implements AutoCloseable {
 
     public FakeTenant replyWith(Function<JsonNode, String> replies) {
         this.replies = replies;
+        return this;
+    }
+
+    /** Answers each call with the JSON body {@code answers} gives for it, as written (a rich reply, CONTRACT §3.1). */
+    public FakeTenant answerJson(Function<JsonNode, String> answers) {
+        this.rawReplies = answers;
         return this;
     }
 

@@ -23,6 +23,7 @@ import okhttp3.Credentials;
  * account's basic auth, and can refuse a purchase or lose the answer of one that went through.
  */
 public final class FakeTwilio implements AutoCloseable {
+    private static final String TYPING_PATH = "/v2/Indicators/Typing.json";
     private static final Pattern SUB = Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-f]+)/(.+)");
     private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern LOCAL = Pattern.compile("AvailablePhoneNumbers/([A-Z]{2})/Local\\.json");
@@ -109,6 +110,11 @@ public final class FakeTwilio implements AutoCloseable {
         return List.copyOf(subaccounts.values());
     }
 
+    /** The typing-indicator calls ({@code POST /v2/Indicators/Typing.json}, Public Beta), in order. */
+    public List<Call> typings() {
+        return calls("POST", TYPING_PATH);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -126,6 +132,9 @@ public final class FakeTwilio implements AutoCloseable {
             String sid = String.format("SM%032x", ids.incrementAndGet());
             sends.add(new Send(path, request.getHeaders().get("Authorization"), params, sid));
             return json(201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"num_segments\":\"1\"}");
+        }
+        if (method.equals("POST") && path.equals(TYPING_PATH)) {
+            return json(200, "{\"success\":true}");
         }
         if (authorization != null && !authorization.equals(request.getHeaders().get("Authorization"))) {
             return error(401, "20003", "Authenticate");

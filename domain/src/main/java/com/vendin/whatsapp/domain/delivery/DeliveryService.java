@@ -6,6 +6,8 @@ import com.vendin.whatsapp.ports.delivery.AgentOutcome;
 import com.vendin.whatsapp.ports.delivery.AgentRequest;
 import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.MediaProbe;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
@@ -31,6 +33,8 @@ public final class DeliveryService implements DeliverToTenants {
     public static final Duration LEASE = Duration.ofSeconds(90);
     /** How many messages one tenant may have in flight at once, so a hanging tenant leaves workers for the others. */
     public static final int DEFAULT_PER_TENANT_IN_FLIGHT = 8;
+    /** How the last error of a delivery whose reply broke a rule of CONTRACT §3.1 starts. */
+    public static final String INVALID_REPLY = "invalid_reply: ";
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
 
     private final DeliveryQueue queue;
@@ -40,6 +44,8 @@ public final class DeliveryService implements DeliverToTenants {
     private final WorkNotifier notifier;
     private final Clock clock;
     private final int perTenantInFlight;
+    private final MediaProbe media;
+    private final TypingKeeper typing;
 
     public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
                            WorkNotifier notifier, Clock clock) {
@@ -48,6 +54,19 @@ public final class DeliveryService implements DeliverToTenants {
 
     public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
                            WorkNotifier notifier, Clock clock, int perTenantInFlight) {
+        this(queue, tenants, agent, retry, notifier, clock, perTenantInFlight, (provider, item) -> Optional.empty(),
+                TypingKeeper.off());
+    }
+
+    /**
+     * @param media  checks the media items of a rich reply before it is queued (CONTRACT §3.1)
+     * @param typing shows "typing…" while the tenant call runs (CONTRACT §3.5)
+     */
+    public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
+                           WorkNotifier notifier, Clock clock, int perTenantInFlight, MediaProbe media,
+                           TypingKeeper typing) {
+        this.media = Objects.requireNonNull(media, "media");
+        this.typing = Objects.requireNonNull(typing, "typing");
         if (perTenantInFlight < 1) {
             throw new IllegalArgumentException("perTenantInFlight must be at least 1: " + perTenantInFlight);
         }
@@ -72,10 +91,15 @@ public final class DeliveryService implements DeliverToTenants {
             queue.deadLetter(delivery.id(), "tenant_not_found", clock.instant());
             return;
         }
-        AgentOutcome outcome = call(tenant.get(), delivery);
+        ReplyRoute route = route(delivery);
+        AgentOutcome outcome;
+        try (TypingKeeper.Session shown = typing.start(route, tenant.get().whatsapp(),
+                delivery.message().providerMessageId())) {
+            outcome = call(tenant.get(), delivery);
+        }
         Instant now = clock.instant();
-        if (outcome instanceof AgentOutcome.Replied) {
-            complete(delivery, ((AgentOutcome.Replied) outcome).text(), now);
+        if (outcome instanceof AgentOutcome.Replied replied) {
+            complete(delivery, route, replied, now);
         } else if (outcome instanceof AgentOutcome.Retryable) {
             retryOrGiveUp(delivery, ((AgentOutcome.Retryable) outcome).reason(), now);
         } else {
@@ -100,17 +124,60 @@ public final class DeliveryService implements DeliverToTenants {
                 message.userId(), message.username());
     }
 
-    private void complete(PendingDelivery delivery, Optional<String> text, Instant now) {
+    private static ReplyRoute route(PendingDelivery delivery) {
         InboundMessage message = delivery.message();
-        List<String> parts = text.filter(t -> !t.isBlank())
-                .map(t -> ReplySplitter.split(t, ReplySplitter.limitFor(message.provider())))
+        return new ReplyRoute(message.provider(), delivery.role() == Role.ADMIN, message.to().phoneId(),
+                replyAddress(message));
+    }
+
+    private void complete(PendingDelivery delivery, ReplyRoute route, AgentOutcome.Replied replied, Instant now) {
+        if (!replied.items().isEmpty()) {
+            completeRich(delivery, route, replied.items());
+            return;
+        }
+        List<String> parts = replied.text().filter(t -> !t.isBlank())
+                .map(t -> ReplySplitter.split(t, ReplySplitter.limitFor(route.provider())))
                 .orElse(List.of());
-        ReplyRoute route = new ReplyRoute(message.provider(), delivery.role() == Role.ADMIN,
-                message.to().phoneId(), replyAddress(message));
         queue.complete(delivery.id(), route, parts, now);
         if (!parts.isEmpty()) {
             notifier.workAvailable();
         }
+    }
+
+    /** Checks every item (rules, then each media URL) before queuing any part: an invalid reply sends nothing. */
+    private void completeRich(PendingDelivery delivery, ReplyRoute route, List<OutboundContent> items) {
+        RichReply.Prepared prepared = RichReply.prepare(items, route.provider());
+        Optional<String> problem = prepared instanceof RichReply.Invalid invalid
+                ? Optional.of(invalid.why()) : mediaProblem(items, route);
+        if (problem.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "tenant " + delivery.tenantId() + " answered message "
+                    + delivery.message().providerMessageId() + " with an invalid reply: " + problem.get());
+            queue.deadLetter(delivery.id(), INVALID_REPLY + problem.get(), clock.instant());
+            return;
+        }
+        List<OutboundContent> parts = ((RichReply.Parts) prepared).parts();
+        queue.completeWith(delivery.id(), route, parts, clock.instant());
+        if (!parts.isEmpty()) {
+            notifier.workAvailable();
+        }
+    }
+
+    private Optional<String> mediaProblem(List<OutboundContent> items, ReplyRoute route) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof OutboundContent.Media item) {
+                Optional<String> problem;
+                try {
+                    problem = media.problem(route.provider(), item);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "checking media " + item.url() + " failed unexpectedly", e);
+                    problem = Optional.of("the media could not be checked: " + e.getClass().getSimpleName());
+                }
+                if (problem.isPresent()) {
+                    return Optional.of("message " + (i + 1) + " (" + item.type() + "): " + problem.get());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,7 +1,12 @@
 package com.vendin.whatsapp.domain.delivery;
 
 import com.vendin.whatsapp.domain.PlatformAccount;
+import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.delivery.MediaUploader;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
+import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
@@ -32,6 +37,8 @@ public final class ReplySender implements SendReplies {
      */
     public static final Duration LEASE = Duration.ofSeconds(40);
     static final String REAUTH_CODE = "190";
+    /** The error code of a media part whose file turned out unfit when it was uploaded (CONTRACT §3.1). */
+    static final String INVALID_MEDIA = "invalid_reply";
     private static final System.Logger LOG = System.getLogger(ReplySender.class.getName());
 
     private final OutboundQueue queue;
@@ -40,9 +47,18 @@ public final class ReplySender implements SendReplies {
     private final SenderAccounts accounts;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final MediaUploader uploader;
 
     public ReplySender(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender, PlatformAccount platform,
                        RetryPolicy retry, Clock clock) {
+        this(queue, tenants, sender, platform, retry, clock, (from, media) -> new MediaUploader.Failed(
+                new SendOutcome.Failed("not_configured", "no media uploader", false, false)));
+    }
+
+    /** @param uploader uploads a media part's file to Meta before its first send (CONTRACT §3.1) */
+    public ReplySender(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender, PlatformAccount platform,
+                       RetryPolicy retry, Clock clock, MediaUploader uploader) {
+        this.uploader = Objects.requireNonNull(uploader, "uploader");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -78,16 +94,50 @@ public final class ReplySender implements SendReplies {
                     "no " + part.route().provider().wireName() + " number or credentials to send from", clock.instant());
             return;
         }
-        SendOutcome outcome = sendOnce(new OutboundText(from.get().account(), part.route().to(), part.text(),
-                Optional.of(PartCorrelation.of(part.id())), part.template()));
+        Optional<String> mediaId = part.mediaId();
+        if (needsUpload(part)) {
+            MediaUploader.Outcome upload = uploadOnce(from.get().account(), (OutboundContent.Media) part.content());
+            if (upload instanceof MediaUploader.Invalid invalid) {
+                queue.markFailed(part.id(), INVALID_MEDIA, DeliveryService.INVALID_REPLY + invalid.why(), clock.instant());
+                return;
+            }
+            if (upload instanceof MediaUploader.Failed failed) {
+                record(part, from.get(), tenant, failed.failure());
+                return;
+            }
+            String id = ((MediaUploader.Uploaded) upload).mediaId();
+            queue.recordMediaId(part.id(), id, clock.instant());
+            mediaId = Optional.of(id);
+        }
+        SendOutcome outcome = sendOnce(part, from.get().account(), mediaId);
         record(part, from.get(), tenant, outcome);
     }
 
-    private SendOutcome sendOnce(OutboundText text) {
+    /** A media part on Meta goes by the id of a file uploaded first (CONTRACT §3.1), once per part. */
+    private static boolean needsUpload(PendingPart part) {
+        return part.content() instanceof OutboundContent.Media && part.route().provider() == Provider.FACEBOOK
+                && part.mediaId().isEmpty();
+    }
+
+    private MediaUploader.Outcome uploadOnce(SenderAccount from, OutboundContent.Media media) {
         try {
-            return sender.send(text);
+            return uploader.upload(from, media);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "sending through " + text.from() + " failed unexpectedly", e);
+            LOG.log(System.Logger.Level.WARNING, "uploading " + media.url() + " through " + from + " failed unexpectedly", e);
+            return new MediaUploader.Failed(new SendOutcome.Failed("internal_error", e.getClass().getSimpleName(),
+                    true, false));
+        }
+    }
+
+    private SendOutcome sendOnce(PendingPart part, SenderAccount from, Optional<String> mediaId) {
+        Optional<String> correlation = Optional.of(PartCorrelation.of(part.id()));
+        try {
+            if (part.content() instanceof OutboundContent.Text) {
+                return sender.send(new OutboundText(from, part.route().to(), part.text(), correlation));
+            }
+            return sender.send(new OutboundMessage(from, part.route().to(), part.content(), mediaId, correlation));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sending through " + from + " failed unexpectedly", e);
             return new SendOutcome.Failed("internal_error", e.getClass().getSimpleName(), true, false);
         }
     }

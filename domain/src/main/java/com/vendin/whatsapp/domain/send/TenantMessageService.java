@@ -1,14 +1,14 @@
 package com.vendin.whatsapp.domain.send;
 
-import com.vendin.whatsapp.domain.delivery.ReplySplitter;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.domain.delivery.RichReply;
+import com.vendin.whatsapp.ports.delivery.MediaProbe;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.WorkNotifier;
 import com.vendin.whatsapp.ports.identity.Person;
 import com.vendin.whatsapp.ports.identity.PersonDirectory;
-import com.vendin.whatsapp.ports.send.OutgoingItem;
 import com.vendin.whatsapp.ports.send.SendMessages;
 import com.vendin.whatsapp.ports.send.SendReceipt;
 import com.vendin.whatsapp.ports.send.SendRequest;
@@ -19,7 +19,6 @@ import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +42,11 @@ public final class TenantMessageService implements SendMessages {
     private final SendStore store;
     private final WorkNotifier notifier;
     private final Clock clock;
+    private final MediaProbe media;
 
     public TenantMessageService(TenantRepository tenants, PersonDirectory persons, SendStore store,
-                                WorkNotifier notifier, Clock clock) {
+                                WorkNotifier notifier, Clock clock, MediaProbe media) {
+        this.media = Objects.requireNonNull(media, "media");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.persons = Objects.requireNonNull(persons, "persons");
         this.store = Objects.requireNonNull(store, "store");
@@ -69,7 +70,7 @@ public final class TenantMessageService implements SendMessages {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        checkItems(request.items(), number.provider());
+        List<SendStore.QueuedPart> parts = parts(request.items(), number.provider());
         Recipient to = Recipient.parse(request.to());
         String threadId = threadOf(number, to);
         if (request.replyTo().isPresent() && !store.hasInbound(tenant.id(), request.replyTo().get())) {
@@ -81,7 +82,7 @@ public final class TenantMessageService implements SendMessages {
         ReplyRoute route = new ReplyRoute(number.provider(), false,
                 number.provider() == Provider.FACEBOOK ? number.phoneId() : Optional.empty(), to.address(number.provider()));
         SendReceipt receipt = store.queue(new SendStore.QueuedSend("snd_" + UUID.randomUUID().toString().replace("-", ""),
-                tenant.id(), threadId, route, parts(request.items(), number.provider()), request.replyTo(),
+                tenant.id(), threadId, route, parts, request.replyTo(),
                 request.idempotencyKey(), now, now.minus(KEY_LIFETIME)));
         notifier.workAvailable();
         return receipt;
@@ -97,49 +98,38 @@ public final class TenantMessageService implements SendMessages {
         return person.map(Person::threadId).orElseGet(to::newThreadId);
     }
 
-    private static void checkItems(List<OutgoingItem> items, Provider provider) {
+    private static boolean isTemplate(OutboundContent item) {
+        return item instanceof OutboundContent.MetaTemplate || item instanceof OutboundContent.TwilioTemplate;
+    }
+
+    /** The items checked and split as a rich reply's (CONTRACT §3.1), media URLs included; else a 400. */
+    private List<SendStore.QueuedPart> parts(List<OutboundContent> items, Provider provider) {
         if (items.isEmpty() || items.size() > MAX_ITEMS) {
             throw GatewayRejection.invalid("invalid_message", "messages must hold 1 to " + MAX_ITEMS + " items.");
         }
+        RichReply.Prepared prepared = RichReply.prepare(items, provider);
+        if (prepared instanceof RichReply.Invalid invalid) {
+            throw GatewayRejection.invalid("invalid_message", invalid.why() + ".");
+        }
         for (int i = 0; i < items.size(); i++) {
-            OutgoingItem item = items.get(i);
-            if (item instanceof OutgoingItem.Text text && text.text().isBlank()) {
-                throw GatewayRejection.invalid("invalid_message", "messages[" + i + "].text is empty.");
-            }
-            if (item instanceof OutgoingItem.Template template && !fits(template.template(), provider)) {
-                throw GatewayRejection.invalid("invalid_message", "messages[" + i + "] is a template for the other "
-                        + "provider: this tenant's number is on " + provider.wireName() + ", which takes "
-                        + (provider == Provider.TWILIO ? "{\"contentSid\"}" : "{\"name\",\"language\"}") + ".");
+            if (items.get(i) instanceof OutboundContent.Media media) {
+                Optional<String> problem = this.media.problem(provider, media);
+                if (problem.isPresent()) {
+                    throw GatewayRejection.invalid("invalid_message", "message " + (i + 1) + " (" + media.type()
+                            + "): " + problem.get() + ".");
+                }
             }
         }
+        return ((RichReply.Parts) prepared).parts().stream().map(SendStore.QueuedPart::new).toList();
     }
 
-    private static boolean fits(TemplateMessage template, Provider provider) {
-        return provider == Provider.TWILIO ? template instanceof TemplateMessage.Twilio
-                : template instanceof TemplateMessage.Meta;
-    }
-
-    private static void checkWindow(List<OutgoingItem> items, Optional<Instant> lastMessage, Instant now) {
+    private static void checkWindow(List<OutboundContent> items, Optional<Instant> lastMessage, Instant now) {
         boolean open = lastMessage.filter(last -> now.isBefore(last.plus(SERVICE_WINDOW))).isPresent();
-        if (!open && items.stream().anyMatch(item -> !(item instanceof OutgoingItem.Template))) {
+        if (!open && items.stream().anyMatch(item -> !isTemplate(item))) {
             throw GatewayRejection.conflict("outside_service_window", lastMessage
                     .map(last -> "The customer last wrote at " + last + ", more than 24 hours ago")
                     .orElse("The customer has not written to this number")
                     + ": only templates can be sent to them now.");
         }
-    }
-
-    private static List<SendStore.QueuedPart> parts(List<OutgoingItem> items, Provider provider) {
-        List<SendStore.QueuedPart> parts = new ArrayList<>();
-        for (OutgoingItem item : items) {
-            if (item instanceof OutgoingItem.Template template) {
-                parts.add(new SendStore.QueuedPart(template.template().summary(), Optional.of(template.template())));
-            } else {
-                for (String chunk : ReplySplitter.split(((OutgoingItem.Text) item).text(), ReplySplitter.limitFor(provider))) {
-                    parts.add(new SendStore.QueuedPart(chunk, Optional.empty()));
-                }
-            }
-        }
-        return parts;
     }
 }

@@ -20,7 +20,8 @@ import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
@@ -80,10 +81,10 @@ class ReplySenderTest {
 
     @Test
     void aTenantInitiatedTemplatePartIsSentAsItsTemplateFromTheStoreAndAcceptedWithoutAnInboundMessage() {
-        TemplateMessage template = new TemplateMessage.Meta("order_update", "pt_BR", Optional.empty());
+        OutboundContent template = new OutboundContent.MetaTemplate("order_update", "pt_BR", Optional.empty());
         PendingPart part = new PendingPart(77, 0, new TenantId("own-token"),
                 new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), ANA_META), template.summary(), 0, 1, 0,
-                Optional.of(template));
+                template, Optional.empty());
         List<String> accepted = new java.util.ArrayList<>();
         OutboundQueue queue = new OutboundQueue() {
             @Override
@@ -107,6 +108,11 @@ class ReplySenderTest {
             }
 
             @Override
+            public void recordMediaId(long partId, String mediaId, java.time.Instant now) {
+                throw new AssertionError("a template uploads nothing");
+            }
+
+            @Override
             public int releaseLeases() {
                 return 0;
             }
@@ -116,8 +122,9 @@ class ReplySenderTest {
 
         templates.claimDue(1).forEach(templates::send);
 
-        assertThat(provider.sent()).containsExactly(new OutboundText(SenderAccount.meta("201", new Secret("store-token")),
-                ANA_META, "[template order_update pt_BR]", Optional.of(PartCorrelation.of(77)), Optional.of(template)));
+        assertThat(provider.sentMessages()).containsExactly(new OutboundMessage(
+                SenderAccount.meta("201", new Secret("store-token")), ANA_META, template, Optional.empty(),
+                Optional.of(PartCorrelation.of(77))));
         assertThat(accepted).singleElement().asString().startsWith("77=");
     }
 

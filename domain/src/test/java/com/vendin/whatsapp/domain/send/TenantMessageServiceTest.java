@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vendin.whatsapp.domain.Fixtures;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.identity.PersonDirectory;
 import com.vendin.whatsapp.ports.identity.SenderIds;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
-import com.vendin.whatsapp.ports.send.OutgoingItem;
 import com.vendin.whatsapp.ports.send.SendReceipt;
 import com.vendin.whatsapp.ports.send.SendRequest;
 import com.vendin.whatsapp.ports.send.SendStore;
@@ -33,9 +32,9 @@ class TenantMessageServiceTest {
     private static final TenantId MODA = new TenantId("moda");
     private static final TenantId PIZZA = new TenantId("pizza");
     private static final String PHONE_ID = "100000000000009";
-    private static final OutgoingItem TEXT = new OutgoingItem.Text("Oi");
-    private static final OutgoingItem TEMPLATE = new OutgoingItem.Template(
-            new TemplateMessage.Meta("order_update", "pt_BR", Optional.empty()));
+    private static final OutboundContent TEXT = new OutboundContent.Text("Oi");
+    private static final OutboundContent TEMPLATE =
+            new OutboundContent.MetaTemplate("order_update", "pt_BR", Optional.empty());
 
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final InMemoryPersons persons = new InMemoryPersons();
@@ -51,7 +50,8 @@ class TenantMessageServiceTest {
         tenants.insert(Fixtures.tenant("pizza", Optional.of(Fixtures.twilioNumber("+551140045678", Optional.empty(),
                 Optional.empty()))));
         tenants.insert(Fixtures.tenant("bare", Optional.empty()));
-        service = new TenantMessageService(tenants, persons, store, notified::incrementAndGet, clock);
+        service = new TenantMessageService(tenants, persons, store, notified::incrementAndGet, clock,
+                (provider, media) -> Optional.empty());
     }
 
     @Test
@@ -93,13 +93,13 @@ class TenantMessageServiceTest {
 
     @Test
     void givenATwilioStore_whenSending_thenThePhoneKeepsItsPlusAndOnlyContentTemplatesFit() {
-        TemplateMessage.Twilio content = new TemplateMessage.Twilio("HX0123456789abcdef0123456789abcdef", Optional.empty());
+        OutboundContent content = new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty());
 
-        service.send(request(PIZZA, "+5511977773333", new OutgoingItem.Template(content)));
+        service.send(request(PIZZA, "+5511977773333", content));
 
         assertThat(store.queued.get(0).route().to()).isEqualTo("+5511977773333");
         assertThat(store.queued.get(0).route().fromPhoneId()).isEmpty();
-        assertThat(store.queued.get(0).parts().get(0).template()).contains(content);
+        assertThat(store.queued.get(0).parts().get(0).content()).isEqualTo(content);
         assertThatThrownBy(() -> service.send(request(PIZZA, "+5511977773333", TEMPLATE)))
                 .hasFieldOrPropertyWithValue("code", "invalid_message");
     }
@@ -108,12 +108,12 @@ class TenantMessageServiceTest {
     void givenALongText_whenSent_thenItIsSplitIntoPartsAtTheProviderLimit() {
         store.last.put("moda|+5511988887777", T0);
 
-        service.send(request(MODA, "+5511988887777", new OutgoingItem.Text("palavra ".repeat(1000)), TEMPLATE));
+        service.send(request(MODA, "+5511988887777", new OutboundContent.Text("palavra ".repeat(1000)), TEMPLATE));
 
         List<SendStore.QueuedPart> parts = store.queued.get(0).parts();
         assertThat(parts).hasSize(3);
         assertThat(parts.get(0).text().length()).isLessThanOrEqualTo(4096);
-        assertThat(parts.get(2).text()).isEqualTo("[template order_update pt_BR]");
+        assertThat(parts.get(2).content()).isEqualTo(TEMPLATE);
     }
 
     @Test
@@ -134,7 +134,7 @@ class TenantMessageServiceTest {
         assertThat(code(request(new TenantId("ghost"), "+5511988887777", TEXT))).isEqualTo("tenant_not_found");
         assertThat(code(request(new TenantId("bare"), "+5511988887777", TEXT))).isEqualTo("tenant_has_no_number");
         assertThat(code(request(MODA, "not a phone", TEMPLATE))).isEqualTo("invalid_recipient");
-        assertThat(code(request(MODA, "+5511988887777", new OutgoingItem.Text(" ")))).isEqualTo("invalid_message");
+        assertThat(code(request(MODA, "+5511988887777", new OutboundContent.Text(" ")))).isEqualTo("invalid_message");
         assertThat(code(new SendRequest(MODA, "+5511988887777", List.of(TEMPLATE), Optional.of("wamid.X"),
                 Optional.empty()))).isEqualTo("reply_to_not_found");
         assertThat(store.queued).isEmpty();
@@ -149,7 +149,7 @@ class TenantMessageServiceTest {
         }
     }
 
-    private static SendRequest request(TenantId tenant, String to, OutgoingItem... items) {
+    private static SendRequest request(TenantId tenant, String to, OutboundContent... items) {
         return new SendRequest(tenant, to, List.of(items), Optional.empty(), Optional.empty());
     }
 

@@ -4,6 +4,7 @@ import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
@@ -224,7 +225,7 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
         }
 
         @Override
-        public void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
+        public void completeWith(long id, ReplyRoute route, List<OutboundContent> replyParts, Instant now) {
             synchronized (InMemoryMessageStore.this) {
                 InboundRow row = inboundRow(id);
                 if (row.state != InboundState.RECEIVED) {
@@ -301,6 +302,17 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
                     part.advance(early, now);
                 }
                 markRepliedWhenAllAccepted(part.inboundId, now);
+            }
+        }
+
+        @Override
+        public void recordMediaId(long partId, String mediaId, Instant now) {
+            synchronized (InMemoryMessageStore.this) {
+                PartRow part = partRow(partId);
+                if (part.state.equals(PartRow.PENDING)) {
+                    part.mediaId = Optional.of(mediaId);
+                    part.updatedAt = now;
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.ports.testing;
 
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
@@ -23,6 +24,8 @@ final class PartRow {
     final String thread;
     final ReplyRoute route;
     final String text;
+    final OutboundContent content;
+    Optional<String> mediaId = Optional.empty();
     final int partIndex;
     final int partCount;
     final Instant createdAt;
@@ -35,8 +38,8 @@ final class PartRow {
     Optional<String> errorDetail = Optional.empty();
     Instant updatedAt;
 
-    PartRow(long id, long seq, InboundRow inbound, ReplyRoute route, String text, int partIndex, int partCount,
-            Instant now) {
+    PartRow(long id, long seq, InboundRow inbound, ReplyRoute route, OutboundContent content, int partIndex,
+            int partCount, Instant now) {
         this.id = id;
         this.seq = seq;
         this.inboundId = inbound.id;
@@ -44,7 +47,8 @@ final class PartRow {
         this.tenantId = key.tenantId();
         this.thread = key.thread();
         this.route = route;
-        this.text = text;
+        this.text = content.summary();
+        this.content = content;
         this.partIndex = partIndex;
         this.partCount = partCount;
         this.createdAt = now;
@@ -87,7 +91,7 @@ final class PartRow {
     }
 
     PendingPart pending() {
-        return new PendingPart(id, inboundId, tenantId, route, text, partIndex, partCount, attempts);
+        return new PendingPart(id, inboundId, tenantId, route, text, partIndex, partCount, attempts, content, mediaId);
     }
 
     InMemoryMessageStore.StoredPart snapshot() {
@@ -97,7 +101,7 @@ final class PartRow {
     }
 
     MessageView view(InboundRow inbound) {
-        return new MessageView("out-" + id, "outbound", inbound.message.to().number(), route.to(), "text", text, state,
+        return new MessageView("out-" + id, "outbound", inbound.message.to().number(), route.to(), content.type(), text, state,
                 providerMessageId, inbound.routed().map(r -> r.role().wireName()), Optional.of(thread),
                 Optional.of(inbound.message.providerMessageId()), errorCode, attempts, Optional.empty(), createdAt,
                 updatedAt, inbound.message.userId(), inbound.message.username());

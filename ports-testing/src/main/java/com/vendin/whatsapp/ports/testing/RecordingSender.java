@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.ports.testing;
 
 import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
@@ -18,6 +19,7 @@ import java.util.Objects;
 public final class RecordingSender implements WhatsAppSender {
     private final Deque<SendOutcome> script = new ArrayDeque<>();
     private final List<OutboundText> sent = new ArrayList<>();
+    private final List<OutboundMessage> sentMessages = new ArrayList<>();
     private long counter;
 
     /** Queues outcomes for the next sends. */
@@ -50,6 +52,26 @@ public final class RecordingSender implements WhatsAppSender {
                 ? String.format("SM%032x", counter)
                 : "wamid.test-" + counter;
         return new SendOutcome.Accepted(id);
+    }
+
+    /** Records a reply part of any kind (see {@link #sentMessages()}) and answers like a text send. */
+    @Override
+    public synchronized SendOutcome send(OutboundMessage message) {
+        sentMessages.add(message);
+        counter++;
+        SendOutcome next = script.pollFirst();
+        if (next != null) {
+            return next;
+        }
+        String id = message.from().provider() == Provider.TWILIO
+                ? String.format("SM%032x", counter)
+                : "wamid.test-" + counter;
+        return new SendOutcome.Accepted(id);
+    }
+
+    /** Every non-text reply part handed to this sender, whatever the outcome. */
+    public synchronized List<OutboundMessage> sentMessages() {
+        return List.copyOf(sentMessages);
     }
 
     /** Every text handed to this sender, whatever the outcome. */

@@ -1,15 +1,25 @@
 package com.vendin.whatsapp.ports.delivery;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** What came of one call to a tenant instance (CONTRACT §3). */
 public sealed interface AgentOutcome {
 
-    /** 2xx: the reply text, empty when the tenant chose not to answer. */
-    record Replied(Optional<String> text) implements AgentOutcome {
+    /**
+     * 2xx: the reply text, empty when the tenant chose not to answer; or, when it answered {@code {"messages"}}
+     * (CONTRACT §3.1), the {@code items} in order and no text.
+     */
+    record Replied(Optional<String> text, List<OutboundContent> items) implements AgentOutcome {
         public Replied {
             Objects.requireNonNull(text, "text");
+            items = List.copyOf(items);
+        }
+
+        /** A plain {@code {"text"}} answer. */
+        public Replied(Optional<String> text) {
+            this(text, List.of());
         }
     }
 

@@ -26,7 +26,12 @@ public interface DeliveryQueue {
      * The tenant accepted the message: it becomes {@code forwarded} and the reply parts (possibly none)
      * are queued, in one transaction.
      */
-    void complete(long id, ReplyRoute route, List<String> replyParts, Instant now);
+    default void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
+        completeWith(id, route, replyParts.stream().<OutboundContent>map(OutboundContent.Text::new).toList(), now);
+    }
+
+    /** Like {@link #complete}, with reply parts of any kind (CONTRACT §3.1), sent in this order. */
+    void completeWith(long id, ReplyRoute route, List<OutboundContent> replyParts, Instant now);
 
     /** Counts a failed attempt and makes the message due again at {@code nextAttemptAt}. */
     void retryLater(long id, Instant nextAttemptAt, String error, Instant now);

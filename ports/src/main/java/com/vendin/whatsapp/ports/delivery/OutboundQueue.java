@@ -20,6 +20,12 @@ public interface OutboundQueue {
      */
     void markAccepted(long partId, String providerMessageId, Instant now);
 
+    /**
+     * Keeps the provider's id of the media uploaded for a part still {@code pending}, before the part is sent:
+     * a later attempt sends that id and never uploads again.
+     */
+    void recordMediaId(long partId, String mediaId, Instant now);
+
     /** Counts a failed attempt and makes the part due again at {@code nextAttemptAt}. */
     void retryLater(long partId, Instant nextAttemptAt, String errorCode, Instant now);
 

@@ -5,22 +5,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One queued part of a reply, claimed for sending; {@code attempts} counts the failed tries so far. A part a
- * tenant sent on its own (CONTRACT §3.2) answers no inbound message: its {@code inboundId} is 0. A part with a
- * {@code template} sends that template.
+ * One queued part of a reply, claimed for sending; {@code attempts} counts the failed tries so far. {@code text}
+ * is the part's text ({@link OutboundContent#summary()} for other items); {@code content} what to send, and
+ * {@code mediaId} the provider's id of its media once uploaded (so a retry never uploads again).
  */
 public record PendingPart(long id, long inboundId, TenantId tenantId, ReplyRoute route, String text, int partIndex,
-                          int partCount, int attempts, Optional<TemplateMessage> template) {
+                          int partCount, int attempts, OutboundContent content, Optional<String> mediaId) {
     public PendingPart {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(mediaId, "mediaId");
     }
 
     /** A text part. */
     public PendingPart(long id, long inboundId, TenantId tenantId, ReplyRoute route, String text, int partIndex,
                        int partCount, int attempts) {
-        this(id, inboundId, tenantId, route, text, partIndex, partCount, attempts, Optional.empty());
+        this(id, inboundId, tenantId, route, text, partIndex, partCount, attempts, new OutboundContent.Text(text),
+                Optional.empty());
     }
 }

@@ -1,7 +1,7 @@
 package com.vendin.whatsapp.ports.send;
 
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.ports.delivery.TemplateMessage;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -31,11 +31,15 @@ public interface SendStore {
      */
     SendReceipt queue(QueuedSend send);
 
-    /** One part to queue: its text (a template's summary) and its template, if it is one. */
-    record QueuedPart(String text, Optional<TemplateMessage> template) {
+    /** One part to queue: what it sends (CONTRACT §3.1 items, checked and split like a reply's parts). */
+    record QueuedPart(OutboundContent content) {
         public QueuedPart {
-            Objects.requireNonNull(text, "text");
-            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(content, "content");
+        }
+
+        /** The part's text for listings ({@link OutboundContent#summary()}). */
+        public String text() {
+            return content.summary();
         }
     }
 

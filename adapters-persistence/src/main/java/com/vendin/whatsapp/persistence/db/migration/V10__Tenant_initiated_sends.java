@@ -8,8 +8,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * V10, tenant-initiated sends (CONTRACT §3.2): {@code outbound_messages.inbound_id} becomes nullable (a part a
- * tenant sends on its own answers no inbound message), parts keep the {@code replyTo} they were sent with and
- * a template, tenants' idempotency keys are kept with their receipts, and the 24-hour window reads a thread's
+ * tenant sends on its own answers no inbound message), parts keep the {@code replyTo} they were sent with
+ * (what they send is in V8's content columns, as for replies), tenants' idempotency keys are kept with their receipts, and the 24-hour window reads a thread's
  * newest message through an index.
  *
  * <p>A Java migration because SQLite cannot drop a NOT NULL constraint: the table is rebuilt from its own stored
@@ -23,11 +23,6 @@ public final class V10__Tenant_initiated_sends extends BaseJavaMigration {
 
     private static final List<String> COMMON = List.of(
             "ALTER TABLE outbound_messages ADD COLUMN reply_to TEXT",
-            // A template part: Meta name, language, components JSON; Twilio content SID (in template_name) and
-            // variables JSON (in template_params). The text column holds the template's summary.
-            "ALTER TABLE outbound_messages ADD COLUMN template_name TEXT",
-            "ALTER TABLE outbound_messages ADD COLUMN template_language TEXT",
-            "ALTER TABLE outbound_messages ADD COLUMN template_params TEXT",
             "CREATE TABLE send_idempotency_keys ("
                     + "tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, "
                     + "idempotency_key TEXT NOT NULL, "
