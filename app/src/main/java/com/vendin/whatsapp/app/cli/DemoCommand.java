@@ -88,7 +88,10 @@ public final class DemoCommand implements Callable<Integer> {
         String jar = "java -jar app/target/whatsapp-gateway.jar";
         String secret = DemoCommand.APP_SECRET.equals(appSecret) ? "" : " --app-secret <FACEBOOK_APP_SECRET>";
         out.println("  " + jar + " simulate --gateway " + base + secret
-                + " --to +5511999911111 --from +5511988887777 \"Olá\"");
+                + " --to +5511999911111 --from +5511988887777 \"Olá\"   (Moda Brasil answers with a photo and buttons)");
+        out.println("  " + jar + " simulate --gateway " + base + secret
+                + " --to +5511999922222 --from +5511955554444 \"Tem fone bluetooth?\"   (Tech Store's agent answers"
+                + " a few seconds later through the send API)");
         out.println("  " + jar + " simulate --gateway " + base + secret + " --to " + PLATFORM_NUMBER
                 + " --from +5511977773333 \"Como foram as vendas?\"   (an owner writing to the platform number)");
         out.println("  " + jar + " simulate --provider twilio --gateway " + base

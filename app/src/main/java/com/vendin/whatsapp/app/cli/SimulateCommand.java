@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +33,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
     private static final String TWILIO_PATH = "/webhooks/whatsapp/twilio";
     private static final Duration POLL = Duration.ofMillis(200);
+    /** A reply is complete when no further part has come for this long. */
+    private static final Duration SETTLE = Duration.ofMillis(1500);
 
     @Option(names = "--gateway", defaultValue = "http://localhost:8080", description = "Base URL of the gateway (default: ${DEFAULT-VALUE}).")
     private String gateway;
@@ -85,7 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         String id = twilio ? "SM" + UUID.randomUUID().toString().replace("-", "")
                 : "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
-        Set<String> seen = outbox(client, base, sender, null);
+        Set<String> seen = outbox(client, base, sender);
         Request request = twilio ? twilioRequest(base, sender, id) : metaRequest(base, sender, id);
         String wamid = id;
         try (Response response = client.newCall(request).execute()) {
@@ -119,45 +123,87 @@ public final class SimulateCommand implements Callable<Integer> {
                 .post(RequestBody.create(SimulatedWebhook.formBody(form), FORM)).build();
     }
 
+    /**
+     * Waits for the first new outbox message to {@code sender}, then until none has come for {@link #SETTLE} (a rich
+     * reply's parts go one after another), and prints each, one line per part.
+     */
     private int awaitReply(OkHttpClient client, String base, String sender, Set<String> seen, PrintWriter out)
             throws IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+        List<JsonNode> replies = List.of();
+        long lastChange = 0;
         while (System.nanoTime() < deadline) {
-            Set<String> now = outbox(client, base, sender, seen);
-            if (now != null && !now.isEmpty()) {
-                out.flush();
-                return 0;
+            List<JsonNode> now = fresh(outboxItems(client, base, sender), seen);
+            if (now.size() != replies.size()) {
+                lastChange = System.nanoTime();
+            }
+            replies = now;
+            if (!replies.isEmpty() && System.nanoTime() - lastChange >= SETTLE.toNanos()) {
+                break;
             }
             LockSupport.parkNanos(POLL.toNanos());
         }
-        out.printf("no reply within %d s (see %s/console or the gateway's log)%n", waitSeconds, base);
+        if (replies.isEmpty()) {
+            out.printf("no reply within %d s (see %s/console or the gateway's log)%n", waitSeconds, base);
+            out.flush();
+            return 1;
+        }
+        for (JsonNode reply : replies) {
+            out.println(replyLine(sender, reply));
+        }
         out.flush();
-        return 1;
+        return 0;
     }
 
     /**
-     * The ids of the demo outbox's messages to {@code sender}; with {@code known}, prints and returns only
-     * the new ones. Null when the gateway has no demo outbox.
+     * {@code reply to +<sender>: <text>}; a reply the store's agent sent later through the send API says so and names
+     * the message it answers.
      */
-    private Set<String> outbox(OkHttpClient client, String base, String sender, Set<String> known) throws IOException {
+    static String replyLine(String sender, JsonNode item) {
+        String line = "reply to +" + sender + ": " + item.path("text").asText();
+        if (item.path("via").asText().equals("send-api")) {
+            line += "   (sent later through the send API, replyTo " + item.path("replyTo").asText() + ")";
+        }
+        return line;
+    }
+
+    private static List<JsonNode> fresh(List<JsonNode> items, Set<String> seen) {
+        List<JsonNode> fresh = new ArrayList<>();
+        if (items != null) {
+            for (JsonNode item : items) {
+                if (!seen.contains(item.path("id").asText())) {
+                    fresh.add(item);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** The ids of the demo outbox's messages to {@code sender}; null when the gateway has no demo outbox. */
+    private Set<String> outbox(OkHttpClient client, String base, String sender) throws IOException {
+        List<JsonNode> items = outboxItems(client, base, sender);
+        if (items == null) {
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        items.forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
+    }
+
+    /** The demo outbox's messages to {@code sender}, oldest first; null when the gateway has no demo outbox. */
+    private static List<JsonNode> outboxItems(OkHttpClient client, String base, String sender) throws IOException {
         Request request = new Request.Builder().url(base + "/demo/outbox").get().build();
         try (Response response = client.newCall(request).execute()) {
             if (response.code() != 200) {
                 return null;
             }
-            JsonNode items = new ObjectMapper().readTree(response.body().string()).path("items");
-            Set<String> ids = new HashSet<>();
-            for (JsonNode item : items) {
-                String id = item.path("id").asText();
-                if (!digits(item.path("to").asText()).equals(sender) || known != null && known.contains(id)) {
-                    continue;
-                }
-                ids.add(id);
-                if (known != null) {
-                    spec.commandLine().getOut().printf("reply to +%s: %s%n", sender, item.path("text").asText());
+            List<JsonNode> items = new ArrayList<>();
+            for (JsonNode item : new ObjectMapper().readTree(response.body().string()).path("items")) {
+                if (digits(item.path("to").asText()).equals(sender)) {
+                    items.add(item);
                 }
             }
-            return ids;
+            return items;
         }
     }
 

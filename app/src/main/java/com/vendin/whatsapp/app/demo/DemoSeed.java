@@ -6,6 +6,7 @@ import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.tenant.AdminPhone;
 import com.vendin.whatsapp.ports.tenant.AdminPhoneRepository;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
+import com.vendin.whatsapp.ports.tenant.Tenant;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -30,16 +31,23 @@ public final class DemoSeed {
     private DemoSeed() {
     }
 
-    /** Creates the stores on {@code gateway} (a fresh database), pointing their instances at its demo agents. */
+    /**
+     * Creates the stores on {@code gateway} (a fresh database), pointing their instances at its demo agents, and
+     * tells the agents the gateway's address and the stores' instanceSecrets (in memory only).
+     */
     public static void seed(Gateway gateway) {
         ManageTenants tenants = gateway.instance(ManageTenants.class);
         AdminPhoneRepository owners = gateway.instance(AdminPhoneRepository.class);
+        DemoStores known = gateway.instance(DemoStores.class);
+        String base = "http://127.0.0.1:" + gateway.port();
+        known.listeningOn(base);
         Instant now = Instant.now();
         for (Store store : STORES) {
-            tenants.create(new ManageTenants.CreateTenant(Optional.of(store.id()), store.id(),
-                    "http://127.0.0.1:" + gateway.port() + DemoRoutes.AGENTS + store.id(),
+            Tenant tenant = tenants.create(new ManageTenants.CreateTenant(Optional.of(store.id()), store.id(),
+                    base + DemoRoutes.AGENTS + store.id(),
                     Optional.of(new ManageTenants.WhatsAppInput(Optional.of(store.number()), store.phoneId(),
                             Optional.of(store.provider()), Optional.empty(), Optional.empty(), Optional.empty()))));
+            known.seeded(store.id(), tenant.instanceSecret());
             owners.add(new AdminPhone("owner-" + store.id(), new TenantId(store.id()), "owner-" + store.id(),
                     PhoneNumbers.parse(store.owner()), "owner", now, now));
         }
