@@ -88,14 +88,14 @@ public final class DemoCommand implements Callable<Integer> {
         String jar = "java -jar app/target/whatsapp-gateway.jar";
         String secret = DemoCommand.APP_SECRET.equals(appSecret) ? "" : " --app-secret <FACEBOOK_APP_SECRET>";
         out.println("  " + jar + " simulate --gateway " + base + secret
-                + " --to +5511999911111 --from +5511988887777 \"Olá\"   (Moda Brasil answers with a photo and buttons)");
+                + " --to +5511999911111 --from +5511988887777 \"Olá\"   # Moda Brasil answers with a photo and buttons");
         out.println("  " + jar + " simulate --gateway " + base + secret
-                + " --to +5511999922222 --from +5511955554444 \"Tem fone bluetooth?\"   (Tech Store's agent answers"
-                + " a few seconds later through the send API)");
+                + " --to +5511999922222 --from +5511955554444 \"Tem fone bluetooth?\"   # Tech Store's agent answers"
+                + " a few seconds later through the send API");
         out.println("  " + jar + " simulate --gateway " + base + secret + " --to " + PLATFORM_NUMBER
-                + " --from +5511977773333 \"Como foram as vendas?\"   (an owner writing to the platform number)");
+                + " --from +5511977773333 \"Como foram as vendas?\"   # an owner writing to the platform number");
         out.println("  " + jar + " simulate --provider twilio --gateway " + base
-                + " --to +5511999933333 --from +5511966665555 \"Oi pelo Twilio\"   (a signed Twilio webhook to Cafe Aroma)");
+                + " --to +5511999933333 --from +5511966665555 \"Oi pelo Twilio\"   # a signed Twilio webhook to Cafe Aroma");
         out.println("  open " + base + "/console   and sign in with the admin token " + adminToken);
         out.println("  curl -H 'Authorization: Bearer " + adminToken + "' " + base + "/api/v1/tenants");
         out.println("  curl " + base + "/metrics");

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README sequence, run by failsafe after {@code package} against the real fat jar from the project's
  * root directory: {@code java -jar app/target/whatsapp-gateway.jar demo} in one process, then the
- * {@code simulate} lines the demo printed, literally, in others; the store's reply appears on their output.
+ * README's {@code simulate} lines (which the demo prints too), literally, in others; the store's reply appears on
+ * their output: Moda Brasil's text, product photo and buttons, and Tech Store's late reply through the send API.
  */
 class DemoAndSimulateIT {
     private static final String JAR = "java -jar app/target/whatsapp-gateway.jar";
@@ -43,18 +44,37 @@ class DemoAndSimulateIT {
             String printed = read(demoLog);
             assertThat(printed).contains("Moda Brasil", "Tech Store", "Cafe Aroma", "+5511999911111")
                     .containsPattern("admin token demo-[0-9a-f]{16}");
-            Matcher line = Pattern.compile("(?m)^  (" + Pattern.quote(JAR) + " simulate .*--to \\+5511999911111.*)$")
-                    .matcher(printed);
-            assertThat(line.find()).as(printed).isTrue();
+            String base = "http://localhost:" + port;
+            String modaLine = readmeSimulateLine("--to +5511999911111", base);
+            String techLine = readmeSimulateLine("--to +5511999922222", base);
+            assertThat(printed).as("the demo prints the README's lines").contains("  " + modaLine + " ", "  " + techLine + " ");
 
             Path simulateLog = dir.resolve("simulate.log");
-            Process simulate = run(arguments(line.group(1)), Map.of(), simulateLog);
+            Process simulate = run(arguments(modaLine), Map.of(), simulateLog);
             assertThat(simulate.waitFor(60, TimeUnit.SECONDS)).as("simulate finishes").isTrue();
 
             String output = read(simulateLog);
             assertThat(simulate.exitValue()).as(output).isZero();
             assertThat(output).contains("HTTP 200")
-                    .contains("reply to +5511988887777: Moda Brasil aqui! Recebemos \"Olá\".");
+                    .contains("reply to +5511988887777: Moda Brasil aqui! Recebemos \"Olá\".")
+                    .containsPattern("(?m)^reply to \\+5511988887777: \\[image\\] Camiseta azul - R\\$ 49,90 \\(http://127\\.0\\.0\\.1:"
+                            + port + "/demo/products/camiseta-azul\\.png\\)$")
+                    .containsPattern("(?m)^reply to \\+5511988887777: \\[buttons\\] .*: Comprar \\| Ver cores$")
+                    .doesNotContain("send API");
+            assertThat(output.indexOf("Moda Brasil aqui!")).as(output).isLessThan(output.indexOf("[image]"));
+            assertThat(output.indexOf("[image]")).as(output).isLessThan(output.indexOf("[buttons]"));
+
+            Path techLog = dir.resolve("simulate-tech.log");
+            Process tech = run(arguments(techLine), Map.of(), techLog);
+            assertThat(tech.waitFor(60, TimeUnit.SECONDS)).as("simulate to Tech Store finishes").isTrue();
+            String techOutput = read(techLog);
+            assertThat(tech.exitValue()).as(techOutput).isZero();
+            Matcher sent = Pattern.compile("sent (wamid\\.SIM[0-9a-f]+) from \\+5511955554444 to \\+5511999922222: HTTP 200")
+                    .matcher(techOutput);
+            assertThat(sent.find()).as(techOutput).isTrue();
+            assertThat(techOutput).containsPattern("(?m)^reply to \\+5511955554444: Tech Store: recebemos "
+                    + "\"Tem fone bluetooth\\?\".*   \\(sent later through the send API, replyTo "
+                    + Pattern.quote(sent.group(1)) + "\\)$");
 
             Matcher twilioLine = Pattern.compile("(?m)^  (" + Pattern.quote(JAR) + " simulate --provider twilio .*?\"[^\"]*\")")
                     .matcher(printed);
@@ -69,6 +89,19 @@ class DemoAndSimulateIT {
             demo.destroy();
             demo.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The README's "Try it in a minute" simulate line with {@code to}, as the demo prints it on {@code base}: what a
+     * reader copies, run literally.
+     */
+    private static String readmeSimulateLine(String to, String base) throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("## Try it in a minute"));
+        Matcher line = Pattern.compile("(?m)^(" + Pattern.quote(JAR) + " simulate .*" + Pattern.quote(to) + " .*)$")
+                .matcher(section);
+        assertThat(line.find()).as("README has a simulate line " + to).isTrue();
+        return line.group(1).strip().replace("http://localhost:8080", base);
     }
 
     /** Runs a printed command line as a shell would, from the project's root; {@code java} is this JVM's. */
