@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.app.support.AdminCalls;
+import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeMediaHost;
 import com.vendin.whatsapp.app.support.FakeTenant;
@@ -87,6 +88,13 @@ class RichMessagesApiTest {
         assertThat(template.path("inReplyTo").asText()).isEqualTo(byProviderId(items, "wamid.BIA").path("id").asText());
         assertThat(template.path("content")).isEqualTo(JSON.readTree("{\"name\":\"pedido_enviado\",\"language\":"
                 + "\"pt_BR\",\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}"));
+
+        Eventually.within(Duration.ofSeconds(10), "the store is told its template was sent", () -> tenant.statusCalls()
+                .stream().anyMatch(c -> c.body().path("messageId").asText().equals(templateId)));
+        assertThat(tenant.statusCalls()).filteredOn(c -> c.body().path("messageId").asText().equals(templateId))
+                .allSatisfy(c -> assertThat(c.body().path("replyTo").asText())
+                        .as("a tenant-initiated part's statuses carry the replyTo it was sent with (CONTRACT §3.4)")
+                        .isEqualTo("wamid.BIA"));
 
         JsonNode photo = byProviderId(items, "wamid.PHOTO");
         assertThat(photo.path("type").asText()).isEqualTo("image");
