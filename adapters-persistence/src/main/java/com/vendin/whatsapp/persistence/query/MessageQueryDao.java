@@ -14,11 +14,11 @@ interface MessageQueryDao {
      * read through its (tenant, created_at) index), merged newest first; at equal times a reply part
      * sorts before the message it answers. Inbound rows carry their details, parts their content; every row of a
      * customer's thread carries the provider timestamp of that thread's newest customer message (read through
-     * the (tenant, thread, provider_ts) index, once per listed row).
+     * the (tenant, thread, provider_ts) index backwards, as the send API's window check reads it).
      */
-    @SqlQuery("SELECT page.*, CASE WHEN page.role = 'customer' THEN (SELECT MAX(w.provider_ts) FROM inbound_messages w "
-            + "WHERE w.tenant_id = :tenantId AND w.thread_id = page.thread_id AND w.role = 'customer') END "
-            + "AS last_customer_ts FROM ("
+    @SqlQuery("SELECT page.*, CASE WHEN page.role = 'customer' THEN (SELECT w.provider_ts FROM inbound_messages w "
+            + "WHERE w.tenant_id = :tenantId AND w.thread_id = page.thread_id AND w.role = 'customer' "
+            + "ORDER BY w.provider_ts DESC LIMIT 1) END AS last_customer_ts FROM ("
             + "SELECT * FROM (SELECT 'in' AS kind, i.id, i.from_raw AS from_addr, i.to_number AS to_addr, i.type, "
             + "i.text, i.state, i.provider_message_id, i.role, i.thread_id, CAST(NULL AS BIGINT) AS in_reply_to, "
             + "CAST(NULL AS TEXT) AS error_code, "
