@@ -1,8 +1,11 @@
 package com.vendin.whatsapp.http.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vendin.whatsapp.ports.query.MessageDetail;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.query.UnroutableView;
 import java.time.Instant;
@@ -13,9 +16,11 @@ import java.util.function.Function;
 /** The admin API's views of message records (CONTRACT §5.4), as {@code {"items":[...]}} lists. */
 final class MessageJson {
     private final ObjectMapper mapper;
+    private final ContentJson contentJson;
 
     MessageJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.contentJson = new ContentJson(mapper);
     }
 
     ObjectNode messages(List<MessageView> views) {
@@ -54,7 +59,18 @@ final class MessageJson {
         node.put("providerTimestamp", time(m.providerTimestamp()));
         node.put("createdAt", m.createdAt().toString());
         node.put("updatedAt", m.updatedAt().toString());
+        addDetail(node, m.detail());
         return node;
+    }
+
+    /** CONTRACT §3.1–3.3 and the §3.2 window: {@code null} where a field does not apply to the message. */
+    private void addDetail(ObjectNode node, MessageDetail detail) {
+        node.set("content", detail.content().<JsonNode>map(contentJson::content).orElse(NullNode.getInstance()));
+        node.put("tenantInitiated", detail.tenantInitiated());
+        node.put("replyTo", detail.replyTo().orElse(null));
+        node.set("media", detail.media().<JsonNode>map(contentJson::media).orElse(NullNode.getInstance()));
+        node.set("window", detail.window().<JsonNode>map(w -> mapper.createObjectNode().put("open", w.open())
+                .put("until", w.until().toString())).orElse(NullNode.getInstance()));
     }
 
     private ObjectNode unroutable(UnroutableView u) {

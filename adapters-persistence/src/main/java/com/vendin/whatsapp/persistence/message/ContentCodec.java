@@ -79,7 +79,8 @@ public final class ContentCodec {
         return node.toString();
     }
 
-    static OutboundContent read(String type, String json, String text) {
+    /** The content of a stored part from its {@code content_type}, {@code content_json} and {@code text} columns. */
+    public static OutboundContent read(String type, String json, String text) {
         if (type == null) {
             return new Text(text);
         }

@@ -12,11 +12,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** SQL of {@code tenant_status_events} (CONTRACT §3.4), on the handle's fluent API like {@link OutboundDao}. */
 final class StatusEventDao {
 
-    /** A part's new state, unless its tenant declined the part's statuses (answered 404 to an earlier one). */
+    /**
+     * A part's new state, unless its tenant declined the part's statuses (answered 404 to an earlier one); its
+     * {@code reply_to} is the message a reply part answers, or the {@code replyTo} a tenant-initiated part was sent with.
+     */
     static final String RECORD = "INSERT INTO tenant_status_events (part_id, tenant_id, reply_to, status, error_code, "
             + "status_at, state, attempts, next_attempt_at, created_at, updated_at) "
-            + "SELECT o.id, o.tenant_id, i.provider_message_id, :status, :errorCode, :statusAt, 'pending', 0, :now, "
-            + ":now, :now FROM outbound_messages o LEFT JOIN inbound_messages i ON i.id = o.inbound_id "
+            + "SELECT o.id, o.tenant_id, COALESCE(i.provider_message_id, o.reply_to), :status, :errorCode, :statusAt, "
+            + "'pending', 0, :now, :now, :now FROM outbound_messages o LEFT JOIN inbound_messages i ON i.id = o.inbound_id "
             + "WHERE o.id = :partId AND NOT EXISTS (SELECT 1 FROM tenant_status_events d "
             + "WHERE d.part_id = o.id AND d.state = 'declined')";
 

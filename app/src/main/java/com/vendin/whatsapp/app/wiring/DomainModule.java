@@ -18,6 +18,7 @@ import com.vendin.whatsapp.domain.query.MessageBrowser;
 import com.vendin.whatsapp.domain.routing.Router;
 import com.vendin.whatsapp.domain.tenants.TenantService;
 import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
+import com.vendin.whatsapp.ports.media.MediaLinks;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.SendReplies;
@@ -90,8 +91,8 @@ final class DomainModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BrowseMessages browseMessages(TenantRepository repository, MessageQueries queries) {
-        return new MessageBrowser(repository, queries);
+    BrowseMessages browseMessages(TenantRepository repository, MessageQueries queries, MediaLinks links, Clock clock) {
+        return new MessageBrowser(repository, queries, links, clock);
     }
 
     @Provides

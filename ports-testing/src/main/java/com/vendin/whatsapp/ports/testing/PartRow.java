@@ -5,6 +5,7 @@ import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
+import com.vendin.whatsapp.ports.query.MessageDetail;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Instant;
@@ -104,6 +105,7 @@ final class PartRow {
         return new MessageView("out-" + id, "outbound", inbound.message.to().number(), route.to(), content.type(), text, state,
                 providerMessageId, inbound.routed().map(r -> r.role().wireName()), Optional.of(thread),
                 Optional.of(inbound.message.providerMessageId()), errorCode, attempts, Optional.empty(), createdAt,
-                updatedAt, inbound.message.userId(), inbound.message.username());
+                updatedAt, inbound.message.userId(), inbound.message.username(),
+                MessageDetail.NONE.withContent(Optional.of(content)));
     }
 }
