@@ -39,9 +39,16 @@ public final class GatewayHttpServer {
     }
 
     /** A server with the core routes only: Meta webhook, tenants and messages admin API, health. */
-    public GatewayHttpServer(HttpConfig config, ReceiveWebhook receiveWebhook, ManageTenants manageTenants,
-                             BrowseMessages browseMessages, List<HealthCheck> healthChecks, Clock clock) {
-        this(config, new ApiErrors(SHARED_MAPPER),
+    public GatewayHttpServer(
+            HttpConfig config,
+            ReceiveWebhook receiveWebhook,
+            ManageTenants manageTenants,
+            BrowseMessages browseMessages,
+            List<HealthCheck> healthChecks,
+            Clock clock) {
+        this(
+                config,
+                new ApiErrors(SHARED_MAPPER),
                 coreGroups(config, SHARED_MAPPER, receiveWebhook, manageTenants, browseMessages, healthChecks, clock));
     }
 
@@ -49,16 +56,29 @@ public final class GatewayHttpServer {
     public static final ObjectMapper SHARED_MAPPER = GatewayJson.newMapper();
 
     /** The core route groups: Meta webhook, tenants and messages admin API (with the bearer check), health. */
-    public static List<RouteGroup> coreGroups(HttpConfig config, ObjectMapper mapper, ReceiveWebhook receiveWebhook,
-                                              ManageTenants manageTenants, BrowseMessages browseMessages,
-                                              List<HealthCheck> healthChecks, Clock clock) {
+    public static List<RouteGroup> coreGroups(
+            HttpConfig config,
+            ObjectMapper mapper,
+            ReceiveWebhook receiveWebhook,
+            ManageTenants manageTenants,
+            BrowseMessages browseMessages,
+            List<HealthCheck> healthChecks,
+            Clock clock) {
         ApiErrors errors = new ApiErrors(mapper);
         return List.of(
-                new MetaWebhookRoutes(config.facebookAppSecret(), config.facebookVerifyToken(), config.maxWebhookBytes(),
-                        Objects.requireNonNull(receiveWebhook, "receiveWebhook"), mapper, errors,
+                new MetaWebhookRoutes(
+                        config.facebookAppSecret(),
+                        config.facebookVerifyToken(),
+                        config.maxWebhookBytes(),
+                        Objects.requireNonNull(receiveWebhook, "receiveWebhook"),
+                        mapper,
+                        errors,
                         Objects.requireNonNull(clock, "clock")),
-                new AdminRoutes(config.adminToken(), Objects.requireNonNull(manageTenants, "manageTenants"),
-                        Objects.requireNonNull(browseMessages, "browseMessages"), mapper),
+                new AdminRoutes(
+                        config.adminToken(),
+                        Objects.requireNonNull(manageTenants, "manageTenants"),
+                        Objects.requireNonNull(browseMessages, "browseMessages"),
+                        mapper),
                 new HealthRoutes(healthChecks, mapper));
     }
 

@@ -8,8 +8,12 @@ import java.util.Optional;
  * Settings of the HTTP server: the port ({@code 0} = any free port), the Meta app secret and webhook
  * verify token, the admin API bearer token, and the largest webhook body accepted.
  */
-public record HttpConfig(int port, Optional<Secret> facebookAppSecret, Optional<String> facebookVerifyToken,
-                         Optional<Secret> adminToken, long maxWebhookBytes) {
+public record HttpConfig(
+        int port,
+        Optional<Secret> facebookAppSecret,
+        Optional<String> facebookVerifyToken,
+        Optional<Secret> adminToken,
+        long maxWebhookBytes) {
 
     /** 4 MiB: larger webhook bodies are answered 413 (CONTRACT §2.1). */
     public static final long DEFAULT_MAX_WEBHOOK_BYTES = 4L * 1024 * 1024;
@@ -28,8 +32,11 @@ public record HttpConfig(int port, Optional<Secret> facebookAppSecret, Optional<
     }
 
     /** The given port and secrets, with the default 4 MiB webhook limit. */
-    public HttpConfig(int port, Optional<Secret> facebookAppSecret, Optional<String> facebookVerifyToken,
-                      Optional<Secret> adminToken) {
+    public HttpConfig(
+            int port,
+            Optional<Secret> facebookAppSecret,
+            Optional<String> facebookVerifyToken,
+            Optional<Secret> adminToken) {
         this(port, facebookAppSecret, facebookVerifyToken, adminToken, DEFAULT_MAX_WEBHOOK_BYTES);
     }
 

@@ -33,9 +33,14 @@ class HttpConfigTest {
 
     @Test
     void toStringNeverShowsSecrets() {
-        HttpConfig config = new HttpConfig(0, Optional.of(new Secret("app-secret-x")), Optional.of("verify-y"),
+        HttpConfig config = new HttpConfig(
+                0,
+                Optional.of(new Secret("app-secret-x")),
+                Optional.of("verify-y"),
                 Optional.of(new Secret("admin-z")));
 
-        assertThat(config.toString()).doesNotContain("app-secret-x", "verify-y", "admin-z").contains("port=0");
+        assertThat(config.toString())
+                .doesNotContain("app-secret-x", "verify-y", "admin-z")
+                .contains("port=0");
     }
 }

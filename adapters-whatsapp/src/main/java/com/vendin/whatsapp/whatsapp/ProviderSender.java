@@ -21,7 +21,8 @@ public final class ProviderSender implements WhatsAppSender {
 
     /** A {@link GraphApiSender} and a {@link TwilioSender} sharing {@code client}. */
     public static ProviderSender create(OkHttpClient client, ProviderApiConfig config) {
-        return new ProviderSender(new GraphApiSender(client, config.graphBaseUrl()),
+        return new ProviderSender(
+                new GraphApiSender(client, config.graphBaseUrl()),
                 new TwilioSender(client, config.twilioApiUrl(), config.twilioStatusCallback()));
     }
 

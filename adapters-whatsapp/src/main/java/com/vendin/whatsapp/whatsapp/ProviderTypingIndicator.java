@@ -19,7 +19,8 @@ public final class ProviderTypingIndicator implements TypingIndicator {
 
     /** Graph's and Twilio's indicators, sharing {@code client}'s dispatcher. */
     public static ProviderTypingIndicator create(OkHttpClient client, ProviderApiConfig config) {
-        return new ProviderTypingIndicator(new GraphTypingIndicator(client, config.graphBaseUrl()),
+        return new ProviderTypingIndicator(
+                new GraphTypingIndicator(client, config.graphBaseUrl()),
                 new TwilioTypingIndicator(client, TwilioTypingIndicator.messagingBaseFor(config.twilioApiUrl())));
     }
 

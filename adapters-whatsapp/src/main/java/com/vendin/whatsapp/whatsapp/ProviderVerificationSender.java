@@ -20,7 +20,8 @@ public final class ProviderVerificationSender implements VerificationCodeSender 
 
     /** Graph and Twilio code senders sharing {@code client}. */
     public static ProviderVerificationSender create(OkHttpClient client, ProviderApiConfig config) {
-        return new ProviderVerificationSender(new GraphVerificationSender(client, config.graphBaseUrl()),
+        return new ProviderVerificationSender(
+                new GraphVerificationSender(client, config.graphBaseUrl()),
                 new TwilioVerificationSender(client, config.twilioApiUrl()));
     }
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ProviderSenderTest {
     private final ProviderSender sender = new ProviderSender(
-            message -> new SendOutcome.Accepted("wamid.meta"),
-            message -> new SendOutcome.Accepted("SMtwilio"));
+            message -> new SendOutcome.Accepted("wamid.meta"), message -> new SendOutcome.Accepted("SMtwilio"));
 
     @Test
     void givenMetaAccount_whenSending_thenGraphSenderIsUsed() {
@@ -32,8 +31,8 @@ class ProviderSenderTest {
 
     @Test
     void givenDefaults_whenRead_thenContractUrls() {
-        assertThat(ProviderApiConfig.defaults()).isEqualTo(
-                new ProviderApiConfig("https://graph.facebook.com/v25.0", "https://api.twilio.com"));
+        assertThat(ProviderApiConfig.defaults())
+                .isEqualTo(new ProviderApiConfig("https://graph.facebook.com/v25.0", "https://api.twilio.com"));
     }
 
     @Test

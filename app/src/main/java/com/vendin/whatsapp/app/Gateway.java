@@ -4,8 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.TypeLiteral;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.app.wiring.Modules;
 import com.vendin.whatsapp.app.worker.DeliveryWorkers;
@@ -60,7 +60,8 @@ public final class Gateway implements AutoCloseable {
     /** Like {@link #start(GatewayConfig)}, with {@code overrides} replacing production bindings (the demo's sandbox). */
     public static Gateway start(GatewayConfig config, List<Module> overrides) {
         long started = System.nanoTime();
-        Module modules = com.google.inject.util.Modules.override(Modules.production(config)).with(overrides);
+        Module modules = com.google.inject.util.Modules.override(Modules.production(config))
+                .with(overrides);
         Gateway gateway = new Gateway(Guice.createInjector(Stage.DEVELOPMENT, modules));
         gateway.database.migrate();
         if (config.isSqlite()) {
@@ -80,9 +81,12 @@ public final class Gateway implements AutoCloseable {
         gateway.http.start();
         gateway.workers.start();
         gateway.statusWorkers.start();
-        LOG.info("whatsapp-gateway ready on port {} in {} ms ({}, platform provider {}, admin API {})",
-                gateway.port(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                DatabaseConfig.redact(config.databaseUrl()), config.platformProvider().wireName(),
+        LOG.info(
+                "whatsapp-gateway ready on port {} in {} ms ({}, platform provider {}, admin API {})",
+                gateway.port(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                DatabaseConfig.redact(config.databaseUrl()),
+                config.platformProvider().wireName(),
                 config.adminToken().isPresent() ? "enabled" : "disabled (GATEWAY_ADMIN_TOKEN unset)");
         return gateway;
     }
@@ -103,6 +107,7 @@ public final class Gateway implements AutoCloseable {
         workers.stop(STOP_GRACE);
         statusWorkers.stop(STOP_GRACE);
         database.close();
-        injector.getInstance(Key.get(new TypeLiteral<Optional<JedisPooled>>() { })).ifPresent(JedisPooled::close);
+        injector.getInstance(Key.get(new TypeLiteral<Optional<JedisPooled>>() {}))
+                .ifPresent(JedisPooled::close);
     }
 }

@@ -10,10 +10,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar whatsapp-gateway.jar [serve]}: the command line of the gateway. */
-@Command(name = "whatsapp-gateway", mixinStandardHelpOptions = true, version = "whatsapp-gateway 0.1.0",
+@Command(
+        name = "whatsapp-gateway",
+        mixinStandardHelpOptions = true,
+        version = "whatsapp-gateway 0.1.0",
         description = "Multi-tenant WhatsApp gateway for the Vendin platform. Configuration comes from environment "
                 + "variables (see the README). Without a subcommand it runs 'serve'.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, SelftestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            SimulateCommand.class,
+            SelftestCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

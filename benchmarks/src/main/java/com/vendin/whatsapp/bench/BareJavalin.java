@@ -7,20 +7,24 @@ import io.javalin.Javalin;
  * with the gateway's {@code {"success":true}}. Run as its own JVM: {@code BareJavalin <port>}.
  */
 public final class BareJavalin {
-    private BareJavalin() {
-    }
+    private BareJavalin() {}
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         Javalin.create(cfg -> {
-            cfg.jetty.port = port;
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.routes.post(Webhooks.PATH, ctx -> {
-                byte[] body = ctx.bodyAsBytes();
-                ctx.status(body.length > 0 ? 200 : 400).contentType("application/json").result("{\"success\":true}");
-            });
-            cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-        }).start();
+                    cfg.jetty.port = port;
+                    cfg.startup.showJavalinBanner = false;
+                    cfg.startup.showOldJavalinVersionWarning = false;
+                    cfg.routes.post(Webhooks.PATH, ctx -> {
+                        byte[] body = ctx.bodyAsBytes();
+                        ctx.status(body.length > 0 ? 200 : 400)
+                                .contentType("application/json")
+                                .result("{\"success\":true}");
+                    });
+                    cfg.routes.get(
+                            "/health",
+                            ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+                })
+                .start();
     }
 }

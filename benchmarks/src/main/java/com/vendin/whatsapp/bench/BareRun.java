@@ -23,16 +23,20 @@ final class BareRun {
     Map<String, Object> run() throws IOException, InterruptedException {
         Map<String, Object> out = new LinkedHashMap<>();
         int port = BenchmarkMain.freePort();
-        Webhooks webhooks = new Webhooks("bare", options.tenants.get(0), options.messagesPerSender,
-                "bench-app-secret-bare", "127.0.0.1", port);
+        Webhooks webhooks = new Webhooks(
+                "bare", options.tenants.get(0), options.messagesPerSender, "bench-app-secret-bare", "127.0.0.1", port);
         console.step("starting the bare Javalin endpoint");
-        try (ServerProcess bare = ServerProcess.start(options.jvmOptions(),
+        try (ServerProcess bare = ServerProcess.start(
+                options.jvmOptions(),
                 List.of("-cp", ownJar.toString(), BareJavalin.class.getName(), Integer.toString(port)),
-                Map.of(), port, workDir.resolve("bare.log"))) {
+                Map.of(),
+                port,
+                workDir.resolve("bare.log"))) {
             out.put("startupMillis", bare.startup().toMillis());
             LoadGenerator load = new LoadGenerator("127.0.0.1", port, webhooks);
-            console.step("warm-up: closed loop, %d connections, %s and at least %,d requests", options.connections,
-                        options.warmup, options.warmupMessages);
+            console.step(
+                    "warm-up: closed loop, %d connections, %s and at least %,d requests",
+                    options.connections, options.warmup, options.warmupMessages);
             load.warmUp(options.connections, options.warmup, options.warmupMessages);
             console.step("ack throughput: closed loop, %d connections, %s", options.connections, options.duration);
             Cpu.Split cpu = new Cpu.Split(bare.pid());
@@ -46,7 +50,9 @@ final class BareRun {
             console.step("ack latency: open loop at %,.0f/s, %s", rate, options.duration);
             LoadGenerator.Result latency = load.openLoop(options.connections, rate, options.duration);
             out.put("ackLatency", Figures.latency(latency, rate));
-            console.result("bare p50 %.2f ms, p99 %.2f ms", latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
+            console.result(
+                    "bare p50 %.2f ms, p99 %.2f ms",
+                    latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
                     latency.latencyMicros().getValueAtPercentile(99) / 1000.0);
             out.put("peakRssMB", GatewayRun.megabytes(bare.peakRssMib()));
         }

@@ -5,8 +5,7 @@ package com.vendin.whatsapp.bench;
  * {@code +55 21 9xxxx-xxxx} and Meta phone id {@code 1000...i}; customer {@code s} is {@code +55 11 9xxxx-xxxx}.
  */
 public final class BenchNumbers {
-    private BenchNumbers() {
-    }
+    private BenchNumbers() {}
 
     /** Customer {@code sender}'s number as Meta spells it (digits, no {@code +}): a São Paulo mobile. */
     public static String senderDigits(long sender) {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Mixin;
  * JVM, drives them over loopback with signed Meta webhooks and prints each target with its figure. Exits
  * 1 when a message was lost, repeated, refused or rate-limited (a missed performance target is not an error).
  */
-@Command(name = "benchmarks", mixinStandardHelpOptions = true,
+@Command(
+        name = "benchmarks",
+        mixinStandardHelpOptions = true,
         description = "Measures the gateway against a bare Javalin endpoint on loopback (see docs/BENCHMARKS.md).",
         subcommands = {JmhCommand.class})
 public final class BenchmarkMain implements Callable<Integer> {
@@ -49,8 +51,9 @@ public final class BenchmarkMain implements Callable<Integer> {
         }
         Path workDir = Files.createTempDirectory("gateway-bench");
         // Interrupted (Ctrl-C), the runner takes its servers with it.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children()
-                .forEach(ProcessHandle::destroy), "stop-servers"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> ProcessHandle.current().children().forEach(ProcessHandle::destroy), "stop-servers"));
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Machine.describe());
         results.put("settings", settings());
@@ -89,8 +92,11 @@ public final class BenchmarkMain implements Callable<Integer> {
         s.put("latencyRate", options.latencyRate.map(r -> (Object) r).orElse(options.latencyRateFraction + " x bare"));
         s.put("e2eMessages", options.e2eMessages);
         s.put("messagesPerSender", options.messagesPerSender);
-        s.put("database", options.databaseUrl.map(u -> u.replaceAll("password=[^&]*", "password=***"))
-                .orElse("fresh SQLite file per run"));
+        s.put(
+                "database",
+                options.databaseUrl
+                        .map(u -> u.replaceAll("password=[^&]*", "password=***"))
+                        .orElse("fresh SQLite file per run"));
         s.put("jvmOptions", options.jvmOptions());
         s.put("gatewayJvmOptions", options.gatewayJvmOptions());
         s.put("gatewayJar", options.gatewayJar.toString());
@@ -99,7 +105,11 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     static Path ownJar() {
         try {
-            Path path = Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path path = Path.of(BenchmarkMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return path.toAbsolutePath();
         } catch (URISyntaxException | RuntimeException e) {
             return null;

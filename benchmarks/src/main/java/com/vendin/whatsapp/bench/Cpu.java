@@ -13,8 +13,7 @@ import java.util.Map;
 final class Cpu {
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private Cpu() {
-    }
+    private Cpu() {}
 
     /** CPU seconds used so far by process {@code pid}; 0 where {@code /proc} is not readable. */
     static double seconds(long pid) {

@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named daemon threads, so that a forgotten pool never keeps the runner alive; and the mocks' socket setting. */
 final class Daemons {
-    private Daemons() {
-    }
+    private Daemons() {}
 
     static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();

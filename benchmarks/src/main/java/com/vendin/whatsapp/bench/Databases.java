@@ -14,8 +14,7 @@ import java.util.Optional;
  * server (created through the given one, dropped afterwards).
  */
 final class Databases {
-    private Databases() {
-    }
+    private Databases() {}
 
     /** A database that exists until closed. */
     interface Fresh extends AutoCloseable {
@@ -39,8 +38,7 @@ final class Databases {
                     return "SQLite " + url.substring("jdbc:sqlite:".length());
                 }
 
-                public void close() {
-                }
+                public void close() {}
             };
         }
         if (!given.get().startsWith("jdbc:postgresql://")) {
@@ -73,11 +71,14 @@ final class Databases {
     }
 
     private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL: " + sql + " failed (is the driver on the class path and the "
-                    + "server reachable with this URL?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL: " + sql + " failed (is the driver on the class path and the "
+                            + "server reachable with this URL?): " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -6,8 +6,7 @@ import org.HdrHistogram.Histogram;
 
 /** The figures of a load phase, as JSON-ready maps (milliseconds, requests per second). */
 final class Figures {
-    private Figures() {
-    }
+    private Figures() {}
 
     static Map<String, Object> throughput(LoadGenerator.Result result) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -41,8 +41,8 @@ final class GatewayRun {
         int port = BenchmarkMain.freePort();
         Webhooks webhooks = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", port);
         try (Databases.Fresh database = Databases.fresh(options.databaseUrl, workDir, "t" + tenants);
-             MockTenant tenant = new MockTenant(options.mockThreads);
-             MockGraph graph = new MockGraph(options.mockThreads, webhooks::seqOf)) {
+                MockTenant tenant = new MockTenant(options.mockThreads);
+                MockGraph graph = new MockGraph(options.mockThreads, webhooks::seqOf)) {
             boolean seedInDatabase = tenants > options.apiSeedLimit;
             out.put("seededThrough", seedInDatabase ? "database (JdbiTenantRepository)" : "admin API");
             if (seedInDatabase) {
@@ -53,8 +53,12 @@ final class GatewayRun {
             }
             Map<String, String> env = environment(port, database.url(), adminToken, appSecret, graph.baseUrl());
             console.step("starting the gateway (%s, %,d tenants)", database.describe(), tenants);
-            try (ServerProcess gateway = ServerProcess.start(options.gatewayJvmOptions(),
-                    List.of("-jar", options.gatewayJar.toString()), env, port, workDir.resolve("gateway-t" + tenants + ".log"))) {
+            try (ServerProcess gateway = ServerProcess.start(
+                    options.gatewayJvmOptions(),
+                    List.of("-jar", options.gatewayJar.toString()),
+                    env,
+                    port,
+                    workDir.resolve("gateway-t" + tenants + ".log"))) {
                 out.put("startupMillis", gateway.startup().toMillis());
                 console.step("ready in %d ms (pid %d)", gateway.startup().toMillis(), gateway.pid());
                 if (!seedInDatabase) {
@@ -63,8 +67,9 @@ final class GatewayRun {
                     out.put("seedSeconds", seconds(System.nanoTime() - t0));
                 }
                 LoadGenerator load = new LoadGenerator("127.0.0.1", port, webhooks);
-                console.step("warm-up: closed loop, %d connections, %s and at least %,d requests", options.connections,
-                        options.warmup, options.warmupMessages);
+                console.step(
+                        "warm-up: closed loop, %d connections, %s and at least %,d requests",
+                        options.connections, options.warmup, options.warmupMessages);
                 load.warmUp(options.connections, options.warmup, options.warmupMessages);
                 out.put("warmupDrainSeconds", drain(load, graph));
 
@@ -81,15 +86,31 @@ final class GatewayRun {
                 if (gatewayRate[0] <= 0) {
                     gatewayRate[0] = throughput.perSecond() * options.latencyRateFraction;
                 }
-                out.put("ackLatencyAtGatewayRate", latencyPhase(gateway, load, graph, gatewayRate[0],
-                        options.gatewayLatencyRate.isPresent() ? "--gateway-latency-rate"
-                                : options.latencyRateFraction + " x first gateway run's throughput"));
-                out.put("ackLatency", latencyPhase(gateway, load, graph, latencyRate,
-                        options.latencyRate.isPresent() ? "--latency-rate" : options.latencyRateFraction + " x bare throughput"));
+                out.put(
+                        "ackLatencyAtGatewayRate",
+                        latencyPhase(
+                                gateway,
+                                load,
+                                graph,
+                                gatewayRate[0],
+                                options.gatewayLatencyRate.isPresent()
+                                        ? "--gateway-latency-rate"
+                                        : options.latencyRateFraction + " x first gateway run's throughput"));
+                out.put(
+                        "ackLatency",
+                        latencyPhase(
+                                gateway,
+                                load,
+                                graph,
+                                latencyRate,
+                                options.latencyRate.isPresent()
+                                        ? "--latency-rate"
+                                        : options.latencyRateFraction + " x bare throughput"));
 
                 console.step("end to end: %,d messages as fast as acks allow", options.e2eMessages);
                 Cpu.Split e2eCpu = new Cpu.Split(gateway.pid());
-                LoadGenerator.Result burst = load.closedLoop(options.connections, Duration.ofHours(1), options.e2eMessages);
+                LoadGenerator.Result burst =
+                        load.closedLoop(options.connections, Duration.ofHours(1), options.e2eMessages);
                 Map<String, Object> e2e = endToEnd(burst, load, graph);
                 e2e.put("cpu", e2eCpu.end());
                 out.put("endToEnd", e2e);
@@ -106,8 +127,8 @@ final class GatewayRun {
     }
 
     /** The gateway's whole environment: its embedded defaults plus what points it at the mocks. */
-    private Map<String, String> environment(int port, String databaseUrl, String adminToken, String appSecret,
-                                            String graphUrl) {
+    private Map<String, String> environment(
+            int port, String databaseUrl, String adminToken, String appSecret, String graphUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("GATEWAY_PORT", Integer.toString(port));
         env.put("GATEWAY_DATABASE_URL", databaseUrl);
@@ -123,18 +144,24 @@ final class GatewayRun {
         return env;
     }
 
-    private Map<String, Object> latencyPhase(ServerProcess gateway, LoadGenerator load, MockGraph graph, double rate,
-                                             String basis) throws InterruptedException {
-        console.step("ack latency: open loop at %,.0f/s (%s), %d connections, %s", rate, basis, options.connections,
-                options.duration);
+    private Map<String, Object> latencyPhase(
+            ServerProcess gateway, LoadGenerator load, MockGraph graph, double rate, String basis)
+            throws InterruptedException {
+        console.step(
+                "ack latency: open loop at %,.0f/s (%s), %d connections, %s",
+                rate, basis, options.connections, options.duration);
         Cpu.Split cpu = new Cpu.Split(gateway.pid());
         LoadGenerator.Result latency = load.openLoop(options.connections, rate, options.duration);
         Map<String, Object> figures = Figures.latency(latency, rate);
         figures.put("rateBasis", basis);
         figures.put("cpu", cpu.end());
-        console.result("ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved, %,d not sent)",
+        console.result(
+                "ack latency p50 %.2f ms, p99 %.2f ms at %,.0f/s offered (%,.0f/s achieved, %,d not sent)",
                 latency.latencyMicros().getValueAtPercentile(50) / 1000.0,
-                latency.latencyMicros().getValueAtPercentile(99) / 1000.0, rate, latency.perSecond(), latency.unsent());
+                latency.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                rate,
+                latency.perSecond(),
+                latency.unsent());
         figures.put("drainSeconds", drain(load, graph));
         return figures;
     }
@@ -171,9 +198,13 @@ final class GatewayRun {
         e2e.put("lastReplySeconds", round(elapsed, 3));
         e2e.put("messagesPerSecond", missing == 0 ? round(burst.ok() / elapsed, 1) : null);
         e2e.put("missingReplies", missing);
-        console.result("end to end %s msg/s (%,d messages, acks in %.2f s, last reply at %.2f s, %d missing)",
-                missing == 0 ? String.format("%,.0f", burst.ok() / elapsed) : "n/a", messages,
-                burst.elapsed().toNanos() / 1e9, elapsed, missing);
+        console.result(
+                "end to end %s msg/s (%,d messages, acks in %.2f s, last reply at %.2f s, %d missing)",
+                missing == 0 ? String.format("%,.0f", burst.ok() / elapsed) : "n/a",
+                messages,
+                burst.elapsed().toNanos() / 1e9,
+                elapsed,
+                missing);
         return e2e;
     }
 
@@ -184,15 +215,16 @@ final class GatewayRun {
         long watermark = 0;
         while (true) {
             long sent = load.sent();
-            while (watermark < sent && (graph.replyNanos(watermark) != null || load.failed().containsKey(watermark))) {
+            while (watermark < sent
+                    && (graph.replyNanos(watermark) != null || load.failed().containsKey(watermark))) {
                 watermark++;
             }
             if (watermark >= sent) {
                 return seconds(System.nanoTime() - t0);
             }
             if (System.nanoTime() > deadline) {
-                console.result("WARNING: %,d messages still without a reply after %s", sent - watermark,
-                        options.drainTimeout);
+                console.result(
+                        "WARNING: %,d messages still without a reply after %s", sent - watermark, options.drainTimeout);
                 return seconds(System.nanoTime() - t0);
             }
             LockSupport.parkNanos(20_000_000);

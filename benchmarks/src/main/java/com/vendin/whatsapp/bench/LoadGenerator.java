@@ -33,8 +33,15 @@ final class LoadGenerator {
     }
 
     /** What one phase did. */
-    record Result(long firstSeq, long endSeq, long ok, long failures, long unsent, Duration elapsed,
-                  Histogram latencyMicros, long startNanos) {
+    record Result(
+            long firstSeq,
+            long endSeq,
+            long ok,
+            long failures,
+            long unsent,
+            Duration elapsed,
+            Histogram latencyMicros,
+            long startNanos) {
         double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
         }
@@ -63,18 +70,22 @@ final class LoadGenerator {
     Result closedLoop(int connections, Duration duration, long maxMessages) throws InterruptedException {
         long first = sequence.get();
         long limit = maxMessages <= 0 ? Long.MAX_VALUE : first + maxMessages;
-        return run(connections, (connection, histogram, start, deadline, counters) -> {
-            while (System.nanoTime() < deadline) {
-                long seq = sequence.getAndIncrement();
-                if (seq >= limit) {
-                    sequence.decrementAndGet();
-                    break;
-                }
-                long sentAt = System.nanoTime();
-                send(connection, seq, counters);
-                histogram.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - sentAt) / 1000));
-            }
-        }, duration, first);
+        return run(
+                connections,
+                (connection, histogram, start, deadline, counters) -> {
+                    while (System.nanoTime() < deadline) {
+                        long seq = sequence.getAndIncrement();
+                        if (seq >= limit) {
+                            sequence.decrementAndGet();
+                            break;
+                        }
+                        long sentAt = System.nanoTime();
+                        send(connection, seq, counters);
+                        histogram.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - sentAt) / 1000));
+                    }
+                },
+                duration,
+                first);
     }
 
     /**
@@ -86,27 +97,31 @@ final class LoadGenerator {
     Result openLoop(int connections, double rate, Duration duration) throws InterruptedException {
         long first = sequence.get();
         long interval = (long) (1e9 * connections / rate);
-        return run(connections, (connection, histogram, start, deadline, counters) -> {
-            long offset = interval * counters.index / connections;
-            long hardStop = deadline + duration.toNanos();
-            for (long k = 0; ; k++) {
-                long due = start + offset + k * interval;
-                if (due >= deadline) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (now > hardStop) {
-                    counters.unsent++;
-                    histogram.recordValue(Math.min(HIGHEST_MICROS, (now - due) / 1000));
-                    continue;
-                }
-                for (long wait = due - now; wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                send(connection, sequence.getAndIncrement(), counters);
-                histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, System.nanoTime() - due) / 1000));
-            }
-        }, duration, first);
+        return run(
+                connections,
+                (connection, histogram, start, deadline, counters) -> {
+                    long offset = interval * counters.index / connections;
+                    long hardStop = deadline + duration.toNanos();
+                    for (long k = 0; ; k++) {
+                        long due = start + offset + k * interval;
+                        if (due >= deadline) {
+                            break;
+                        }
+                        long now = System.nanoTime();
+                        if (now > hardStop) {
+                            counters.unsent++;
+                            histogram.recordValue(Math.min(HIGHEST_MICROS, (now - due) / 1000));
+                            continue;
+                        }
+                        for (long wait = due - now; wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        send(connection, sequence.getAndIncrement(), counters);
+                        histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, System.nanoTime() - due) / 1000));
+                    }
+                },
+                duration,
+                first);
     }
 
     private void send(RawHttpConnection connection, long seq, Counters counters) {
@@ -150,7 +165,8 @@ final class LoadGenerator {
             }
         } catch (IOException e) {
             open.forEach(RawHttpConnection::close);
-            throw new IllegalStateException("could not open " + connections + " connections to " + host + ":" + port, e);
+            throw new IllegalStateException(
+                    "could not open " + connections + " connections to " + host + ":" + port, e);
         }
         List<Histogram> histograms = new ArrayList<>();
         List<Counters> counters = new ArrayList<>();
@@ -164,18 +180,20 @@ final class LoadGenerator {
             histograms.add(histogram);
             counters.add(c);
             RawHttpConnection connection = open.get(i);
-            Thread t = new Thread(() -> {
-                try {
-                    ready.await();
-                    long start = startHolder[0];
-                    loop.run(connection, histogram, start, start + duration.toNanos(), c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    connection.close();
-                    done.countDown();
-                }
-            }, "load-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            ready.await();
+                            long start = startHolder[0];
+                            loop.run(connection, histogram, start, start + duration.toNanos(), c);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            connection.close();
+                            done.countDown();
+                        }
+                    },
+                    "load-" + i);
             t.setDaemon(true);
             threads.add(t);
             t.start();

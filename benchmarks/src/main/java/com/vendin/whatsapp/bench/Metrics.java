@@ -15,14 +15,15 @@ final class Metrics {
     private static final Pattern LINE = Pattern.compile(
             "^gateway_webhook_messages_total\\{[^}]*outcome=\"([a-z_]+)\"[^}]*\\}\\s+([0-9.eE+]+)", Pattern.MULTILINE);
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** {@code outcome -> count} of {@code gateway_webhook_messages_total}, e.g. accepted, rate_limited, unroutable. */
     static Map<String, Long> webhookOutcomes(int port) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Map<String, Long> outcomes = new TreeMap<>();
         Matcher m = LINE.matcher(response.body());
         while (m.find()) {

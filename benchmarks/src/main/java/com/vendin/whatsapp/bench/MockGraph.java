@@ -59,7 +59,7 @@ final class MockGraph implements AutoCloseable {
             }
             String to = MockTenant.field(body, "to");
             byte[] answer = ("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\""
-                    + to + "\"}],\"messages\":[{\"id\":\"wamid.OUT" + ids.incrementAndGet() + "\"}]}")
+                            + to + "\"}],\"messages\":[{\"id\":\"wamid.OUT" + ids.incrementAndGet() + "\"}]}")
                     .getBytes(StandardCharsets.UTF_8);
             answer(exchange, answer);
         }

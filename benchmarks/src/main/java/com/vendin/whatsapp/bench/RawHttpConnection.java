@@ -79,8 +79,9 @@ final class RawHttpConnection implements AutoCloseable {
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(readLine().split(";")[0].trim(), 16); size > 0;
-                 size = Long.parseLong(readLine().split(";")[0].trim(), 16)) {
+            for (long size = Long.parseLong(readLine().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Long.parseLong(readLine().split(";")[0].trim(), 16)) {
                 skip(size);
                 readLine();
             }
@@ -127,8 +128,9 @@ final class RawHttpConnection implements AutoCloseable {
         try (RawHttpConnection connection = new RawHttpConnection(host, port)) {
             connection.connect();
             connection.socket.setSoTimeout(2_000);
-            return connection.exchange(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return connection.exchange(
+                    ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return -1;
         }

@@ -23,16 +23,23 @@ final class Report {
 
     /** Whether every run passed its message checks (acked, exactly one reply, nothing rate-limited). */
     boolean messagesChecked() {
-        return targets().stream().filter(r -> r.get("target").toString().startsWith("every webhook acked"))
+        return targets().stream()
+                .filter(r -> r.get("target").toString().startsWith("every webhook acked"))
                 .allMatch(r -> (Boolean) r.get("pass"));
     }
 
     String table() {
         StringBuilder out = new StringBuilder("\n");
-        int width = targets().stream().mapToInt(r -> r.get("target").toString().length()).max().orElse(10);
+        int width = targets().stream()
+                .mapToInt(r -> r.get("target").toString().length())
+                .max()
+                .orElse(10);
         for (Map<String, Object> row : targets()) {
-            out.append(String.format("%-4s  %-" + width + "s  %s%n", (Boolean) row.get("pass") ? "PASS" : "MISS",
-                    row.get("target"), row.get("figure")));
+            out.append(String.format(
+                    "%-4s  %-" + width + "s  %s%n",
+                    (Boolean) row.get("pass") ? "PASS" : "MISS",
+                    row.get("target"),
+                    row.get("figure")));
         }
         return out.toString();
     }
@@ -40,14 +47,30 @@ final class Report {
     String markdown() {
         StringBuilder md = new StringBuilder("# Gateway benchmark\n\n");
         Map<?, ?> machine = (Map<?, ?>) results.get("machine");
-        md.append("Machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores")).append(" cores, ")
-                .append(machine.get("memoryMB")).append(" MB, ").append(machine.get("os")).append(", ")
-                .append(machine.get("java")).append(" (load average at start: ").append(machine.get("loadAverageAtStart"))
-                .append(")\n\nSettings: `").append(results.get("settings")).append("`\n\n");
+        md.append("Machine: ")
+                .append(machine.get("cpu"))
+                .append(", ")
+                .append(machine.get("cores"))
+                .append(" cores, ")
+                .append(machine.get("memoryMB"))
+                .append(" MB, ")
+                .append(machine.get("os"))
+                .append(", ")
+                .append(machine.get("java"))
+                .append(" (load average at start: ")
+                .append(machine.get("loadAverageAtStart"))
+                .append(")\n\nSettings: `")
+                .append(results.get("settings"))
+                .append("`\n\n");
         md.append("| target | figure | |\n|---|---|---|\n");
         for (Map<String, Object> row : targets()) {
-            md.append("| ").append(row.get("target")).append(" | ").append(row.get("figure")).append(" | ")
-                    .append((Boolean) row.get("pass") ? "pass" : "**miss**").append(" |\n");
+            md.append("| ")
+                    .append(row.get("target"))
+                    .append(" | ")
+                    .append(row.get("figure"))
+                    .append(" | ")
+                    .append((Boolean) row.get("pass") ? "pass" : "**miss**")
+                    .append(" |\n");
         }
         md.append("\nAll figures: the JSON file of the same name.\n");
         return md.toString();

@@ -38,8 +38,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code java <jvmOptions> <arguments>} with exactly {@code env}, and waits for its /health. */
-    static ServerProcess start(List<String> jvmOptions, List<String> arguments, Map<String, String> env, int port,
-                               Path log) throws IOException {
+    static ServerProcess start(
+            List<String> jvmOptions, List<String> arguments, Map<String, String> env, int port, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -53,12 +54,13 @@ final class ServerProcess implements AutoCloseable {
         long deadline = spawned + STARTUP_LIMIT.toNanos();
         while (RawHttpConnection.get("127.0.0.1", port, "/health") != 200) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + " before it was ready; "
-                        + "its log ends with:\n" + tail(log));
+                throw new IllegalStateException("the server exited with " + process.exitValue()
+                        + " before it was ready; " + "its log ends with:\n" + tail(log));
             }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the server was not ready within " + STARTUP_LIMIT + "; log:\n" + tail(log));
+                throw new IllegalStateException(
+                        "the server was not ready within " + STARTUP_LIMIT + "; log:\n" + tail(log));
             }
             LockSupport.parkNanos(2_000_000);
         }

@@ -39,12 +39,12 @@ public final class TenantSeeder {
             + "created_at, updated_at) VALUES (:id, :subdomain, :instanceUrl, :instanceSecret, :phoneNumber, :phoneId, "
             + ":provider, :accessToken, :status, :now, :now)";
 
-    private TenantSeeder() {
-    }
+    private TenantSeeder() {}
 
     static void throughAdminApi(String gatewayUrl, String adminToken, int tenants, String instanceUrl)
             throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(4, Daemons.named("seed"));
         try {
             List<Future<?>> calls = new ArrayList<>();
@@ -56,7 +56,8 @@ public final class TenantSeeder {
                 try {
                     call.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("creating a tenant failed: " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "creating a tenant failed: " + e.getCause().getMessage(), e.getCause());
                 }
             }
         } finally {
@@ -69,10 +70,15 @@ public final class TenantSeeder {
         String id = BenchNumbers.tenantId(index);
         String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + instanceUrl + "\","
                 + "\"whatsapp\":{\"phoneNumber\":\"" + BenchNumbers.storeNumber(index) + "\",\"phoneId\":\""
-                + BenchNumbers.phoneId(index) + "\",\"provider\":\"facebook\",\"accessToken\":\"EAAB-bench-" + index + "\"}}";
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/tenants"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                + BenchNumbers.phoneId(index) + "\",\"provider\":\"facebook\",\"accessToken\":\"EAAB-bench-" + index
+                + "\"}}";
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/tenants"))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IOException("POST /api/v1/tenants answered " + response.statusCode() + ": " + response.body());
         }
@@ -101,21 +107,33 @@ public final class TenantSeeder {
                     for (int i = start; i < end; i++) {
                         Tenant t = tenant(i, instance, now);
                         WhatsAppNumber n = t.whatsapp().orElseThrow();
-                        batch.bind("id", t.id().value()).bind("subdomain", t.subdomain())
+                        batch.bind("id", t.id().value())
+                                .bind("subdomain", t.subdomain())
                                 .bind("instanceUrl", t.instanceUrl().toString())
-                                .bind("instanceSecret", cipher.encrypt(t.instanceSecret().reveal()))
-                                .bind("phoneNumber", n.phoneNumber().e164()).bind("phoneId", n.phoneId().orElseThrow())
+                                .bind(
+                                        "instanceSecret",
+                                        cipher.encrypt(t.instanceSecret().reveal()))
+                                .bind("phoneNumber", n.phoneNumber().e164())
+                                .bind("phoneId", n.phoneId().orElseThrow())
                                 .bind("provider", n.provider().wireName())
-                                .bind("accessToken", cipher.encrypt(n.accessToken().orElseThrow().reveal()))
-                                .bind("status", n.status().wireName()).bind("now", now.toEpochMilli()).add();
+                                .bind(
+                                        "accessToken",
+                                        cipher.encrypt(
+                                                n.accessToken().orElseThrow().reveal()))
+                                .bind("status", n.status().wireName())
+                                .bind("now", now.toEpochMilli())
+                                .add();
                     }
                     batch.execute();
                 });
             }
             Tenant last = tenant(tenants - 1, instance, now);
-            Tenant stored = repository.findById(last.id()).orElseThrow(
-                    () -> new IllegalStateException("a seeded tenant is not found through the repository"));
-            if (!stored.whatsapp().equals(last.whatsapp()) || !stored.instanceSecret().equals(last.instanceSecret())
+            Tenant stored = repository
+                    .findById(last.id())
+                    .orElseThrow(
+                            () -> new IllegalStateException("a seeded tenant is not found through the repository"));
+            if (!stored.whatsapp().equals(last.whatsapp())
+                    || !stored.instanceSecret().equals(last.instanceSecret())
                     || !stored.instanceUrl().equals(last.instanceUrl())) {
                 throw new IllegalStateException("a seeded tenant reads back differently through the repository");
             }
@@ -124,10 +142,16 @@ public final class TenantSeeder {
 
     private static Tenant tenant(int index, URI instance, Instant now) {
         String id = BenchNumbers.tenantId(index);
-        WhatsAppNumber number = new WhatsAppNumber(new PhoneNumber(BenchNumbers.storeNumber(index)),
-                Optional.of(BenchNumbers.phoneId(index)), Provider.FACEBOOK, Optional.of(new Secret("EAAB-bench-" + index)),
-                Optional.empty(), Optional.empty(), NumberStatus.ACTIVE, Optional.empty());
-        return new Tenant(new TenantId(id), id, instance, new Secret("instance-secret-" + index), Optional.of(number),
-                now, now);
+        WhatsAppNumber number = new WhatsAppNumber(
+                new PhoneNumber(BenchNumbers.storeNumber(index)),
+                Optional.of(BenchNumbers.phoneId(index)),
+                Provider.FACEBOOK,
+                Optional.of(new Secret("EAAB-bench-" + index)),
+                Optional.empty(),
+                Optional.empty(),
+                NumberStatus.ACTIVE,
+                Optional.empty());
+        return new Tenant(
+                new TenantId(id), id, instance, new Secret("instance-secret-" + index), Optional.of(number), now, now);
     }
 }

@@ -72,10 +72,13 @@ final class Webhooks {
         String from = BenchNumbers.senderDigits(seq / messagesPerSender);
         String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"310000000000001\",\"changes\":[{"
                 + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-                + "\"display_phone_number\":\"" + BenchNumbers.storeNumber(tenant).substring(1) + "\",\"phone_number_id\":\""
-                + BenchNumbers.phoneId(tenant) + "\"},\"contacts\":[{\"wa_id\":\"" + from + "\",\"profile\":{\"name\":\"Ana\"}}],"
+                + "\"display_phone_number\":\""
+                + BenchNumbers.storeNumber(tenant).substring(1) + "\",\"phone_number_id\":\""
+                + BenchNumbers.phoneId(tenant) + "\"},\"contacts\":[{\"wa_id\":\"" + from
+                + "\",\"profile\":{\"name\":\"Ana\"}}],"
                 + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + messageId(seq) + "\",\"timestamp\":\""
-                + System.currentTimeMillis() / 1000 + "\",\"type\":\"text\",\"text\":{\"body\":\"Olá, tem a camiseta azul? #"
+                + System.currentTimeMillis() / 1000
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"Olá, tem a camiseta azul? #"
                 + seq + "\"}}]}}]}]}";
         return json.getBytes(StandardCharsets.UTF_8);
     }

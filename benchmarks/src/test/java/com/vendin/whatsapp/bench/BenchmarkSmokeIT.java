@@ -23,20 +23,46 @@ class BenchmarkSmokeIT {
     void givenTinyRun_whenBenchmarkRuns_thenEveryFigureIsThereAndEveryMessageGotExactlyOneReply(@TempDir Path dir)
             throws Exception {
         Path out = dir.resolve("results");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("benchmarks.jar"), "--gateway-jar", System.getProperty("gateway.jar"),
-                "--tenants", "3,40", "--api-seed-limit", "10", "--duration", "1s", "--warmup", "300ms",
-                "--warmup-messages", "100", "--e2e-messages", "200", "--connections", "8", "--latency-rate", "100",
-                "--gateway-latency-rate", "50",
-                "--jvm-opts", "-Xmx128m -XX:TieredStopAtLevel=1", "--out", out.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("runner.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("benchmarks.jar"),
+                "--gateway-jar",
+                System.getProperty("gateway.jar"),
+                "--tenants",
+                "3,40",
+                "--api-seed-limit",
+                "10",
+                "--duration",
+                "1s",
+                "--warmup",
+                "300ms",
+                "--warmup-messages",
+                "100",
+                "--e2e-messages",
+                "200",
+                "--connections",
+                "8",
+                "--latency-rate",
+                "100",
+                "--gateway-latency-rate",
+                "50",
+                "--jvm-opts",
+                "-Xmx128m -XX:TieredStopAtLevel=1",
+                "--out",
+                out.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("runner.log").toFile())
+                .start();
         boolean finished = process.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
         String log = Files.readString(dir.resolve("runner.log"));
-        assertThat(finished).as("the runner finished in time; its output:\n%s", log).isTrue();
+        assertThat(finished)
+                .as("the runner finished in time; its output:\n%s", log)
+                .isTrue();
         assertThat(process.exitValue()).as("exit code; output:\n%s", log).isZero();
 
         JsonNode results = JSON.readTree(dir.resolve("results.json").toFile());
@@ -65,8 +91,15 @@ class BenchmarkSmokeIT {
         assertThat(results.at("/gateway/1/seededThrough").asText()).startsWith("database");
         List<String> targets = new ArrayList<>();
         results.get("targets").forEach(t -> targets.add(t.get("target").asText()));
-        assertThat(String.join("\n", targets)).contains("ack throughput", "p99 ack latency <= 25 ms", "end to end",
-                "many tenants", "start-up", "peak RSS", "exactly one reply");
+        assertThat(String.join("\n", targets))
+                .contains(
+                        "ack throughput",
+                        "p99 ack latency <= 25 ms",
+                        "end to end",
+                        "many tenants",
+                        "start-up",
+                        "peak RSS",
+                        "exactly one reply");
         assertThat(Files.readString(dir.resolve("results.md"))).contains("| target | figure |");
         assertThat(log).contains("PASS", "every webhook acked");
     }

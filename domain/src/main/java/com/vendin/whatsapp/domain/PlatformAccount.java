@@ -18,9 +18,14 @@ import java.util.Optional;
  * @param twilioAccountSid  {@code TWILIO_ACCOUNT_SID}: the main Twilio account
  * @param twilioAuthToken   {@code TWILIO_AUTH_TOKEN}: the main Twilio account's token
  */
-public record PlatformAccount(Provider provider, Optional<String> metaPhoneId, Optional<PhoneNumber> metaNumber,
-                              Optional<Secret> metaAccessToken, Optional<PhoneNumber> twilioFrom,
-                              Optional<String> twilioAccountSid, Optional<Secret> twilioAuthToken) {
+public record PlatformAccount(
+        Provider provider,
+        Optional<String> metaPhoneId,
+        Optional<PhoneNumber> metaNumber,
+        Optional<Secret> metaAccessToken,
+        Optional<PhoneNumber> twilioFrom,
+        Optional<String> twilioAccountSid,
+        Optional<Secret> twilioAuthToken) {
 
     public PlatformAccount {
         Objects.requireNonNull(provider, "provider");
@@ -43,7 +48,13 @@ public record PlatformAccount(Provider provider, Optional<String> metaPhoneId, O
 
     /** A platform with no number and no credentials configured (webhooks then route customers only). */
     public static PlatformAccount unconfigured(Provider provider) {
-        return new PlatformAccount(provider, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new PlatformAccount(
+                provider,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -23,18 +23,35 @@ class DeliverySettingsTest {
 
     @Test
     void platformTwilioSidAndTokenGoTogetherAndBlankIdsAreRejected() {
-        assertThatThrownBy(() -> new PlatformAccount(Provider.TWILIO, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of("ACmain"), Optional.empty()))
+        assertThatThrownBy(() -> new PlatformAccount(
+                        Provider.TWILIO,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("ACmain"),
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PlatformAccount(Provider.FACEBOOK, Optional.of(" "), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> new PlatformAccount(
+                        Provider.FACEBOOK,
+                        Optional.of(" "),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void platformAccountNeverPrintsItsTokens() {
-        PlatformAccount platform = new PlatformAccount(Provider.FACEBOOK, Optional.of("1"), Optional.empty(),
-                Optional.of(new Secret("meta-very-secret")), Optional.empty(), Optional.of("ACmain"),
+        PlatformAccount platform = new PlatformAccount(
+                Provider.FACEBOOK,
+                Optional.of("1"),
+                Optional.empty(),
+                Optional.of(new Secret("meta-very-secret")),
+                Optional.empty(),
+                Optional.of("ACmain"),
                 Optional.of(new Secret("twilio-very-secret")));
 
         assertThat(platform.toString()).doesNotContain("meta-very-secret", "twilio-very-secret");

@@ -67,28 +67,51 @@ class EmbeddingExampleTest {
         InMemoryMessageStore store = new InMemoryMessageStore(clock);
         RecordingTenantAgent agent = new RecordingTenantAgent().thenReply("Temos sim! Tamanhos P, M e G.");
         RecordingSender whatsapp = new RecordingSender();
-        WorkNotifier notifier = () -> { };
+        WorkNotifier notifier = () -> {};
         PlatformAccount platform = PlatformAccount.unconfigured(Provider.FACEBOOK);
         DeliverySettings settings = DeliverySettings.defaults();
         RetryPolicy retry = new RetryPolicy(settings.maxAttempts());
 
         // The use cases (inbound ports), exactly as the app's Guice modules build them.
-        ReceiveWebhook receiver = new WebhookReceiver(new Router(tenants, platform, new InMemoryPersons()), store,
-                new InMemoryRateLimiter(), notifier, new InMemoryStandbyLog(), settings, clock);
+        ReceiveWebhook receiver = new WebhookReceiver(
+                new Router(tenants, platform, new InMemoryPersons()),
+                store,
+                new InMemoryRateLimiter(),
+                notifier,
+                new InMemoryStandbyLog(),
+                settings,
+                clock);
         DeliverToTenants delivery = new DeliveryService(store.deliveryQueue(), tenants, agent, retry, notifier, clock);
         SendReplies replies = new ReplySender(store.outboundQueue(), tenants, whatsapp, platform, retry, clock);
 
         // One store with a Meta number (phone id 100000000000001) and its own access token.
-        WhatsAppNumber storeNumber = new WhatsAppNumber(new PhoneNumber("+5511999991111"),
-                Optional.of("100000000000001"), Provider.FACEBOOK, Optional.of(new Secret("store-token")),
-                Optional.empty(), Optional.empty(), NumberStatus.ACTIVE, Optional.empty());
-        tenants.insert(new Tenant(new TenantId("moda-brasil"), "moda-brasil", URI.create("http://moda.internal:3000"),
-                new Secret("instance-secret"), Optional.of(storeNumber), clock.instant(), clock.instant()));
+        WhatsAppNumber storeNumber = new WhatsAppNumber(
+                new PhoneNumber("+5511999991111"),
+                Optional.of("100000000000001"),
+                Provider.FACEBOOK,
+                Optional.of(new Secret("store-token")),
+                Optional.empty(),
+                Optional.empty(),
+                NumberStatus.ACTIVE,
+                Optional.empty());
+        tenants.insert(new Tenant(
+                new TenantId("moda-brasil"),
+                "moda-brasil",
+                URI.create("http://moda.internal:3000"),
+                new Secret("instance-secret"),
+                Optional.of(storeNumber),
+                clock.instant(),
+                clock.instant()));
 
         // A customer writes to the store's number (what the Meta webhook adapter would hand over).
-        InboundMessage message = new InboundMessage(Provider.FACEBOOK, "wamid.HBgM001", "5511988887777",
-                new Destination(Optional.of("100000000000001"), "5511999991111"), clock.instant(),
-                MessageContent.text("Olá, tem a camiseta azul?"), Optional.of("Ana"));
+        InboundMessage message = new InboundMessage(
+                Provider.FACEBOOK,
+                "wamid.HBgM001",
+                "5511988887777",
+                new Destination(Optional.of("100000000000001"), "5511999991111"),
+                clock.instant(),
+                MessageContent.text("Olá, tem a camiseta azul?"),
+                Optional.of("Ana"));
         BatchReceipt receipt = receiver.receive(new InboundBatch(List.of(message), List.of()));
 
         // What the app's workers do in a loop: deliver due messages, then send due reply parts.
@@ -117,7 +140,7 @@ class EmbeddingExampleTest {
     @Test
     void anOwnerRegisteredWithAOneTimeCodeIsRoutedAsAdminAndAnsweredFromThePlatformNumber() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        InMemoryTenants tenants = new InMemoryTenants();  // also the AdminPhoneRepository
+        InMemoryTenants tenants = new InMemoryTenants(); // also the AdminPhoneRepository
         InMemoryMessageStore store = new InMemoryMessageStore(clock);
         RecordingTenantAgent agent = new RecordingTenantAgent().thenReply("Vendas de hoje: 12 pedidos.");
         RecordingSender whatsapp = new RecordingSender();
@@ -126,22 +149,44 @@ class EmbeddingExampleTest {
             codes.add(code);
             return new SendOutcome.Accepted("wamid.code-" + codes.size());
         };
-        PlatformAccount platform = new PlatformAccount(Provider.FACEBOOK, Optional.of("900000000000001"),
-                Optional.of(new PhoneNumber("+15550001111")), Optional.of(new Secret("platform-token")),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        PlatformAccount platform = new PlatformAccount(
+                Provider.FACEBOOK,
+                Optional.of("900000000000001"),
+                Optional.of(new PhoneNumber("+15550001111")),
+                Optional.of(new Secret("platform-token")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         DeliverySettings settings = DeliverySettings.defaults();
         RetryPolicy retry = new RetryPolicy(settings.maxAttempts());
-        WorkNotifier notifier = () -> { };
-        RegisterAdminPhone registration = new AdminPhoneRegistration(tenants, tenants, tenants, new InMemoryOtpStore(),
+        WorkNotifier notifier = () -> {};
+        RegisterAdminPhone registration = new AdminPhoneRegistration(
+                tenants,
+                tenants,
+                tenants,
+                new InMemoryOtpStore(),
                 new CodeSending(codeSender, platform, new OtpSettings(Optional.empty(), "pt_BR", Optional.empty())),
-                "a secret key of at least 16 bytes".getBytes(StandardCharsets.UTF_8), clock);
-        ReceiveWebhook receiver = new WebhookReceiver(new Router(tenants, platform, new InMemoryPersons()), store,
-                new InMemoryRateLimiter(), notifier, new InMemoryStandbyLog(), settings, clock);
+                "a secret key of at least 16 bytes".getBytes(StandardCharsets.UTF_8),
+                clock);
+        ReceiveWebhook receiver = new WebhookReceiver(
+                new Router(tenants, platform, new InMemoryPersons()),
+                store,
+                new InMemoryRateLimiter(),
+                notifier,
+                new InMemoryStandbyLog(),
+                settings,
+                clock);
         DeliverToTenants delivery = new DeliveryService(store.deliveryQueue(), tenants, agent, retry, notifier, clock);
         SendReplies replies = new ReplySender(store.outboundQueue(), tenants, whatsapp, platform, retry, clock);
         TenantId moda = new TenantId("moda-brasil");
-        tenants.insert(new Tenant(moda, "moda-brasil", URI.create("http://moda.internal:3000"),
-                new Secret("instance-secret"), Optional.empty(), clock.instant(), clock.instant()));
+        tenants.insert(new Tenant(
+                moda,
+                "moda-brasil",
+                URI.create("http://moda.internal:3000"),
+                new Secret("instance-secret"),
+                Optional.empty(),
+                clock.instant(),
+                clock.instant()));
 
         // The owner asks for a code, receives it on WhatsApp from the platform number, and confirms it.
         registration.requestCode(new RegisterAdminPhone.RequestCode(moda, "+55 (11) 99991-1111", "user-1"));
@@ -150,14 +195,19 @@ class EmbeddingExampleTest {
             assertThat(code.from().phoneId()).contains("900000000000001");
             assertThat(code.code()).matches("[0-9]{6}");
         });
-        AdminPhone owner = registration.confirm(
-                new RegisterAdminPhone.ConfirmCode(moda, "+5511999911111", codes.get(0).code(), "user-1"));
+        AdminPhone owner = registration.confirm(new RegisterAdminPhone.ConfirmCode(
+                moda, "+5511999911111", codes.get(0).code(), "user-1"));
         assertThat(owner.phone()).isEqualTo(new PhoneNumber("+5511999911111"));
 
         // The owner then writes to the platform number (Meta spells the sender as digits).
-        InboundMessage message = new InboundMessage(Provider.FACEBOOK, "wamid.OWNER1", "5511999911111",
-                new Destination(Optional.of("900000000000001"), "15550001111"), clock.instant(),
-                MessageContent.text("Como foram as vendas?"), Optional.of("Dona Maria"));
+        InboundMessage message = new InboundMessage(
+                Provider.FACEBOOK,
+                "wamid.OWNER1",
+                "5511999911111",
+                new Destination(Optional.of("900000000000001"), "15550001111"),
+                clock.instant(),
+                MessageContent.text("Como foram as vendas?"),
+                Optional.of("Dona Maria"));
         receiver.receive(new InboundBatch(List.of(message), List.of()));
         delivery.claimDue(10).forEach(delivery::deliver);
         replies.claimDue(10).forEach(replies::send);

@@ -33,8 +33,15 @@ public final class GatewayClient {
 
     /** With a new HTTP/1.1 {@link HttpClient} (connect timeout 5 s) and the system clock. */
     public GatewayClient(URI gateway, String tenantId, String instanceSecret) {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(), gateway, tenantId,
-                instanceSecret, Clock.systemUTC());
+        this(
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
+                gateway,
+                tenantId,
+                instanceSecret,
+                Clock.systemUTC());
     }
 
     public GatewayClient(HttpClient http, URI gateway, String tenantId, String instanceSecret, Clock clock) {
@@ -91,8 +98,7 @@ public final class GatewayClient {
         }
     }
 
-    public record Part(String id, String state) {
-    }
+    public record Part(String id, String state) {}
 
     /** A non-2xx answer of the gateway, with its error code ({@code outside_service_window}, ...). */
     public static final class GatewayException extends IOException {
@@ -163,7 +169,8 @@ public final class GatewayClient {
         String code = "http_" + response.statusCode();
         String message = "";
         try {
-            Optional<Map<String, Object>> error = Fields.of(Json.parseObject(response.body())).object("error");
+            Optional<Map<String, Object>> error =
+                    Fields.of(Json.parseObject(response.body())).object("error");
             if (error.isPresent()) {
                 code = Fields.of(error.get()).text("code").orElse(code);
                 message = Fields.of(error.get()).textOrEmpty("message");

@@ -29,10 +29,21 @@ import java.util.Set;
  * </ul>
  * Fields the gateway adds later are kept in {@link #fields()}; none is ever removed.
  */
-public record InboundMessage(String from, String message, String role, String threadId, String messageId,
-                             String tenantId, String type, Optional<String> profileName, Optional<Instant> receivedAt,
-                             Optional<String> userId, Optional<String> username, Map<String, Object> details,
-                             Optional<Media> media, Map<String, Object> fields) {
+public record InboundMessage(
+        String from,
+        String message,
+        String role,
+        String threadId,
+        String messageId,
+        String tenantId,
+        String type,
+        Optional<String> profileName,
+        Optional<Instant> receivedAt,
+        Optional<String> userId,
+        Optional<String> username,
+        Map<String, Object> details,
+        Optional<Media> media,
+        Map<String, Object> fields) {
     private static final Set<String> MEDIA_TYPES = Set.of("image", "audio", "video", "document", "sticker");
 
     public InboundMessage {
@@ -65,12 +76,23 @@ public record InboundMessage(String from, String message, String role, String th
         Fields f = Fields.of(object);
         String type = f.required("type");
         Map<String, Object> details = f.object(type).orElse(Map.of());
-        Optional<Media> media = MEDIA_TYPES.contains(type) && !details.isEmpty()
-                ? Optional.of(Media.from(details)) : Optional.empty();
-        return new InboundMessage(f.textOrEmpty("from"), f.textOrEmpty("message"), f.textOrEmpty("role"),
-                f.textOrEmpty("threadId"), f.required("messageId"), f.required("tenantId"), type,
-                f.text("profileName"), f.text("receivedAt").flatMap(InboundMessage::instant), f.text("userId"),
-                f.text("username"), details, media, object);
+        Optional<Media> media =
+                MEDIA_TYPES.contains(type) && !details.isEmpty() ? Optional.of(Media.from(details)) : Optional.empty();
+        return new InboundMessage(
+                f.textOrEmpty("from"),
+                f.textOrEmpty("message"),
+                f.textOrEmpty("role"),
+                f.textOrEmpty("threadId"),
+                f.required("messageId"),
+                f.required("tenantId"),
+                type,
+                f.text("profileName"),
+                f.text("receivedAt").flatMap(InboundMessage::instant),
+                f.text("userId"),
+                f.text("username"),
+                details,
+                media,
+                object);
     }
 
     /** Whether the store's owner wrote (to the platform number), rather than a customer. */

@@ -86,12 +86,14 @@ public final class Json {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 
     private static void number(Number n, StringBuilder out) {
-        if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())
+                || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
             throw new IllegalArgumentException("JSON has no NaN or infinity");
         }
         out.append(n instanceof BigDecimal big ? big.toPlainString() : n.toString());

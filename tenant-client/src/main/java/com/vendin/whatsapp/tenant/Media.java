@@ -10,8 +10,12 @@ import java.util.Optional;
  * (docs/CONTRACT.md §3 and §3.3). {@code url} is a gateway URL valid for one hour that streams the bytes
  * with a plain GET (no credential); {@code mediaId} is the provider's id.
  */
-public record Media(String mediaId, Optional<String> mimeType, Optional<String> caption, Optional<String> filename,
-                    Optional<URI> url) {
+public record Media(
+        String mediaId,
+        Optional<String> mimeType,
+        Optional<String> caption,
+        Optional<String> filename,
+        Optional<URI> url) {
     public Media {
         Objects.requireNonNull(mediaId, "mediaId");
         Objects.requireNonNull(mimeType, "mimeType");
@@ -22,7 +26,11 @@ public record Media(String mediaId, Optional<String> mimeType, Optional<String> 
 
     static Media from(Map<String, Object> details) {
         Fields fields = Fields.of(details);
-        return new Media(fields.textOrEmpty("mediaId"), fields.text("mimeType"), fields.text("caption"),
-                fields.text("filename"), fields.text("url").map(URI::create));
+        return new Media(
+                fields.textOrEmpty("mediaId"),
+                fields.text("mimeType"),
+                fields.text("caption"),
+                fields.text("filename"),
+                fields.text("url").map(URI::create));
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 public final class Reply {
     /** At most this many items in one {@code messages} answer (§3.1). */
     public static final int MAX_ITEMS = 10;
+
     private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
 
     private final Map<String, Object> body;
@@ -104,8 +105,7 @@ public final class Reply {
     public static final class Builder {
         private final List<Map<String, Object>> items = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder text(String text) {
             return add(object("type", "text", "text", Objects.requireNonNull(text, "text")));

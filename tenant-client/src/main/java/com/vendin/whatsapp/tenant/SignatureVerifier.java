@@ -88,7 +88,9 @@ public final class SignatureVerifier {
      * servlet container give them) against its raw body.
      */
     public Result verify(Map<String, List<String>> headers, byte[] rawBody) {
-        return verify(header(headers, TIMESTAMP_HEADER).orElse(null), header(headers, SIGNATURE_HEADER).orElse(null),
+        return verify(
+                header(headers, TIMESTAMP_HEADER).orElse(null),
+                header(headers, SIGNATURE_HEADER).orElse(null),
                 rawBody);
     }
 
@@ -101,8 +103,10 @@ public final class SignatureVerifier {
     static Optional<String> header(Map<String, List<String>> headers, String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().toLowerCase(Locale.ROOT).equals(wanted)
-                    && entry.getValue() != null && !entry.getValue().isEmpty()) {
+            if (entry.getKey() != null
+                    && entry.getKey().toLowerCase(Locale.ROOT).equals(wanted)
+                    && entry.getValue() != null
+                    && !entry.getValue().isEmpty()) {
                 return Optional.ofNullable(entry.getValue().get(0));
             }
         }

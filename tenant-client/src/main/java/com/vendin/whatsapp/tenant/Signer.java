@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signer {
     /** The prefix of the signature header's value: the scheme's version. */
     public static final String VERSION = "v1=";
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] key;

@@ -35,7 +35,8 @@ class GatewayClientTest {
     @BeforeEach
     void start() throws Exception {
         gateway.start();
-        client = new GatewayClient(http, gateway.url("/").uri(), "moda-brasil", SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+        client = new GatewayClient(
+                http, gateway.url("/").uri(), "moda-brasil", SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -45,38 +46,57 @@ class GatewayClientTest {
 
     @Test
     void sendsASignedRequestThatTheGatewaysSchemeVerifiesAndReadsThe202() throws Exception {
-        gateway.enqueue(new MockResponse.Builder().code(202)
-                .body("{\"id\":\"snd_1\",\"parts\":[{\"id\":\"prt_1\",\"state\":\"pending\"},{\"id\":\"prt_2\",\"state\":\"pending\"}]}")
+        gateway.enqueue(new MockResponse.Builder()
+                .code(202)
+                .body(
+                        "{\"id\":\"snd_1\",\"parts\":[{\"id\":\"prt_1\",\"state\":\"pending\"},{\"id\":\"prt_2\",\"state\":\"pending\"}]}")
                 .build());
-        Reply messages = Reply.messages().text("Seu pedido saiu!")
-                .image(URI.create("https://cdn.example/nota.jpg"), null).build();
+        Reply messages = Reply.messages()
+                .text("Seu pedido saiu!")
+                .image(URI.create("https://cdn.example/nota.jpg"), null)
+                .build();
 
-        Accepted accepted = client.send(Send.to("+5511988887777", messages).replyingTo("wamid.A").withIdempotencyKey("ped-42"));
+        Accepted accepted = client.send(
+                Send.to("+5511988887777", messages).replyingTo("wamid.A").withIdempotencyKey("ped-42"));
 
-        assertThat(accepted).isEqualTo(new Accepted("snd_1", List.of(new Part("prt_1", "pending"), new Part("prt_2", "pending"))));
+        assertThat(accepted)
+                .isEqualTo(new Accepted("snd_1", List.of(new Part("prt_1", "pending"), new Part("prt_2", "pending"))));
         RecordedRequest request = gateway.takeRequest(1, TimeUnit.SECONDS);
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/tenants/moda-brasil/messages");
         assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("X-Vendin-Timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
         byte[] body = request.getBody().toByteArray();
-        assertThat(Json.parse(request.getBody().utf8())).isEqualTo(Map.of(
-                "to", "+5511988887777",
-                "messages", List.of(Map.of("type", "text", "text", "Seu pedido saiu!"),
-                        Map.of("type", "image", "url", "https://cdn.example/nota.jpg")),
-                "replyTo", "wamid.A",
-                "idempotencyKey", "ped-42"));
-        SignatureVerifier verifier = new SignatureVerifier(SECRET, Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(verifier.verify(request.getHeaders().get("X-Vendin-Timestamp"),
-                request.getHeaders().get("X-Vendin-Signature"), body)).isEqualTo(SignatureVerifier.Result.VALID);
+        assertThat(Json.parse(request.getBody().utf8()))
+                .isEqualTo(Map.of(
+                        "to", "+5511988887777",
+                        "messages",
+                                List.of(
+                                        Map.of("type", "text", "text", "Seu pedido saiu!"),
+                                        Map.of("type", "image", "url", "https://cdn.example/nota.jpg")),
+                        "replyTo", "wamid.A",
+                        "idempotencyKey", "ped-42"));
+        SignatureVerifier verifier =
+                new SignatureVerifier(SECRET, Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(verifier.verify(
+                        request.getHeaders().get("X-Vendin-Timestamp"),
+                        request.getHeaders().get("X-Vendin-Signature"),
+                        body))
+                .isEqualTo(SignatureVerifier.Result.VALID);
         assertThat(new SignatureVerifier("another-secret", Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC))
-                .verify(request.getHeaders().get("X-Vendin-Timestamp"), request.getHeaders().get("X-Vendin-Signature"), body))
+                        .verify(
+                                request.getHeaders().get("X-Vendin-Timestamp"),
+                                request.getHeaders().get("X-Vendin-Signature"),
+                                body))
                 .isEqualTo(SignatureVerifier.Result.WRONG_SIGNATURE);
     }
 
     @Test
     void aTextReplyIsSentAsOneTextItemWithoutOptionalFields() throws Exception {
-        gateway.enqueue(new MockResponse.Builder().code(202).body("{\"id\":\"snd_2\",\"parts\":[]}").build());
+        gateway.enqueue(new MockResponse.Builder()
+                .code(202)
+                .body("{\"id\":\"snd_2\",\"parts\":[]}")
+                .build());
 
         client.send(Send.to("BR.1234", Reply.text("Oi")));
 
@@ -86,9 +106,14 @@ class GatewayClientTest {
 
     @Test
     void theGatewaysErrorsComeBackWithTheirCode() throws Exception {
-        gateway.enqueue(new MockResponse.Builder().code(409)
-                .body("{\"error\":{\"code\":\"outside_service_window\",\"message\":\"only templates go after 24 h\"}}").build());
-        gateway.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
+        gateway.enqueue(new MockResponse.Builder()
+                .code(409)
+                .body("{\"error\":{\"code\":\"outside_service_window\",\"message\":\"only templates go after 24 h\"}}")
+                .build());
+        gateway.enqueue(new MockResponse.Builder()
+                .code(502)
+                .body("<html>bad gateway</html>")
+                .build());
 
         assertThatThrownBy(() -> client.send(Send.to("+5511988887777", Reply.text("Oi"))))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
@@ -97,14 +122,18 @@ class GatewayClientTest {
                     assertThat(e.getMessage()).contains("only templates go after 24 h");
                 });
         assertThatThrownBy(() -> client.send(Send.to("+5511988887777", Reply.text("Oi"))))
-                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo("http_502"));
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.code()).isEqualTo("http_502"));
     }
 
     @Test
     void aTenantIdIsEscapedInThePathAndAGatewayWithABasePathKeepsIt() throws Exception {
-        gateway.enqueue(new MockResponse.Builder().code(202).body("{\"id\":\"s\",\"parts\":[]}").build());
-        GatewayClient behindProxy = new GatewayClient(http, gateway.url("/gw/").uri(), "loja rio/1", SECRET,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        gateway.enqueue(new MockResponse.Builder()
+                .code(202)
+                .body("{\"id\":\"s\",\"parts\":[]}")
+                .build());
+        GatewayClient behindProxy = new GatewayClient(
+                http, gateway.url("/gw/").uri(), "loja rio/1", SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
         behindProxy.send(Send.to("+5521999990000", Reply.text("Oi")));
 

@@ -51,8 +51,13 @@ class InboundMessageTest {
         assertThat(message.userId()).contains("BR.1234");
         assertThat(message.username()).contains("ana.moda");
         assertThat(message.profileName()).isEmpty();
-        assertThat(message.media()).contains(new Media("1013859600285441", Optional.of("image/jpeg"),
-                Optional.of("esta aqui"), Optional.empty(), Optional.of(URI.create("https://gw.example/media/tok123"))));
+        assertThat(message.media())
+                .contains(new Media(
+                        "1013859600285441",
+                        Optional.of("image/jpeg"),
+                        Optional.of("esta aqui"),
+                        Optional.empty(),
+                        Optional.of(URI.create("https://gw.example/media/tok123"))));
         assertThat(message.details()).containsEntry("sha256", "abc");
         assertThat(message.fields()).containsEntry("futureField", new BigDecimal("7"));
     }
@@ -69,17 +74,25 @@ class InboundMessageTest {
     @Test
     void aBodyWithoutItsIdsIsRefused() {
         assertThatThrownBy(() -> InboundMessage.parse("{\"type\":\"text\",\"tenantId\":\"t\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messageId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("messageId");
         assertThatThrownBy(() -> InboundMessage.parse("not json")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void readsAStatus() {
-        StatusUpdate status = StatusUpdate.parse(("{\"tenantId\":\"moda\",\"messageId\":\"part-1\",\"replyTo\":\"wamid.A\","
-                + "\"status\":\"failed\",\"errorCode\":131026,\"timestamp\":\"2026-11-24T12:00:05Z\"}")
-                .getBytes(StandardCharsets.UTF_8));
-        assertThat(status).isEqualTo(new StatusUpdate("moda", "part-1", Optional.of("wamid.A"), "failed",
-                Optional.of("131026"), Optional.of("2026-11-24T12:00:05Z")));
+        StatusUpdate status =
+                StatusUpdate.parse(("{\"tenantId\":\"moda\",\"messageId\":\"part-1\",\"replyTo\":\"wamid.A\","
+                                + "\"status\":\"failed\",\"errorCode\":131026,\"timestamp\":\"2026-11-24T12:00:05Z\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(status)
+                .isEqualTo(new StatusUpdate(
+                        "moda",
+                        "part-1",
+                        Optional.of("wamid.A"),
+                        "failed",
+                        Optional.of("131026"),
+                        Optional.of("2026-11-24T12:00:05Z")));
         assertThat(status.instant()).contains(Instant.parse("2026-11-24T12:00:05Z"));
     }
 }

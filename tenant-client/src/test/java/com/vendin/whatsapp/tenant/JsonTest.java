@@ -37,18 +37,40 @@ class JsonTest {
         object.put("list", Arrays.asList(true, null, new BigDecimal("1.50")));
         String json = Json.write(object);
         assertThat(json).isEqualTo("{\"text\":\"Olá \\\"Ana\\\"\\n\\t\\u0001\",\"n\":3,\"list\":[true,null,1.50]}");
-        assertThat(Json.parse(json)).isEqualTo(Map.of("text", "Olá \"Ana\"\n\t\u0001", "n", new BigDecimal("3"),
-                "list", Arrays.asList(true, null, new BigDecimal("1.50"))));
+        assertThat(Json.parse(json))
+                .isEqualTo(Map.of(
+                        "text",
+                        "Olá \"Ana\"\n\t\u0001",
+                        "n",
+                        new BigDecimal("3"),
+                        "list",
+                        Arrays.asList(true, null, new BigDecimal("1.50"))));
     }
 
     @Test
     void rejectsWhatIsNotJson() {
-        for (String bad : new String[] {"", "{", "{\"a\":}", "{\"a\":1,}", "[1 2]", "01", "-", "1.", "\"abc",
-                "\"\\x\"", "\"\\u12\"", "tru", "{} {}", "{a:1}", "\"tab\there\""}) {
+        for (String bad : new String[] {
+            "",
+            "{",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "[1 2]",
+            "01",
+            "-",
+            "1.",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "tru",
+            "{} {}",
+            "{a:1}",
+            "\"tab\there\""
+        }) {
             assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> Json.parseObject("[1]")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Json.parse("[".repeat(100) + "]".repeat(100)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.write(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.write(new Object())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -30,14 +30,16 @@ class SignatureVerifierTest {
     @Test
     void acceptsTheGatewaysSignatureOverTheRawBody() {
         assertThat(verifier.verify("1795000000", VECTOR, BODY)).isEqualTo(Result.VALID);
-        assertThat(verifier.verify("1795000000", VECTOR.toUpperCase().replace("V1=", "v1="), BODY)).isEqualTo(Result.VALID);
+        assertThat(verifier.verify("1795000000", VECTOR.toUpperCase().replace("V1=", "v1="), BODY))
+                .isEqualTo(Result.VALID);
     }
 
     @Test
     void rejectsATamperedBodyAWrongSecretAndAnotherTimestamp() {
         byte[] tampered = "{\"message\":\"Olá!\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(verifier.verify("1795000000", VECTOR, tampered)).isEqualTo(Result.WRONG_SIGNATURE);
-        assertThat(new SignatureVerifier("other", Duration.ofSeconds(300), clockAt(NOW)).verify("1795000000", VECTOR, BODY))
+        assertThat(new SignatureVerifier("other", Duration.ofSeconds(300), clockAt(NOW))
+                        .verify("1795000000", VECTOR, BODY))
                 .isEqualTo(Result.WRONG_SIGNATURE);
         assertThat(verifier.verify("1795000001", VECTOR, BODY)).isEqualTo(Result.WRONG_SIGNATURE);
     }
@@ -46,10 +48,12 @@ class SignatureVerifierTest {
     void acceptsTimestampsUpToThreeHundredSecondsAwayEitherWay() {
         Signer signer = new Signer(SECRET);
         for (long ts : new long[] {NOW - 300, NOW + 300}) {
-            assertThat(verifier.verify(Long.toString(ts), signer.sign(ts, BODY), BODY)).isEqualTo(Result.VALID);
+            assertThat(verifier.verify(Long.toString(ts), signer.sign(ts, BODY), BODY))
+                    .isEqualTo(Result.VALID);
         }
         for (long ts : new long[] {NOW - 301, NOW + 301, 0}) {
-            assertThat(verifier.verify(Long.toString(ts), signer.sign(ts, BODY), BODY)).isEqualTo(Result.STALE_TIMESTAMP);
+            assertThat(verifier.verify(Long.toString(ts), signer.sign(ts, BODY), BODY))
+                    .isEqualTo(Result.STALE_TIMESTAMP);
         }
     }
 
@@ -63,17 +67,20 @@ class SignatureVerifierTest {
         assertThat(verifier.verify("99999999999999999999", VECTOR, BODY)).isEqualTo(Result.MALFORMED_TIMESTAMP);
         assertThat(verifier.verify("1795000000", VECTOR.substring(3), BODY)).isEqualTo(Result.MALFORMED_SIGNATURE);
         assertThat(verifier.verify("1795000000", "v1=abc", BODY)).isEqualTo(Result.MALFORMED_SIGNATURE);
-        assertThat(verifier.verify("1795000000", "v2=" + VECTOR.substring(3), BODY)).isEqualTo(Result.MALFORMED_SIGNATURE);
-        assertThat(verifier.verify("1795000000", VECTOR.substring(0, 66) + "zz", BODY)).isEqualTo(Result.MALFORMED_SIGNATURE);
+        assertThat(verifier.verify("1795000000", "v2=" + VECTOR.substring(3), BODY))
+                .isEqualTo(Result.MALFORMED_SIGNATURE);
+        assertThat(verifier.verify("1795000000", VECTOR.substring(0, 66) + "zz", BODY))
+                .isEqualTo(Result.MALFORMED_SIGNATURE);
     }
 
     @Test
     void readsHeadersInAnyCase() {
-        Map<String, List<String>> headers = Map.of("x-vendin-timestamp", List.of("1795000000"),
-                "X-VENDIN-SIGNATURE", List.of(VECTOR));
+        Map<String, List<String>> headers =
+                Map.of("x-vendin-timestamp", List.of("1795000000"), "X-VENDIN-SIGNATURE", List.of(VECTOR));
         assertThat(verifier.verify(headers, BODY)).isEqualTo(Result.VALID);
         assertThat(verifier.isValid(headers, BODY)).isTrue();
-        assertThat(verifier.verify(Map.of("X-Vendin-Timestamp", List.of("1795000000")), BODY)).isEqualTo(Result.MISSING_HEADER);
+        assertThat(verifier.verify(Map.of("X-Vendin-Timestamp", List.of("1795000000")), BODY))
+                .isEqualTo(Result.MISSING_HEADER);
     }
 
     @Test

@@ -20,19 +20,22 @@ final class AdminAuth {
     void check(Context ctx) {
         requireEnabled();
         String header = ctx.header("Authorization");
-        boolean bearer = header != null && header.length() > BEARER.length()
+        boolean bearer = header != null
+                && header.length() > BEARER.length()
                 && header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER);
         String given = bearer ? header.substring(BEARER.length()).trim() : null;
         if (!Hmac.constantTimeEquals(adminToken.get().reveal(), given)) {
-            throw new GatewayRejection(GatewayRejection.Kind.UNAUTHORIZED, "unauthorized",
-                    "A valid bearer token is required.");
+            throw new GatewayRejection(
+                    GatewayRejection.Kind.UNAUTHORIZED, "unauthorized", "A valid bearer token is required.");
         }
     }
 
     /** The admin API answers 503 while no token is configured (CONTRACT §1), also to tenant-signed calls. */
     void requireEnabled() {
         if (adminToken.isEmpty()) {
-            throw new GatewayRejection(GatewayRejection.Kind.UNAVAILABLE, "admin_api_disabled",
+            throw new GatewayRejection(
+                    GatewayRejection.Kind.UNAVAILABLE,
+                    "admin_api_disabled",
                     "The admin API is disabled: GATEWAY_ADMIN_TOKEN is not set.");
         }
     }

@@ -54,7 +54,8 @@ final class AdminBodies {
         }
         JsonNode node = parseObject(bytes);
         if (node.size() > 0) {
-            throw GatewayRejection.invalid("unknown_field", "Unknown field: " + node.fieldNames().next() + ".");
+            throw GatewayRejection.invalid(
+                    "unknown_field", "Unknown field: " + node.fieldNames().next() + ".");
         }
     }
 

@@ -41,21 +41,26 @@ public final class AdminPhoneRoutes implements RouteGroup {
     private void requestCode(Context ctx) {
         TenantId tenant = tenantId(ctx);
         AskBody body = bodies.bind(bodies.readObject(ctx), AskBody.class);
-        var expiresAt = registration.requestCode(new RequestCode(tenant, required(body.phone(), "phone"),
-                required(body.userId(), "userId")));
+        var expiresAt = registration.requestCode(
+                new RequestCode(tenant, required(body.phone(), "phone"), required(body.userId(), "userId")));
         JsonResponses.send(ctx, mapper, 202, Map.of("expiresAt", expiresAt.toString()));
     }
 
     private void confirm(Context ctx) {
         TenantId tenant = tenantId(ctx);
         ConfirmBody body = bodies.bind(bodies.readObject(ctx), ConfirmBody.class);
-        AdminPhone phone = registration.confirm(new ConfirmCode(tenant, required(body.phone(), "phone"),
-                required(body.otp(), "otp"), required(body.userId(), "userId")));
+        AdminPhone phone = registration.confirm(new ConfirmCode(
+                tenant,
+                required(body.phone(), "phone"),
+                required(body.otp(), "otp"),
+                required(body.userId(), "userId")));
         JsonResponses.send(ctx, mapper, 201, view(phone));
     }
 
     private void list(Context ctx) {
-        List<Map<String, Object>> items = registration.list(tenantId(ctx)).stream().map(AdminPhoneRoutes::view).toList();
+        List<Map<String, Object>> items = registration.list(tenantId(ctx)).stream()
+                .map(AdminPhoneRoutes::view)
+                .toList();
         JsonResponses.send(ctx, mapper, 200, Map.of("items", items));
     }
 
@@ -92,8 +97,7 @@ public final class AdminPhoneRoutes implements RouteGroup {
     }
 
     /** {@code POST .../admin-phones/verifications}. */
-    record AskBody(String phone, String userId) {
-    }
+    record AskBody(String phone, String userId) {}
 
     /** {@code POST .../admin-phones}. */
     record ConfirmBody(String phone, String otp, String userId) {

@@ -1,7 +1,7 @@
 package com.vendin.whatsapp.http.admin;
 
-import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vendin.whatsapp.http.RouteGroup;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.query.BrowseMessages;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
@@ -16,8 +16,11 @@ public final class AdminRoutes implements RouteGroup {
     private final AdminAuth auth;
     private final TenantHandlers tenants;
 
-    public AdminRoutes(Optional<Secret> adminToken, ManageTenants manageTenants, BrowseMessages browseMessages,
-                       ObjectMapper mapper) {
+    public AdminRoutes(
+            Optional<Secret> adminToken,
+            ManageTenants manageTenants,
+            BrowseMessages browseMessages,
+            ObjectMapper mapper) {
         this.auth = new AdminAuth(adminToken);
         this.tenants = new TenantHandlers(manageTenants, browseMessages, mapper);
     }

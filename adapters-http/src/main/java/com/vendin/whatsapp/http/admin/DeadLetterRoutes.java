@@ -45,7 +45,8 @@ public final class DeadLetterRoutes implements RouteGroup {
         String id = ctx.pathParam("id");
         deadLetters.retry(id);
         String state = id.trim().startsWith("out-") ? "pending" : "received";
-        JsonResponses.send(ctx, mapper, 202, mapper.createObjectNode().put("id", id).put("state", state));
+        JsonResponses.send(
+                ctx, mapper, 202, mapper.createObjectNode().put("id", id).put("state", state));
     }
 
     private ObjectNode view(DeadLetter d) {

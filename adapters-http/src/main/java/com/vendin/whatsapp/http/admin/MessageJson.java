@@ -69,8 +69,13 @@ final class MessageJson {
         node.put("tenantInitiated", detail.tenantInitiated());
         node.put("replyTo", detail.replyTo().orElse(null));
         node.set("media", detail.media().<JsonNode>map(contentJson::media).orElse(NullNode.getInstance()));
-        node.set("window", detail.window().<JsonNode>map(w -> mapper.createObjectNode().put("open", w.open())
-                .put("until", w.until().toString())).orElse(NullNode.getInstance()));
+        node.set(
+                "window",
+                detail.window()
+                        .<JsonNode>map(w -> mapper.createObjectNode()
+                                .put("open", w.open())
+                                .put("until", w.until().toString()))
+                        .orElse(NullNode.getInstance()));
     }
 
     private ObjectNode unroutable(UnroutableView u) {

@@ -40,8 +40,8 @@ public final class NumberPoolRoutes implements RouteGroup {
 
     private void add(Context ctx) {
         AddBody body = bodies.bind(bodies.readObject(ctx), AddBody.class);
-        PoolNumber added = pool.add(new AddPoolNumber(body.phoneNumber(), body.phoneId(),
-                Optional.ofNullable(body.status())));
+        PoolNumber added =
+                pool.add(new AddPoolNumber(body.phoneNumber(), body.phoneId(), Optional.ofNullable(body.status())));
         JsonResponses.send(ctx, mapper, 201, view(added));
     }
 
@@ -61,8 +61,13 @@ public final class NumberPoolRoutes implements RouteGroup {
         TenantId tenant = tenantId(ctx);
         bodies.requireNoInput(ctx);
         PoolNumber assigned = pool.assign(tenant);
-        JsonResponses.send(ctx, mapper, 200, mapper.createObjectNode()
-                .put("phoneNumber", assigned.phoneNumber().e164()).put("phoneId", assigned.phoneId()));
+        JsonResponses.send(
+                ctx,
+                mapper,
+                200,
+                mapper.createObjectNode()
+                        .put("phoneNumber", assigned.phoneNumber().e164())
+                        .put("phoneId", assigned.phoneId()));
     }
 
     private void release(Context ctx) {
@@ -77,7 +82,8 @@ public final class NumberPoolRoutes implements RouteGroup {
                 .put("phoneId", number.phoneId())
                 .put("status", number.status().wireName());
         number.assignedTenant().ifPresent(t -> node.put("tenantId", t.value()));
-        node.put("createdAt", number.createdAt().toString()).put("updatedAt", number.updatedAt().toString());
+        node.put("createdAt", number.createdAt().toString())
+                .put("updatedAt", number.updatedAt().toString());
         return node;
     }
 
@@ -90,10 +96,8 @@ public final class NumberPoolRoutes implements RouteGroup {
     }
 
     /** {@code POST /api/v1/number-pool}. */
-    record AddBody(String phoneNumber, String phoneId, String status) {
-    }
+    record AddBody(String phoneNumber, String phoneId, String status) {}
 
     /** {@code PATCH /api/v1/number-pool/{phoneNumber}}. */
-    record StatusBody(String status) {
-    }
+    record StatusBody(String status) {}
 }

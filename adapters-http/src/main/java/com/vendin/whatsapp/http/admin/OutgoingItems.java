@@ -19,7 +19,8 @@ final class OutgoingItems {
             throw GatewayRejection.invalid("invalid_request", "Field messages is required.");
         }
         if (!messages.isArray() || messages.isEmpty() || messages.size() > MAX_ITEMS) {
-            throw GatewayRejection.invalid("invalid_message", "messages must be an array of 1 to " + MAX_ITEMS + " items.");
+            throw GatewayRejection.invalid(
+                    "invalid_message", "messages must be an array of 1 to " + MAX_ITEMS + " items.");
         }
         try {
             return RichReplyParser.parse(messages);

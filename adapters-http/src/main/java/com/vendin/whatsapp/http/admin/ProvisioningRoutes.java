@@ -35,21 +35,32 @@ public final class ProvisioningRoutes implements RouteGroup {
     private void embeddedSignup(Context ctx) {
         var tenant = NumberPoolRoutes.tenantId(ctx);
         SignupBody body = bodies.bind(bodies.readObject(ctx), SignupBody.class);
-        EmbeddedSignup.Connected connected = signup.complete(tenant, new EmbeddedSignup.Command(body.code(),
-                body.phoneNumberId(), body.wabaId(), Optional.ofNullable(body.pin())));
-        JsonResponses.send(ctx, mapper, 200, mapper.createObjectNode()
-                .put("phoneNumber", connected.phoneNumber().e164()).put("verifiedName", connected.verifiedName()));
+        EmbeddedSignup.Connected connected = signup.complete(
+                tenant,
+                new EmbeddedSignup.Command(
+                        body.code(), body.phoneNumberId(), body.wabaId(), Optional.ofNullable(body.pin())));
+        JsonResponses.send(
+                ctx,
+                mapper,
+                200,
+                mapper.createObjectNode()
+                        .put("phoneNumber", connected.phoneNumber().e164())
+                        .put("verifiedName", connected.verifiedName()));
     }
 
     private void twilioNumber(Context ctx) {
         var tenant = NumberPoolRoutes.tenantId(ctx);
         TwilioBody body = bodies.bind(bodies.readObject(ctx), TwilioBody.class);
-        ProvisionTwilioNumber.Bought bought = twilio.provision(tenant,
-                new ProvisionTwilioNumber.Command(body.country(), Optional.ofNullable(body.areaCode())));
-        JsonResponses.send(ctx, mapper, 201, mapper.createObjectNode()
-                .put("phoneNumber", bought.phoneNumber().e164())
-                .put("subaccountSid", bought.subaccountSid())
-                .put("whatsappSenderStatus", bought.whatsappSenderStatus()));
+        ProvisionTwilioNumber.Bought bought = twilio.provision(
+                tenant, new ProvisionTwilioNumber.Command(body.country(), Optional.ofNullable(body.areaCode())));
+        JsonResponses.send(
+                ctx,
+                mapper,
+                201,
+                mapper.createObjectNode()
+                        .put("phoneNumber", bought.phoneNumber().e164())
+                        .put("subaccountSid", bought.subaccountSid())
+                        .put("whatsappSenderStatus", bought.whatsappSenderStatus()));
     }
 
     /** {@code POST .../embedded-signup}. */
@@ -61,6 +72,5 @@ public final class ProvisioningRoutes implements RouteGroup {
     }
 
     /** {@code POST .../twilio-number}. */
-    record TwilioBody(String country, String areaCode) {
-    }
+    record TwilioBody(String country, String areaCode) {}
 }

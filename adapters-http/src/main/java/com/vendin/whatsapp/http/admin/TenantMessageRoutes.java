@@ -46,8 +46,10 @@ public final class TenantMessageRoutes implements RouteGroup {
 
     /** A request this route authenticates itself: a POST here with a tenant signature and no bearer token. */
     static boolean signedByTenant(Context ctx) {
-        return ctx.method().name().equals("POST") && PATH.matcher(ctx.path()).matches()
-                && ctx.header("Authorization") == null && ctx.header(TenantSignature.SIGNATURE_HEADER) != null;
+        return ctx.method().name().equals("POST")
+                && PATH.matcher(ctx.path()).matches()
+                && ctx.header("Authorization") == null
+                && ctx.header(TenantSignature.SIGNATURE_HEADER) != null;
     }
 
     @Override
@@ -59,8 +61,11 @@ public final class TenantMessageRoutes implements RouteGroup {
         TenantId tenant = tenantId(ctx.pathParam("id"));
         byte[] raw = BoundedBody.read(ctx, AdminBodies.MAX_BYTES);
         if (signedByTenant(ctx)) {
-            signature.verify(tenant, ctx.header(TenantSignature.TIMESTAMP_HEADER),
-                    ctx.header(TenantSignature.SIGNATURE_HEADER), raw);
+            signature.verify(
+                    tenant,
+                    ctx.header(TenantSignature.TIMESTAMP_HEADER),
+                    ctx.header(TenantSignature.SIGNATURE_HEADER),
+                    raw);
         }
         SendReceipt receipt = sendMessages.send(request(tenant, bodies.parseObject(raw)));
         ObjectNode body = mapper.createObjectNode().put("id", receipt.id());
@@ -76,8 +81,8 @@ public final class TenantMessageRoutes implements RouteGroup {
         }
         Optional<String> key = Optional.ofNullable(body.idempotencyKey());
         if (key.filter(k -> k.isBlank() || k.length() > MAX_KEY_LENGTH).isPresent()) {
-            throw GatewayRejection.invalid("invalid_request", "idempotencyKey must be 1 to " + MAX_KEY_LENGTH
-                    + " characters.");
+            throw GatewayRejection.invalid(
+                    "invalid_request", "idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters.");
         }
         Optional<String> replyTo = Optional.ofNullable(body.replyTo());
         if (replyTo.filter(r -> r.isBlank() || r.length() > 512).isPresent()) {
@@ -94,6 +99,5 @@ public final class TenantMessageRoutes implements RouteGroup {
     }
 
     /** The request body; {@code messages} is parsed item by item ({@link OutgoingItems}). */
-    record SendBody(String to, JsonNode messages, String replyTo, String idempotencyKey) {
-    }
+    record SendBody(String to, JsonNode messages, String replyTo, String idempotencyKey) {}
 }

@@ -20,22 +20,35 @@ final class TenantRequests {
 
     CreateTenant create(JsonNode node) {
         CreateBody body = bodies.bind(node, CreateBody.class);
-        return new CreateTenant(present(body.id()), required(body.subdomain(), "subdomain"),
-                required(body.instanceUrl(), "instanceUrl"), Optional.ofNullable(body.whatsapp()).map(this::whatsapp));
+        return new CreateTenant(
+                present(body.id()),
+                required(body.subdomain(), "subdomain"),
+                required(body.instanceUrl(), "instanceUrl"),
+                Optional.ofNullable(body.whatsapp()).map(this::whatsapp));
     }
 
     UpdateTenant update(JsonNode node) {
         UpdateBody body = bodies.bind(node, UpdateBody.class);
         boolean remove = node.has(WHATSAPP) && node.get(WHATSAPP).isNull();
-        return new UpdateTenant(present(body.subdomain()), present(body.instanceUrl()),
-                Optional.ofNullable(body.whatsapp()).map(this::whatsapp), remove);
+        return new UpdateTenant(
+                present(body.subdomain()),
+                present(body.instanceUrl()),
+                Optional.ofNullable(body.whatsapp()).map(this::whatsapp),
+                remove);
     }
 
     private WhatsAppInput whatsapp(WhatsAppBody body) {
-        Optional<Provider> provider = present(body.provider()).map(name -> Provider.fromWire(name).orElseThrow(
-                () -> GatewayRejection.invalid("invalid_provider", "whatsapp.provider must be facebook or twilio.")));
-        return new WhatsAppInput(present(body.phoneNumber()), present(body.phoneId()), provider,
-                present(body.accessToken()), present(body.twilioAccountSid()), present(body.twilioAuthToken()));
+        Optional<Provider> provider = present(body.provider())
+                .map(name -> Provider.fromWire(name)
+                        .orElseThrow(() -> GatewayRejection.invalid(
+                                "invalid_provider", "whatsapp.provider must be facebook or twilio.")));
+        return new WhatsAppInput(
+                present(body.phoneNumber()),
+                present(body.phoneId()),
+                provider,
+                present(body.accessToken()),
+                present(body.twilioAccountSid()),
+                present(body.twilioAuthToken()));
     }
 
     private static Optional<String> present(String value) {
@@ -50,16 +63,19 @@ final class TenantRequests {
     }
 
     /** {@code POST /api/v1/tenants}. */
-    record CreateBody(String id, String subdomain, String instanceUrl, WhatsAppBody whatsapp) {
-    }
+    record CreateBody(String id, String subdomain, String instanceUrl, WhatsAppBody whatsapp) {}
 
     /** {@code PATCH /api/v1/tenants/{id}}. */
-    record UpdateBody(String subdomain, String instanceUrl, WhatsAppBody whatsapp) {
-    }
+    record UpdateBody(String subdomain, String instanceUrl, WhatsAppBody whatsapp) {}
 
     /** The {@code whatsapp} object of both. */
-    record WhatsAppBody(String phoneNumber, String phoneId, String provider, String accessToken,
-                        String twilioAccountSid, String twilioAuthToken) {
+    record WhatsAppBody(
+            String phoneNumber,
+            String phoneId,
+            String provider,
+            String accessToken,
+            String twilioAccountSid,
+            String twilioAuthToken) {
         @Override
         public String toString() {
             return "WhatsAppBody[phoneNumber=" + phoneNumber + ", phoneId=" + phoneId + ", provider=" + provider

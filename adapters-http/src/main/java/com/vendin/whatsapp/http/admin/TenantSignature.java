@@ -66,7 +66,9 @@ final class TenantSignature {
     }
 
     private static GatewayRejection unauthorized() {
-        return new GatewayRejection(GatewayRejection.Kind.UNAUTHORIZED, "invalid_signature",
+        return new GatewayRejection(
+                GatewayRejection.Kind.UNAUTHORIZED,
+                "invalid_signature",
                 "A valid X-Vendin-Signature of this tenant with a current X-Vendin-Timestamp, or the admin bearer "
                         + "token, is required.");
     }

@@ -28,9 +28,16 @@ public final class UnroutableRetryRoutes implements RouteGroup {
     private void retry(Context ctx) {
         bodies.requireNoInput(ctx);
         RetryUnroutable.Rerouted rerouted = retry.retry(ctx.pathParam("id"));
-        JsonResponses.send(ctx, mapper, 202, mapper.createObjectNode().put("id", rerouted.id())
-                .put("state", "received").put("providerMessageId", rerouted.providerMessageId())
-                .put("tenantId", rerouted.tenantId().value()).put("role", rerouted.role().wireName())
-                .put("threadId", rerouted.threadId()));
+        JsonResponses.send(
+                ctx,
+                mapper,
+                202,
+                mapper.createObjectNode()
+                        .put("id", rerouted.id())
+                        .put("state", "received")
+                        .put("providerMessageId", rerouted.providerMessageId())
+                        .put("tenantId", rerouted.tenantId().value())
+                        .put("role", rerouted.role().wireName())
+                        .put("threadId", rerouted.threadId()));
     }
 }

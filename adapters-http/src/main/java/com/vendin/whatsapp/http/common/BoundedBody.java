@@ -14,8 +14,7 @@ import java.io.UncheckedIOException;
 public final class BoundedBody {
     private static final int CHUNK = 8192;
 
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     /** The body bytes; a {@link GatewayRejection} of kind {@code TOO_LARGE} when it exceeds {@code maxBytes}. */
     public static byte[] read(Context ctx, long maxBytes) {
@@ -47,7 +46,9 @@ public final class BoundedBody {
     }
 
     private static GatewayRejection tooLarge(long maxBytes) {
-        return new GatewayRejection(GatewayRejection.Kind.TOO_LARGE, "payload_too_large",
+        return new GatewayRejection(
+                GatewayRejection.Kind.TOO_LARGE,
+                "payload_too_large",
                 "The request body is larger than " + maxBytes + " bytes.");
     }
 }

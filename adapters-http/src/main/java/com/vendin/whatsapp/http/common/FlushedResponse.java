@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class FlushedResponse {
     private static final Logger LOG = LoggerFactory.getLogger(FlushedResponse.class);
 
-    private FlushedResponse() {
-    }
+    private FlushedResponse() {}
 
     /** Sends {@code status} with {@code body} now; false when the connection failed (the caller has no answer). */
     public static boolean send(Context ctx, int status, String contentType, byte[] body) {

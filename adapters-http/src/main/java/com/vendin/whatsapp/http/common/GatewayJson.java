@@ -18,11 +18,11 @@ public final class GatewayJson {
     public static final int MAX_NESTING_DEPTH = 64;
     /** Longest string value accepted, in characters. */
     public static final int MAX_STRING_LENGTH = 1_000_000;
+
     private static final int MAX_NUMBER_LENGTH = 100;
     private static final int MAX_NAME_LENGTH = 1_000;
 
-    private GatewayJson() {
-    }
+    private GatewayJson() {}
 
     /** A new mapper; make one per server (or client) and share it, it is thread-safe once configured. */
     public static ObjectMapper newMapper() {
@@ -32,7 +32,8 @@ public final class GatewayJson {
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxNameLength(MAX_NAME_LENGTH)
                 .build();
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits).build();
+        JsonFactory factory =
+                JsonFactory.builder().streamReadConstraints(limits).build();
         ObjectMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -42,7 +43,8 @@ public final class GatewayJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
         for (CoercionInputShape shape : new CoercionInputShape[] {
-                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         return mapper;

@@ -11,8 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Hmac {
     private static final String ALGORITHM = "HmacSHA256";
 
-    private Hmac() {
-    }
+    private Hmac() {}
 
     /** Lowercase hex HMAC-SHA256 of {@code message} under {@code key}. */
     public static String sha256Hex(byte[] key, byte[] message) {

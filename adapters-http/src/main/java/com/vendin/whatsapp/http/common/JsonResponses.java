@@ -8,8 +8,7 @@ import io.javalin.http.Context;
 public final class JsonResponses {
     public static final String JSON = "application/json";
 
-    private JsonResponses() {
-    }
+    private JsonResponses() {}
 
     /** Answers {@code status} with {@code body} serialised as JSON. */
     public static void send(Context ctx, ObjectMapper mapper, int status, Object body) {

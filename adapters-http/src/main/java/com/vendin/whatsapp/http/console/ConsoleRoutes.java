@@ -20,9 +20,12 @@ public final class ConsoleRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         routes.get(PATH, ctx -> ctx.contentType("text/html; charset=utf-8").result(files.get("index.html")));
-        routes.get(PATH + "/console.js",
+        routes.get(
+                PATH + "/console.js",
                 ctx -> ctx.contentType("text/javascript; charset=utf-8").result(files.get("console.js")));
-        routes.get(PATH + "/console.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(files.get("console.css")));
+        routes.get(
+                PATH + "/console.css",
+                ctx -> ctx.contentType("text/css; charset=utf-8").result(files.get("console.css")));
     }
 
     private static byte[] read(String name) {

@@ -1,8 +1,8 @@
 package com.vendin.whatsapp.http.health;
 
-import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vendin.whatsapp.http.RouteGroup;
 import com.vendin.whatsapp.http.common.JsonResponses;
 import com.vendin.whatsapp.ports.health.HealthCheck;
 import io.javalin.config.RoutesConfig;

@@ -37,8 +37,7 @@ public final class RichReplyParser {
     private static final Set<String> TWILIO_TEMPLATE = Set.of("type", "contentSid", "contentVariables");
     private static final Set<String> REACTION = Set.of("type", "messageId", "emoji");
 
-    private RichReplyParser() {
-    }
+    private RichReplyParser() {}
 
     /** An item whose shape is wrong. */
     public static final class Malformed extends Exception {
@@ -58,7 +57,8 @@ public final class RichReplyParser {
             try {
                 items.add(item(item));
             } catch (Malformed e) {
-                String type = item.path("type").isTextual() ? " (" + item.path("type").asText() + ")" : "";
+                String type =
+                        item.path("type").isTextual() ? " (" + item.path("type").asText() + ")" : "";
                 throw new Malformed("message " + (i + 1) + type + ": " + e.getMessage());
             }
         }
@@ -73,7 +73,10 @@ public final class RichReplyParser {
         Optional<MediaKind> kind = MediaKind.fromWire(type);
         if (kind.isPresent()) {
             only(item, MEDIA);
-            return new Media(kind.get(), url(string(item, "url")), optionalString(item, "caption"),
+            return new Media(
+                    kind.get(),
+                    url(string(item, "url")),
+                    optionalString(item, "caption"),
                     optionalString(item, "filename"));
         }
         switch (type) {
@@ -101,8 +104,9 @@ public final class RichReplyParser {
                 only(item, REACTION);
                 return new Reaction(string(item, "messageId"), string(item, "emoji"));
             }
-            default -> throw new Malformed("unknown type " + type + " (text, image, video, audio, document, sticker, "
-                    + "buttons, list, template or reaction)");
+            default ->
+                throw new Malformed("unknown type " + type + " (text, image, video, audio, document, sticker, "
+                        + "buttons, list, template or reaction)");
         }
     }
 
@@ -142,7 +146,9 @@ public final class RichReplyParser {
         if (components != null && !components.isNull() && !components.isArray()) {
             throw new Malformed("components must be an array");
         }
-        return new MetaTemplate(string(item, "name"), code,
+        return new MetaTemplate(
+                string(item, "name"),
+                code,
                 components == null || components.isNull() ? Optional.empty() : Optional.of(components.toString()));
     }
 

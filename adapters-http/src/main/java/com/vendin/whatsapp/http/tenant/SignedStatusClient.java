@@ -40,8 +40,13 @@ public final class SignedStatusClient implements StatusNotifier {
     }
 
     public SignedStatusClient(OkHttpClient base, Clock clock, Duration connectTimeout, Duration callTimeout) {
-        this.client = base.newBuilder().connectTimeout(connectTimeout).readTimeout(callTimeout)
-                .writeTimeout(callTimeout).callTimeout(callTimeout).followRedirects(false).followSslRedirects(false)
+        this.client = base.newBuilder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(callTimeout)
+                .writeTimeout(callTimeout)
+                .callTimeout(callTimeout)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -54,18 +59,24 @@ public final class SignedStatusClient implements StatusNotifier {
         }
         byte[] body = body(event);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        Request call = new Request.Builder().url(url.get()).post(RequestBody.create(body, JSON))
+        Request call = new Request.Builder()
+                .url(url.get())
+                .post(RequestBody.create(body, JSON))
                 .header(SignedTenantClient.TENANT_HEADER, endpoint.tenantId().value())
                 .header(SignedTenantClient.TIMESTAMP_HEADER, timestamp)
-                .header(SignedTenantClient.SIGNATURE_HEADER,
-                        "v1=" + SignedTenantClient.sign(endpoint.instanceSecret().reveal(), timestamp, body))
+                .header(
+                        SignedTenantClient.SIGNATURE_HEADER,
+                        "v1="
+                                + SignedTenantClient.sign(
+                                        endpoint.instanceSecret().reveal(), timestamp, body))
                 .build();
         try (Response response = client.newCall(call).execute()) {
             return classify(response.code());
         } catch (InterruptedIOException e) {
             return new NotifyOutcome.Retryable("timeout calling the tenant instance");
         } catch (IOException e) {
-            return new NotifyOutcome.Retryable("could not reach the tenant instance: " + e.getClass().getSimpleName());
+            return new NotifyOutcome.Retryable(
+                    "could not reach the tenant instance: " + e.getClass().getSimpleName());
         }
     }
 
@@ -100,7 +111,9 @@ public final class SignedStatusClient implements StatusNotifier {
     static Optional<HttpUrl> statusUrl(URI instanceUrl) {
         return Optional.ofNullable(HttpUrl.parse(instanceUrl.toString())).map(base -> {
             String path = base.encodedPath();
-            return base.newBuilder().encodedPath((path.endsWith("/") ? path : path + "/") + STATUS_PATH).build();
+            return base.newBuilder()
+                    .encodedPath((path.endsWith("/") ? path : path + "/") + STATUS_PATH)
+                    .build();
         });
     }
 }

@@ -65,8 +65,8 @@ public final class SignedTenantClient implements TenantAgent {
     }
 
     /** Shares {@code base}'s pool, with the given timeouts; media items carry a link made by {@code mediaLinks}. */
-    public SignedTenantClient(OkHttpClient base, Clock clock, Duration connectTimeout, Duration callTimeout,
-                              MediaLinks mediaLinks) {
+    public SignedTenantClient(
+            OkHttpClient base, Clock clock, Duration connectTimeout, Duration callTimeout, MediaLinks mediaLinks) {
         this.client = base.newBuilder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(callTimeout)
@@ -103,7 +103,8 @@ public final class SignedTenantClient implements TenantAgent {
             return new AgentOutcome.Retryable("timeout calling the tenant instance");
         } catch (IOException e) {
             LOG.info("could not reach tenant {}: {}", endpoint.tenantId(), e.toString());
-            return new AgentOutcome.Retryable("could not reach the tenant instance: " + e.getClass().getSimpleName());
+            return new AgentOutcome.Retryable(
+                    "could not reach the tenant instance: " + e.getClass().getSimpleName());
         }
     }
 

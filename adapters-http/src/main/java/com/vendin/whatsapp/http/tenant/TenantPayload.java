@@ -58,7 +58,8 @@ final class TenantPayload {
             JsonNode details = mapper.readTree(json);
             if (details != null && details.isObject()) {
                 if (MEDIA.contains(request.content().type())) {
-                    mediaReference(request, details).flatMap(mediaLinks::linkFor)
+                    mediaReference(request, details)
+                            .flatMap(mediaLinks::linkFor)
                             .ifPresent(url -> ((ObjectNode) details).put("url", url.toString()));
                 }
                 body.set(request.content().type(), details);
@@ -79,12 +80,12 @@ final class TenantPayload {
         String metaId = details.path("mediaId").asText("");
         boolean viaPlatform = request.role() == Role.ADMIN;
         if (!twilioUrl.isBlank()) {
-            return Optional.of(new MediaReference(request.tenantId(), request.messageId(), Provider.TWILIO,
-                    viaPlatform, twilioUrl));
+            return Optional.of(new MediaReference(
+                    request.tenantId(), request.messageId(), Provider.TWILIO, viaPlatform, twilioUrl));
         }
         if (!metaId.isBlank()) {
-            return Optional.of(new MediaReference(request.tenantId(), request.messageId(), Provider.FACEBOOK,
-                    viaPlatform, metaId));
+            return Optional.of(new MediaReference(
+                    request.tenantId(), request.messageId(), Provider.FACEBOOK, viaPlatform, metaId));
         }
         return Optional.empty();
     }

@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /** The URL Twilio signed: the public base plus path and raw query, and the port variants its validators accept. */
 final class PublicUrls {
-    private PublicUrls() {
-    }
+    private PublicUrls() {}
 
     /** {@code base} (no trailing slash) + {@code path} + {@code ?query} when there is a query; the fragment never counts. */
     static String requested(String base, String path, Optional<String> rawQuery) {
         String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return trimmed + path + rawQuery.filter(q -> !q.isEmpty()).map(q -> "?" + q).orElse("");
+        return trimmed
+                + path
+                + rawQuery.filter(q -> !q.isEmpty()).map(q -> "?" + q).orElse("");
     }
 
     /** The URL as given (without user info or fragment), with its scheme's default port added, and with its port removed. */
@@ -47,7 +48,8 @@ final class PublicUrls {
     private static String hostOf(String authority) {
         int colon = authority.lastIndexOf(':');
         int bracket = authority.lastIndexOf(']');
-        if (colon > bracket && colon + 1 < authority.length()
+        if (colon > bracket
+                && colon + 1 < authority.length()
                 && authority.substring(colon + 1).chars().allMatch(Character::isDigit)) {
             return authority.substring(0, colon);
         }

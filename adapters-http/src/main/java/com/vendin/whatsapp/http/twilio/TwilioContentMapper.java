@@ -41,12 +41,15 @@ final class TwilioContentMapper {
     }
 
     private static String typeOf(TwilioForm form) {
-        String declared = form.get("MessageType").map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
+        String declared =
+                form.get("MessageType").map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
         Optional<String> mime = form.get("MediaContentType0").map(t -> t.toLowerCase(Locale.ROOT));
         if (mime.filter(m -> VCARD.contains(m.split(";")[0].strip())).isPresent() || "contacts".equals(declared)) {
             return "contacts";
         }
-        if (MEDIA.contains(declared) || Set.of("text", "location", "interactive", "button", "reaction").contains(declared)) {
+        if (MEDIA.contains(declared)
+                || Set.of("text", "location", "interactive", "button", "reaction")
+                        .contains(declared)) {
             return declared;
         }
         if (!declared.isEmpty() && !"unknown".equals(declared)) {
@@ -110,8 +113,9 @@ final class TwilioContentMapper {
     private MessageContent interactive(TwilioForm form) {
         ObjectNode details = mapper.createObjectNode();
         boolean list = form.has("ListId") || form.has("ListTitle");
-        details.put("type", list ? "list_reply" : form.has("ButtonPayload") || form.has("ButtonText")
-                ? "button_reply" : "unknown");
+        details.put(
+                "type",
+                list ? "list_reply" : form.has("ButtonPayload") || form.has("ButtonText") ? "button_reply" : "unknown");
         String title = list ? form.text("ListTitle") : form.get("ButtonText").orElse(form.text("Body"));
         (list ? form.get("ListId") : form.get("ButtonPayload")).ifPresent(id -> details.put("id", id));
         if (!title.isEmpty()) {

@@ -52,7 +52,9 @@ final class TwilioForm {
     /** The field's first value when present and not blank. */
     Optional<String> get(String name) {
         List<String> values = fields.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? Optional.empty()
+                : Optional.of(values.get(0));
     }
 
     /** The field's first value, or empty text. */

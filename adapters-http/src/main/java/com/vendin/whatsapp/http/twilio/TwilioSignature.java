@@ -21,18 +21,19 @@ final class TwilioSignature {
     static final String HEADER = "X-Twilio-Signature";
     private static final String ALGORITHM = "HmacSHA1";
 
-    private TwilioSignature() {
-    }
+    private TwilioSignature() {}
 
     /** The signature of {@code url} and {@code fields} under {@code token}. */
     static String compute(String url, Map<String, List<String>> fields, String token) {
         StringBuilder data = new StringBuilder(url);
         Map<String, List<String>> sorted = new TreeMap<>(fields);
-        sorted.forEach((name, values) -> new TreeSet<>(values).forEach(value -> data.append(name).append(value)));
+        sorted.forEach((name, values) ->
+                new TreeSet<>(values).forEach(value -> data.append(name).append(value)));
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is not available", e);
         }
@@ -60,8 +61,8 @@ final class TwilioSignature {
         for (String pair : query.split("&")) {
             if (pair.startsWith("bodySHA256=")) {
                 String given = pair.substring("bodySHA256=".length());
-                return MessageDigest.isEqual(sha256Hex(body).getBytes(StandardCharsets.US_ASCII),
-                        given.getBytes(StandardCharsets.US_ASCII));
+                return MessageDigest.isEqual(
+                        sha256Hex(body).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
             }
         }
         return false;
@@ -69,7 +70,8 @@ final class TwilioSignature {
 
     private static String sha256Hex(byte[] body) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

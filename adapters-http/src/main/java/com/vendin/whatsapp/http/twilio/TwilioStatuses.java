@@ -13,8 +13,7 @@ import java.util.Optional;
  * {@code undelivered} are {@code FAILED} with {@code ErrorCode}. Other statuses change nothing.
  */
 final class TwilioStatuses {
-    private TwilioStatuses() {
-    }
+    private TwilioStatuses() {}
 
     static Optional<DeliveryStatus> map(String messageStatus) {
         return switch (messageStatus.toLowerCase(Locale.ROOT)) {
@@ -27,12 +26,21 @@ final class TwilioStatuses {
     }
 
     /** @param correlationId the {@code gatewayPart} parameter of the callback URL, when present */
-    static Optional<StatusUpdate> read(TwilioForm form, String messageSid, Instant now, Optional<String> correlationId) {
+    static Optional<StatusUpdate> read(
+            TwilioForm form, String messageSid, Instant now, Optional<String> correlationId) {
         String wire = form.text("MessageStatus");
-        return map(wire).map(status -> new StatusUpdate(Provider.TWILIO, messageSid, status, now,
-                status == DeliveryStatus.FAILED ? form.get("ErrorCode") : Optional.empty(),
-                status == DeliveryStatus.FAILED
-                        ? form.get("ChannelStatusMessage").or(() -> form.get("ErrorMessage")).or(() -> Optional.of(wire))
-                        : Optional.empty(), correlationId));
+        return map(wire)
+                .map(status -> new StatusUpdate(
+                        Provider.TWILIO,
+                        messageSid,
+                        status,
+                        now,
+                        status == DeliveryStatus.FAILED ? form.get("ErrorCode") : Optional.empty(),
+                        status == DeliveryStatus.FAILED
+                                ? form.get("ChannelStatusMessage")
+                                        .or(() -> form.get("ErrorMessage"))
+                                        .or(() -> Optional.of(wire))
+                                : Optional.empty(),
+                        correlationId));
     }
 }

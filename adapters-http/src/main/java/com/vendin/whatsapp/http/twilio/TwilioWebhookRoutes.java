@@ -48,8 +48,14 @@ public final class TwilioWebhookRoutes implements RouteGroup {
     private final Clock clock;
 
     /** @param publicUrl {@code GATEWAY_PUBLIC_URL}; unset means {@code http://localhost:<port the request came in on>} */
-    public TwilioWebhookRoutes(Optional<URI> publicUrl, long maxBytes, TwilioSigningKeys keys, ReceiveWebhook receiver,
-                               ObjectMapper mapper, ApiErrors errors, Clock clock) {
+    public TwilioWebhookRoutes(
+            Optional<URI> publicUrl,
+            long maxBytes,
+            TwilioSigningKeys keys,
+            ReceiveWebhook receiver,
+            ObjectMapper mapper,
+            ApiErrors errors,
+            Clock clock) {
         this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
         this.maxBytes = maxBytes;
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -70,22 +76,32 @@ public final class TwilioWebhookRoutes implements RouteGroup {
         String url = PublicUrls.requested(base(ctx), ctx.path(), Optional.ofNullable(ctx.queryString()));
         List<Secret> tokens = keys.candidates(form.text("To"), form.text("From"), form.get("AccountSid"));
         if (!signed(url, body, form, ctx.header(TwilioSignature.HEADER), tokens)) {
-            LOG.warn("refused a Twilio webhook with a missing or wrong signature ({} candidate token(s), {} bytes)",
-                    tokens.size(), body.length);
-            errors.write(ctx, 401, "invalid_signature", "The X-Twilio-Signature header is missing or wrong.",
+            LOG.warn(
+                    "refused a Twilio webhook with a missing or wrong signature ({} candidate token(s), {} bytes)",
+                    tokens.size(),
+                    body.length);
+            errors.write(
+                    ctx,
+                    401,
+                    "invalid_signature",
+                    "The X-Twilio-Signature header is missing or wrong.",
                     Optional.empty());
             return;
         }
-        String sid = form.get("MessageSid").or(() -> form.get("SmsSid")).orElseThrow(
-                () -> GatewayRejection.invalid("missing_message_sid", "The request has no MessageSid."));
+        String sid = form.get("MessageSid")
+                .or(() -> form.get("SmsSid"))
+                .orElseThrow(() -> GatewayRejection.invalid("missing_message_sid", "The request has no MessageSid."));
         Instant now = clock.instant();
         boolean statusCallback = form.has("MessageStatus");
         Optional<String> correlationId = Optional.ofNullable(ctx.queryParam(PartCorrelation.QUERY_PARAMETER))
                 .filter(id -> !id.isBlank());
-        InboundBatch batch = statusCallback ? statusBatch(form, sid, now, correlationId) : new InboundBatch(List.of(message(form, sid, now)), List.of());
+        InboundBatch batch = statusCallback
+                ? statusBatch(form, sid, now, correlationId)
+                : new InboundBatch(List.of(message(form, sid, now)), List.of());
         Optional<BatchReceipt> receipt;
         try {
-            receipt = batch.messages().isEmpty() && batch.statuses().isEmpty() ? Optional.empty()
+            receipt = batch.messages().isEmpty() && batch.statuses().isEmpty()
+                    ? Optional.empty()
                     : Optional.of(receiver.receive(batch));
         } catch (RuntimeException e) {
             LOG.error("could not record Twilio {} {}; answering 500", statusCallback ? "status" : "message", sid, e);
@@ -103,13 +119,16 @@ public final class TwilioWebhookRoutes implements RouteGroup {
     /** A JSON body is signed through its {@code bodySHA256} URL parameter; a form body through its fields. */
     private static boolean signed(String url, byte[] body, TwilioForm form, String header, List<Secret> tokens) {
         if (url.contains("bodySHA256=")) {
-            return TwilioSignature.bodyHashMatches(url, body) && TwilioSignature.isValid(url, java.util.Map.of(), header, tokens);
+            return TwilioSignature.bodyHashMatches(url, body)
+                    && TwilioSignature.isValid(url, java.util.Map.of(), header, tokens);
         }
         return TwilioSignature.isValid(url, form.fields(), header, tokens);
     }
 
     private String base(Context ctx) {
-        return publicUrl.map(URI::toString).orElseGet(() -> "http://localhost:" + ctx.req().getLocalPort());
+        return publicUrl
+                .map(URI::toString)
+                .orElseGet(() -> "http://localhost:" + ctx.req().getLocalPort());
     }
 
     /**
@@ -122,12 +141,22 @@ public final class TwilioWebhookRoutes implements RouteGroup {
         String to = form.get("To").orElseThrow(() -> GatewayRejection.invalid("missing_to", "The request has no To."));
         Optional<String> rawFrom = form.get("From").filter(f -> !f.isBlank());
         Optional<String> userIdInFrom = rawFrom.flatMap(UserIds::parse);
-        Optional<String> userId = form.get("ExternalUserId").flatMap(UserIds::parse).or(() -> userIdInFrom);
+        Optional<String> userId =
+                form.get("ExternalUserId").flatMap(UserIds::parse).or(() -> userIdInFrom);
         String from = rawFrom.filter(f -> userIdInFrom.isEmpty()).orElse("");
-        Optional<String> username = form.get("ProfileUsername").or(() -> form.get("Username")).filter(u -> !u.isBlank());
-        return new InboundMessage(Provider.TWILIO, sid, from, new Destination(Optional.empty(), to), now,
-                contents.map(form), form.get("ProfileName"), userId,
-                form.get("ParentExternalUserId").flatMap(UserIds::parse), username);
+        Optional<String> username =
+                form.get("ProfileUsername").or(() -> form.get("Username")).filter(u -> !u.isBlank());
+        return new InboundMessage(
+                Provider.TWILIO,
+                sid,
+                from,
+                new Destination(Optional.empty(), to),
+                now,
+                contents.map(form),
+                form.get("ProfileName"),
+                userId,
+                form.get("ParentExternalUserId").flatMap(UserIds::parse),
+                username);
     }
 
     private static InboundBatch statusBatch(TwilioForm form, String sid, Instant now, Optional<String> correlationId) {

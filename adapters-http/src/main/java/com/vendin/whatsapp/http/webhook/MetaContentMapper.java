@@ -24,7 +24,8 @@ final class MetaContentMapper {
             return media(type, item.path(type));
         }
         return switch (type) {
-            case "text" -> MessageContent.text(Nodes.text(item.path("text"), "body").orElse(""));
+            case "text" ->
+                MessageContent.text(Nodes.text(item.path("text"), "body").orElse(""));
             case "location" -> location(item.path("location"));
             case "contacts" -> contacts(item.get("contacts"));
             case "interactive" -> interactive(item.path("interactive"));
@@ -56,7 +57,8 @@ final class MetaContentMapper {
 
     private MessageContent contacts(JsonNode contacts) {
         ObjectNode details = mapper.createObjectNode();
-        details.set("contacts", contacts != null && contacts.isArray() ? contacts.deepCopy() : mapper.createArrayNode());
+        details.set(
+                "contacts", contacts != null && contacts.isArray() ? contacts.deepCopy() : mapper.createArrayNode());
         return content("contacts", "", details);
     }
 

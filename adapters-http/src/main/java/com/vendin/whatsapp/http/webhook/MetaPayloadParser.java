@@ -8,8 +8,8 @@ import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.identity.UserIds;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.inbound.Destination;
-import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.IdentityChange;
+import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.MessageContent;
 import com.vendin.whatsapp.ports.inbound.StandbyItem;
@@ -58,8 +58,8 @@ final class MetaPayloadParser {
                 readChange(change, items);
             }
         }
-        return new ParsedPayload(new InboundBatch(items.messages, items.statuses, items.identityChanges,
-                items.standby), items.skipped);
+        return new ParsedPayload(
+                new InboundBatch(items.messages, items.statuses, items.identityChanges, items.standby), items.skipped);
     }
 
     /** What the changes of one payload carried, in payload order. */
@@ -129,7 +129,8 @@ final class MetaPayloadParser {
         Destination destination = destination(value.path("metadata"));
         JsonNode contacts = value.path("contacts");
         for (JsonNode item : Nodes.array(value, "messages")) {
-            standbyMessage(item, destination, contacts, StandbyItem.Kind.MESSAGE).ifPresent(items.standby::add);
+            standbyMessage(item, destination, contacts, StandbyItem.Kind.MESSAGE)
+                    .ifPresent(items.standby::add);
         }
         for (JsonNode item : Nodes.array(value, "message_echoes")) {
             standbyMessage(item, destination, contacts, StandbyItem.Kind.ECHO).ifPresent(items.standby::add);
@@ -141,28 +142,45 @@ final class MetaPayloadParser {
                 items.skipped++;
                 continue;
             }
-            Optional<String> recipient = Nodes.text(item, "recipient_id").or(() -> Nodes.text(item, "recipient_user_id"));
-            items.standby.add(new StandbyItem(Provider.FACEBOOK, id.get() + ":" + status.get(), StandbyItem.Kind.STATUS,
-                    destination, recipient, "status", status.get(), timestamp(item)));
+            Optional<String> recipient =
+                    Nodes.text(item, "recipient_id").or(() -> Nodes.text(item, "recipient_user_id"));
+            items.standby.add(new StandbyItem(
+                    Provider.FACEBOOK,
+                    id.get() + ":" + status.get(),
+                    StandbyItem.Kind.STATUS,
+                    destination,
+                    recipient,
+                    "status",
+                    status.get(),
+                    timestamp(item)));
         }
     }
 
-    private Optional<StandbyItem> standbyMessage(JsonNode item, Destination destination, JsonNode contacts,
-                                                 StandbyItem.Kind kind) {
+    private Optional<StandbyItem> standbyMessage(
+            JsonNode item, Destination destination, JsonNode contacts, StandbyItem.Kind kind) {
         Optional<String> id = Nodes.text(item, "id");
         if (id.isEmpty()) {
             LOG.warn("skipped a Meta standby item without id");
             return Optional.empty();
         }
         MessageContent content = contents.map(item);
-        Optional<String> sender = Nodes.text(item, "from").or(() -> Nodes.text(item, "from_user_id"))
+        Optional<String> sender = Nodes.text(item, "from")
+                .or(() -> Nodes.text(item, "from_user_id"))
                 .or(() -> Nodes.elements(contacts).stream().findFirst().flatMap(c -> Nodes.text(c, "user_id")));
-        return Optional.of(new StandbyItem(Provider.FACEBOOK, id.get(), kind, destination, sender, content.type(),
-                content.text(), timestamp(item)));
+        return Optional.of(new StandbyItem(
+                Provider.FACEBOOK,
+                id.get(),
+                kind,
+                destination,
+                sender,
+                content.type(),
+                content.text(),
+                timestamp(item)));
     }
 
     private static Destination destination(JsonNode metadata) {
-        return new Destination(Nodes.text(metadata, "phone_number_id"),
+        return new Destination(
+                Nodes.text(metadata, "phone_number_id"),
                 Nodes.text(metadata, "display_phone_number").orElse(""));
     }
 
@@ -176,20 +194,32 @@ final class MetaPayloadParser {
         String id = Nodes.text(item, "id").orElseThrow(() -> new IllegalArgumentException("message without id"));
         Optional<String> rawFrom = Nodes.text(item, "from").filter(f -> !f.isBlank());
         Optional<String> userIdInFrom = rawFrom.flatMap(UserIds::parse);
-        Optional<String> userId = Nodes.text(item, "from_user_id").flatMap(UserIds::parse).or(() -> userIdInFrom);
+        Optional<String> userId =
+                Nodes.text(item, "from_user_id").flatMap(UserIds::parse).or(() -> userIdInFrom);
         Optional<JsonNode> contact = contact(contacts, rawFrom, userId);
         if (userId.isEmpty()) {
             userId = contact.flatMap(c -> Nodes.text(c, "user_id")).flatMap(UserIds::parse);
         }
         String from = rawFrom.filter(f -> userIdInFrom.isEmpty())
-                .or(() -> contact.flatMap(c -> Nodes.text(c, "wa_id")).filter(w -> UserIds.parse(w).isEmpty()))
+                .or(() -> contact.flatMap(c -> Nodes.text(c, "wa_id"))
+                        .filter(w -> UserIds.parse(w).isEmpty()))
                 .orElse("");
         Optional<String> parentUserId = Nodes.text(item, "from_parent_user_id")
-                .or(() -> contact.flatMap(c -> Nodes.text(c, "parent_user_id"))).flatMap(UserIds::parse);
-        Optional<String> username = contact.flatMap(c -> Nodes.text(c.path("profile"), "username"))
-                .filter(u -> !u.isBlank());
-        return new InboundMessage(Provider.FACEBOOK, id, from, destination, timestamp(item), contents.map(item),
-                profileName(contacts, contact), userId, parentUserId, username);
+                .or(() -> contact.flatMap(c -> Nodes.text(c, "parent_user_id")))
+                .flatMap(UserIds::parse);
+        Optional<String> username =
+                contact.flatMap(c -> Nodes.text(c.path("profile"), "username")).filter(u -> !u.isBlank());
+        return new InboundMessage(
+                Provider.FACEBOOK,
+                id,
+                from,
+                destination,
+                timestamp(item),
+                contents.map(item),
+                profileName(contacts, contact),
+                userId,
+                parentUserId,
+                username);
     }
 
     /**
@@ -208,14 +238,24 @@ final class MetaPayloadParser {
         }
         Optional<String> rawFrom = Nodes.text(item, "from").filter(f -> !f.isBlank());
         Optional<String> previousUserId = Nodes.text(system, "previous_user_id")
-                .or(() -> Nodes.text(item, "from_user_id")).or(() -> rawFrom.flatMap(UserIds::parse))
+                .or(() -> Nodes.text(item, "from_user_id"))
+                .or(() -> rawFrom.flatMap(UserIds::parse))
                 .flatMap(UserIds::parse);
         Optional<String> previousPhone = rawFrom.filter(f -> UserIds.parse(f).isEmpty());
-        Optional<String> newPhone = Nodes.text(system, "wa_id").or(() -> Nodes.text(system, "new_wa_id"))
+        Optional<String> newPhone = Nodes.text(system, "wa_id")
+                .or(() -> Nodes.text(system, "new_wa_id"))
                 .filter(w -> UserIds.parse(w).isEmpty());
         Optional<String> newUserId = Nodes.text(system, "user_id").flatMap(UserIds::parse);
-        return Optional.of(new IdentityChange(Provider.FACEBOOK, id, destination, kind.get(), previousPhone,
-                previousUserId, newPhone, newUserId, timestamp(item)));
+        return Optional.of(new IdentityChange(
+                Provider.FACEBOOK,
+                id,
+                destination,
+                kind.get(),
+                previousPhone,
+                previousUserId,
+                newPhone,
+                newUserId,
+                timestamp(item)));
     }
 
     private Optional<StatusUpdate> status(JsonNode item) {
@@ -227,8 +267,14 @@ final class MetaPayloadParser {
             return Optional.empty();
         }
         JsonNode error = Nodes.array(item, "errors").stream().findFirst().orElse(null);
-        return Optional.of(new StatusUpdate(Provider.FACEBOOK, id, status.get(), timestamp(item),
-                Nodes.text(error, "code"), Nodes.text(error, "title"), Nodes.text(item, "biz_opaque_callback_data")));
+        return Optional.of(new StatusUpdate(
+                Provider.FACEBOOK,
+                id,
+                status.get(),
+                timestamp(item),
+                Nodes.text(error, "code"),
+                Nodes.text(error, "title"),
+                Nodes.text(item, "biz_opaque_callback_data")));
     }
 
     /**

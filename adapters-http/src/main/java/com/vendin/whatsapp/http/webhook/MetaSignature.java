@@ -30,7 +30,8 @@ final class MetaSignature {
         }
         byte[] key = appSecret.get().reveal().getBytes(StandardCharsets.UTF_8);
         String expected = Hmac.sha256Hex(key, body);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,7 +1,7 @@
 package com.vendin.whatsapp.http.webhook;
 
-import com.vendin.whatsapp.http.RouteGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vendin.whatsapp.http.RouteGroup;
 import com.vendin.whatsapp.http.common.ApiErrors;
 import com.vendin.whatsapp.http.common.BoundedBody;
 import com.vendin.whatsapp.http.common.FlushedResponse;
@@ -35,8 +35,14 @@ public final class MetaWebhookRoutes implements RouteGroup {
     private final ReceiveWebhook receiver;
     private final ApiErrors errors;
 
-    public MetaWebhookRoutes(Optional<Secret> appSecret, Optional<String> verifyToken, long maxBytes,
-                             ReceiveWebhook receiver, ObjectMapper mapper, ApiErrors errors, Clock clock) {
+    public MetaWebhookRoutes(
+            Optional<Secret> appSecret,
+            Optional<String> verifyToken,
+            long maxBytes,
+            ReceiveWebhook receiver,
+            ObjectMapper mapper,
+            ApiErrors errors,
+            Clock clock) {
         this.verifyToken = verifyToken;
         this.maxBytes = maxBytes;
         this.signature = new MetaSignature(appSecret);
@@ -60,7 +66,8 @@ public final class MetaWebhookRoutes implements RouteGroup {
             ctx.status(200).contentType("text/plain").result(challenge);
             return;
         }
-        LOG.warn("refused a Meta webhook verification (mode subscribe: {}, token matches: {})", subscribe, tokenMatches);
+        LOG.warn(
+                "refused a Meta webhook verification (mode subscribe: {}, token matches: {})", subscribe, tokenMatches);
         ctx.status(403).contentType("text/plain").result("Forbidden");
     }
 
@@ -68,7 +75,11 @@ public final class MetaWebhookRoutes implements RouteGroup {
         byte[] body = BoundedBody.read(ctx, maxBytes);
         if (!signature.isValid(ctx.header(MetaSignature.HEADER), body)) {
             LOG.warn("refused a Meta webhook with a missing or wrong signature ({} bytes)", body.length);
-            errors.write(ctx, 401, "invalid_signature", "The X-Hub-Signature-256 header is missing or wrong.",
+            errors.write(
+                    ctx,
+                    401,
+                    "invalid_signature",
+                    "The X-Hub-Signature-256 header is missing or wrong.",
                     Optional.empty());
             return;
         }
@@ -81,8 +92,11 @@ public final class MetaWebhookRoutes implements RouteGroup {
         try {
             receipt = parsed.isEmpty() ? Optional.empty() : Optional.of(receiver.receive(batch));
         } catch (RuntimeException e) {
-            LOG.error("could not record a Meta webhook of {} message(s) and {} status(es); answering 500 so Meta retries",
-                    batch.messages().size(), batch.statuses().size(), e);
+            LOG.error(
+                    "could not record a Meta webhook of {} message(s) and {} status(es); answering 500 so Meta retries",
+                    batch.messages().size(),
+                    batch.statuses().size(),
+                    e);
             errors.write(ctx, 500, "receive_failed", "The webhook could not be recorded; try again.", Optional.empty());
             return;
         }

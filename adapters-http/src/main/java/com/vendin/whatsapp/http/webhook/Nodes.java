@@ -8,8 +8,7 @@ import java.util.stream.StreamSupport;
 
 /** Null-safe reading of provider JSON trees. */
 final class Nodes {
-    private Nodes() {
-    }
+    private Nodes() {}
 
     /** The field as text when it is a non-blank string or a number. */
     static Optional<String> text(JsonNode parent, String field) {

@@ -24,10 +24,12 @@ class AdminAuthTest {
     @Test
     void givenNoAdminTokenConfigured_whenAnyAdminCallIsMade_then503AdminApiDisabled() {
         server.close();
-        server = TestServer.start(new HttpConfig(0, Optional.of(new Secret("s")), Optional.empty(), Optional.empty()),
+        server = TestServer.start(
+                new HttpConfig(0, Optional.of(new Secret("s")), Optional.empty(), Optional.empty()),
                 List.of(TestServer.healthy("database")));
 
-        for (Reply reply : List.of(server.admin("GET", "/api/v1/tenants/t1", null),
+        for (Reply reply : List.of(
+                server.admin("GET", "/api/v1/tenants/t1", null),
                 server.admin("POST", "/api/v1/tenants", "{}"),
                 server.admin("GET", "/api/v1/no-such-thing", null),
                 server.call("GET", "/api/v1/unroutable", null, Map.of()))) {
@@ -48,8 +50,12 @@ class AdminAuthTest {
 
     @Test
     void givenWrongTokenOrScheme_whenCalled_then401() {
-        for (String header : List.of("Bearer wrong", "Bearer " + TestServer.ADMIN_TOKEN + "x", "Bearer ",
-                "Basic " + TestServer.ADMIN_TOKEN, TestServer.ADMIN_TOKEN)) {
+        for (String header : List.of(
+                "Bearer wrong",
+                "Bearer " + TestServer.ADMIN_TOKEN + "x",
+                "Bearer ",
+                "Basic " + TestServer.ADMIN_TOKEN,
+                TestServer.ADMIN_TOKEN)) {
             Reply reply = server.call("GET", "/api/v1/unroutable", null, Map.of("Authorization", header));
             assertThat(reply.status()).as(header).isEqualTo(401);
         }
@@ -58,14 +64,22 @@ class AdminAuthTest {
     @Test
     void givenTheToken_whenCalled_thenServed() {
         assertThat(server.admin("GET", "/api/v1/unroutable", null).status()).isEqualTo(200);
-        assertThat(server.call("GET", "/api/v1/unroutable", null,
-                Map.of("Authorization", "bearer " + TestServer.ADMIN_TOKEN)).status()).isEqualTo(200);
+        assertThat(server.call(
+                                "GET",
+                                "/api/v1/unroutable",
+                                null,
+                                Map.of("Authorization", "bearer " + TestServer.ADMIN_TOKEN))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void givenNoToken_whenAWriteIsAttempted_thenNothingReachesTheUseCase() {
-        Reply reply = server.call("POST", "/api/v1/tenants",
-                "{\"subdomain\":\"loja\",\"instanceUrl\":\"http://loja.internal\"}", Map.of());
+        Reply reply = server.call(
+                "POST",
+                "/api/v1/tenants",
+                "{\"subdomain\":\"loja\",\"instanceUrl\":\"http://loja.internal\"}",
+                Map.of());
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(server.tenants.lastCreate()).isNull();

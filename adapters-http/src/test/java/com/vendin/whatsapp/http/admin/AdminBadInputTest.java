@@ -47,7 +47,9 @@ class AdminBadInputTest {
         assertError(create("{\"subdomain\":5,\"instanceUrl\":\"http://x\"}"), 400, "invalid_request");
         assertError(create("{\"subdomain\":true,\"instanceUrl\":\"http://x\"}"), 400, "invalid_request");
         assertError(create("{\"subdomain\":{\"a\":1},\"instanceUrl\":\"http://x\"}"), 400, "invalid_request");
-        assertError(create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"whatsapp\":\"yes\"}"), 400,
+        assertError(
+                create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"whatsapp\":\"yes\"}"),
+                400,
                 "invalid_request");
         assertError(create("[{\"subdomain\":\"s\"}]"), 400, "invalid_request");
         assertError(create("\"text\""), 400, "invalid_request");
@@ -63,8 +65,10 @@ class AdminBadInputTest {
 
     @Test
     void givenAnUnknownProvider_whenCreated_then400InvalidProvider() {
-        assertError(create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"whatsapp\":{\"provider\":\"sms\"}}"),
-                400, "invalid_provider");
+        assertError(
+                create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"whatsapp\":{\"provider\":\"sms\"}}"),
+                400,
+                "invalid_provider");
     }
 
     @Test

@@ -14,9 +14,23 @@ import org.junit.jupiter.api.Test;
 
 /** Rejections, unknown routes, wrong methods and unexpected failures all answer in the error format. */
 class ErrorMappingTest {
-    private static final Map<Kind, Integer> STATUS = Map.of(Kind.INVALID, 400, Kind.UNAUTHORIZED, 401,
-            Kind.NOT_FOUND, 404, Kind.CONFLICT, 409, Kind.TOO_LARGE, 413, Kind.TOO_MANY, 429,
-            Kind.PROVIDER_ERROR, 502, Kind.UNAVAILABLE, 503);
+    private static final Map<Kind, Integer> STATUS = Map.of(
+            Kind.INVALID,
+            400,
+            Kind.UNAUTHORIZED,
+            401,
+            Kind.NOT_FOUND,
+            404,
+            Kind.CONFLICT,
+            409,
+            Kind.TOO_LARGE,
+            413,
+            Kind.TOO_MANY,
+            429,
+            Kind.PROVIDER_ERROR,
+            502,
+            Kind.UNAVAILABLE,
+            503);
 
     private final TestServer server = TestServer.start();
 
@@ -43,8 +57,8 @@ class ErrorMappingTest {
 
     @Test
     void givenAProviderError_whenAnswered_thenItsProviderCodeIsIncluded() {
-        server.tenants.failNextWith(new GatewayRejection(Kind.PROVIDER_ERROR, "provider_error",
-                "Meta refused the code.", "190"));
+        server.tenants.failNextWith(
+                new GatewayRejection(Kind.PROVIDER_ERROR, "provider_error", "Meta refused the code.", "190"));
 
         Reply reply = server.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\"}");
 
@@ -75,8 +89,9 @@ class ErrorMappingTest {
 
     @Test
     void givenAnUnknownRoute_whenCalled_then404NotFoundJson() {
-        for (Reply reply : new Reply[] {server.admin("GET", "/api/v1/nothing-here", null),
-                server.call("GET", "/nothing-here", null, Map.of())}) {
+        for (Reply reply : new Reply[] {
+            server.admin("GET", "/api/v1/nothing-here", null), server.call("GET", "/nothing-here", null, Map.of())
+        }) {
             assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.contentType()).startsWith("application/json");
             assertThat(Json.parse(reply.body()).at("/error/code").asText()).isEqualTo("not_found");
@@ -85,9 +100,11 @@ class ErrorMappingTest {
 
     @Test
     void givenAWrongMethod_whenCalled_then405Json() {
-        for (Reply reply : new Reply[] {server.admin("PUT", "/api/v1/tenants/t1", "{}"),
-                server.call("DELETE", "/webhooks/whatsapp/facebook", null, Map.of()),
-                server.call("POST", "/health", null, Map.of())}) {
+        for (Reply reply : new Reply[] {
+            server.admin("PUT", "/api/v1/tenants/t1", "{}"),
+            server.call("DELETE", "/webhooks/whatsapp/facebook", null, Map.of()),
+            server.call("POST", "/health", null, Map.of())
+        }) {
             assertThat(reply.status()).isEqualTo(405);
             assertThat(Json.parse(reply.body()).at("/error/code").asText()).isEqualTo("method_not_allowed");
         }

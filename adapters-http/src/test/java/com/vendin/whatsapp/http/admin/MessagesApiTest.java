@@ -33,14 +33,43 @@ class MessagesApiTest {
 
     @Test
     void givenATenantWithMessages_whenListed_thenItemsCarryIdsStatesAndIsoTimes() {
-        server.messages.put(new TenantId("moda"), List.of(
-                new MessageView("out-7", "outbound", "+5511911110000", "5511988887777", "text", "Sim, temos!", "failed",
-                        Optional.of("wamid.OUT"), Optional.of("customer"), Optional.of("+5511988887777"),
-                        Optional.of("in-3"), Optional.of("131047"), 2, Optional.empty(), T0.plusSeconds(5),
-                        T0.plusSeconds(9)),
-                new MessageView("in-3", "inbound", "5511988887777", "5511911110000", "text", "Tem azul?", "replied",
-                        Optional.of("wamid.IN"), Optional.of("customer"), Optional.of("+5511988887777"),
-                        Optional.empty(), Optional.empty(), 1, Optional.of(T0), T0, T0.plusSeconds(9))));
+        server.messages.put(
+                new TenantId("moda"),
+                List.of(
+                        new MessageView(
+                                "out-7",
+                                "outbound",
+                                "+5511911110000",
+                                "5511988887777",
+                                "text",
+                                "Sim, temos!",
+                                "failed",
+                                Optional.of("wamid.OUT"),
+                                Optional.of("customer"),
+                                Optional.of("+5511988887777"),
+                                Optional.of("in-3"),
+                                Optional.of("131047"),
+                                2,
+                                Optional.empty(),
+                                T0.plusSeconds(5),
+                                T0.plusSeconds(9)),
+                        new MessageView(
+                                "in-3",
+                                "inbound",
+                                "5511988887777",
+                                "5511911110000",
+                                "text",
+                                "Tem azul?",
+                                "replied",
+                                Optional.of("wamid.IN"),
+                                Optional.of("customer"),
+                                Optional.of("+5511988887777"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                1,
+                                Optional.of(T0),
+                                T0,
+                                T0.plusSeconds(9))));
 
         Reply reply = server.admin("GET", "/api/v1/tenants/moda/messages?limit=10", null);
 
@@ -66,44 +95,78 @@ class MessagesApiTest {
     @Test
     void givenRichPartsAndAMediaMessage_whenListed_thenTypesContentMediaAndWindowAreShownWithoutProviderUrls() {
         ServiceWindow open = new ServiceWindow(T0.plusSeconds(86_400), true);
-        MessageDetail buttons = new MessageDetail(Optional.of(new OutboundContent.Buttons("Quer comprar?", List.of(
-                new OutboundContent.Button("buy", "Comprar")))), false, Optional.empty(), Optional.empty(),
-                Optional.of(T0), Optional.of(open));
-        MessageDetail image = buttons.withContent(Optional.of(new OutboundContent.Media(MediaKind.IMAGE,
-                URI.create("https://user:pass@loja.example:8443/c/azul.png?v=2"), Optional.of("Azul"),
-                Optional.empty())));
-        MessageDetail template = new MessageDetail(Optional.of(new OutboundContent.MetaTemplate("pedido_enviado",
-                "pt_BR", Optional.of("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]"))),
-                true, Optional.of("wamid.IN"), Optional.empty(), Optional.of(T0),
-                Optional.of(new ServiceWindow(T0.plusSeconds(86_400), false)));
-        MessageDetail photo = new MessageDetail(Optional.empty(), false, Optional.empty(), Optional.of(new InboundMedia(
-                Optional.of("1420539718966254"), Optional.of("image/jpeg"), Optional.of("Tem azul?"), Optional.empty(),
-                Optional.empty(), Optional.of(URI.create("http://gw.example/media/tok")))), Optional.of(T0),
+        MessageDetail buttons = new MessageDetail(
+                Optional.of(new OutboundContent.Buttons(
+                        "Quer comprar?", List.of(new OutboundContent.Button("buy", "Comprar")))),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(T0),
                 Optional.of(open));
-        server.messages.put(new TenantId("moda"), List.of(view("out-3", "outbound", "template", template),
-                view("out-2", "outbound", "buttons", buttons), view("out-1", "outbound", "image", image),
-                view("in-1", "inbound", "image", photo)));
+        MessageDetail image = buttons.withContent(Optional.of(new OutboundContent.Media(
+                MediaKind.IMAGE,
+                URI.create("https://user:pass@loja.example:8443/c/azul.png?v=2"),
+                Optional.of("Azul"),
+                Optional.empty())));
+        MessageDetail template = new MessageDetail(
+                Optional.of(new OutboundContent.MetaTemplate(
+                        "pedido_enviado",
+                        "pt_BR",
+                        Optional.of("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]"))),
+                true,
+                Optional.of("wamid.IN"),
+                Optional.empty(),
+                Optional.of(T0),
+                Optional.of(new ServiceWindow(T0.plusSeconds(86_400), false)));
+        MessageDetail photo = new MessageDetail(
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.of(new InboundMedia(
+                        Optional.of("1420539718966254"),
+                        Optional.of("image/jpeg"),
+                        Optional.of("Tem azul?"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(URI.create("http://gw.example/media/tok")))),
+                Optional.of(T0),
+                Optional.of(open));
+        server.messages.put(
+                new TenantId("moda"),
+                List.of(
+                        view("out-3", "outbound", "template", template),
+                        view("out-2", "outbound", "buttons", buttons),
+                        view("out-1", "outbound", "image", image),
+                        view("in-1", "inbound", "image", photo)));
 
-        JsonNode items = Json.parse(server.admin("GET", "/api/v1/tenants/moda/messages", null).body()).path("items");
+        JsonNode items = Json.parse(server.admin("GET", "/api/v1/tenants/moda/messages", null)
+                        .body())
+                .path("items");
 
         JsonNode sent = items.get(0);
         assertThat(sent.path("type").asText()).isEqualTo("template");
         assertThat(sent.path("tenantInitiated").asBoolean()).isTrue();
         assertThat(sent.path("replyTo").asText()).isEqualTo("wamid.IN");
-        assertThat(sent.path("content")).isEqualTo(Json.parse("{\"name\":\"pedido_enviado\",\"language\":\"pt_BR\","
-                + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}"));
+        assertThat(sent.path("content"))
+                .isEqualTo(
+                        Json.parse(
+                                "{\"name\":\"pedido_enviado\",\"language\":\"pt_BR\","
+                                        + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}"));
         assertThat(sent.path("window")).isEqualTo(Json.parse("{\"open\":false,\"until\":\"2026-11-25T12:00:00Z\"}"));
-        assertThat(items.get(1).path("content")).isEqualTo(Json.parse(
-                "{\"text\":\"Quer comprar?\",\"buttons\":[{\"id\":\"buy\",\"title\":\"Comprar\"}]}"));
+        assertThat(items.get(1).path("content"))
+                .isEqualTo(Json.parse(
+                        "{\"text\":\"Quer comprar?\",\"buttons\":[{\"id\":\"buy\",\"title\":\"Comprar\"}]}"));
         assertThat(items.get(1).path("tenantInitiated").asBoolean()).isFalse();
         assertThat(items.get(1).path("replyTo").isNull()).isTrue();
         assertThat(items.get(1).path("media").isNull()).isTrue();
-        assertThat(items.get(2).path("content")).as("no user-info of the URL is shown").isEqualTo(Json.parse(
-                "{\"url\":\"https://loja.example:8443/c/azul.png?v=2\",\"caption\":\"Azul\"}"));
+        assertThat(items.get(2).path("content"))
+                .as("no user-info of the URL is shown")
+                .isEqualTo(Json.parse("{\"url\":\"https://loja.example:8443/c/azul.png?v=2\",\"caption\":\"Azul\"}"));
         JsonNode in = items.get(3);
         assertThat(in.path("content").isNull()).isTrue();
-        assertThat(in.path("media")).isEqualTo(Json.parse("{\"mediaId\":\"1420539718966254\",\"mimeType\":"
-                + "\"image/jpeg\",\"caption\":\"Tem azul?\",\"url\":\"http://gw.example/media/tok\"}"));
+        assertThat(in.path("media"))
+                .isEqualTo(Json.parse("{\"mediaId\":\"1420539718966254\",\"mimeType\":"
+                        + "\"image/jpeg\",\"caption\":\"Tem azul?\",\"url\":\"http://gw.example/media/tok\"}"));
         assertThat(in.path("window").path("open").asBoolean()).isTrue();
     }
 
@@ -111,7 +174,9 @@ class MessagesApiTest {
     void givenAMessageWithoutDetail_whenListed_thenTheNewFieldsAreNull() {
         server.messages.put(new TenantId("moda"), List.of(view("in-1", "inbound", "text", MessageDetail.NONE)));
 
-        JsonNode item = Json.parse(server.admin("GET", "/api/v1/tenants/moda/messages", null).body()).at("/items/0");
+        JsonNode item = Json.parse(server.admin("GET", "/api/v1/tenants/moda/messages", null)
+                        .body())
+                .at("/items/0");
 
         for (String field : List.of("content", "media", "window", "replyTo")) {
             assertThat(item.has(field)).as(field).isTrue();
@@ -121,9 +186,26 @@ class MessagesApiTest {
     }
 
     private static MessageView view(String id, String direction, String type, MessageDetail detail) {
-        return new MessageView(id, direction, "+5511911110000", "5511988887777", type, "", "sent", Optional.empty(),
-                Optional.of("customer"), Optional.of("+5511988887777"), Optional.empty(), Optional.empty(), 1,
-                Optional.empty(), T0, T0, Optional.empty(), Optional.empty(), detail);
+        return new MessageView(
+                id,
+                direction,
+                "+5511911110000",
+                "5511988887777",
+                type,
+                "",
+                "sent",
+                Optional.empty(),
+                Optional.of("customer"),
+                Optional.of("+5511988887777"),
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty(),
+                T0,
+                T0,
+                Optional.empty(),
+                Optional.empty(),
+                detail);
     }
 
     @Test
@@ -141,7 +223,9 @@ class MessagesApiTest {
     void givenALimitThatIsNotANumber_whenListed_then400InvalidLimit() {
         server.messages.put(new TenantId("moda"), List.of());
 
-        for (String path : List.of("/api/v1/tenants/moda/messages?limit=abc", "/api/v1/unroutable?limit=1.5",
+        for (String path : List.of(
+                "/api/v1/tenants/moda/messages?limit=abc",
+                "/api/v1/unroutable?limit=1.5",
                 "/api/v1/unroutable?limit=")) {
             Reply reply = server.admin("GET", path, null);
             assertThat(reply.status()).as(path).isEqualTo(400);
@@ -159,8 +243,17 @@ class MessagesApiTest {
 
     @Test
     void givenUnroutableMessages_whenListed_thenItemsCarryTheReason() {
-        server.messages.unroutable(List.of(new UnroutableView("in-9", "facebook", "wamid.X", "5511977776666",
-                "5511900000000", Optional.of("520000000000002"), "unknown_store_number", "text", "oi", T0,
+        server.messages.unroutable(List.of(new UnroutableView(
+                "in-9",
+                "facebook",
+                "wamid.X",
+                "5511977776666",
+                "5511900000000",
+                Optional.of("520000000000002"),
+                "unknown_store_number",
+                "text",
+                "oi",
+                T0,
                 T0.plusSeconds(1))));
 
         Reply reply = server.admin("GET", "/api/v1/unroutable?limit=5", null);

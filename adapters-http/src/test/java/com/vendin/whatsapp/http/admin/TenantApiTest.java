@@ -48,7 +48,8 @@ class TenantApiTest {
 
     @Test
     void givenAMinimalBody_whenCreated_thenWhatsappIsAbsent() {
-        Reply reply = server.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"s\",\"instanceUrl\":\"https://s.example\"}");
+        Reply reply =
+                server.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"s\",\"instanceUrl\":\"https://s.example\"}");
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(Json.parse(reply.body()).path("whatsapp").isNull()).isTrue();
@@ -111,8 +112,11 @@ class TenantApiTest {
     void givenATwilioNumber_whenPatched_thenItsFieldsArePassedOn() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
-        Reply reply = server.admin("PATCH", "/api/v1/tenants/moda-brasil", "{\"whatsapp\":{\"provider\":\"twilio\","
-                + "\"phoneNumber\":\"+5511999992222\",\"twilioAccountSid\":\"AC123\",\"twilioAuthToken\":\"tw-secret\"}}");
+        Reply reply = server.admin(
+                "PATCH",
+                "/api/v1/tenants/moda-brasil",
+                "{\"whatsapp\":{\"provider\":\"twilio\","
+                        + "\"phoneNumber\":\"+5511999992222\",\"twilioAccountSid\":\"AC123\",\"twilioAuthToken\":\"tw-secret\"}}");
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode whatsapp = Json.parse(reply.body()).path("whatsapp");
@@ -120,7 +124,8 @@ class TenantApiTest {
         assertThat(whatsapp.path("twilioAccountSid").asText()).isEqualTo("AC123");
         assertThat(whatsapp.path("hasTwilioAuthToken").asBoolean()).isTrue();
         assertThat(reply.body()).doesNotContain("tw-secret");
-        assertThat(server.tenants.lastUpdate().whatsapp().orElseThrow().twilioAuthToken()).contains("tw-secret");
+        assertThat(server.tenants.lastUpdate().whatsapp().orElseThrow().twilioAuthToken())
+                .contains("tw-secret");
     }
 
     @Test
@@ -132,12 +137,16 @@ class TenantApiTest {
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.body()).isEmpty();
         assertThat(server.tenants.contains("moda-brasil")).isFalse();
-        assertThat(server.admin("DELETE", "/api/v1/tenants/moda-brasil", null).status()).isEqualTo(404);
+        assertThat(server.admin("DELETE", "/api/v1/tenants/moda-brasil", null).status())
+                .isEqualTo(404);
     }
 
     @Test
     void givenATenant_whenTheInstanceSecretIsRotated_thenAFreshOneIsReturned() {
-        String first = Json.parse(server.admin("POST", "/api/v1/tenants", CREATE).body()).path("instanceSecret").asText();
+        String first = Json.parse(
+                        server.admin("POST", "/api/v1/tenants", CREATE).body())
+                .path("instanceSecret")
+                .asText();
 
         Reply empty = server.admin("POST", "/api/v1/tenants/moda-brasil/instance-secret", null);
         Reply emptyObject = server.admin("POST", "/api/v1/tenants/moda-brasil/instance-secret", "{}");
@@ -146,7 +155,8 @@ class TenantApiTest {
         String second = Json.parse(empty.body()).path("instanceSecret").asText();
         assertThat(second).isNotBlank().isNotEqualTo(first);
         assertThat(emptyObject.status()).isEqualTo(200);
-        assertThat(Json.parse(emptyObject.body()).path("instanceSecret").asText()).isNotEqualTo(second);
+        assertThat(Json.parse(emptyObject.body()).path("instanceSecret").asText())
+                .isNotEqualTo(second);
     }
 
     @Test

@@ -9,7 +9,8 @@ class HmacTest {
 
     @Test
     void sha256HexMatchesTheKnownVector() {
-        String hex = Hmac.sha256Hex("key".getBytes(StandardCharsets.UTF_8),
+        String hex = Hmac.sha256Hex(
+                "key".getBytes(StandardCharsets.UTF_8),
                 "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8));
 
         assertThat(hex).isEqualTo("f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");

@@ -27,8 +27,11 @@ class HealthRoutesTest {
 
     @Test
     void givenAFailingCheck_whenAsked_then503NamingIt() {
-        try (TestServer server = TestServer.start(TestServer.config(), List.of(TestServer.healthy("database"),
-                TestServer.check("redis", HealthCheck.Result.failing("connection refused"))))) {
+        try (TestServer server = TestServer.start(
+                TestServer.config(),
+                List.of(
+                        TestServer.healthy("database"),
+                        TestServer.check("redis", HealthCheck.Result.failing("connection refused"))))) {
             Reply reply = server.call("GET", "/health", null, Map.of());
 
             assertThat(reply.status()).isEqualTo(503);

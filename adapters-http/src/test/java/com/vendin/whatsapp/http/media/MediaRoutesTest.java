@@ -25,7 +25,8 @@ class MediaRoutesTest {
     private GatewayHttpServer server;
 
     private void start(MediaFetch answer) {
-        server = new GatewayHttpServer(new HttpConfig(0, Optional.empty(), Optional.empty(), Optional.empty()),
+        server = new GatewayHttpServer(
+                new HttpConfig(0, Optional.empty(), Optional.empty(), Optional.empty()),
                 new ApiErrors(GatewayHttpServer.SHARED_MAPPER),
                 List.of(new MediaRoutes(token -> answer, GatewayHttpServer.SHARED_MAPPER)));
         server.start();
@@ -37,15 +38,19 @@ class MediaRoutesTest {
     }
 
     @Test
-    void givenFoundMedia_whenRequested_thenStreamedWithTheProvidersTypeAndLengthUncompressedAndClosed() throws IOException {
+    void givenFoundMedia_whenRequested_thenStreamedWithTheProvidersTypeAndLengthUncompressedAndClosed()
+            throws IOException {
         byte[] pdf = "%PDF-1.7 ".repeat(500).getBytes();
-        start(new MediaFetch.Found(new MediaStream(new ByteArrayInputStream(pdf) {
-            @Override
-            public void close() throws IOException {
-                closed.set(true);
-                super.close();
-            }
-        }, Optional.of("application/pdf"), OptionalLong.of(pdf.length))));
+        start(new MediaFetch.Found(new MediaStream(
+                new ByteArrayInputStream(pdf) {
+                    @Override
+                    public void close() throws IOException {
+                        closed.set(true);
+                        super.close();
+                    }
+                },
+                Optional.of("application/pdf"),
+                OptionalLong.of(pdf.length))));
 
         try (Response response = get("/media/tok", "gzip")) {
             assertThat(response.code()).isEqualTo(200);

@@ -51,8 +51,14 @@ public final class FakeManageTenants implements ManageTenants {
         failIfTold();
         lastCreate = command;
         TenantId id = new TenantId(command.id().orElse("t-" + secrets.incrementAndGet()));
-        Tenant tenant = new Tenant(id, command.subdomain(), URI.create(command.instanceUrl()), nextSecret(),
-                command.whatsapp().map(FakeManageTenants::number), NOW, NOW);
+        Tenant tenant = new Tenant(
+                id,
+                command.subdomain(),
+                URI.create(command.instanceUrl()),
+                nextSecret(),
+                command.whatsapp().map(FakeManageTenants::number),
+                NOW,
+                NOW);
         tenants.put(id, tenant);
         return tenant;
     }
@@ -71,11 +77,17 @@ public final class FakeManageTenants implements ManageTenants {
     public Tenant update(TenantId id, UpdateTenant command) {
         lastUpdate = command;
         Tenant current = get(id);
-        Optional<WhatsAppNumber> whatsapp = command.removeWhatsapp() ? Optional.empty()
+        Optional<WhatsAppNumber> whatsapp = command.removeWhatsapp()
+                ? Optional.empty()
                 : command.whatsapp().map(FakeManageTenants::number).or(current::whatsapp);
-        Tenant updated = new Tenant(id, command.subdomain().orElse(current.subdomain()),
-                command.instanceUrl().map(URI::create).orElse(current.instanceUrl()), current.instanceSecret(),
-                whatsapp, current.createdAt(), NOW.plusSeconds(60));
+        Tenant updated = new Tenant(
+                id,
+                command.subdomain().orElse(current.subdomain()),
+                command.instanceUrl().map(URI::create).orElse(current.instanceUrl()),
+                current.instanceSecret(),
+                whatsapp,
+                current.createdAt(),
+                NOW.plusSeconds(60));
         tenants.put(id, updated);
         return updated;
     }
@@ -92,8 +104,16 @@ public final class FakeManageTenants implements ManageTenants {
     public Secret rotateInstanceSecret(TenantId id) {
         Tenant current = get(id);
         Secret fresh = nextSecret();
-        tenants.put(id, new Tenant(id, current.subdomain(), current.instanceUrl(), fresh, current.whatsapp(),
-                current.createdAt(), current.updatedAt()));
+        tenants.put(
+                id,
+                new Tenant(
+                        id,
+                        current.subdomain(),
+                        current.instanceUrl(),
+                        fresh,
+                        current.whatsapp(),
+                        current.createdAt(),
+                        current.updatedAt()));
         return fresh;
     }
 
@@ -110,9 +130,14 @@ public final class FakeManageTenants implements ManageTenants {
     }
 
     private static WhatsAppNumber number(WhatsAppInput input) {
-        return new WhatsAppNumber(new PhoneNumber(input.phoneNumber().orElse("+5511999990000")), input.phoneId(),
-                input.provider().orElse(Provider.FACEBOOK), input.accessToken().map(Secret::new),
-                input.twilioAccountSid(), input.twilioAuthToken().map(Secret::new), NumberStatus.ACTIVE,
+        return new WhatsAppNumber(
+                new PhoneNumber(input.phoneNumber().orElse("+5511999990000")),
+                input.phoneId(),
+                input.provider().orElse(Provider.FACEBOOK),
+                input.accessToken().map(Secret::new),
+                input.twilioAccountSid(),
+                input.twilioAuthToken().map(Secret::new),
+                NumberStatus.ACTIVE,
                 Optional.empty());
     }
 }

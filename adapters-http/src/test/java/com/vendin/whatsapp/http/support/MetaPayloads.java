@@ -10,8 +10,7 @@ public final class MetaPayloads {
     public static final String DISPLAY = "34911222333";
     public static final String CUSTOMER = "34600111222";
 
-    private MetaPayloads() {
-    }
+    private MetaPayloads() {}
 
     /** {@code sha256=} + HMAC of the bytes under {@link TestServer#APP_SECRET}. */
     public static String signature(byte[] body) {
@@ -20,7 +19,8 @@ public final class MetaPayloads {
 
     /** A payload with one change holding the given message items, from {@link #CUSTOMER} to {@link #PHONE_ID}. */
     public static String messages(String... items) {
-        return envelope(change(PHONE_ID, DISPLAY, contacts(CUSTOMER, "Luc\\u00eda P\\u00e9rez"), List.of(items), List.of()));
+        return envelope(
+                change(PHONE_ID, DISPLAY, contacts(CUSTOMER, "Luc\\u00eda P\\u00e9rez"), List.of(items), List.of()));
     }
 
     public static String envelope(String... changes) {
@@ -28,11 +28,15 @@ public final class MetaPayloads {
                 + String.join(",", changes) + "]}]}";
     }
 
-    public static String change(String phoneId, String display, String contacts, List<String> messages,
-                                List<String> statuses) {
+    public static String change(
+            String phoneId, String display, String contacts, List<String> messages, List<String> statuses) {
         StringBuilder value = new StringBuilder("{\"messaging_product\":\"whatsapp\",\"metadata\":{")
-                .append("\"display_phone_number\":\"").append(display).append("\",")
-                .append("\"phone_number_id\":\"").append(phoneId).append("\"}");
+                .append("\"display_phone_number\":\"")
+                .append(display)
+                .append("\",")
+                .append("\"phone_number_id\":\"")
+                .append(phoneId)
+                .append("\"}");
         if (contacts != null) {
             value.append(",\"contacts\":").append(contacts);
         }

@@ -19,7 +19,8 @@ public final class RecordingReceiveWebhook implements ReceiveWebhook {
             throw failure;
         }
         batches.add(batch);
-        return new BatchReceipt(batch.messages().size(), 0, 0, 0, batch.statuses().size());
+        return new BatchReceipt(
+                batch.messages().size(), 0, 0, 0, batch.statuses().size());
     }
 
     public void failWith(RuntimeException e) {

@@ -32,12 +32,13 @@ public final class TestServer implements AutoCloseable {
     public final FakeManageTenants tenants = new FakeManageTenants();
     public final FakeBrowseMessages messages = new FakeBrowseMessages();
     public final OkHttpClient client = new OkHttpClient.Builder()
-            .callTimeout(20, TimeUnit.SECONDS).retryOnConnectionFailure(false).build();
+            .callTimeout(20, TimeUnit.SECONDS)
+            .retryOnConnectionFailure(false)
+            .build();
     private final GatewayHttpServer server;
 
     private TestServer(HttpConfig config, List<HealthCheck> checks) {
-        server = new GatewayHttpServer(config, receiver, tenants, messages, checks,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        server = new GatewayHttpServer(config, receiver, tenants, messages, checks, Clock.fixed(NOW, ZoneOffset.UTC));
         server.start();
     }
 
@@ -51,7 +52,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static HttpConfig config() {
-        return new HttpConfig(0, Optional.of(new Secret(APP_SECRET)), Optional.of(VERIFY_TOKEN),
+        return new HttpConfig(
+                0,
+                Optional.of(new Secret(APP_SECRET)),
+                Optional.of(VERIFY_TOKEN),
                 Optional.of(new Secret(ADMIN_TOKEN)));
     }
 
@@ -87,16 +91,23 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Reply call(String method, String path, String jsonBody, Map<String, String> headers) {
-        RequestBody body = jsonBody == null ? (requiresBody(method) ? RequestBody.create(new byte[0], null) : null)
+        RequestBody body = jsonBody == null
+                ? (requiresBody(method) ? RequestBody.create(new byte[0], null) : null)
                 : RequestBody.create(jsonBody, JSON);
-        Request request = new Request.Builder().url(url(path)).method(method, body)
-                .headers(Headers.of(headers)).build();
+        Request request = new Request.Builder()
+                .url(url(path))
+                .method(method, body)
+                .headers(Headers.of(headers))
+                .build();
         return execute(request);
     }
 
     public Reply execute(Request request) {
         try (Response response = client.newCall(request).execute()) {
-            return new Reply(response.code(), response.header("Content-Type"), response.body().string());
+            return new Reply(
+                    response.code(),
+                    response.header("Content-Type"),
+                    response.body().string());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,6 +125,5 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** An HTTP answer, read fully. */
-    public record Reply(int status, String contentType, String body) {
-    }
+    public record Reply(int status, String contentType, String body) {}
 }

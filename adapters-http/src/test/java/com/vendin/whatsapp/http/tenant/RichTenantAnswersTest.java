@@ -42,8 +42,8 @@ class RichTenantAnswersTest {
 
     private final MockWebServer tenant = new MockWebServer();
     private final OkHttpClient base = new OkHttpClient();
-    private final SignedTenantClient client = new SignedTenantClient(base, Clock.fixed(NOW, ZoneOffset.UTC),
-            Duration.ofSeconds(2), Duration.ofSeconds(2));
+    private final SignedTenantClient client = new SignedTenantClient(
+            base, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     @BeforeEach
     void start() throws Exception {
@@ -58,12 +58,23 @@ class RichTenantAnswersTest {
     }
 
     private AgentOutcome answer(String json) {
-        tenant.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(json)
+        tenant.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(json)
                 .build());
-        return client.deliver(new TenantEndpoint(new TenantId("moda-brasil"), URI.create(tenant.url("/").toString()),
-                new Secret("s")), new AgentRequest("wamid.IN", new TenantId("moda-brasil"),
-                new PhoneNumber("+5511988887777"), Role.CUSTOMER, "+5511988887777", MessageContent.text("oi"),
-                Optional.empty(), NOW));
+        return client.deliver(
+                new TenantEndpoint(
+                        new TenantId("moda-brasil"), URI.create(tenant.url("/").toString()), new Secret("s")),
+                new AgentRequest(
+                        "wamid.IN",
+                        new TenantId("moda-brasil"),
+                        new PhoneNumber("+5511988887777"),
+                        Role.CUSTOMER,
+                        "+5511988887777",
+                        MessageContent.text("oi"),
+                        Optional.empty(),
+                        NOW));
     }
 
     private String rejected(String json) {
@@ -86,13 +97,25 @@ class RichTenantAnswersTest {
                 + "\"contentVariables\":{\"1\":\"Ana\"}},"
                 + "{\"type\":\"reaction\",\"messageId\":\"wamid.IN\",\"emoji\":\"👍\"}]}");
 
-        List<OutboundContent> expected = List.of(new Text("Oi"),
-                new Media(MediaKind.IMAGE, URI.create("https://cdn.example/a.png"), Optional.of("Azul"), Optional.empty()),
-                new Media(MediaKind.DOCUMENT, URI.create("https://cdn.example/n.pdf"), Optional.empty(),
+        List<OutboundContent> expected = List.of(
+                new Text("Oi"),
+                new Media(
+                        MediaKind.IMAGE,
+                        URI.create("https://cdn.example/a.png"),
+                        Optional.of("Azul"),
+                        Optional.empty()),
+                new Media(
+                        MediaKind.DOCUMENT,
+                        URI.create("https://cdn.example/n.pdf"),
+                        Optional.empty(),
                         Optional.of("n.pdf")),
                 new Buttons("Quer?", List.of(new Button("y", "Sim"))),
-                new ListMessage("Escolha", "Ver", List.of(new Section(Optional.of("T"), List.of(
-                        new Row("r", "R", Optional.of("d")), new Row("s", "S", Optional.empty()))))),
+                new ListMessage(
+                        "Escolha",
+                        "Ver",
+                        List.of(new Section(
+                                Optional.of("T"),
+                                List.of(new Row("r", "R", Optional.of("d")), new Row("s", "S", Optional.empty()))))),
                 new MetaTemplate("pedido", "pt_BR", Optional.of("[{\"type\":\"body\"}]")),
                 new TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.of("{\"1\":\"Ana\"}")),
                 new Reaction("wamid.IN", "👍"));
@@ -107,14 +130,18 @@ class RichTenantAnswersTest {
 
     @Test
     void aMalformedItemRejectsTheWholeAnswerNamingIt() {
-        assertThat(rejected("{\"messages\":{\"type\":\"text\"}}")).isEqualTo("invalid_reply: messages must be an array");
+        assertThat(rejected("{\"messages\":{\"type\":\"text\"}}"))
+                .isEqualTo("invalid_reply: messages must be an array");
         assertThat(rejected("{\"messages\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\"}]}"))
                 .isEqualTo("invalid_reply: message 2 (image): url is missing");
         assertThat(rejected("{\"messages\":[{\"type\":\"text\",\"text\":\"a\",\"txet\":\"b\"}]}"))
                 .isEqualTo("invalid_reply: message 1 (text): unknown field txet");
-        assertThat(rejected("{\"messages\":[{\"type\":\"buttons\",\"text\":\"a\",\"buttons\":[{\"id\":1,\"title\":\"x\"}]}]}"))
+        assertThat(
+                        rejected(
+                                "{\"messages\":[{\"type\":\"buttons\",\"text\":\"a\",\"buttons\":[{\"id\":1,\"title\":\"x\"}]}]}"))
                 .isEqualTo("invalid_reply: message 1 (buttons): id must be a string");
-        assertThat(rejected("{\"messages\":[{\"text\":\"a\"}]}")).isEqualTo("invalid_reply: message 1: type is missing");
+        assertThat(rejected("{\"messages\":[{\"text\":\"a\"}]}"))
+                .isEqualTo("invalid_reply: message 1: type is missing");
         assertThat(rejected("{\"messages\":[{\"type\":\"image\",\"url\":\"shirt.png\"}]}"))
                 .isEqualTo("invalid_reply: message 1 (image): url must be an absolute http(s) URL");
         assertThat(rejected("{\"text\":\"a\",\"messages\":[]}"))

@@ -34,8 +34,8 @@ class SignedStatusClientTest {
     private static final String SECRET = "instance-sécret-2";
 
     private final MockWebServer tenant = new MockWebServer();
-    private final SignedStatusClient client = new SignedStatusClient(new OkHttpClient(),
-            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2), Duration.ofMillis(500));
+    private final SignedStatusClient client = new SignedStatusClient(
+            new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2), Duration.ofMillis(500));
 
     @BeforeEach
     void start() throws Exception {
@@ -51,9 +51,17 @@ class SignedStatusClientTest {
     void givenFailedPart_whenNotified_thenPostedSignedToTheStatusPathWithItsFields() throws Exception {
         tenant.enqueue(new MockResponse.Builder().code(204).build());
 
-        NotifyOutcome outcome = client.notify(endpoint("/agent"), new TenantStatusEvent(1, new TenantId("moda-brasil"),
-                "out-42", Optional.of("wamid.IN1"), DeliveryStatus.FAILED, Optional.of("131047"),
-                Instant.parse("2026-11-24T11:59:00Z"), 0));
+        NotifyOutcome outcome = client.notify(
+                endpoint("/agent"),
+                new TenantStatusEvent(
+                        1,
+                        new TenantId("moda-brasil"),
+                        "out-42",
+                        Optional.of("wamid.IN1"),
+                        DeliveryStatus.FAILED,
+                        Optional.of("131047"),
+                        Instant.parse("2026-11-24T11:59:00Z"),
+                        0));
 
         assertThat(outcome).isEqualTo(new NotifyOutcome.Accepted());
         RecordedRequest request = tenant.takeRequest(1, TimeUnit.SECONDS);
@@ -64,10 +72,13 @@ class SignedStatusClientTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update((NOW.getEpochSecond() + ".").getBytes(StandardCharsets.UTF_8));
-        assertThat(request.getHeaders().get("X-Vendin-Signature")).isEqualTo("v1=" + HexFormat.of().formatHex(mac.doFinal(raw)));
+        assertThat(request.getHeaders().get("X-Vendin-Signature"))
+                .isEqualTo("v1=" + HexFormat.of().formatHex(mac.doFinal(raw)));
         JsonNode body = Json.parse(new String(raw, StandardCharsets.UTF_8));
-        assertThat(body.toString()).isEqualTo("{\"tenantId\":\"moda-brasil\",\"messageId\":\"out-42\",\"replyTo\":"
-                + "\"wamid.IN1\",\"status\":\"failed\",\"errorCode\":\"131047\",\"timestamp\":\"2026-11-24T11:59:00Z\"}");
+        assertThat(body.toString())
+                .isEqualTo(
+                        "{\"tenantId\":\"moda-brasil\",\"messageId\":\"out-42\",\"replyTo\":"
+                                + "\"wamid.IN1\",\"status\":\"failed\",\"errorCode\":\"131047\",\"timestamp\":\"2026-11-24T11:59:00Z\"}");
     }
 
     @Test
@@ -83,9 +94,19 @@ class SignedStatusClientTest {
 
     @Test
     void givenTenantThatHangsOrIsDown_whenNotified_thenRetryable() {
-        tenant.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
-        TenantStatusEvent event = new TenantStatusEvent(1, new TenantId("moda-brasil"), "out-1", Optional.empty(),
-                DeliveryStatus.SENT, Optional.empty(), NOW, 0);
+        tenant.enqueue(new MockResponse.Builder()
+                .code(200)
+                .headersDelay(2, TimeUnit.SECONDS)
+                .build());
+        TenantStatusEvent event = new TenantStatusEvent(
+                1,
+                new TenantId("moda-brasil"),
+                "out-1",
+                Optional.empty(),
+                DeliveryStatus.SENT,
+                Optional.empty(),
+                NOW,
+                0);
 
         assertThat(client.notify(endpoint(""), event)).isInstanceOf(NotifyOutcome.Retryable.class);
         tenant.close();
@@ -93,7 +114,9 @@ class SignedStatusClientTest {
     }
 
     private TenantEndpoint endpoint(String path) {
-        return new TenantEndpoint(new TenantId("moda-brasil"), URI.create("http://127.0.0.1:" + tenant.getPort() + path),
+        return new TenantEndpoint(
+                new TenantId("moda-brasil"),
+                URI.create("http://127.0.0.1:" + tenant.getPort() + path),
                 new Secret(SECRET));
     }
 }

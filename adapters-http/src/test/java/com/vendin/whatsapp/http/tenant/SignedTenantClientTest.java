@@ -40,8 +40,8 @@ class SignedTenantClientTest {
 
     private final MockWebServer tenant = new MockWebServer();
     private final OkHttpClient base = new OkHttpClient();
-    private final SignedTenantClient client = new SignedTenantClient(base, Clock.fixed(NOW, ZoneOffset.UTC),
-            Duration.ofSeconds(2), Duration.ofMillis(500));
+    private final SignedTenantClient client = new SignedTenantClient(
+            base, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(2), Duration.ofMillis(500));
 
     @BeforeEach
     void start() throws Exception {
@@ -57,7 +57,10 @@ class SignedTenantClientTest {
 
     @Test
     void givenATenantThatAnswersText_whenDelivered_thenRepliedWithASignedRequest() throws Exception {
-        tenant.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"Sim, temos a azul!\"}").build());
+        tenant.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{\"text\":\"Sim, temos a azul!\"}")
+                .build());
 
         AgentOutcome outcome = client.deliver(endpoint("/agent/"), image(Optional.of("Ana")));
 
@@ -70,7 +73,8 @@ class SignedTenantClientTest {
         String timestamp = request.getHeaders().get("X-Vendin-Timestamp");
         assertThat(timestamp).isEqualTo(Long.toString(NOW.getEpochSecond()));
         byte[] body = request.getBody().toByteArray();
-        assertThat(request.getHeaders().get("X-Vendin-Signature")).isEqualTo("v1=" + expectedSignature(timestamp, body));
+        assertThat(request.getHeaders().get("X-Vendin-Signature"))
+                .isEqualTo("v1=" + expectedSignature(timestamp, body));
     }
 
     @Test
@@ -79,11 +83,22 @@ class SignedTenantClientTest {
 
         client.deliver(endpoint(""), image(Optional.of("Ana")));
 
-        JsonNode body = Json.parse(tenant.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode body =
+                Json.parse(tenant.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
         List<String> names = new ArrayList<>();
         body.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("from", "message", "role", "threadId", "messageId", "tenantId", "type",
-                "profileName", "receivedAt", "image");
+        assertThat(names)
+                .containsExactly(
+                        "from",
+                        "message",
+                        "role",
+                        "threadId",
+                        "messageId",
+                        "tenantId",
+                        "type",
+                        "profileName",
+                        "receivedAt",
+                        "image");
         assertThat(body.path("from").asText()).isEqualTo("+5511988887777");
         assertThat(body.path("message").asText()).isEqualTo("Camiseta azul");
         assertThat(body.path("role").asText()).isEqualTo("customer");
@@ -100,12 +115,20 @@ class SignedTenantClientTest {
     @Test
     void givenNoProfileNameAndATextMessage_whenDelivered_thenBothAreLeftOut() throws Exception {
         tenant.enqueue(new MockResponse.Builder().code(200).body("{}").build());
-        AgentRequest text = new AgentRequest("wamid.T", new TenantId("moda-brasil"), new PhoneNumber("+5511988887777"),
-                Role.ADMIN, "+5511988887777", MessageContent.text("status?"), Optional.empty(), RECEIVED);
+        AgentRequest text = new AgentRequest(
+                "wamid.T",
+                new TenantId("moda-brasil"),
+                new PhoneNumber("+5511988887777"),
+                Role.ADMIN,
+                "+5511988887777",
+                MessageContent.text("status?"),
+                Optional.empty(),
+                RECEIVED);
 
         client.deliver(endpoint(""), text);
 
-        JsonNode body = Json.parse(tenant.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode body =
+                Json.parse(tenant.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
         assertThat(body.has("profileName")).isFalse();
         assertThat(body.has("text")).isFalse();
         assertThat(body.path("role").asText()).isEqualTo("admin");
@@ -114,24 +137,37 @@ class SignedTenantClientTest {
 
     @Test
     void givenInstanceUrlsWithAndWithoutPathsAndSlashes_whenDelivered_thenThePathIsJoinedOnce() throws Exception {
-        for (String[] pathAndExpected : new String[][] {{"", "/webhooks/whatsapp"}, {"/", "/webhooks/whatsapp"},
-                {"/agent", "/agent/webhooks/whatsapp"}, {"/a/b/", "/a/b/webhooks/whatsapp"}}) {
+        for (String[] pathAndExpected : new String[][] {
+            {"", "/webhooks/whatsapp"},
+            {"/", "/webhooks/whatsapp"},
+            {"/agent", "/agent/webhooks/whatsapp"},
+            {"/a/b/", "/a/b/webhooks/whatsapp"}
+        }) {
             tenant.enqueue(new MockResponse.Builder().code(200).body("{}").build());
 
             client.deliver(endpoint(pathAndExpected[0]), image(Optional.empty()));
 
-            assertThat(tenant.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo(pathAndExpected[1]);
+            assertThat(tenant.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath())
+                    .isEqualTo(pathAndExpected[1]);
         }
     }
 
     @Test
     void givenA2xxWithoutUsableText_whenDelivered_thenRepliedWithNothing() {
-        for (String body : List.of("", "{}", "{\"text\":\"\"}", "{\"text\":\"   \"}", "{\"text\":null}",
-                "{\"text\":42}", "OK", "[\"text\"]")) {
+        for (String body : List.of(
+                "",
+                "{}",
+                "{\"text\":\"\"}",
+                "{\"text\":\"   \"}",
+                "{\"text\":null}",
+                "{\"text\":42}",
+                "OK",
+                "[\"text\"]")) {
             tenant.enqueue(new MockResponse.Builder().code(200).body(body).build());
 
             assertThat(client.deliver(endpoint(""), image(Optional.empty())))
-                    .as(body).isEqualTo(new AgentOutcome.Replied(Optional.empty()));
+                    .as(body)
+                    .isEqualTo(new AgentOutcome.Replied(Optional.empty()));
         }
         tenant.enqueue(new MockResponse.Builder().code(204).build());
         assertThat(client.deliver(endpoint(""), image(Optional.empty())))
@@ -152,7 +188,8 @@ class SignedTenantClientTest {
         for (int code : new int[] {500, 502, 503, 504, 429}) {
             tenant.enqueue(new MockResponse.Builder().code(code).build());
 
-            assertThat(client.deliver(endpoint(""), image(Optional.empty()))).as("HTTP %d", code)
+            assertThat(client.deliver(endpoint(""), image(Optional.empty())))
+                    .as("HTTP %d", code)
                     .isInstanceOf(AgentOutcome.Retryable.class);
         }
         assertThat(tenant.getRequestCount()).isEqualTo(5);
@@ -170,10 +207,13 @@ class SignedTenantClientTest {
     @Test
     void givenOtherClientErrorsOrARedirect_whenDelivered_thenRejected() {
         for (int code : new int[] {400, 401, 403, 404, 410, 422, 302}) {
-            tenant.enqueue(new MockResponse.Builder().code(code).addHeader("Location", "http://elsewhere.invalid/")
+            tenant.enqueue(new MockResponse.Builder()
+                    .code(code)
+                    .addHeader("Location", "http://elsewhere.invalid/")
                     .build());
 
-            assertThat(client.deliver(endpoint(""), image(Optional.empty()))).as("HTTP %d", code)
+            assertThat(client.deliver(endpoint(""), image(Optional.empty())))
+                    .as("HTTP %d", code)
                     .isInstanceOf(AgentOutcome.Rejected.class);
         }
         assertThat(tenant.getRequestCount()).isEqualTo(7);
@@ -186,16 +226,19 @@ class SignedTenantClientTest {
         URI url = URI.create("http://127.0.0.1:" + gone.getPort() + "/");
         gone.close();
 
-        AgentOutcome outcome = client.deliver(new TenantEndpoint(new TenantId("moda-brasil"), url, new Secret(SECRET)),
-                image(Optional.empty()));
+        AgentOutcome outcome = client.deliver(
+                new TenantEndpoint(new TenantId("moda-brasil"), url, new Secret(SECRET)), image(Optional.empty()));
 
         assertThat(outcome).isInstanceOf(AgentOutcome.Retryable.class);
     }
 
     @Test
     void givenATenantSlowerThanTheCallTimeout_whenDelivered_thenRetryable() {
-        tenant.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"late\"}")
-                .headersDelay(5, TimeUnit.SECONDS).build());
+        tenant.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{\"text\":\"late\"}")
+                .headersDelay(5, TimeUnit.SECONDS)
+                .build());
         long started = System.nanoTime();
 
         AgentOutcome outcome = client.deliver(endpoint(""), image(Optional.empty()));
@@ -206,22 +249,34 @@ class SignedTenantClientTest {
 
     @Test
     void givenAnInstanceUrlThatIsNotHttp_whenDelivered_thenRejected() {
-        AgentOutcome outcome = client.deliver(new TenantEndpoint(new TenantId("moda-brasil"),
-                URI.create("ftp://files.example/"), new Secret(SECRET)), image(Optional.empty()));
+        AgentOutcome outcome = client.deliver(
+                new TenantEndpoint(new TenantId("moda-brasil"), URI.create("ftp://files.example/"), new Secret(SECRET)),
+                image(Optional.empty()));
 
         assertThat(outcome).isInstanceOf(AgentOutcome.Rejected.class);
     }
 
     private TenantEndpoint endpoint(String path) {
-        return new TenantEndpoint(new TenantId("moda-brasil"),
-                URI.create("http://127.0.0.1:" + tenant.getPort() + path), new Secret(SECRET));
+        return new TenantEndpoint(
+                new TenantId("moda-brasil"),
+                URI.create("http://127.0.0.1:" + tenant.getPort() + path),
+                new Secret(SECRET));
     }
 
     private static AgentRequest image(Optional<String> profileName) {
-        MessageContent content = new MessageContent("image", "Camiseta azul",
+        MessageContent content = new MessageContent(
+                "image",
+                "Camiseta azul",
                 Optional.of("{\"mediaId\":\"1000001\",\"mimeType\":\"image/jpeg\",\"caption\":\"Camiseta azul\"}"));
-        return new AgentRequest("wamid.HBgM1", new TenantId("moda-brasil"), new PhoneNumber("+5511988887777"),
-                Role.CUSTOMER, "+5511988887777", content, profileName, RECEIVED);
+        return new AgentRequest(
+                "wamid.HBgM1",
+                new TenantId("moda-brasil"),
+                new PhoneNumber("+5511988887777"),
+                Role.CUSTOMER,
+                "+5511988887777",
+                content,
+                profileName,
+                RECEIVED);
     }
 
     /** Recomputed here with the JDK, independently of the production helper. */

@@ -34,8 +34,8 @@ class TenantMediaLinksTest {
 
     private final MockWebServer tenant = new MockWebServer();
     private final List<MediaReference> linked = new CopyOnWriteArrayList<>();
-    private final SignedTenantClient client = new SignedTenantClient(new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC),
-            reference -> {
+    private final SignedTenantClient client =
+            new SignedTenantClient(new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC), reference -> {
                 linked.add(reference);
                 return Optional.of(URI.create("https://gw.example.com/media/tok" + linked.size()));
             });
@@ -52,27 +52,31 @@ class TenantMediaLinksTest {
 
     @Test
     void givenMetaImage_whenDelivered_thenTheImageCarriesItsLinkAndKeepsItsFields() throws Exception {
-        JsonNode body = deliver(Role.CUSTOMER, "image",
-                "{\"mediaId\":\"1420\",\"mimeType\":\"image/jpeg\",\"caption\":\"Azul?\"}");
+        JsonNode body = deliver(
+                Role.CUSTOMER, "image", "{\"mediaId\":\"1420\",\"mimeType\":\"image/jpeg\",\"caption\":\"Azul?\"}");
 
         assertThat(body.at("/image/url").asText()).isEqualTo("https://gw.example.com/media/tok1");
         assertThat(body.at("/image/mediaId").asText()).isEqualTo("1420");
         assertThat(body.at("/image/mimeType").asText()).isEqualTo("image/jpeg");
         assertThat(body.at("/image/caption").asText()).isEqualTo("Azul?");
-        assertThat(linked).containsExactly(new MediaReference(new TenantId("moda-brasil"), "wamid.M1", Provider.FACEBOOK,
-                false, "1420"));
+        assertThat(linked)
+                .containsExactly(
+                        new MediaReference(new TenantId("moda-brasil"), "wamid.M1", Provider.FACEBOOK, false, "1420"));
     }
 
     @Test
     void givenAdminsTwilioDocument_whenDelivered_thenLinkedByItsMediaUrlOnThePlatformNumber() throws Exception {
         String mediaUrl = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1";
-        JsonNode body = deliver(Role.ADMIN, "document", "{\"mediaId\":\"ME1\",\"mediaUrl\":\"" + mediaUrl
-                + "\",\"mimeType\":\"application/pdf\"}");
+        JsonNode body = deliver(
+                Role.ADMIN,
+                "document",
+                "{\"mediaId\":\"ME1\",\"mediaUrl\":\"" + mediaUrl + "\",\"mimeType\":\"application/pdf\"}");
 
         assertThat(body.at("/document/url").asText()).isEqualTo("https://gw.example.com/media/tok1");
         assertThat(body.at("/document/mediaUrl").asText()).isEqualTo(mediaUrl);
-        assertThat(linked).containsExactly(new MediaReference(new TenantId("moda-brasil"), "wamid.M1", Provider.TWILIO,
-                true, mediaUrl));
+        assertThat(linked)
+                .containsExactly(
+                        new MediaReference(new TenantId("moda-brasil"), "wamid.M1", Provider.TWILIO, true, mediaUrl));
     }
 
     @Test
@@ -87,10 +91,19 @@ class TenantMediaLinksTest {
 
     private JsonNode deliver(Role role, String type, String details) throws Exception {
         tenant.enqueue(new MockResponse.Builder().code(200).body("{}").build());
-        AgentRequest request = new AgentRequest("wamid.M1", new TenantId("moda-brasil"), new PhoneNumber("+5511988887777"),
-                role, "+5511988887777", new MessageContent(type, "", Optional.of(details)), Optional.empty(), NOW);
-        client.deliver(new TenantEndpoint(new TenantId("moda-brasil"), URI.create(tenant.url("/").toString()),
-                new Secret("s")), request);
+        AgentRequest request = new AgentRequest(
+                "wamid.M1",
+                new TenantId("moda-brasil"),
+                new PhoneNumber("+5511988887777"),
+                role,
+                "+5511988887777",
+                new MessageContent(type, "", Optional.of(details)),
+                Optional.empty(),
+                NOW);
+        client.deliver(
+                new TenantEndpoint(
+                        new TenantId("moda-brasil"), URI.create(tenant.url("/").toString()), new Secret("s")),
+                request);
         return Json.parse(tenant.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
     }
 }

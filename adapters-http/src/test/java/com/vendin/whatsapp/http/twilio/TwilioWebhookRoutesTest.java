@@ -39,8 +39,13 @@ class TwilioWebhookRoutesTest {
 
     TwilioWebhookRoutesTest() {
         ApiErrors errors = new ApiErrors(GatewayHttpServer.SHARED_MAPPER);
-        TwilioWebhookRoutes routes = new TwilioWebhookRoutes(Optional.of(URI.create(PUBLIC)), 64 * 1024,
-                (to, from, sid) -> List.of(new Secret(TOKEN)), receiver, GatewayHttpServer.SHARED_MAPPER, errors,
+        TwilioWebhookRoutes routes = new TwilioWebhookRoutes(
+                Optional.of(URI.create(PUBLIC)),
+                64 * 1024,
+                (to, from, sid) -> List.of(new Secret(TOKEN)),
+                receiver,
+                GatewayHttpServer.SHARED_MAPPER,
+                errors,
                 Clock.fixed(TestServer.NOW, ZoneOffset.UTC));
         server = new GatewayHttpServer(TestServer.config(), errors, List.of(routes));
         server.start();
@@ -114,14 +119,27 @@ class TwilioWebhookRoutesTest {
 
         assertThat(answer.status()).isEqualTo(204);
         assertThat(plain.status()).isEqualTo(204);
-        assertThat(receiver.statuses()).extracting(StatusUpdate::correlationId)
+        assertThat(receiver.statuses())
+                .extracting(StatusUpdate::correlationId)
                 .containsExactly(Optional.of("wg-part-17"), Optional.empty());
     }
 
     @Test
     void twilioStatusesMapOntoTheFourDeliveryStatuses() {
-        assertThat(List.of("queued", "accepted", "sending", "sent", "delivered", "read", "failed", "undelivered",
-                "canceled", "receiving").stream().map(s -> TwilioStatuses.map(s).map(Enum::name).orElse("-")).toList())
+        assertThat(List.of(
+                                "queued",
+                                "accepted",
+                                "sending",
+                                "sent",
+                                "delivered",
+                                "read",
+                                "failed",
+                                "undelivered",
+                                "canceled",
+                                "receiving")
+                        .stream()
+                        .map(s -> TwilioStatuses.map(s).map(Enum::name).orElse("-"))
+                        .toList())
                 .containsExactly("SENT", "SENT", "SENT", "SENT", "DELIVERED", "READ", "FAILED", "FAILED", "-", "-");
     }
 
@@ -131,7 +149,8 @@ class TwilioWebhookRoutesTest {
         form.remove("MessageSid");
         form.remove("SmsSid");
 
-        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status()).isEqualTo(400);
+        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -149,7 +168,8 @@ class TwilioWebhookRoutesTest {
         form.put("NumMedia", "0");
         form.put("ApiVersion", "2010-04-01");
 
-        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status()).isEqualTo(200);
+        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status())
+                .isEqualTo(200);
 
         InboundMessage received = receiver.messages().get(0);
         assertThat(received.from()).isEmpty();
@@ -163,7 +183,8 @@ class TwilioWebhookRoutesTest {
         Map<String, String> form = message();
         form.remove("From");
 
-        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status()).isEqualTo(200);
+        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status())
+                .isEqualTo(200);
 
         InboundMessage received = receiver.messages().get(0);
         assertThat(received.from()).isEmpty();
@@ -175,7 +196,8 @@ class TwilioWebhookRoutesTest {
         Map<String, String> form = message();
         form.put("Body", "x".repeat(70 * 1024));
 
-        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status()).isEqualTo(413);
+        assertThat(post(form, sign(PUBLIC + TwilioWebhookRoutes.PATH, form), "").status())
+                .isEqualTo(413);
         assertThat(receiver.batches()).isEmpty();
     }
 
@@ -200,17 +222,22 @@ class TwilioWebhookRoutesTest {
     }
 
     private Answer post(Map<String, String> form, String signature, String query) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         Request request = new Request.Builder()
                 .url("http://127.0.0.1:" + server.port() + TwilioWebhookRoutes.PATH + query)
                 .header(TwilioSignature.HEADER, signature)
-                .post(RequestBody.create(body, MediaType.get("application/x-www-form-urlencoded"))).build();
+                .post(RequestBody.create(body, MediaType.get("application/x-www-form-urlencoded")))
+                .build();
         try (Response response = client.newCall(request).execute()) {
-            return new Answer(response.code(), response.header("Content-Type", ""), response.body().string());
+            return new Answer(
+                    response.code(),
+                    response.header("Content-Type", ""),
+                    response.body().string());
         }
     }
 
-    private record Answer(int status, String contentType, String body) {
-    }
+    private record Answer(int status, String contentType, String body) {}
 }

@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class MetaIdentityParsingTest {
     /** Courier {@code handlers/meta/testdata/wac/hello_from_bsuid.json}: a username user with no phone. */
-    static final String HELLO_FROM_BSUID = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"8856996819413533\","
-            + "\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
-            + "\"+250 788 123 200\",\"phone_number_id\":\"1234567890\"},\"contacts\":[{\"profile\":{\"name\":\"Kerry Fisher\","
-            + "\"username\":\"kfisher\"},\"user_id\":\"US.1234\",\"parent_user_id\":\"US.ENT.5678\"}],\"messages\":[{"
-            + "\"from_user_id\":\"US.1234\",\"from_parent_user_id\":\"US.ENT.5678\",\"id\":\"external_id\",\"timestamp\":"
-            + "\"1454119029\",\"text\":{\"body\":\"Hello World\"},\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
+    static final String HELLO_FROM_BSUID =
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"8856996819413533\","
+                    + "\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                    + "\"+250 788 123 200\",\"phone_number_id\":\"1234567890\"},\"contacts\":[{\"profile\":{\"name\":\"Kerry Fisher\","
+                    + "\"username\":\"kfisher\"},\"user_id\":\"US.1234\",\"parent_user_id\":\"US.ENT.5678\"}],\"messages\":[{"
+                    + "\"from_user_id\":\"US.1234\",\"from_parent_user_id\":\"US.ENT.5678\",\"id\":\"external_id\",\"timestamp\":"
+                    + "\"1454119029\",\"text\":{\"body\":\"Hello World\"},\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
 
     private final TestServer server = TestServer.start();
 
@@ -58,11 +59,12 @@ class MetaIdentityParsingTest {
         // Courier hello_user_id.json
         String contacts = "[{\"profile\":{\"name\":\"Kerry Fisher\",\"username\":\"@kfisher\"},\"wa_id\":\"5678\","
                 + "\"user_id\":\"US.1234\"}]";
-        String item = "{\"from\":\"5678\",\"from_user_id\":\"US.1234\",\"id\":\"external_id\",\"timestamp\":\"1454119029\","
-                + "\"text\":{\"body\":\"Hello World\"},\"type\":\"text\"}";
+        String item =
+                "{\"from\":\"5678\",\"from_user_id\":\"US.1234\",\"id\":\"external_id\",\"timestamp\":\"1454119029\","
+                        + "\"text\":{\"body\":\"Hello World\"},\"type\":\"text\"}";
 
-        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, contacts,
-                java.util.List.of(item), java.util.List.of())));
+        post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, contacts, java.util.List.of(item), java.util.List.of())));
 
         InboundMessage message = server.receiver.messages().get(0);
         assertThat(message.from()).isEqualTo("5678");
@@ -78,8 +80,8 @@ class MetaIdentityParsingTest {
         String item = "{\"from\":\"US.1234\",\"id\":\"external_id\",\"timestamp\":\"1454119029\","
                 + "\"text\":{\"body\":\"Hello World\"},\"type\":\"text\"}";
 
-        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, contacts,
-                java.util.List.of(item), java.util.List.of())));
+        post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, contacts, java.util.List.of(item), java.util.List.of())));
 
         InboundMessage message = server.receiver.messages().get(0);
         assertThat(message.from()).isEmpty();
@@ -97,11 +99,17 @@ class MetaIdentityParsingTest {
                 + "\"wa_id\":\"34600333444\",\"type\":\"user_changed_number\",\"user_id\":\"ES.2002\","
                 + "\"previous_user_id\":\"ES.1001\"}}";
 
-        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null,
-                java.util.List.of(userIdChanged, numberChanged, MetaPayloads.text("wamid.T", "oi")), java.util.List.of())));
+        post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID,
+                MetaPayloads.DISPLAY,
+                null,
+                java.util.List.of(userIdChanged, numberChanged, MetaPayloads.text("wamid.T", "oi")),
+                java.util.List.of())));
 
         InboundBatch batch = server.receiver.batches().get(0);
-        assertThat(batch.messages()).extracting(InboundMessage::providerMessageId).containsExactly("wamid.T");
+        assertThat(batch.messages())
+                .extracting(InboundMessage::providerMessageId)
+                .containsExactly("wamid.T");
         IdentityChange first = batch.identityChanges().get(0);
         assertThat(first.kind()).isEqualTo(IdentityChange.Kind.USER_CHANGED_USER_ID);
         assertThat(first.previousUserId()).contains("US.1234");
@@ -129,11 +137,13 @@ class MetaIdentityParsingTest {
                 + "\"recipient_user_id\":\"US.1234\"}";
 
         post(body);
-        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null,
-                java.util.List.of(), java.util.List.of(bsuidOnly))));
+        post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null, java.util.List.of(), java.util.List.of(bsuidOnly))));
 
-        assertThat(server.receiver.statuses()).extracting(StatusUpdate::providerMessageId, StatusUpdate::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("wamid.OUT1", DeliveryStatus.FAILED),
+        assertThat(server.receiver.statuses())
+                .extracting(StatusUpdate::providerMessageId, StatusUpdate::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("wamid.OUT1", DeliveryStatus.FAILED),
                         org.assertj.core.groups.Tuple.tuple("wamid.OUT2", DeliveryStatus.DELIVERED));
         assertThat(server.receiver.statuses().get(0).errorCode()).contains("131053");
     }
@@ -153,18 +163,23 @@ class MetaIdentityParsingTest {
         InboundBatch batch = server.receiver.batches().get(0);
         assertThat(batch.messages()).isEmpty();
         assertThat(batch.statuses()).isEmpty();
-        assertThat(batch.standby()).extracting(StandbyItem::key, StandbyItem::kind, StandbyItem::sender)
+        assertThat(batch.standby())
+                .extracting(StandbyItem::key, StandbyItem::kind, StandbyItem::sender)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("wamid.SB1", StandbyItem.Kind.MESSAGE, Optional.of("34600111222")),
-                        org.assertj.core.groups.Tuple.tuple("wamid.AGENT1:read", StandbyItem.Kind.STATUS,
-                                Optional.of("34600111222")));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "wamid.SB1", StandbyItem.Kind.MESSAGE, Optional.of("34600111222")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "wamid.AGENT1:read", StandbyItem.Kind.STATUS, Optional.of("34600111222")));
         assertThat(batch.standby().get(0).text()).isEqualTo("Tem tamanho M?");
     }
 
     private int post(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return server.execute(new Request.Builder().url(server.url("/webhooks/whatsapp/facebook"))
-                .header("X-Hub-Signature-256", MetaPayloads.signature(body))
-                .post(RequestBody.create(body, MediaType.get("application/json"))).build()).status();
+        return server.execute(new Request.Builder()
+                        .url(server.url("/webhooks/whatsapp/facebook"))
+                        .header("X-Hub-Signature-256", MetaPayloads.signature(body))
+                        .post(RequestBody.create(body, MediaType.get("application/json")))
+                        .build())
+                .status();
     }
 }

@@ -34,8 +34,10 @@ class MetaMessageTypesTest {
 
     @Test
     void imageKeepsMediaFieldsAndItsCaptionIsTheMessage() {
-        MessageContent content = receive("image", "{\"caption\":\"Blue shirt\",\"mime_type\":\"image/jpeg\","
-                + "\"sha256\":\"c2hhMjU2\",\"id\":\"1000001\",\"url\":\"https://lookaside.fbsbx.com/x\"}");
+        MessageContent content = receive(
+                "image",
+                "{\"caption\":\"Blue shirt\",\"mime_type\":\"image/jpeg\","
+                        + "\"sha256\":\"c2hhMjU2\",\"id\":\"1000001\",\"url\":\"https://lookaside.fbsbx.com/x\"}");
 
         assertThat(content.type()).isEqualTo("image");
         assertThat(content.text()).isEqualTo("Blue shirt");
@@ -49,8 +51,10 @@ class MetaMessageTypesTest {
 
     @Test
     void documentKeepsItsFilenameAndAnEmptyMessageWithoutCaption() {
-        MessageContent content = receive("document", "{\"filename\":\"invoice.pdf\",\"mime_type\":\"application/pdf\","
-                + "\"sha256\":\"ZG9j\",\"id\":\"1000002\"}");
+        MessageContent content = receive(
+                "document",
+                "{\"filename\":\"invoice.pdf\",\"mime_type\":\"application/pdf\","
+                        + "\"sha256\":\"ZG9j\",\"id\":\"1000002\"}");
 
         assertThat(content.type()).isEqualTo("document");
         assertThat(content.text()).isEmpty();
@@ -60,8 +64,10 @@ class MetaMessageTypesTest {
 
     @Test
     void audioKeepsTheVoiceFlag() {
-        MessageContent content = receive("audio", "{\"mime_type\":\"audio/ogg; codecs=opus\",\"sha256\":\"YXU=\","
-                + "\"id\":\"1000003\",\"voice\":true}");
+        MessageContent content = receive(
+                "audio",
+                "{\"mime_type\":\"audio/ogg; codecs=opus\",\"sha256\":\"YXU=\","
+                        + "\"id\":\"1000003\",\"voice\":true}");
 
         assertThat(content.type()).isEqualTo("audio");
         assertThat(details(content).path("voice").asBoolean()).isTrue();
@@ -70,7 +76,8 @@ class MetaMessageTypesTest {
 
     @Test
     void videoKeepsMediaFieldsAndCaption() {
-        MessageContent content = receive("video", "{\"caption\":\"look\",\"mime_type\":\"video/mp4\",\"id\":\"1000004\"}");
+        MessageContent content =
+                receive("video", "{\"caption\":\"look\",\"mime_type\":\"video/mp4\",\"id\":\"1000004\"}");
 
         assertThat(content.type()).isEqualTo("video");
         assertThat(content.text()).isEqualTo("look");
@@ -79,8 +86,9 @@ class MetaMessageTypesTest {
 
     @Test
     void stickerKeepsTheAnimatedFlag() {
-        MessageContent content = receive("sticker", "{\"mime_type\":\"image/webp\",\"sha256\":\"c3Q=\","
-                + "\"id\":\"1000005\",\"animated\":false}");
+        MessageContent content = receive(
+                "sticker",
+                "{\"mime_type\":\"image/webp\",\"sha256\":\"c3Q=\"," + "\"id\":\"1000005\",\"animated\":false}");
 
         assertThat(content.type()).isEqualTo("sticker");
         assertThat(details(content).path("animated").isBoolean()).isTrue();
@@ -89,8 +97,10 @@ class MetaMessageTypesTest {
 
     @Test
     void locationKeepsCoordinatesNameAddressAndUrl() {
-        MessageContent content = receive("location", "{\"latitude\":-23.5505,\"longitude\":-46.6333,"
-                + "\"name\":\"Loja Centro\",\"address\":\"Rua A, 1\",\"url\":\"https://example.com\"}");
+        MessageContent content = receive(
+                "location",
+                "{\"latitude\":-23.5505,\"longitude\":-46.6333,"
+                        + "\"name\":\"Loja Centro\",\"address\":\"Rua A, 1\",\"url\":\"https://example.com\"}");
 
         assertThat(content.type()).isEqualTo("location");
         assertThat(content.text()).isEmpty();
@@ -119,8 +129,8 @@ class MetaMessageTypesTest {
 
     @Test
     void interactiveButtonReplyUsesItsTitleAsTheMessage() {
-        MessageContent content = receive("interactive",
-                "{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"yes-1\",\"title\":\"Yes\"}}");
+        MessageContent content = receive(
+                "interactive", "{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"yes-1\",\"title\":\"Yes\"}}");
 
         assertThat(content.type()).isEqualTo("interactive");
         assertThat(content.text()).isEqualTo("Yes");
@@ -131,8 +141,10 @@ class MetaMessageTypesTest {
 
     @Test
     void interactiveListReplyKeepsItsDescription() {
-        MessageContent content = receive("interactive", "{\"type\":\"list_reply\",\"list_reply\":"
-                + "{\"id\":\"size-m\",\"title\":\"Size M\",\"description\":\"Medium\"}}");
+        MessageContent content = receive(
+                "interactive",
+                "{\"type\":\"list_reply\",\"list_reply\":"
+                        + "{\"id\":\"size-m\",\"title\":\"Size M\",\"description\":\"Medium\"}}");
 
         assertThat(content.text()).isEqualTo("Size M");
         assertThat(details(content).path("type").asText()).isEqualTo("list_reply");
@@ -141,7 +153,8 @@ class MetaMessageTypesTest {
 
     @Test
     void buttonUsesItsTextAsTheMessageAndKeepsThePayload() {
-        MessageContent content = receive("button", "{\"payload\":\"DID_NOT_REQUEST_CODE\",\"text\":\"I didn't request a code\"}");
+        MessageContent content =
+                receive("button", "{\"payload\":\"DID_NOT_REQUEST_CODE\",\"text\":\"I didn't request a code\"}");
 
         assertThat(content.type()).isEqualTo("button");
         assertThat(content.text()).isEqualTo("I didn't request a code");
@@ -161,8 +174,9 @@ class MetaMessageTypesTest {
 
     @Test
     void unsupportedKeepsTheOriginalTypeAndErrors() {
-        String item = "{\"from\":\"34600111222\",\"id\":\"wamid.U\",\"timestamp\":\"1767225600\",\"type\":\"unsupported\","
-                + "\"errors\":[{\"code\":131051,\"title\":\"Message type unknown\"}],\"unsupported\":{\"type\":\"edit\"}}";
+        String item =
+                "{\"from\":\"34600111222\",\"id\":\"wamid.U\",\"timestamp\":\"1767225600\",\"type\":\"unsupported\","
+                        + "\"errors\":[{\"code\":131051,\"title\":\"Message type unknown\"}],\"unsupported\":{\"type\":\"edit\"}}";
 
         MessageContent content = receiveItem(item);
 
@@ -175,7 +189,8 @@ class MetaMessageTypesTest {
 
     @Test
     void unknownTypesBecomeUnsupportedNamingTheirType() {
-        assertThat(details(receive("unknown", null)).path("originalType").asText()).isEqualTo("unknown");
+        assertThat(details(receive("unknown", null)).path("originalType").asText())
+                .isEqualTo("unknown");
         server.receiver.clear();
         MessageContent order = receive("order", "{\"catalog_id\":\"c1\",\"product_items\":[]}");
         assertThat(order.type()).isEqualTo("unsupported");
@@ -184,16 +199,18 @@ class MetaMessageTypesTest {
         assertThat(details(order).at("/original/catalog_id").asText()).isEqualTo("c1");
     }
 
-
     private MessageContent receive(String type, String typeJson) {
         return receiveItem(MetaPayloads.item("wamid." + type, type, typeJson));
     }
 
     private MessageContent receiveItem(String item) {
         byte[] body = MetaPayloads.messages(item).getBytes(StandardCharsets.UTF_8);
-        int status = server.execute(new Request.Builder().url(server.url("/webhooks/whatsapp/facebook"))
-                .header("X-Hub-Signature-256", MetaPayloads.signature(body))
-                .post(RequestBody.create(body, MediaType.get("application/json"))).build()).status();
+        int status = server.execute(new Request.Builder()
+                        .url(server.url("/webhooks/whatsapp/facebook"))
+                        .header("X-Hub-Signature-256", MetaPayloads.signature(body))
+                        .post(RequestBody.create(body, MediaType.get("application/json")))
+                        .build())
+                .status();
         assertThat(status).isEqualTo(200);
         assertThat(server.receiver.messages()).hasSize(1);
         return server.receiver.messages().get(0).content();

@@ -38,12 +38,15 @@ class MetaWebhookHandshakeTest {
 
     @Test
     void givenWrongMode_whenVerified_then403() {
-        assertThat(get("unsubscribe", TestServer.VERIFY_TOKEN, "1158201444").status()).isEqualTo(403);
+        assertThat(get("unsubscribe", TestServer.VERIFY_TOKEN, "1158201444").status())
+                .isEqualTo(403);
     }
 
     @Test
     void givenNoParameters_whenVerified_then403() {
-        assertThat(server.call("GET", "/webhooks/whatsapp/facebook", null, Map.of()).status()).isEqualTo(403);
+        assertThat(server.call("GET", "/webhooks/whatsapp/facebook", null, Map.of())
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -56,7 +59,11 @@ class MetaWebhookHandshakeTest {
     }
 
     private Reply get(String mode, String token, String challenge) {
-        return server.call("GET", "/webhooks/whatsapp/facebook?hub.mode=" + mode + "&hub.verify_token=" + token
-                + "&hub.challenge=" + challenge, null, Map.of());
+        return server.call(
+                "GET",
+                "/webhooks/whatsapp/facebook?hub.mode=" + mode + "&hub.verify_token=" + token + "&hub.challenge="
+                        + challenge,
+                null,
+                Map.of());
     }
 }

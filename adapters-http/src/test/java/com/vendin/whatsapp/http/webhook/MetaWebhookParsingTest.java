@@ -27,10 +27,18 @@ class MetaWebhookParsingTest {
 
     @Test
     void givenTwoChangesForTwoNumbers_whenPosted_thenEachMessageCarriesItsOwnMetadataAndContact() {
-        String first = MetaPayloads.change("111", "5511911110000", MetaPayloads.contacts("5511988887777", "Ana"),
-                List.of(MetaPayloads.item("wamid.A", "5511988887777", "text", "{\"body\":\"Oi\"}")), List.of());
-        String second = MetaPayloads.change("222", "5521922220000", MetaPayloads.contacts("5521977776666", "Bruno"),
-                List.of(MetaPayloads.item("wamid.B", "5521977776666", "text", "{\"body\":\"Olá\"}")), List.of());
+        String first = MetaPayloads.change(
+                "111",
+                "5511911110000",
+                MetaPayloads.contacts("5511988887777", "Ana"),
+                List.of(MetaPayloads.item("wamid.A", "5511988887777", "text", "{\"body\":\"Oi\"}")),
+                List.of());
+        String second = MetaPayloads.change(
+                "222",
+                "5521922220000",
+                MetaPayloads.contacts("5521977776666", "Bruno"),
+                List.of(MetaPayloads.item("wamid.B", "5521977776666", "text", "{\"body\":\"Olá\"}")),
+                List.of());
 
         post(MetaPayloads.envelope(first, second));
 
@@ -55,22 +63,31 @@ class MetaWebhookParsingTest {
 
     @Test
     void givenEntriesInSeveralEntryObjects_whenPosted_thenAllAreRead() {
-        String change = MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null,
-                List.of(MetaPayloads.text("wamid.%s", "x")), List.of());
+        String change = MetaPayloads.change(
+                MetaPayloads.PHONE_ID,
+                MetaPayloads.DISPLAY,
+                null,
+                List.of(MetaPayloads.text("wamid.%s", "x")),
+                List.of());
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":["
                 + "{\"id\":\"1\",\"changes\":[" + change.replace("%s", "1") + "]},"
                 + "{\"id\":\"2\",\"changes\":[" + change.replace("%s", "2") + "]}]}";
 
         post(body);
 
-        assertThat(server.receiver.messages()).extracting(InboundMessage::providerMessageId)
+        assertThat(server.receiver.messages())
+                .extracting(InboundMessage::providerMessageId)
                 .containsExactly("wamid.1", "wamid.2");
     }
 
     @Test
     void givenContactsForAnotherSender_whenPosted_thenProfileNameFallsBackToTheFirstContact() {
-        String change = MetaPayloads.change("111", "5511911110000", MetaPayloads.contacts("99999", "Someone"),
-                List.of(MetaPayloads.item("wamid.A", "5511988887777", "text", "{\"body\":\"Oi\"}")), List.of());
+        String change = MetaPayloads.change(
+                "111",
+                "5511911110000",
+                MetaPayloads.contacts("99999", "Someone"),
+                List.of(MetaPayloads.item("wamid.A", "5511988887777", "text", "{\"body\":\"Oi\"}")),
+                List.of());
 
         post(MetaPayloads.envelope(change));
 
@@ -79,8 +96,12 @@ class MetaWebhookParsingTest {
 
     @Test
     void givenNoContacts_whenPosted_thenNoProfileName() {
-        String change = MetaPayloads.change("111", "5511911110000", null,
-                List.of(MetaPayloads.item("wamid.A", "5511988887777", "text", "{\"body\":\"Oi\"}")), List.of());
+        String change = MetaPayloads.change(
+                "111",
+                "5511911110000",
+                null,
+                List.of(MetaPayloads.item("wamid.A", "5511988887777", "text", "{\"body\":\"Oi\"}")),
+                List.of());
 
         post(MetaPayloads.envelope(change));
 
@@ -98,11 +119,12 @@ class MetaWebhookParsingTest {
         String sent = "{\"id\":\"wamid.OUT4\",\"status\":\"sent\",\"timestamp\":\"1767312003\",\"pricing\":"
                 + "{\"billable\":false,\"pricing_model\":\"PMP\",\"type\":\"free_customer_service\",\"category\":\"service\"}}";
 
-        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null, List.of(),
-                List.of(failed, read, played, sent))));
+        post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null, List.of(), List.of(failed, read, played, sent))));
 
         List<StatusUpdate> statuses = server.receiver.statuses();
-        assertThat(statuses).extracting(StatusUpdate::providerMessageId)
+        assertThat(statuses)
+                .extracting(StatusUpdate::providerMessageId)
                 .containsExactly("wamid.OUT1", "wamid.OUT2", "wamid.OUT4");
         StatusUpdate first = statuses.get(0);
         assertThat(first.provider()).isEqualTo(Provider.FACEBOOK);
@@ -122,32 +144,45 @@ class MetaWebhookParsingTest {
                 + "\"recipient_id\":\"34600111222\",\"biz_opaque_callback_data\":\"wg-part-17\"}";
         String plain = "{\"id\":\"wamid.OUT10\",\"status\":\"delivered\",\"timestamp\":\"1767312004\"}";
 
-        post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null, List.of(),
-                List.of(sent, plain))));
+        post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null, List.of(), List.of(sent, plain))));
 
-        assertThat(server.receiver.statuses()).extracting(StatusUpdate::correlationId)
+        assertThat(server.receiver.statuses())
+                .extracting(StatusUpdate::correlationId)
                 .containsExactly(java.util.Optional.of("wg-part-17"), java.util.Optional.empty());
     }
 
     @Test
     void givenItemsWithoutIdOrFrom_whenPosted_thenOnlyThoseWithoutIdAreSkippedAndSiblingsRecorded() {
-        String noId = "{\"from\":\"34600111222\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"a\"}}";
-        String noFrom = "{\"id\":\"wamid.NOFROM\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"b\"}}";
+        String noId =
+                "{\"from\":\"34600111222\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"a\"}}";
+        String noFrom =
+                "{\"id\":\"wamid.NOFROM\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"b\"}}";
         String notAnObject = "42";
         String statusNoId = "{\"status\":\"read\",\"timestamp\":\"1767312001\"}";
         String goodStatus = "{\"id\":\"wamid.OUT\",\"status\":\"delivered\",\"timestamp\":\"1767312001\"}";
 
-        int status = post(MetaPayloads.envelope(MetaPayloads.change(MetaPayloads.PHONE_ID, MetaPayloads.DISPLAY, null,
-                List.of(noId, MetaPayloads.text("wamid.GOOD1", "ok"), noFrom, notAnObject,
-                        MetaPayloads.text("wamid.GOOD2", "ok too")), List.of(statusNoId, goodStatus))));
+        int status = post(MetaPayloads.envelope(MetaPayloads.change(
+                MetaPayloads.PHONE_ID,
+                MetaPayloads.DISPLAY,
+                null,
+                List.of(
+                        noId,
+                        MetaPayloads.text("wamid.GOOD1", "ok"),
+                        noFrom,
+                        notAnObject,
+                        MetaPayloads.text("wamid.GOOD2", "ok too")),
+                List.of(statusNoId, goodStatus))));
 
         assertThat(status).isEqualTo(200);
-        assertThat(server.receiver.messages()).extracting(InboundMessage::providerMessageId)
+        assertThat(server.receiver.messages())
+                .extracting(InboundMessage::providerMessageId)
                 .containsExactly("wamid.GOOD1", "wamid.NOFROM", "wamid.GOOD2");
         InboundMessage noSender = server.receiver.messages().get(1);
         assertThat(noSender.from()).isEmpty();
         assertThat(noSender.userId()).isEmpty();
-        assertThat(server.receiver.statuses()).extracting(StatusUpdate::providerMessageId)
+        assertThat(server.receiver.statuses())
+                .extracting(StatusUpdate::providerMessageId)
                 .containsExactly("wamid.OUT");
     }
 
@@ -171,8 +206,11 @@ class MetaWebhookParsingTest {
 
     private int post(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return server.execute(new Request.Builder().url(server.url("/webhooks/whatsapp/facebook"))
-                .header("X-Hub-Signature-256", MetaPayloads.signature(body))
-                .post(RequestBody.create(body, MediaType.get("application/json"))).build()).status();
+        return server.execute(new Request.Builder()
+                        .url(server.url("/webhooks/whatsapp/facebook"))
+                        .header("X-Hub-Signature-256", MetaPayloads.signature(body))
+                        .post(RequestBody.create(body, MediaType.get("application/json")))
+                        .build())
+                .status();
     }
 }

@@ -7,7 +7,6 @@ import com.vendin.whatsapp.http.support.Json;
 import com.vendin.whatsapp.http.support.MetaPayloads;
 import com.vendin.whatsapp.http.support.TestServer;
 import com.vendin.whatsapp.http.support.TestServer.Reply;
-import com.vendin.whatsapp.ports.common.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,8 @@ class MetaWebhookSecurityTest {
 
     @Test
     void givenRightSignature_whenPosted_thenAcknowledgedAfterRecording() {
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
         Reply reply = post(body, MetaPayloads.signature(body));
 
@@ -42,7 +42,8 @@ class MetaWebhookSecurityTest {
 
     @Test
     void givenNoSignatureHeader_whenPosted_then401AndNothingPassedOn() {
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
         Reply reply = post(body, null);
 
@@ -53,11 +54,18 @@ class MetaWebhookSecurityTest {
 
     @Test
     void givenMalformedSignatures_whenPosted_then401() {
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
         String right = MetaPayloads.signature(body);
 
-        for (String header : List.of("", "sha256=", "sha256=abc", right.substring("sha256=".length()),
-                "sha1=" + right.substring(7), right + "00", "sha256=" + "z".repeat(64))) {
+        for (String header : List.of(
+                "",
+                "sha256=",
+                "sha256=abc",
+                right.substring("sha256=".length()),
+                "sha1=" + right.substring(7),
+                right + "00",
+                "sha256=" + "z".repeat(64))) {
             assertThat(post(body, header).status()).as("header '%s'", header).isEqualTo(401);
         }
         assertThat(server.receiver.batches()).isEmpty();
@@ -65,8 +73,10 @@ class MetaWebhookSecurityTest {
 
     @Test
     void givenSignatureOfOtherBytes_whenPosted_then401() {
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
-        byte[] tampered = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola!")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        byte[] tampered =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola!")).getBytes(StandardCharsets.UTF_8);
 
         Reply reply = post(tampered, MetaPayloads.signature(body));
 
@@ -77,9 +87,9 @@ class MetaWebhookSecurityTest {
     @Test
     void givenNoAppSecretConfigured_whenPostedWithAnySignature_then401() {
         server.close();
-        server = TestServer.start(new HttpConfig(0, Optional.empty(), Optional.of("v"), Optional.empty()),
-                List.of());
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        server = TestServer.start(new HttpConfig(0, Optional.empty(), Optional.of("v"), Optional.empty()), List.of());
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
         assertThat(post(body, MetaPayloads.signature(body)).status()).isEqualTo(401);
         assertThat(server.receiver.batches()).isEmpty();
@@ -127,9 +137,11 @@ class MetaWebhookSecurityTest {
     void givenChunkedBodyOneByteOverTheLimit_whenPosted_then413() {
         byte[] body = padded(HttpConfig.DEFAULT_MAX_WEBHOOK_BYTES + 1);
 
-        Reply reply = server.execute(new Request.Builder().url(server.url(PATH))
+        Reply reply = server.execute(new Request.Builder()
+                .url(server.url(PATH))
                 .header("X-Hub-Signature-256", MetaPayloads.signature(body))
-                .post(chunked(body)).build());
+                .post(chunked(body))
+                .build());
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(server.receiver.batches()).isEmpty();
@@ -137,11 +149,14 @@ class MetaWebhookSecurityTest {
 
     @Test
     void givenChunkedBodyWithinTheLimit_whenPostedSigned_thenAccepted() {
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = server.execute(new Request.Builder().url(server.url(PATH))
+        Reply reply = server.execute(new Request.Builder()
+                .url(server.url(PATH))
                 .header("X-Hub-Signature-256", MetaPayloads.signature(body))
-                .post(chunked(body)).build());
+                .post(chunked(body))
+                .build());
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(server.receiver.messages()).hasSize(1);
@@ -150,7 +165,8 @@ class MetaWebhookSecurityTest {
     @Test
     void givenReceiverThrows_whenPosted_then500SoMetaRetries() {
         server.receiver.failWith(new IllegalStateException("database is locked"));
-        byte[] body = MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
         Reply reply = post(body, MetaPayloads.signature(body));
 

@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Reads nullable columns of the schema's shapes (BIGINT epoch milliseconds, TEXT). */
 public final class Columns {
-    private Columns() {
-    }
+    private Columns() {}
 
     /** The column as a Long, or null when SQL NULL. */
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -12,8 +12,7 @@ import org.sqlite.SQLiteDataSource;
 final class DataSources {
     static final int WAL_BACKSTOP_PAGES = 20_000;
 
-    private DataSources() {
-    }
+    private DataSources() {}
 
     static HikariDataSource pooled(DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();

@@ -24,8 +24,8 @@ public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration busyTimeo
             throw new IllegalArgumentException("not a JDBC URL (must start with jdbc:): " + redact(jdbcUrl));
         }
         if (!jdbcUrl.startsWith(SQLITE_PREFIX) && !jdbcUrl.startsWith(POSTGRES_PREFIX)) {
-            throw new IllegalArgumentException("unsupported database (use jdbc:sqlite:... or jdbc:postgresql://...): "
-                    + redact(jdbcUrl));
+            throw new IllegalArgumentException(
+                    "unsupported database (use jdbc:sqlite:... or jdbc:postgresql://...): " + redact(jdbcUrl));
         }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1");

@@ -43,7 +43,9 @@ public enum Dialect {
         }
         for (String key : new TreeSet<>(keys)) {
             handle.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS held")
-                    .bind("key", key).mapTo(Integer.class).one();
+                    .bind("key", key)
+                    .mapTo(Integer.class)
+                    .one();
         }
     }
 

@@ -31,15 +31,15 @@ final class WalCheckpointer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::checkpoint, INTERVAL.toMillis(), INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::checkpoint, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs one PASSIVE checkpoint; returns the number of log frames copied, or -1 when it could not run. */
     int checkpoint() {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             return result.next() ? result.getInt(3) : 0;
         } catch (SQLException | RuntimeException e) {
             LOG.debug("WAL checkpoint skipped", e);

@@ -25,8 +25,9 @@ interface DeadLetterDao {
     List<DeadLetter> failedParts(int limit);
 
     /** Back to {@code pending}, due now, with a fresh set of attempts; only a part no provider ever accepted. */
-    @SqlUpdate("UPDATE outbound_messages SET state = 'pending', attempts = 0, next_attempt_at = :now, "
-            + "lease_until = NULL, updated_at = :now WHERE id = :id AND state = 'failed' AND provider_message_id IS NULL")
+    @SqlUpdate(
+            "UPDATE outbound_messages SET state = 'pending', attempts = 0, next_attempt_at = :now, "
+                    + "lease_until = NULL, updated_at = :now WHERE id = :id AND state = 'failed' AND provider_message_id IS NULL")
     int requeuePart(long id, long now);
 
     /** Back to {@code received}, due now, with a fresh set of attempts; the last error is kept for operators. */

@@ -11,10 +11,19 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class DeadLetterMapper implements RowMapper<DeadLetter> {
     @Override
     public DeadLetter map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new DeadLetter("in-" + rs.getLong("id"), rs.getString("tenant_id"), rs.getString("role"),
-                rs.getString("thread_id"), rs.getString("from_raw"), rs.getString("type"), rs.getString("text"),
-                rs.getString("provider_message_id"), rs.getInt("attempts"), Columns.optionalString(rs, "last_error"),
-                Columns.instant(rs, "provider_ts"), Columns.instant(rs, "created_at"),
+        return new DeadLetter(
+                "in-" + rs.getLong("id"),
+                rs.getString("tenant_id"),
+                rs.getString("role"),
+                rs.getString("thread_id"),
+                rs.getString("from_raw"),
+                rs.getString("type"),
+                rs.getString("text"),
+                rs.getString("provider_message_id"),
+                rs.getInt("attempts"),
+                Columns.optionalString(rs, "last_error"),
+                Columns.instant(rs, "provider_ts"),
+                Columns.instant(rs, "created_at"),
                 Columns.instant(rs, "updated_at"));
     }
 }

@@ -14,11 +14,23 @@ public final class FailedPartMapper implements RowMapper<DeadLetter> {
     public DeadLetter map(ResultSet rs, StatementContext ctx) throws SQLException {
         Optional<String> code = Columns.optionalString(rs, "error_code");
         Optional<String> detail = Columns.optionalString(rs, "error_detail");
-        Optional<String> lastError = code.map(c -> detail.map(d -> c + ": " + d).orElse(c)).or(() -> detail);
-        return new DeadLetter("out-" + rs.getLong("id"), rs.getString("tenant_id"), rs.getString("role"),
-                rs.getString("thread_id"), rs.getString("from_raw"), "text", rs.getString("text"),
-                rs.getString("provider_message_id"), rs.getInt("attempts"), lastError,
-                Columns.instant(rs, "provider_ts"), Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"), DeadLetter.SEND, Optional.ofNullable(rs.getString("to_raw")));
+        Optional<String> lastError =
+                code.map(c -> detail.map(d -> c + ": " + d).orElse(c)).or(() -> detail);
+        return new DeadLetter(
+                "out-" + rs.getLong("id"),
+                rs.getString("tenant_id"),
+                rs.getString("role"),
+                rs.getString("thread_id"),
+                rs.getString("from_raw"),
+                "text",
+                rs.getString("text"),
+                rs.getString("provider_message_id"),
+                rs.getInt("attempts"),
+                lastError,
+                Columns.instant(rs, "provider_ts"),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"),
+                DeadLetter.SEND,
+                Optional.ofNullable(rs.getString("to_raw")));
     }
 }

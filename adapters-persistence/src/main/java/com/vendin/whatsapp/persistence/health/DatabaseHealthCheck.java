@@ -24,7 +24,8 @@ public final class DatabaseHealthCheck implements HealthCheck {
     @Override
     public Result check() {
         try {
-            Integer one = db.inRead(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+            Integer one = db.inRead(handle ->
+                    handle.createQuery("SELECT 1").mapTo(Integer.class).one());
             return one != null && one == 1 ? Result.ok() : Result.failing("unexpected answer to SELECT 1");
         } catch (RuntimeException e) {
             LOG.warn("database health check failed", e);

@@ -24,8 +24,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * happens.
  */
 public final class JdbiPersonDirectory implements PersonDirectory {
-    private static final String COLUMNS = "id, number_key, thread_id, phone, user_id, parent_user_id, username, "
-            + "first_seen, last_seen";
+    private static final String COLUMNS =
+            "id, number_key, thread_id, phone, user_id, parent_user_id, username, " + "first_seen, last_seen";
 
     private final Database db;
 
@@ -43,16 +43,36 @@ public final class JdbiPersonDirectory implements PersonDirectory {
             Optional<Row> byUser = ids.userId().flatMap(u -> find(handle, numberKey, "user_id", u));
             Optional<Row> kept = merged(handle, byPhone, byUser);
             if (kept.isEmpty()) {
-                Row created = new Row(0, numberKey, ids.newThreadId(), phone.orElse(null), ids.userId().orElse(null),
-                        ids.parentUserId().orElse(null), ids.username().orElse(null), at, at);
+                Row created = new Row(
+                        0,
+                        numberKey,
+                        ids.newThreadId(),
+                        phone.orElse(null),
+                        ids.userId().orElse(null),
+                        ids.parentUserId().orElse(null),
+                        ids.username().orElse(null),
+                        at,
+                        at);
                 insert(handle, created);
-                return find(handle, numberKey, phone.isPresent() ? "phone" : "user_id",
-                        phone.orElseGet(() -> ids.userId().orElseThrow())).orElseThrow().toPerson();
+                return find(
+                                handle,
+                                numberKey,
+                                phone.isPresent() ? "phone" : "user_id",
+                                phone.orElseGet(() -> ids.userId().orElseThrow()))
+                        .orElseThrow()
+                        .toPerson();
             }
             Row row = kept.get();
-            Row updated = new Row(row.id, numberKey, row.threadId, phone.orElse(row.phone),
-                    ids.userId().orElse(row.userId), ids.parentUserId().orElse(row.parentUserId),
-                    ids.username().orElse(row.username), Math.min(row.firstSeen, at), Math.max(row.lastSeen, at));
+            Row updated = new Row(
+                    row.id,
+                    numberKey,
+                    row.threadId,
+                    phone.orElse(row.phone),
+                    ids.userId().orElse(row.userId),
+                    ids.parentUserId().orElse(row.parentUserId),
+                    ids.username().orElse(row.username),
+                    Math.min(row.firstSeen, at),
+                    Math.max(row.lastSeen, at));
             update(handle, updated);
             return updated.toPerson();
         });
@@ -65,13 +85,15 @@ public final class JdbiPersonDirectory implements PersonDirectory {
 
     @Override
     public Optional<Person> findByPhone(String numberKey, PhoneNumber phone) {
-        return db.inRead(handle -> find(handle, numberKey, "phone", phone.e164())).map(Row::toPerson);
+        return db.inRead(handle -> find(handle, numberKey, "phone", phone.e164()))
+                .map(Row::toPerson);
     }
 
     @Override
     public void changeUserId(String numberKey, String previousUserId, String newUserId, Instant at) {
         db.useWrite(handle -> {
-            Dialect.lock(handle, lockKeys(numberKey, Optional.empty(), Optional.of(previousUserId), Optional.of(newUserId)));
+            Dialect.lock(
+                    handle, lockKeys(numberKey, Optional.empty(), Optional.of(previousUserId), Optional.of(newUserId)));
             Optional<Row> previous = find(handle, numberKey, "user_id", previousUserId);
             if (previous.isEmpty() || previousUserId.equals(newUserId)) {
                 return;
@@ -82,12 +104,17 @@ public final class JdbiPersonDirectory implements PersonDirectory {
     }
 
     @Override
-    public void changeNumber(String numberKey, Optional<PhoneNumber> previousPhone, Optional<String> previousUserId,
-                             PhoneNumber newPhone, Optional<String> newUserId, Instant at) {
+    public void changeNumber(
+            String numberKey,
+            Optional<PhoneNumber> previousPhone,
+            Optional<String> previousUserId,
+            PhoneNumber newPhone,
+            Optional<String> newUserId,
+            Instant at) {
         Optional<String> oldPhone = previousPhone.map(PhoneNumber::e164);
         db.useWrite(handle -> {
-            Dialect.lock(handle, lockKeys(numberKey, oldPhone, previousUserId, newUserId,
-                    Optional.of(newPhone.e164())));
+            Dialect.lock(
+                    handle, lockKeys(numberKey, oldPhone, previousUserId, newUserId, Optional.of(newPhone.e164())));
             Optional<Row> previous = oldPhone.flatMap(p -> find(handle, numberKey, "phone", p))
                     .or(() -> previousUserId.flatMap(u -> find(handle, numberKey, "user_id", u)));
             if (previous.isEmpty()) {
@@ -95,8 +122,16 @@ public final class JdbiPersonDirectory implements PersonDirectory {
             }
             Row kept = absorb(handle, previous.get(), find(handle, numberKey, "phone", newPhone.e164()));
             kept = absorb(handle, kept, newUserId.flatMap(u -> find(handle, numberKey, "user_id", u)));
-            Row moved = new Row(kept.id, numberKey, kept.threadId, newPhone.e164(), newUserId.orElse(kept.userId),
-                    kept.parentUserId, kept.username, kept.firstSeen, kept.lastSeen);
+            Row moved = new Row(
+                    kept.id,
+                    numberKey,
+                    kept.threadId,
+                    newPhone.e164(),
+                    newUserId.orElse(kept.userId),
+                    kept.parentUserId,
+                    kept.username,
+                    kept.firstSeen,
+                    kept.lastSeen);
             update(handle, moved.seenAt(at.toEpochMilli()));
         });
     }
@@ -121,10 +156,18 @@ public final class JdbiPersonDirectory implements PersonDirectory {
             return kept;
         }
         Row gone = other.get();
-        handle.createUpdate("DELETE FROM persons WHERE id = :id").bind("id", gone.id).execute();
-        return new Row(kept.id, kept.numberKey, kept.threadId, first(kept.phone, gone.phone),
-                first(kept.userId, gone.userId), first(kept.parentUserId, gone.parentUserId),
-                first(kept.username, gone.username), Math.min(kept.firstSeen, gone.firstSeen),
+        handle.createUpdate("DELETE FROM persons WHERE id = :id")
+                .bind("id", gone.id)
+                .execute();
+        return new Row(
+                kept.id,
+                kept.numberKey,
+                kept.threadId,
+                first(kept.phone, gone.phone),
+                first(kept.userId, gone.userId),
+                first(kept.parentUserId, gone.parentUserId),
+                first(kept.username, gone.username),
+                Math.min(kept.firstSeen, gone.firstSeen),
                 Math.max(kept.lastSeen, gone.lastSeen));
     }
 
@@ -143,45 +186,80 @@ public final class JdbiPersonDirectory implements PersonDirectory {
     }
 
     private static Optional<Row> find(Handle handle, String numberKey, String column, String value) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM persons WHERE number_key = :key AND " + column + " = :value")
-                .bind("key", numberKey).bind("value", value).map(JdbiPersonDirectory::row).findOne();
+        return handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM persons WHERE number_key = :key AND " + column + " = :value")
+                .bind("key", numberKey)
+                .bind("value", value)
+                .map(JdbiPersonDirectory::row)
+                .findOne();
     }
 
     private static void insert(Handle handle, Row row) {
         handle.createUpdate("INSERT INTO persons (number_key, thread_id, phone, user_id, parent_user_id, username, "
                         + "first_seen, last_seen) VALUES (:numberKey, :threadId, :phone, :userId, :parentUserId, "
                         + ":username, :firstSeen, :lastSeen)")
-                .bindMethods(row).execute();
+                .bindMethods(row)
+                .execute();
     }
 
     private static void update(Handle handle, Row row) {
         handle.createUpdate("UPDATE persons SET phone = :phone, user_id = :userId, parent_user_id = :parentUserId, "
                         + "username = :username, first_seen = :firstSeen, last_seen = :lastSeen WHERE id = :id")
-                .bindMethods(row).execute();
+                .bindMethods(row)
+                .execute();
     }
 
     private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("number_key"), rs.getString("thread_id"), rs.getString("phone"),
-                rs.getString("user_id"), rs.getString("parent_user_id"), rs.getString("username"),
-                rs.getLong("first_seen"), rs.getLong("last_seen"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("number_key"),
+                rs.getString("thread_id"),
+                rs.getString("phone"),
+                rs.getString("user_id"),
+                rs.getString("parent_user_id"),
+                rs.getString("username"),
+                rs.getLong("first_seen"),
+                rs.getLong("last_seen"));
     }
 
     /** A {@code persons} row (public only for Jdbi binding); absent values are null. */
-    public record Row(long id, String numberKey, String threadId, String phone, String userId, String parentUserId,
-                      String username, long firstSeen, long lastSeen) {
+    public record Row(
+            long id,
+            String numberKey,
+            String threadId,
+            String phone,
+            String userId,
+            String parentUserId,
+            String username,
+            long firstSeen,
+            long lastSeen) {
         Row withUserId(String newUserId) {
             return new Row(id, numberKey, threadId, phone, newUserId, parentUserId, username, firstSeen, lastSeen);
         }
 
         Row seenAt(long at) {
-            return new Row(id, numberKey, threadId, phone, userId, parentUserId, username, Math.min(firstSeen, at),
+            return new Row(
+                    id,
+                    numberKey,
+                    threadId,
+                    phone,
+                    userId,
+                    parentUserId,
+                    username,
+                    Math.min(firstSeen, at),
                     Math.max(lastSeen, at));
         }
 
         Person toPerson() {
-            return new Person(numberKey, threadId, Optional.ofNullable(phone).map(PhoneNumber::new),
-                    Optional.ofNullable(userId), Optional.ofNullable(parentUserId), Optional.ofNullable(username),
-                    Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen));
+            return new Person(
+                    numberKey,
+                    threadId,
+                    Optional.ofNullable(phone).map(PhoneNumber::new),
+                    Optional.ofNullable(userId),
+                    Optional.ofNullable(parentUserId),
+                    Optional.ofNullable(username),
+                    Instant.ofEpochMilli(firstSeen),
+                    Instant.ofEpochMilli(lastSeen));
         }
     }
 }

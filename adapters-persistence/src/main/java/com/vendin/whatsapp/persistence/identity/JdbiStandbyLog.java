@@ -31,11 +31,17 @@ public final class JdbiStandbyLog implements StandbyLog {
         return db.inWrite(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
             for (StandbyItem item : items) {
-                batch.bind("key", item.key()).bind("provider", item.provider().wireName())
-                        .bind("kind", item.kind().wireName()).bind("toPhoneId", item.to().phoneId().orElse(null))
-                        .bind("toNumber", item.to().number()).bind("sender", item.sender().orElse(null))
-                        .bind("type", item.type()).bind("text", item.text())
-                        .bind("ts", item.timestamp().toEpochMilli()).bind("now", now).add();
+                batch.bind("key", item.key())
+                        .bind("provider", item.provider().wireName())
+                        .bind("kind", item.kind().wireName())
+                        .bind("toPhoneId", item.to().phoneId().orElse(null))
+                        .bind("toNumber", item.to().number())
+                        .bind("sender", item.sender().orElse(null))
+                        .bind("type", item.type())
+                        .bind("text", item.text())
+                        .bind("ts", item.timestamp().toEpochMilli())
+                        .bind("now", now)
+                        .add();
             }
             int recorded = 0;
             for (int count : batch.execute()) {

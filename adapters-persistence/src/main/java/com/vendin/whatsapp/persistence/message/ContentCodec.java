@@ -31,8 +31,7 @@ public final class ContentCodec {
     static final String TWILIO_TEMPLATE = "twilio_template";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ContentCodec() {
-    }
+    private ContentCodec() {}
 
     /** The {@code content_type} of a part; null for text. */
     public static String type(OutboundContent content) {
@@ -92,25 +91,32 @@ public final class ContentCodec {
         }
         Optional<MediaKind> kind = MediaKind.fromWire(type);
         if (kind.isPresent()) {
-            return new Media(kind.get(), URI.create(node.path("url").asText()), optional(node, "caption"),
+            return new Media(
+                    kind.get(),
+                    URI.create(node.path("url").asText()),
+                    optional(node, "caption"),
                     optional(node, "filename"));
         }
         return switch (type) {
             case "buttons" -> new Buttons(node.path("text").asText(), buttons(node.path("buttons")));
-            case "list" -> new ListMessage(node.path("text").asText(), node.path("button").asText(),
-                    sections(node.path("sections")));
-            case "template" -> new MetaTemplate(node.path("name").asText(), node.path("language").asText(),
-                    optional(node, "components"));
-            case TWILIO_TEMPLATE -> new TwilioTemplate(node.path("contentSid").asText(),
-                    optional(node, "contentVariables"));
-            case "reaction" -> new Reaction(node.path("messageId").asText(), node.path("emoji").asText());
+            case "list" ->
+                new ListMessage(
+                        node.path("text").asText(), node.path("button").asText(), sections(node.path("sections")));
+            case "template" ->
+                new MetaTemplate(
+                        node.path("name").asText(), node.path("language").asText(), optional(node, "components"));
+            case TWILIO_TEMPLATE ->
+                new TwilioTemplate(node.path("contentSid").asText(), optional(node, "contentVariables"));
+            case "reaction" ->
+                new Reaction(node.path("messageId").asText(), node.path("emoji").asText());
             default -> throw new IllegalStateException("a stored reply part has an unknown content type " + type);
         };
     }
 
     private static List<Button> buttons(JsonNode array) {
         List<Button> buttons = new ArrayList<>();
-        array.forEach(b -> buttons.add(new Button(b.path("id").asText(), b.path("title").asText())));
+        array.forEach(b ->
+                buttons.add(new Button(b.path("id").asText(), b.path("title").asText())));
         return buttons;
     }
 
@@ -118,8 +124,9 @@ public final class ContentCodec {
         List<Section> sections = new ArrayList<>();
         for (JsonNode s : array) {
             List<Row> rows = new ArrayList<>();
-            s.path("rows").forEach(r -> rows.add(new Row(r.path("id").asText(), r.path("title").asText(),
-                    optional(r, "description"))));
+            s.path("rows")
+                    .forEach(r -> rows.add(
+                            new Row(r.path("id").asText(), r.path("title").asText(), optional(r, "description"))));
             sections.add(new Section(optional(s, "title"), rows));
         }
         return sections;

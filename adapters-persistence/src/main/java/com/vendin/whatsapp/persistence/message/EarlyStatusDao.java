@@ -26,18 +26,36 @@ interface EarlyStatusDao {
     RowMapper<EarlyStatus> MAPPER = new EarlyStatus.Mapper();
 
     static Optional<EarlyStatus> find(Handle handle, String providerMessageId) {
-        return handle.createQuery(FIND).bind("providerMessageId", providerMessageId).map(MAPPER).findOne();
+        return handle.createQuery(FIND)
+                .bind("providerMessageId", providerMessageId)
+                .map(MAPPER)
+                .findOne();
     }
 
-    static void put(Handle handle, String providerMessageId, String provider, String status, String errorCode,
-                    String errorTitle, long statusAt, long now) {
-        handle.createUpdate(PUT).bind("providerMessageId", providerMessageId).bind("provider", provider)
-                .bind("status", status).bind("errorCode", errorCode).bind("errorTitle", errorTitle)
-                .bind("statusAt", statusAt).bind("now", now).execute();
+    static void put(
+            Handle handle,
+            String providerMessageId,
+            String provider,
+            String status,
+            String errorCode,
+            String errorTitle,
+            long statusAt,
+            long now) {
+        handle.createUpdate(PUT)
+                .bind("providerMessageId", providerMessageId)
+                .bind("provider", provider)
+                .bind("status", status)
+                .bind("errorCode", errorCode)
+                .bind("errorTitle", errorTitle)
+                .bind("statusAt", statusAt)
+                .bind("now", now)
+                .execute();
     }
 
     static int remove(Handle handle, String providerMessageId) {
-        return handle.createUpdate(REMOVE).bind("providerMessageId", providerMessageId).execute();
+        return handle.createUpdate(REMOVE)
+                .bind("providerMessageId", providerMessageId)
+                .execute();
     }
 
     static int prune(Handle handle, long before) {

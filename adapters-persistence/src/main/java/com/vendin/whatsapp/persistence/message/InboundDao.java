@@ -18,13 +18,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 interface InboundDao {
 
-    String INSERT = "INSERT INTO inbound_messages (provider, provider_message_id, tenant_id, role, thread_id, from_raw, "
-            + "to_phone_id, to_number, provider_ts, type, text, details_json, profile_name, state, unroutable_reason, "
-            + "attempts, next_attempt_at, created_at, updated_at, sender_phone, user_id, username) VALUES (:provider, "
-            + ":providerMessageId, :tenantId, :role, :threadId, :fromRaw, :toPhoneId, :toNumber, :providerTs, :type, "
-            + ":text, :detailsJson, :profileName, :state, :unroutableReason, 0, :nextAttemptAt, :now, :now, "
-            + ":senderPhone, :userId, :username) "
-            + "ON CONFLICT (provider_message_id) DO NOTHING";
+    String INSERT =
+            "INSERT INTO inbound_messages (provider, provider_message_id, tenant_id, role, thread_id, from_raw, "
+                    + "to_phone_id, to_number, provider_ts, type, text, details_json, profile_name, state, unroutable_reason, "
+                    + "attempts, next_attempt_at, created_at, updated_at, sender_phone, user_id, username) VALUES (:provider, "
+                    + ":providerMessageId, :tenantId, :role, :threadId, :fromRaw, :toPhoneId, :toNumber, :providerTs, :type, "
+                    + ":text, :detailsJson, :profileName, :state, :unroutableReason, 0, :nextAttemptAt, :now, :now, "
+                    + ":senderPhone, :userId, :username) "
+                    + "ON CONFLICT (provider_message_id) DO NOTHING";
 
     String KNOWN = "SELECT provider_message_id FROM inbound_messages WHERE provider_message_id IN (<ids>)";
 
@@ -73,13 +74,12 @@ interface InboundDao {
             + "WHERE id = :id AND state = 'forwarded' AND NOT EXISTS "
             + "(SELECT 1 FROM outbound_messages o WHERE o.inbound_id = :id AND COALESCE(o.provider_message_id, '') = '')";
 
-    RowMapper<DueHead> DUE_HEAD = (rs, ctx) ->
-            new DueHead(rs.getLong("id"), rs.getString("tenant_id"), rs.getLong("next_attempt_at"));
+    RowMapper<DueHead> DUE_HEAD =
+            (rs, ctx) -> new DueHead(rs.getLong("id"), rs.getString("tenant_id"), rs.getLong("next_attempt_at"));
     RowMapper<PendingDelivery> PENDING_DELIVERY = new PendingDeliveryMapper();
 
     /** A claim candidate: a due thread head, its tenant and when it is due. */
-    record DueHead(long id, String tenantId, long nextAttemptAt) {
-    }
+    record DueHead(long id, String tenantId, long nextAttemptAt) {}
 
     /** Inserts the rows in one batch; the update count of each (0 for a provider message id already recorded). */
     static int[] insert(Handle handle, List<InboundRow> rows) {
@@ -91,42 +91,68 @@ interface InboundDao {
     }
 
     static List<String> known(Handle handle, Collection<String> ids) {
-        return handle.createQuery(KNOWN).bindList("ids", ids).mapTo(String.class).list();
+        return handle.createQuery(KNOWN)
+                .bindList("ids", ids)
+                .mapTo(String.class)
+                .list();
     }
 
     static List<DueHead> dueHeads(Handle handle, long now, long afterDue, long afterId, int limit) {
-        return handle.createQuery(DUE_HEADS).bind("now", now).bind("afterDue", afterDue).bind("afterId", afterId)
-                .bind("limit", limit).map(DUE_HEAD).list();
+        return handle.createQuery(DUE_HEADS)
+                .bind("now", now)
+                .bind("afterDue", afterDue)
+                .bind("afterId", afterId)
+                .bind("limit", limit)
+                .map(DUE_HEAD)
+                .list();
     }
 
     static Map<String, Integer> heldLeases(Handle handle, long now) {
         Map<String, Integer> held = new HashMap<>();
-        handle.createQuery(HELD_LEASES).bind("now", now)
+        handle.createQuery(HELD_LEASES)
+                .bind("now", now)
                 .map((rs, ctx) -> new SimpleImmutableEntry<>(rs.getString("tenant_id"), rs.getInt("leases")))
                 .forEach(entry -> held.put(entry.getKey(), entry.getValue()));
         return held;
     }
 
     static List<PendingDelivery> pending(Handle handle, List<Long> ids) {
-        return handle.createQuery(PENDING).bindList("ids", ids).map(PENDING_DELIVERY).list();
+        return handle.createQuery(PENDING)
+                .bindList("ids", ids)
+                .map(PENDING_DELIVERY)
+                .list();
     }
 
     static int lease(Handle handle, List<Long> ids, long leaseUntil) {
-        return handle.createUpdate(LEASE).bindList("ids", ids).bind("leaseUntil", leaseUntil).execute();
+        return handle.createUpdate(LEASE)
+                .bindList("ids", ids)
+                .bind("leaseUntil", leaseUntil)
+                .execute();
     }
 
     static List<Long> leaseSkippingLocked(Handle handle, List<Long> ids, long now, long leaseUntil) {
-        return handle.createQuery(LEASE_SKIPPING_LOCKED).bindList("ids", ids).bind("now", now)
-                .bind("leaseUntil", leaseUntil).mapTo(Long.class).list();
+        return handle.createQuery(LEASE_SKIPPING_LOCKED)
+                .bindList("ids", ids)
+                .bind("now", now)
+                .bind("leaseUntil", leaseUntil)
+                .mapTo(Long.class)
+                .list();
     }
 
     /** {@code lease} may be null (any lease); it is bound as a BIGINT either way. */
     static int forward(Handle handle, long id, Long lease, long now) {
-        return handle.createUpdate(FORWARD).bind("id", id).bind("lease", lease).bind("now", now).execute();
+        return handle.createUpdate(FORWARD)
+                .bind("id", id)
+                .bind("lease", lease)
+                .bind("now", now)
+                .execute();
     }
 
     static int markRepliedIfAllAccepted(Handle handle, long id, long now) {
-        return handle.createUpdate(MARK_REPLIED_IF_ALL_ACCEPTED).bind("id", id).bind("now", now).execute();
+        return handle.createUpdate(MARK_REPLIED_IF_ALL_ACCEPTED)
+                .bind("id", id)
+                .bind("now", now)
+                .execute();
     }
 
     @SqlUpdate("UPDATE inbound_messages SET attempts = attempts + 1, next_attempt_at = :nextAttemptAt, "

@@ -115,8 +115,10 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         Long lease = leases.remove(id);
         db.useWrite(handle -> {
             if (InboundDao.forward(handle, id, lease, at) == 0) {
-                LOG.warn("inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
-                        + "claimed again; its reply is not queued", id);
+                LOG.warn(
+                        "inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
+                                + "claimed again; its reply is not queued",
+                        id);
                 return;
             }
             if (!replyParts.isEmpty()) {
@@ -128,15 +130,20 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     @Override
     public void retryLater(long id, Instant nextAttemptAt, String error, Instant now) {
         Long lease = leases.remove(id);
-        db.useWrite(handle -> ignoredUnlessChanged(id, "retry", handle.attach(InboundDao.class)
-                .retryLater(id, lease, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
+        db.useWrite(handle -> ignoredUnlessChanged(
+                id,
+                "retry",
+                handle.attach(InboundDao.class)
+                        .retryLater(id, lease, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
     }
 
     @Override
     public void deadLetter(long id, String error, Instant now) {
         Long lease = leases.remove(id);
-        db.useWrite(handle -> ignoredUnlessChanged(id, "dead-letter", handle.attach(InboundDao.class)
-                .deadLetter(id, lease, clip(error), now.toEpochMilli())));
+        db.useWrite(handle -> ignoredUnlessChanged(
+                id,
+                "dead-letter",
+                handle.attach(InboundDao.class).deadLetter(id, lease, clip(error), now.toEpochMilli())));
     }
 
     /**
@@ -154,8 +161,11 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     private static void ignoredUnlessChanged(long id, String what, int changed) {
         if (changed == 0) {
-            LOG.warn("inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
-                    + "claimed again; {} ignored", id, what);
+            LOG.warn(
+                    "inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
+                            + "claimed again; {} ignored",
+                    id,
+                    what);
         }
     }
 }

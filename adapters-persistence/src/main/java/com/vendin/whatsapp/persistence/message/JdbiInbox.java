@@ -1,8 +1,8 @@
 package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
-import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.Inbox;
+import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +25,7 @@ public final class JdbiInbox implements Inbox {
     private static final int IN_LIST_CHUNK = 500;
     /** How long a new message waits for the acknowledgement of its webhook before it is due anyway. */
     public static final Duration ACK_HOLD = Duration.ofSeconds(5);
+
     private static final String RELEASE = "UPDATE inbound_messages SET next_attempt_at = :now "
             + "WHERE provider_message_id IN (<ids>) AND state = 'received' AND attempts = 0 AND next_attempt_at > :now";
 
@@ -48,7 +49,9 @@ public final class JdbiInbox implements Inbox {
     public Set<String> record(List<InboxEntry> entries, List<StatusUpdate> statuses) {
         long now = clock.millis();
         long heldUntil = now + hold.toMillis();
-        List<InboundRow> rows = entries.stream().map(entry -> InboundRow.of(entry, now, heldUntil)).toList();
+        List<InboundRow> rows = entries.stream()
+                .map(entry -> InboundRow.of(entry, now, heldUntil))
+                .toList();
         return db.inWrite(handle -> {
             Set<String> recorded = new LinkedHashSet<>();
             if (!rows.isEmpty()) {
@@ -73,7 +76,10 @@ public final class JdbiInbox implements Inbox {
         long now = clock.millis();
         for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-            db.useWrite(handle -> handle.createUpdate(RELEASE).bindList("ids", chunk).bind("now", now).execute());
+            db.useWrite(handle -> handle.createUpdate(RELEASE)
+                    .bindList("ids", chunk)
+                    .bind("now", now)
+                    .execute());
         }
     }
 

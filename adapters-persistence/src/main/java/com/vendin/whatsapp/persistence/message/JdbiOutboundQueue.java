@@ -54,20 +54,30 @@ public final class JdbiOutboundQueue implements OutboundQueue {
             Optional<EarlyStatus> kept = EarlyStatusDao.find(handle, providerMessageId);
             DeliveryStatus state = Statuses.acceptedState(kept);
             Optional<EarlyStatus> failure = kept.filter(s -> state == DeliveryStatus.FAILED);
-            int changed = OutboundDao.accept(handle, partId, providerMessageId, state.wireName(),
+            int changed = OutboundDao.accept(
+                    handle,
+                    partId,
+                    providerMessageId,
+                    state.wireName(),
                     failure.map(EarlyStatus::errorCode).orElse(null),
-                    failure.map(EarlyStatus::errorTitle).orElse(null), at);
+                    failure.map(EarlyStatus::errorTitle).orElse(null),
+                    at);
             if (changed == 0) {
-                if (OutboundDao.findByProviderId(handle, providerMessageId).filter(p -> p.id() == partId).isPresent()) {
+                if (OutboundDao.findByProviderId(handle, providerMessageId)
+                        .filter(p -> p.id() == partId)
+                        .isPresent()) {
                     LOG.debug("outbound part {} was already recorded as {} from a status", partId, providerMessageId);
                 } else {
-                    LOG.warn("outbound part {} is not pending any more; acceptance as {} ignored", partId,
+                    LOG.warn(
+                            "outbound part {} is not pending any more; acceptance as {} ignored",
+                            partId,
                             providerMessageId);
                 }
                 return;
             }
             kept.ifPresent(s -> EarlyStatusDao.remove(handle, providerMessageId));
-            StatusEventDao.record(handle, partId, state, failure.map(EarlyStatus::errorCode).orElse(null), at, at);
+            StatusEventDao.record(
+                    handle, partId, state, failure.map(EarlyStatus::errorCode).orElse(null), at, at);
             OutboundDao.inboundIdOf(handle, partId)
                     .ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
         });
@@ -75,15 +85,24 @@ public final class JdbiOutboundQueue implements OutboundQueue {
 
     @Override
     public void recordMediaId(long partId, String mediaId, Instant now) {
-        db.useWrite(handle -> ignoredUnlessChanged(partId, "media id", handle.attach(OutboundDao.class)
-                .recordMediaId(partId, JdbiDeliveryQueue.clip(mediaId), now.toEpochMilli())));
+        db.useWrite(handle -> ignoredUnlessChanged(
+                partId,
+                "media id",
+                handle.attach(OutboundDao.class)
+                        .recordMediaId(partId, JdbiDeliveryQueue.clip(mediaId), now.toEpochMilli())));
     }
 
     @Override
     public void retryLater(long partId, Instant nextAttemptAt, String errorCode, Instant now) {
-        db.useWrite(handle -> ignoredUnlessChanged(partId, "retry", handle.attach(OutboundDao.class)
-                .retryLater(partId, nextAttemptAt.toEpochMilli(), JdbiDeliveryQueue.clip(errorCode),
-                        now.toEpochMilli())));
+        db.useWrite(handle -> ignoredUnlessChanged(
+                partId,
+                "retry",
+                handle.attach(OutboundDao.class)
+                        .retryLater(
+                                partId,
+                                nextAttemptAt.toEpochMilli(),
+                                JdbiDeliveryQueue.clip(errorCode),
+                                now.toEpochMilli())));
     }
 
     /** Counts the attempt, like {@link #retryLater}, and keeps the part out of every later claim. */
@@ -91,8 +110,8 @@ public final class JdbiOutboundQueue implements OutboundQueue {
     public void markFailed(long partId, String errorCode, String detail, Instant now) {
         long at = now.toEpochMilli();
         db.useWrite(handle -> {
-            int changed = handle.attach(OutboundDao.class).markFailed(partId, JdbiDeliveryQueue.clip(errorCode),
-                    JdbiDeliveryQueue.clip(detail), at);
+            int changed = handle.attach(OutboundDao.class)
+                    .markFailed(partId, JdbiDeliveryQueue.clip(errorCode), JdbiDeliveryQueue.clip(detail), at);
             ignoredUnlessChanged(partId, "failure", changed);
             if (changed > 0) {
                 StatusEventDao.record(handle, partId, DeliveryStatus.FAILED, JdbiDeliveryQueue.clip(errorCode), at, at);

@@ -33,7 +33,8 @@ public final class JdbiStatusOutbox implements StatusOutbox {
             }
             List<TenantStatusEvent> due = StatusEventDao.claimable(handle, at, limit);
             if (!due.isEmpty()) {
-                StatusEventDao.lease(handle, due.stream().map(TenantStatusEvent::id).toList(), at + lease.toMillis());
+                StatusEventDao.lease(
+                        handle, due.stream().map(TenantStatusEvent::id).toList(), at + lease.toMillis());
             }
             return due;
         });
@@ -41,30 +42,36 @@ public final class JdbiStatusOutbox implements StatusOutbox {
 
     @Override
     public void markDelivered(long eventId, Instant now) {
-        db.useWrite(handle -> StatusEventDao.update(handle, StatusEventDao.DELIVERED, eventId, null, null,
-                now.toEpochMilli()));
+        db.useWrite(handle ->
+                StatusEventDao.update(handle, StatusEventDao.DELIVERED, eventId, null, null, now.toEpochMilli()));
     }
 
     @Override
     public void retryLater(long eventId, Instant nextAttemptAt, String error, Instant now) {
-        db.useWrite(handle -> StatusEventDao.update(handle, StatusEventDao.RETRY, eventId, nextAttemptAt.toEpochMilli(),
-                JdbiDeliveryQueue.clip(error), now.toEpochMilli()));
-    }
-
-    @Override
-    public void markDead(long eventId, String error, Instant now) {
-        db.useWrite(handle -> StatusEventDao.update(handle, StatusEventDao.DEAD, eventId, null,
-                JdbiDeliveryQueue.clip(error), now.toEpochMilli()));
-    }
-
-    @Override
-    public void decline(long eventId, Instant now) {
-        db.useWrite(handle -> StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null,
+        db.useWrite(handle -> StatusEventDao.update(
+                handle,
+                StatusEventDao.RETRY,
+                eventId,
+                nextAttemptAt.toEpochMilli(),
+                JdbiDeliveryQueue.clip(error),
                 now.toEpochMilli()));
     }
 
     @Override
+    public void markDead(long eventId, String error, Instant now) {
+        db.useWrite(handle -> StatusEventDao.update(
+                handle, StatusEventDao.DEAD, eventId, null, JdbiDeliveryQueue.clip(error), now.toEpochMilli()));
+    }
+
+    @Override
+    public void decline(long eventId, Instant now) {
+        db.useWrite(handle ->
+                StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null, now.toEpochMilli()));
+    }
+
+    @Override
     public int releaseLeases() {
-        return db.inWrite(handle -> handle.createUpdate(StatusEventDao.RELEASE_LEASES).execute());
+        return db.inWrite(
+                handle -> handle.createUpdate(StatusEventDao.RELEASE_LEASES).execute());
     }
 }

@@ -30,16 +30,24 @@ public final class JdbiUnroutableStore implements UnroutableStore {
 
     @Override
     public Optional<InboundMessage> find(long inboundId) {
-        return db.inRead(handle -> handle.createQuery(FIND).bind("id", inboundId)
-                .map((rs, ctx) -> PendingDeliveryMapper.message(rs)).findOne());
+        return db.inRead(handle -> handle.createQuery(FIND)
+                .bind("id", inboundId)
+                .map((rs, ctx) -> PendingDeliveryMapper.message(rs))
+                .findOne());
     }
 
     @Override
     public boolean route(long inboundId, RoutingDecision.Routed decision, Instant now) {
-        return db.inWrite(handle -> handle.createUpdate(ROUTE).bind("id", inboundId)
-                .bind("tenantId", decision.tenantId().value()).bind("role", decision.role().wireName())
-                .bind("threadId", decision.threadId())
-                .bind("senderPhone", decision.phone().map(PhoneNumber::e164).orElse(null))
-                .bind("now", now.toEpochMilli()).execute()) > 0;
+        return db.inWrite(handle -> handle.createUpdate(ROUTE)
+                        .bind("id", inboundId)
+                        .bind("tenantId", decision.tenantId().value())
+                        .bind("role", decision.role().wireName())
+                        .bind("threadId", decision.threadId())
+                        .bind(
+                                "senderPhone",
+                                decision.phone().map(PhoneNumber::e164).orElse(null))
+                        .bind("now", now.toEpochMilli())
+                        .execute())
+                > 0;
     }
 }

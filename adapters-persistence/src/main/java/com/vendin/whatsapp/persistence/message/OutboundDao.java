@@ -51,7 +51,8 @@ interface OutboundDao {
             + "u.part_index, u.part_count, u.attempts, u.next_attempt_at, u.content_type, u.content_json, u.media_id) "
             + "SELECT * FROM claimed ORDER BY next_attempt_at, id";
 
-    String FIND_BY_PROVIDER_ID = "SELECT id, state FROM outbound_messages WHERE provider_message_id = :providerMessageId";
+    String FIND_BY_PROVIDER_ID =
+            "SELECT id, state FROM outbound_messages WHERE provider_message_id = :providerMessageId";
 
     /** The part {@code id} if it is still waiting for its provider's acceptance from {@code provider}. */
     String FIND_UNACCEPTED = "SELECT id, state FROM outbound_messages WHERE id = :id AND provider = :provider "
@@ -79,41 +80,77 @@ interface OutboundDao {
     }
 
     static List<PendingPart> claimable(Handle handle, long now, int limit) {
-        return handle.createQuery(CLAIMABLE).bind("now", now).bind("limit", limit).map(PENDING_PART).list();
+        return handle.createQuery(CLAIMABLE)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(PENDING_PART)
+                .list();
     }
 
     static int lease(Handle handle, List<Long> ids, long leaseUntil) {
-        return handle.createUpdate(LEASE).bindList("ids", ids).bind("leaseUntil", leaseUntil).execute();
+        return handle.createUpdate(LEASE)
+                .bindList("ids", ids)
+                .bind("leaseUntil", leaseUntil)
+                .execute();
     }
 
     static List<PendingPart> claimSkippingLocked(Handle handle, long now, long leaseUntil, int limit) {
-        return handle.createQuery(CLAIM_SKIPPING_LOCKED).bind("now", now).bind("leaseUntil", leaseUntil)
-                .bind("limit", limit).map(PENDING_PART).list();
+        return handle.createQuery(CLAIM_SKIPPING_LOCKED)
+                .bind("now", now)
+                .bind("leaseUntil", leaseUntil)
+                .bind("limit", limit)
+                .map(PENDING_PART)
+                .list();
     }
 
     static Optional<PartState> findByProviderId(Handle handle, String providerMessageId) {
-        return handle.createQuery(FIND_BY_PROVIDER_ID).bind("providerMessageId", providerMessageId)
-                .map(PART_STATE).findOne();
+        return handle.createQuery(FIND_BY_PROVIDER_ID)
+                .bind("providerMessageId", providerMessageId)
+                .map(PART_STATE)
+                .findOne();
     }
 
     static Optional<PartState> findUnaccepted(Handle handle, long id, String provider) {
-        return handle.createQuery(FIND_UNACCEPTED).bind("id", id).bind("provider", provider).map(PART_STATE).findOne();
+        return handle.createQuery(FIND_UNACCEPTED)
+                .bind("id", id)
+                .bind("provider", provider)
+                .map(PART_STATE)
+                .findOne();
     }
 
     static int setStatus(Handle handle, long id, String state, String errorCode, String errorDetail, long now) {
-        return handle.createUpdate(SET_STATUS).bind("id", id).bind("state", state).bind("errorCode", errorCode)
-                .bind("errorDetail", errorDetail).bind("now", now).execute();
+        return handle.createUpdate(SET_STATUS)
+                .bind("id", id)
+                .bind("state", state)
+                .bind("errorCode", errorCode)
+                .bind("errorDetail", errorDetail)
+                .bind("now", now)
+                .execute();
     }
 
-    static int accept(Handle handle, long id, String providerMessageId, String state, String errorCode,
-                      String errorDetail, long now) {
-        return handle.createUpdate(ACCEPT).bind("id", id).bind("providerMessageId", providerMessageId)
-                .bind("state", state).bind("errorCode", errorCode).bind("errorDetail", errorDetail).bind("now", now)
+    static int accept(
+            Handle handle,
+            long id,
+            String providerMessageId,
+            String state,
+            String errorCode,
+            String errorDetail,
+            long now) {
+        return handle.createUpdate(ACCEPT)
+                .bind("id", id)
+                .bind("providerMessageId", providerMessageId)
+                .bind("state", state)
+                .bind("errorCode", errorCode)
+                .bind("errorDetail", errorDetail)
+                .bind("now", now)
                 .execute();
     }
 
     static Optional<Long> inboundIdOf(Handle handle, long id) {
-        return handle.createQuery(INBOUND_ID_OF).bind("id", id).mapTo(Long.class).findOne();
+        return handle.createQuery(INBOUND_ID_OF)
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     @SqlUpdate("UPDATE outbound_messages SET attempts = attempts + 1, next_attempt_at = :nextAttemptAt, "
@@ -125,7 +162,8 @@ interface OutboundDao {
             + "WHERE id = :id AND state = 'pending'")
     int markFailed(long id, String errorCode, String detail, long now);
 
-    @SqlUpdate("UPDATE outbound_messages SET media_id = :mediaId, updated_at = :now WHERE id = :id AND state = 'pending'")
+    @SqlUpdate(
+            "UPDATE outbound_messages SET media_id = :mediaId, updated_at = :now WHERE id = :id AND state = 'pending'")
     int recordMediaId(long id, String mediaId, long now);
 
     @SqlUpdate("UPDATE outbound_messages SET lease_until = NULL WHERE lease_until IS NOT NULL")

@@ -16,11 +16,21 @@ public final class PendingPartMapper implements RowMapper<PendingPart> {
     public PendingPart map(ResultSet rs, StatementContext ctx) throws SQLException {
         Provider provider = Provider.fromWire(rs.getString("provider"))
                 .orElseThrow(() -> new IllegalStateException("unknown provider stored"));
-        ReplyRoute route = new ReplyRoute(provider, rs.getBoolean("via_platform"),
-                Columns.optionalString(rs, "from_phone_id"), rs.getString("to_raw"));
+        ReplyRoute route = new ReplyRoute(
+                provider,
+                rs.getBoolean("via_platform"),
+                Columns.optionalString(rs, "from_phone_id"),
+                rs.getString("to_raw"));
         String text = rs.getString("text");
-        return new PendingPart(rs.getLong("id"), rs.getLong("inbound_id"), new TenantId(rs.getString("tenant_id")),
-                route, text, rs.getInt("part_index"), rs.getInt("part_count"), rs.getInt("attempts"),
+        return new PendingPart(
+                rs.getLong("id"),
+                rs.getLong("inbound_id"),
+                new TenantId(rs.getString("tenant_id")),
+                route,
+                text,
+                rs.getInt("part_index"),
+                rs.getInt("part_count"),
+                rs.getInt("attempts"),
                 ContentCodec.read(rs.getString("content_type"), rs.getString("content_json"), text),
                 Columns.optionalString(rs, "media_id"));
     }

@@ -57,35 +57,52 @@ final class StatusEventDao {
     static final String RELEASE_LEASES = "UPDATE tenant_status_events SET lease_until = NULL "
             + "WHERE state = 'pending' AND lease_until IS NOT NULL";
 
-    private static final RowMapper<TenantStatusEvent> EVENT = (rs, ctx) -> new TenantStatusEvent(rs.getLong("id"),
-            new TenantId(rs.getString("tenant_id")), "out-" + rs.getLong("part_id"),
+    private static final RowMapper<TenantStatusEvent> EVENT = (rs, ctx) -> new TenantStatusEvent(
+            rs.getLong("id"),
+            new TenantId(rs.getString("tenant_id")),
+            "out-" + rs.getLong("part_id"),
             Optional.ofNullable(rs.getString("reply_to")),
-            DeliveryStatus.fromWire(rs.getString("status")).orElseThrow(
-                    () -> new IllegalStateException("unknown status stored")),
-            Optional.ofNullable(rs.getString("error_code")), Instant.ofEpochMilli(rs.getLong("status_at")),
+            DeliveryStatus.fromWire(rs.getString("status"))
+                    .orElseThrow(() -> new IllegalStateException("unknown status stored")),
+            Optional.ofNullable(rs.getString("error_code")),
+            Instant.ofEpochMilli(rs.getLong("status_at")),
             rs.getInt("attempts"));
 
-    private StatusEventDao() {
-    }
+    private StatusEventDao() {}
 
     /** Inside the transaction that moved part {@code partId} to {@code status}. */
     static void record(Handle handle, long partId, DeliveryStatus status, String errorCode, long statusAt, long now) {
-        handle.createUpdate(RECORD).bind("partId", partId).bind("status", status.wireName())
-                .bind("errorCode", status == DeliveryStatus.FAILED ? errorCode : null).bind("statusAt", statusAt)
-                .bind("now", now).execute();
+        handle.createUpdate(RECORD)
+                .bind("partId", partId)
+                .bind("status", status.wireName())
+                .bind("errorCode", status == DeliveryStatus.FAILED ? errorCode : null)
+                .bind("statusAt", statusAt)
+                .bind("now", now)
+                .execute();
     }
 
     static List<TenantStatusEvent> claimable(Handle handle, long now, int limit) {
-        return handle.createQuery(CLAIMABLE).bind("now", now).bind("limit", limit).map(EVENT).list();
+        return handle.createQuery(CLAIMABLE)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(EVENT)
+                .list();
     }
 
     static void lease(Handle handle, List<Long> ids, long leaseUntil) {
-        handle.createUpdate(LEASE).bindList("ids", ids).bind("leaseUntil", leaseUntil).execute();
+        handle.createUpdate(LEASE)
+                .bindList("ids", ids)
+                .bind("leaseUntil", leaseUntil)
+                .execute();
     }
 
     static List<TenantStatusEvent> claimSkippingLocked(Handle handle, long now, long leaseUntil, int limit) {
-        return handle.createQuery(CLAIM_SKIPPING_LOCKED).bind("now", now).bind("leaseUntil", leaseUntil)
-                .bind("limit", limit).map(EVENT).list();
+        return handle.createQuery(CLAIM_SKIPPING_LOCKED)
+                .bind("now", now)
+                .bind("leaseUntil", leaseUntil)
+                .bind("limit", limit)
+                .map(EVENT)
+                .list();
     }
 
     static int update(Handle handle, String sql, long id, Long next, String error, long now) {

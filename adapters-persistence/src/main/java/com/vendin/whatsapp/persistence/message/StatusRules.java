@@ -9,8 +9,7 @@ import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
  * demonstrably reached the phone and the late report cannot undo that.
  */
 final class StatusRules {
-    private StatusRules() {
-    }
+    private StatusRules() {}
 
     static boolean advances(DeliveryStatus current, DeliveryStatus next) {
         if (current == DeliveryStatus.FAILED) {

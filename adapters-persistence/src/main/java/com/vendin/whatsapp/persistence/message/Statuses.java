@@ -22,8 +22,7 @@ final class Statuses {
     /** Early statuses nobody claimed within this time are dropped (they named a message sent outside the outbox). */
     static final Duration EARLY_RETENTION = Duration.ofDays(1);
 
-    private Statuses() {
-    }
+    private Statuses() {}
 
     /** Inside the caller's write transaction. */
     static void apply(Handle handle, List<StatusUpdate> updates, long now) {
@@ -32,7 +31,9 @@ final class Statuses {
         }
         // A status and the acceptance of the send it names (markAccepted) take the same key, so one of them
         // always sees the other: a status is never kept early after the send was recorded, nor lost.
-        Dialect.lock(handle, updates.stream().map(u -> providerIdLock(u.providerMessageId())).toList());
+        Dialect.lock(
+                handle,
+                updates.stream().map(u -> providerIdLock(u.providerMessageId())).toList());
         for (StatusUpdate update : updates) {
             Optional<PartState> part = OutboundDao.findByProviderId(handle, update.providerMessageId())
                     .or(() -> reconcile(handle, update, now));
@@ -68,19 +69,24 @@ final class Statuses {
 
     /** Marks the part the status's correlation id names accepted with the status's provider id, if still pending. */
     private static Optional<PartState> reconcile(Handle handle, StatusUpdate update, long now) {
-        Optional<PartState> waiting = update.correlationId().flatMap(PartCorrelation::partId)
-                .flatMap(id -> OutboundDao.findUnaccepted(handle, id, update.provider().wireName()));
+        Optional<PartState> waiting = update.correlationId()
+                .flatMap(PartCorrelation::partId)
+                .flatMap(id ->
+                        OutboundDao.findUnaccepted(handle, id, update.provider().wireName()));
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
         long id = waiting.get().id();
-        if (OutboundDao.accept(handle, id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null,
-                now) == 0) {
+        if (OutboundDao.accept(handle, id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null, now)
+                == 0) {
             return Optional.empty();
         }
-        StatusEventDao.record(handle, id, DeliveryStatus.SENT, null, update.timestamp().toEpochMilli(), now);
-        LOG.info("outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
-                id, update.providerMessageId());
+        StatusEventDao.record(
+                handle, id, DeliveryStatus.SENT, null, update.timestamp().toEpochMilli(), now);
+        LOG.info(
+                "outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
+                id,
+                update.providerMessageId());
         OutboundDao.inboundIdOf(handle, id).ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
         return Optional.of(new PartState(id, DeliveryStatus.SENT.wireName()));
     }
@@ -91,11 +97,20 @@ final class Statuses {
             return;
         }
         boolean failed = update.status() == DeliveryStatus.FAILED;
-        OutboundDao.setStatus(handle, part.id(), update.status().wireName(),
+        OutboundDao.setStatus(
+                handle,
+                part.id(),
+                update.status().wireName(),
                 failed ? update.errorCode().orElse(null) : null,
-                failed ? update.errorTitle().orElse(null) : null, now);
-        StatusEventDao.record(handle, part.id(), update.status(), update.errorCode().orElse(null),
-                update.timestamp().toEpochMilli(), now);
+                failed ? update.errorTitle().orElse(null) : null,
+                now);
+        StatusEventDao.record(
+                handle,
+                part.id(),
+                update.status(),
+                update.errorCode().orElse(null),
+                update.timestamp().toEpochMilli(),
+                now);
     }
 
     private static void keepEarly(Handle handle, StatusUpdate update, long now) {
@@ -103,8 +118,14 @@ final class Statuses {
         if (kept.isPresent() && !StatusRules.advances(kept.get().status(), update.status())) {
             return;
         }
-        EarlyStatusDao.put(handle, update.providerMessageId(), update.provider().wireName(), update.status().wireName(),
-                update.errorCode().orElse(null), update.errorTitle().orElse(null),
-                update.timestamp().toEpochMilli(), now);
+        EarlyStatusDao.put(
+                handle,
+                update.providerMessageId(),
+                update.provider().wireName(),
+                update.status().wireName(),
+                update.errorCode().orElse(null),
+                update.errorTitle().orElse(null),
+                update.timestamp().toEpochMilli(),
+                now);
     }
 }

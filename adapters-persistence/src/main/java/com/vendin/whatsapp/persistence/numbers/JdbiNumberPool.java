@@ -30,8 +30,8 @@ public final class JdbiNumberPool implements NumberPool {
                 throw GatewayRejection.conflict("number_exists", "The number " + number + " is already in the pool.");
             }
             if (dao.usedByTenant(number.e164())) {
-                throw GatewayRejection.conflict("phone_number_taken",
-                        "The number " + number + " already belongs to a tenant.");
+                throw GatewayRejection.conflict(
+                        "phone_number_taken", "The number " + number + " already belongs to a tenant.");
             }
             dao.insert(number.e164(), phoneId, status.wireName(), now.toEpochMilli());
         });
@@ -42,11 +42,14 @@ public final class JdbiNumberPool implements NumberPool {
         return db.inWrite(handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
-            PoolNumber current = dao.find(number.e164()).orElseThrow(() -> GatewayRejection.notFound(
-                    "number_not_found", "The number " + number + " is not in the pool."));
+            PoolNumber current = dao.find(number.e164())
+                    .orElseThrow(() -> GatewayRejection.notFound(
+                            "number_not_found", "The number " + number + " is not in the pool."));
             if (current.status() == PoolStatus.ASSIGNED) {
-                throw GatewayRejection.conflict("number_assigned", "The number " + number + " is assigned to tenant '"
-                        + current.assignedTenant().map(TenantId::value).orElse("") + "'; release it first.");
+                throw GatewayRejection.conflict(
+                        "number_assigned",
+                        "The number " + number + " is assigned to tenant '"
+                                + current.assignedTenant().map(TenantId::value).orElse("") + "'; release it first.");
             }
             dao.setUnassignedStatus(number.e164(), status.wireName(), now.toEpochMilli());
             return dao.find(number.e164()).orElseThrow();
@@ -66,11 +69,13 @@ public final class JdbiNumberPool implements NumberPool {
             PoolDao dao = handle.attach(PoolDao.class);
             String current = dao.tenantNumber(tenant.value()).orElseThrow(() -> tenantNotFound(tenant));
             if (!current.isEmpty()) {
-                throw GatewayRejection.conflict("tenant_has_number",
+                throw GatewayRejection.conflict(
+                        "tenant_has_number",
                         "Tenant '" + tenant + "' already has the WhatsApp number " + current + ".");
             }
-            PoolNumber claimed = dao.claim(tenant.value(), millis).orElseThrow(() -> GatewayRejection.conflict(
-                    "no_numbers_available", "The pool has no available number."));
+            PoolNumber claimed = dao.claim(tenant.value(), millis)
+                    .orElseThrow(() ->
+                            GatewayRejection.conflict("no_numbers_available", "The pool has no available number."));
             dao.giveToTenant(tenant.value(), claimed.phoneNumber().e164(), claimed.phoneId(), millis);
             return claimed;
         });

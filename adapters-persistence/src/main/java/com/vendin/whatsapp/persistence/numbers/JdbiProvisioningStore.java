@@ -36,15 +36,17 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
 
     @Override
     public Optional<Secret> registrationPin(TenantId tenant) {
-        return db.inRead(handle -> handle.attach(ProvisioningDao.class).pin(tenant.value())).map(this::open);
+        return db.inRead(handle -> handle.attach(ProvisioningDao.class).pin(tenant.value()))
+                .map(this::open);
     }
 
     @Override
     public Optional<TwilioSubaccount> twilioSubaccount(TenantId tenant) {
-        return db.inRead(handle -> handle.attach(ProvisioningDao.class).twilio(tenant.value())).map(pair -> {
-            int space = pair.indexOf(' ');
-            return new TwilioSubaccount(pair.substring(0, space), open(pair.substring(space + 1)));
-        });
+        return db.inRead(handle -> handle.attach(ProvisioningDao.class).twilio(tenant.value()))
+                .map(pair -> {
+                    int space = pair.indexOf(' ');
+                    return new TwilioSubaccount(pair.substring(0, space), open(pair.substring(space + 1)));
+                });
     }
 
     @Override
@@ -74,14 +76,20 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
         }
         String e164 = number.phoneNumber().e164();
         if (dao.takenByOther(tenant.value(), e164, number.phoneId().orElse(null))) {
-            throw GatewayRejection.conflict("phone_number_taken",
-                    "The WhatsApp number " + e164 + " already belongs to another tenant.");
+            throw GatewayRejection.conflict(
+                    "phone_number_taken", "The WhatsApp number " + e164 + " already belongs to another tenant.");
         }
         long millis = now.toEpochMilli();
-        dao.setNumber(tenant.value(), e164, number.phoneId().orElse(null), number.provider().wireName(),
-                number.accessToken().map(this::seal).orElse(null), number.twilioAccountSid().orElse(null),
+        dao.setNumber(
+                tenant.value(),
+                e164,
+                number.phoneId().orElse(null),
+                number.provider().wireName(),
+                number.accessToken().map(this::seal).orElse(null),
+                number.twilioAccountSid().orElse(null),
                 number.twilioAuthToken().map(this::seal).orElse(null),
-                number.verifiedAt().map(Instant::toEpochMilli).orElse(null), millis);
+                number.verifiedAt().map(Instant::toEpochMilli).orElse(null),
+                millis);
         dao.releasePool(tenant.value(), e164, millis);
     }
 

@@ -54,8 +54,9 @@ interface PoolDao {
             + "WHERE id = :tenantId")
     int giveToTenant(String tenantId, String number, String phoneId, long now);
 
-    @SqlUpdate("UPDATE tenants SET whatsapp_phone_number = NULL, whatsapp_phone_id = NULL, whatsapp_access_token = NULL, "
-            + "twilio_account_sid = NULL, twilio_auth_token = NULL, whatsapp_status = 'active', "
-            + "whatsapp_verified_at = NULL, updated_at = :now WHERE id = :tenantId AND whatsapp_phone_number = :number")
+    @SqlUpdate(
+            "UPDATE tenants SET whatsapp_phone_number = NULL, whatsapp_phone_id = NULL, whatsapp_access_token = NULL, "
+                    + "twilio_account_sid = NULL, twilio_auth_token = NULL, whatsapp_status = 'active', "
+                    + "whatsapp_verified_at = NULL, updated_at = :now WHERE id = :tenantId AND whatsapp_phone_number = :number")
     int takeFromTenant(String tenantId, String number, long now);
 }

@@ -15,9 +15,12 @@ public final class PoolNumberMapper implements RowMapper<PoolNumber> {
     @Override
     public PoolNumber map(ResultSet rs, StatementContext ctx) throws SQLException {
         String status = rs.getString("status");
-        return new PoolNumber(new PhoneNumber(rs.getString("phone_number")), rs.getString("phone_id"),
+        return new PoolNumber(
+                new PhoneNumber(rs.getString("phone_number")),
+                rs.getString("phone_id"),
                 PoolStatus.fromWire(status).orElseThrow(() -> new IllegalStateException("pool status " + status)),
                 Columns.optionalString(rs, "assigned_tenant_id").map(TenantId::new),
-                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"));
     }
 }

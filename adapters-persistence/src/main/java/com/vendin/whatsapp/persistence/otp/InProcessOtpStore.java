@@ -20,8 +20,7 @@ public final class InProcessOtpStore implements OtpStore {
     private final ConcurrentHashMap<PhoneNumber, Entry> entries = new ConcurrentHashMap<>();
 
     /** A phone's issue times (oldest first), pending code and when the entry may be forgotten. */
-    private record Entry(Deque<Instant> issued, Optional<PendingCode> pending, Instant forgetAt) {
-    }
+    private record Entry(Deque<Instant> issued, Optional<PendingCode> pending, Instant forgetAt) {}
 
     @Override
     public boolean issue(PhoneNumber phone, PendingCode code, Instant now, Limits limits) {
@@ -30,7 +29,9 @@ public final class InProcessOtpStore implements OtpStore {
         entries.compute(phone, (key, current) -> {
             Deque<Instant> times = new ArrayDeque<>();
             if (current != null && now.isBefore(current.forgetAt())) {
-                current.issued().stream().filter(t -> t.isAfter(now.minus(limits.window()))).forEach(times::addLast);
+                current.issued().stream()
+                        .filter(t -> t.isAfter(now.minus(limits.window())))
+                        .forEach(times::addLast);
             }
             boolean tooSoon = !times.isEmpty() && times.peekLast().isAfter(now.minus(limits.cooldown()));
             if (tooSoon || times.size() >= limits.maxPerWindow()) {
@@ -51,11 +52,13 @@ public final class InProcessOtpStore implements OtpStore {
             if (!now.isBefore(current.forgetAt())) {
                 return null;
             }
-            return current.pending().map(code -> {
-                PendingCode next = code.withAttempts(code.attempts() + 1);
-                counted.set(next);
-                return new Entry(current.issued(), Optional.of(next), current.forgetAt());
-            }).orElse(current);
+            return current.pending()
+                    .map(code -> {
+                        PendingCode next = code.withAttempts(code.attempts() + 1);
+                        counted.set(next);
+                        return new Entry(current.issued(), Optional.of(next), current.forgetAt());
+                    })
+                    .orElse(current);
         });
         return Optional.ofNullable(counted.get());
     }
@@ -65,7 +68,8 @@ public final class InProcessOtpStore implements OtpStore {
         AtomicBoolean consumed = new AtomicBoolean();
         entries.computeIfPresent(phone, (key, current) -> {
             boolean match = current.pending()
-                    .filter(code -> code.codeId().equals(codeId) && code.attempts() <= maxAttempts).isPresent();
+                    .filter(code -> code.codeId().equals(codeId) && code.attempts() <= maxAttempts)
+                    .isPresent();
             if (!match) {
                 return current;
             }

@@ -34,6 +34,5 @@ final class RedisOtpScripts {
             return 1
             """;
 
-    private RedisOtpScripts() {
-    }
+    private RedisOtpScripts() {}
 }

@@ -28,11 +28,21 @@ public final class RedisOtpStore implements OtpStore {
     @Override
     public boolean issue(PhoneNumber phone, PendingCode code, Instant now, Limits limits) {
         long at = now.toEpochMilli();
-        Object result = redis.eval(RedisOtpScripts.ISSUE, List.of(codeKey(phone), issuedKey(phone)), List.of(
-                Long.toString(at), Long.toString(limits.cooldown().toMillis()), Long.toString(limits.window().toMillis()),
-                Integer.toString(limits.maxPerWindow()), code.codeId(), code.tenantId().value(), code.userId(),
-                code.saltHex(), code.hashHex(), Long.toString(code.expiresAt().toEpochMilli()),
-                Integer.toString(code.attempts())));
+        Object result = redis.eval(
+                RedisOtpScripts.ISSUE,
+                List.of(codeKey(phone), issuedKey(phone)),
+                List.of(
+                        Long.toString(at),
+                        Long.toString(limits.cooldown().toMillis()),
+                        Long.toString(limits.window().toMillis()),
+                        Integer.toString(limits.maxPerWindow()),
+                        code.codeId(),
+                        code.tenantId().value(),
+                        code.userId(),
+                        code.saltHex(),
+                        code.hashHex(),
+                        Long.toString(code.expiresAt().toEpochMilli()),
+                        Integer.toString(code.attempts())));
         return Long.valueOf(1L).equals(result);
     }
 
@@ -42,15 +52,20 @@ public final class RedisOtpStore implements OtpStore {
         if (!(result instanceof List<?> fields) || fields.size() != 7) {
             return Optional.empty();
         }
-        return Optional.of(new PendingCode(text(fields.get(0)), new TenantId(text(fields.get(1))), text(fields.get(2)),
-                text(fields.get(3)), text(fields.get(4)), Instant.ofEpochMilli(Long.parseLong(text(fields.get(5)))),
+        return Optional.of(new PendingCode(
+                text(fields.get(0)),
+                new TenantId(text(fields.get(1))),
+                text(fields.get(2)),
+                text(fields.get(3)),
+                text(fields.get(4)),
+                Instant.ofEpochMilli(Long.parseLong(text(fields.get(5)))),
                 Integer.parseInt(text(fields.get(6)))));
     }
 
     @Override
     public boolean consume(PhoneNumber phone, String codeId, int maxAttempts) {
-        Object result = redis.eval(RedisOtpScripts.CONSUME, List.of(codeKey(phone)),
-                List.of(codeId, Integer.toString(maxAttempts)));
+        Object result = redis.eval(
+                RedisOtpScripts.CONSUME, List.of(codeKey(phone)), List.of(codeId, Integer.toString(maxAttempts)));
         return Long.valueOf(1L).equals(result);
     }
 
@@ -63,7 +78,8 @@ public final class RedisOtpStore implements OtpStore {
     }
 
     private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        return value instanceof byte[] bytes
+                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                 : String.valueOf(value);
     }
 }

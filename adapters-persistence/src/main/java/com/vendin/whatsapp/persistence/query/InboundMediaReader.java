@@ -20,11 +20,15 @@ final class InboundMediaReader {
     static final Set<String> MEDIA_TYPES = Set.of("image", "audio", "video", "document", "sticker");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private InboundMediaReader() {
-    }
+    private InboundMediaReader() {}
 
-    static Optional<InboundMedia> read(String type, String detailsJson, String tenantId, String providerMessageId,
-                                       String provider, boolean viaPlatform) {
+    static Optional<InboundMedia> read(
+            String type,
+            String detailsJson,
+            String tenantId,
+            String providerMessageId,
+            String provider,
+            boolean viaPlatform) {
         if (!MEDIA_TYPES.contains(type) || detailsJson == null) {
             return Optional.empty();
         }
@@ -43,20 +47,29 @@ final class InboundMediaReader {
         if (tenantId != null && TenantId.isValid(tenantId)) {
             TenantId tenant = new TenantId(tenantId);
             if (twilioUrl.isPresent()) {
-                reference = Optional.of(new MediaReference(tenant, providerMessageId, Provider.TWILIO, viaPlatform,
-                        twilioUrl.get()));
+                reference = Optional.of(
+                        new MediaReference(tenant, providerMessageId, Provider.TWILIO, viaPlatform, twilioUrl.get()));
             } else if (mediaId.isPresent() && Provider.FACEBOOK.wireName().equals(provider)) {
-                reference = Optional.of(new MediaReference(tenant, providerMessageId, Provider.FACEBOOK, viaPlatform,
-                        mediaId.get()));
+                reference = Optional.of(
+                        new MediaReference(tenant, providerMessageId, Provider.FACEBOOK, viaPlatform, mediaId.get()));
             }
         }
-        return Optional.of(new InboundMedia(mediaId, text(details, "mimeType"), text(details, "caption"),
-                text(details, "filename"), reference, Optional.empty()));
+        return Optional.of(new InboundMedia(
+                mediaId,
+                text(details, "mimeType"),
+                text(details, "caption"),
+                text(details, "filename"),
+                reference,
+                Optional.empty()));
     }
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank() ? Optional.empty()
+        return value == null
+                        || !value.isValueNode()
+                        || value.isNull()
+                        || value.asText().isBlank()
+                ? Optional.empty()
                 : Optional.of(value.asText());
     }
 }

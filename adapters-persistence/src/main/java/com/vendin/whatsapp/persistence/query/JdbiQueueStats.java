@@ -14,12 +14,14 @@ public final class JdbiQueueStats {
     /** Routed messages not yet delivered to their tenant ({@code received}, including those waiting to retry). */
     public long pendingDeliveries() {
         return db.inRead(h -> h.createQuery("SELECT COUNT(*) FROM inbound_messages WHERE state = 'received'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Reply parts not yet accepted or given up by the provider. */
     public long pendingSends() {
         return db.inRead(h -> h.createQuery("SELECT COUNT(*) FROM outbound_messages WHERE state = 'pending'")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 }

@@ -11,10 +11,18 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class UnroutableViewMapper implements RowMapper<UnroutableView> {
     @Override
     public UnroutableView map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new UnroutableView("in-" + rs.getLong("id"), rs.getString("provider"),
-                rs.getString("provider_message_id"), rs.getString("from_raw"), rs.getString("to_number"),
-                Columns.optionalString(rs, "to_phone_id"), rs.getString("unroutable_reason"), rs.getString("type"),
-                rs.getString("text"), Columns.instant(rs, "provider_ts"), Columns.instant(rs, "created_at"),
+        return new UnroutableView(
+                "in-" + rs.getLong("id"),
+                rs.getString("provider"),
+                rs.getString("provider_message_id"),
+                rs.getString("from_raw"),
+                rs.getString("to_number"),
+                Columns.optionalString(rs, "to_phone_id"),
+                rs.getString("unroutable_reason"),
+                rs.getString("type"),
+                rs.getString("text"),
+                Columns.instant(rs, "provider_ts"),
+                Columns.instant(rs, "created_at"),
                 Columns.optionalString(rs, "user_id"));
     }
 }

@@ -15,7 +15,8 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisRateLimiter implements RateLimiter {
     /** KEYS[1] the window; ARGV: now (ms), window (ms), limit, a unique member. 1 = counted, 0 = refused. */
-    static final String SCRIPT = String.join("\n",
+    static final String SCRIPT = String.join(
+            "\n",
             "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))",
             "if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then",
             "  redis.call('PEXPIRE', KEYS[1], ARGV[2])",
@@ -25,10 +26,12 @@ public final class RedisRateLimiter implements RateLimiter {
             "redis.call('PEXPIRE', KEYS[1], ARGV[2])",
             "return 1");
     /** KEYS[1] the window; ARGV[1] the time (ms) of the event to give back: one member with that score goes. */
-    static final String RELEASE_SCRIPT = String.join("\n",
+    static final String RELEASE_SCRIPT = String.join(
+            "\n",
             "local m = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1], 'LIMIT', 0, 1)",
             "if #m > 0 then redis.call('ZREM', KEYS[1], m[1]) return 1 end",
             "return 0");
+
     public static final String DEFAULT_PREFIX = "whatsapp-gateway:rate:";
 
     private final UnifiedJedis redis;
@@ -52,8 +55,14 @@ public final class RedisRateLimiter implements RateLimiter {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the window must be positive");
         }
-        Object answer = redis.eval(SCRIPT, List.of(prefix + key), List.of(Long.toString(now.toEpochMilli()),
-                Long.toString(window.toMillis()), Integer.toString(limit), now.toEpochMilli() + ":" + UUID.randomUUID()));
+        Object answer = redis.eval(
+                SCRIPT,
+                List.of(prefix + key),
+                List.of(
+                        Long.toString(now.toEpochMilli()),
+                        Long.toString(window.toMillis()),
+                        Integer.toString(limit),
+                        now.toEpochMilli() + ":" + UUID.randomUUID()));
         return Long.valueOf(1L).equals(answer);
     }
 

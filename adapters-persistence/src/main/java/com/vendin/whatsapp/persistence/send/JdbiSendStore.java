@@ -51,14 +51,22 @@ public final class JdbiSendStore implements SendStore {
 
     @Override
     public Optional<Instant> lastCustomerMessage(TenantId tenantId, String threadId) {
-        return db.inRead(handle -> handle.createQuery(LAST_CUSTOMER_MESSAGE).bind("tenantId", tenantId.value())
-                .bind("threadId", threadId).mapTo(Long.class).findFirst()).map(Instant::ofEpochMilli);
+        return db.inRead(handle -> handle.createQuery(LAST_CUSTOMER_MESSAGE)
+                        .bind("tenantId", tenantId.value())
+                        .bind("threadId", threadId)
+                        .mapTo(Long.class)
+                        .findFirst())
+                .map(Instant::ofEpochMilli);
     }
 
     @Override
     public boolean hasInbound(TenantId tenantId, String providerMessageId) {
-        return db.inRead(handle -> handle.createQuery(HAS_INBOUND).bind("providerMessageId", providerMessageId)
-                .bind("tenantId", tenantId.value()).mapTo(Long.class).one()) > 0;
+        return db.inRead(handle -> handle.createQuery(HAS_INBOUND)
+                        .bind("providerMessageId", providerMessageId)
+                        .bind("tenantId", tenantId.value())
+                        .mapTo(Long.class)
+                        .one())
+                > 0;
     }
 
     @Override
@@ -72,18 +80,32 @@ public final class JdbiSendStore implements SendStore {
         return db.inWrite(handle -> {
             if (send.idempotencyKey().isPresent()) {
                 String key = send.idempotencyKey().get();
-                handle.createUpdate(PRUNE_KEYS).bind("notBefore", send.keyNotBefore().toEpochMilli()).execute();
-                int claimed = handle.createUpdate(CLAIM_KEY).bind("tenantId", send.tenantId().value()).bind("key", key)
-                        .bind("sendId", send.sendId()).bind("now", now).execute();
+                handle.createUpdate(PRUNE_KEYS)
+                        .bind("notBefore", send.keyNotBefore().toEpochMilli())
+                        .execute();
+                int claimed = handle.createUpdate(CLAIM_KEY)
+                        .bind("tenantId", send.tenantId().value())
+                        .bind("key", key)
+                        .bind("sendId", send.sendId())
+                        .bind("now", now)
+                        .execute();
                 if (claimed == 0) {
-                    return kept(handle, send.tenantId(), key, Long.MIN_VALUE).orElseThrow(() ->
-                            new IllegalStateException("idempotency key " + key + " is held but could not be read"));
+                    return kept(handle, send.tenantId(), key, Long.MIN_VALUE)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "idempotency key " + key + " is held but could not be read"));
                 }
             }
             List<Long> ids = insertParts(handle, send, now);
-            send.idempotencyKey().ifPresent(key -> handle.createUpdate(KEEP_PARTS)
-                    .bind("partIds", String.join(",", ids.stream().map(String::valueOf).toList()))
-                    .bind("tenantId", send.tenantId().value()).bind("key", key).execute());
+            send.idempotencyKey()
+                    .ifPresent(key -> handle.createUpdate(KEEP_PARTS)
+                            .bind(
+                                    "partIds",
+                                    String.join(
+                                            ",",
+                                            ids.stream().map(String::valueOf).toList()))
+                            .bind("tenantId", send.tenantId().value())
+                            .bind("key", key)
+                            .execute());
             return receipt(send.sendId(), ids);
         });
     }
@@ -106,21 +128,32 @@ public final class JdbiSendStore implements SendStore {
                     .bind("replyTo", send.replyTo().orElse(null))
                     .bind("contentType", ContentCodec.type(part.content()))
                     .bind("contentJson", ContentCodec.json(part.content()))
-                    .mapTo(Long.class).one());
+                    .mapTo(Long.class)
+                    .one());
         }
         return ids;
     }
 
     private static Optional<SendReceipt> kept(Handle handle, TenantId tenantId, String key, long notBefore) {
-        return handle.createQuery(FIND_KEY).bind("tenantId", tenantId.value()).bind("key", key)
+        return handle.createQuery(FIND_KEY)
+                .bind("tenantId", tenantId.value())
+                .bind("key", key)
                 .bind("notBefore", notBefore)
-                .map((rs, ctx) -> receipt(rs.getString("send_id"), Arrays.stream(rs.getString("part_ids").split(","))
-                        .filter(s -> !s.isEmpty()).map(Long::valueOf).toList()))
+                .map((rs, ctx) -> receipt(
+                        rs.getString("send_id"),
+                        Arrays.stream(rs.getString("part_ids").split(","))
+                                .filter(s -> !s.isEmpty())
+                                .map(Long::valueOf)
+                                .toList()))
                 .findFirst();
     }
 
     /** The first answer: every part was queued {@code pending}. */
     private static SendReceipt receipt(String sendId, List<Long> partIds) {
-        return new SendReceipt(sendId, partIds.stream().map(id -> new SendReceipt.Part(PART_PREFIX + id, QUEUED)).toList());
+        return new SendReceipt(
+                sendId,
+                partIds.stream()
+                        .map(id -> new SendReceipt.Part(PART_PREFIX + id, QUEUED))
+                        .toList());
     }
 }

@@ -21,7 +21,10 @@ interface AdminPhoneDao {
     RowMapper<AdminPhone> MAPPER = new AdminPhoneMapper();
 
     static Optional<AdminPhone> findByPhone(Handle handle, String phone) {
-        return handle.createQuery(FIND_BY_PHONE).bind("phone", phone).map(MAPPER).findOne();
+        return handle.createQuery(FIND_BY_PHONE)
+                .bind("phone", phone)
+                .map(MAPPER)
+                .findOne();
     }
 
     @SqlUpdate("INSERT INTO tenant_admins (id, tenant_id, user_id, phone, role, phone_verified_at, created_at) "

@@ -13,8 +13,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class AdminPhoneMapper implements RowMapper<AdminPhone> {
     @Override
     public AdminPhone map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AdminPhone(rs.getString("id"), new TenantId(rs.getString("tenant_id")), rs.getString("user_id"),
-                new PhoneNumber(rs.getString("phone")), rs.getString("role"),
-                Instant.ofEpochMilli(rs.getLong("phone_verified_at")), Instant.ofEpochMilli(rs.getLong("created_at")));
+        return new AdminPhone(
+                rs.getString("id"),
+                new TenantId(rs.getString("tenant_id")),
+                rs.getString("user_id"),
+                new PhoneNumber(rs.getString("phone")),
+                rs.getString("role"),
+                Instant.ofEpochMilli(rs.getLong("phone_verified_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

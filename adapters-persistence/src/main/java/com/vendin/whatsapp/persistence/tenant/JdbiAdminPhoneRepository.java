@@ -34,8 +34,14 @@ public final class JdbiAdminPhoneRepository implements AdminPhoneRepository {
                 if (!dao.tenantExists(phone.tenantId().value())) {
                     throw GatewayRejection.notFound("tenant_not_found", "no tenant with this id");
                 }
-                dao.insert(phone.id(), phone.tenantId().value(), phone.userId(), phone.phone().e164(), phone.role(),
-                        phone.verifiedAt().toEpochMilli(), phone.createdAt().toEpochMilli());
+                dao.insert(
+                        phone.id(),
+                        phone.tenantId().value(),
+                        phone.userId(),
+                        phone.phone().e164(),
+                        phone.role(),
+                        phone.verifiedAt().toEpochMilli(),
+                        phone.createdAt().toEpochMilli());
             });
         } catch (GatewayRejection e) {
             throw e;

@@ -27,7 +27,8 @@ public final class JdbiTenantDirectory implements TenantDirectory {
 
     @Override
     public Optional<Tenant> findByNumber(PhoneNumber number) {
-        return db.inRead(handle -> TenantDao.findByNumber(handle, number.e164())).map(rows::toTenant);
+        return db.inRead(handle -> TenantDao.findByNumber(handle, number.e164()))
+                .map(rows::toTenant);
     }
 
     @Override

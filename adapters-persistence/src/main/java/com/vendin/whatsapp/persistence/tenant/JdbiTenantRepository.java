@@ -65,8 +65,9 @@ public final class JdbiTenantRepository implements TenantRepository {
     /** One conditional update: a tenant changed since {@code unchangedSince} (a new token) is left as it is. */
     @Override
     public boolean markReauthRequired(TenantId id, Instant unchangedSince, Instant now) {
-        return db.inWrite(handle -> handle.attach(TenantDao.class).markReauthRequired(id.value(),
-                unchangedSince.toEpochMilli(), now.toEpochMilli())) > 0;
+        return db.inWrite(handle -> handle.attach(TenantDao.class)
+                        .markReauthRequired(id.value(), unchangedSince.toEpochMilli(), now.toEpochMilli()))
+                > 0;
     }
 
     @Override
@@ -79,7 +80,9 @@ public final class JdbiTenantRepository implements TenantRepository {
         if (limit <= 0) {
             return List.of();
         }
-        return db.inRead(handle -> handle.attach(TenantDao.class).list(limit)).stream().map(rows::toTenant).toList();
+        return db.inRead(handle -> handle.attach(TenantDao.class).list(limit)).stream()
+                .map(rows::toTenant)
+                .toList();
     }
 
     /** Deletes the tenant; its admin phones go with it (cascade) and any pool number it held is available again. */

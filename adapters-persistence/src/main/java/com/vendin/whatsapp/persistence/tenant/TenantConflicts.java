@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** The conflicts a tenant write can meet, checked inside the write transaction or read off a unique violation. */
 final class TenantConflicts {
-    private TenantConflicts() {
-    }
+    private TenantConflicts() {}
 
     static GatewayRejection tenantExists() {
         return GatewayRejection.conflict("tenant_exists", "a tenant with this id already exists");

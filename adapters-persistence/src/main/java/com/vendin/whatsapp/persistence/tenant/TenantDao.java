@@ -31,11 +31,17 @@ interface TenantDao {
     }
 
     static Optional<TenantRow> findByPhoneId(Handle handle, String phoneId) {
-        return handle.createQuery(FIND_BY_PHONE_ID).bind("phoneId", phoneId).map(MAPPER).findOne();
+        return handle.createQuery(FIND_BY_PHONE_ID)
+                .bind("phoneId", phoneId)
+                .map(MAPPER)
+                .findOne();
     }
 
     static Optional<TenantRow> findByNumber(Handle handle, String number) {
-        return handle.createQuery(FIND_BY_NUMBER).bind("number", number).map(MAPPER).findOne();
+        return handle.createQuery(FIND_BY_NUMBER)
+                .bind("number", number)
+                .map(MAPPER)
+                .findOne();
     }
 
     @SqlUpdate("INSERT INTO tenants (" + COLUMNS + ") VALUES (:id, :subdomain, :instanceUrl, :instanceSecret, "

@@ -22,7 +22,10 @@ final class TenantRows {
 
     TenantRow toRow(Tenant tenant) {
         Optional<WhatsAppNumber> number = tenant.whatsapp();
-        return new TenantRow(tenant.id().value(), tenant.subdomain(), tenant.instanceUrl().toString(),
+        return new TenantRow(
+                tenant.id().value(),
+                tenant.subdomain(),
+                tenant.instanceUrl().toString(),
                 seal(tenant.instanceSecret()),
                 number.map(n -> n.phoneNumber().e164()).orElse(null),
                 number.flatMap(WhatsAppNumber::phoneId).orElse(null),
@@ -31,14 +34,22 @@ final class TenantRows {
                 number.flatMap(WhatsAppNumber::twilioAccountSid).orElse(null),
                 number.flatMap(WhatsAppNumber::twilioAuthToken).map(this::seal).orElse(null),
                 number.map(n -> n.status().wireName()).orElse(NumberStatus.ACTIVE.wireName()),
-                number.flatMap(WhatsAppNumber::verifiedAt).map(Instant::toEpochMilli).orElse(null),
-                tenant.createdAt().toEpochMilli(), tenant.updatedAt().toEpochMilli());
+                number.flatMap(WhatsAppNumber::verifiedAt)
+                        .map(Instant::toEpochMilli)
+                        .orElse(null),
+                tenant.createdAt().toEpochMilli(),
+                tenant.updatedAt().toEpochMilli());
     }
 
     Tenant toTenant(TenantRow row) {
-        return new Tenant(new TenantId(row.id()), row.subdomain(), URI.create(row.instanceUrl()),
-                open(row.instanceSecret()), number(row),
-                Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
+        return new Tenant(
+                new TenantId(row.id()),
+                row.subdomain(),
+                URI.create(row.instanceUrl()),
+                open(row.instanceSecret()),
+                number(row),
+                Instant.ofEpochMilli(row.createdAt()),
+                Instant.ofEpochMilli(row.updatedAt()));
     }
 
     private Optional<WhatsAppNumber> number(TenantRow row) {
@@ -47,8 +58,11 @@ final class TenantRows {
         }
         Provider provider = Provider.fromWire(row.provider())
                 .orElseThrow(() -> new IllegalStateException("unknown provider stored: " + row.provider()));
-        return Optional.of(new WhatsAppNumber(new PhoneNumber(row.phoneNumber()), Optional.ofNullable(row.phoneId()),
-                provider, Optional.ofNullable(row.accessToken()).map(this::open),
+        return Optional.of(new WhatsAppNumber(
+                new PhoneNumber(row.phoneNumber()),
+                Optional.ofNullable(row.phoneId()),
+                provider,
+                Optional.ofNullable(row.accessToken()).map(this::open),
                 Optional.ofNullable(row.twilioAccountSid()),
                 Optional.ofNullable(row.twilioAuthToken()).map(this::open),
                 NumberStatus.fromWire(row.status()),

@@ -28,8 +28,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbiMessageStoreTest extends MessageStoreContract {
     @Parameter
     Backend backend;
+
     @TempDir
     Path dir;
+
     private Database db;
 
     @Override
@@ -37,10 +39,19 @@ class JdbiMessageStoreTest extends MessageStoreContract {
         db = backend.migrated(dir);
         JdbiTenantRepository tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), clock);
         for (TenantId id : new TenantId[] {MODA, LOJA}) {
-            tenants.insert(new Tenant(id, id.value(), URI.create("http://" + id.value() + ".internal"),
-                    new Secret("secret-" + id.value()), Optional.empty(), clock.instant(), clock.instant()));
+            tenants.insert(new Tenant(
+                    id,
+                    id.value(),
+                    URI.create("http://" + id.value() + ".internal"),
+                    new Secret("secret-" + id.value()),
+                    Optional.empty(),
+                    clock.instant(),
+                    clock.instant()));
         }
-        return new Stores(new JdbiInbox(db, clock), new JdbiDeliveryQueue(db), new JdbiOutboundQueue(db),
+        return new Stores(
+                new JdbiInbox(db, clock),
+                new JdbiDeliveryQueue(db),
+                new JdbiOutboundQueue(db),
                 new JdbiMessageQueries(db));
     }
 

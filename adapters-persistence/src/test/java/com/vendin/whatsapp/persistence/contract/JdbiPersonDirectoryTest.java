@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbiPersonDirectoryTest extends PersonDirectoryContract {
     @Parameter
     Backend backend;
+
     @TempDir
     Path dir;
+
     private Database db;
 
     @Override
@@ -57,8 +59,11 @@ class JdbiPersonDirectoryTest extends PersonDirectoryContract {
             List<Future<Person>> results = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 boolean withPhone = i % 2 == 0;
-                SenderIds ids = new SenderIds(withPhone ? Optional.of(new PhoneNumber("+5511988887777")) : Optional.empty(),
-                        Optional.of("BR.1001"), Optional.empty(), Optional.empty());
+                SenderIds ids = new SenderIds(
+                        withPhone ? Optional.of(new PhoneNumber("+5511988887777")) : Optional.empty(),
+                        Optional.of("BR.1001"),
+                        Optional.empty(),
+                        Optional.empty());
                 Instant at = t0.plusMillis(i);
                 results.add(pool.submit(() -> persons.resolve(store, ids, at)));
             }
@@ -70,7 +75,9 @@ class JdbiPersonDirectoryTest extends PersonDirectoryContract {
         } finally {
             pool.shutdownNow();
         }
-        long rows = db.inRead(handle -> handle.createQuery("SELECT COUNT(*) FROM persons").mapTo(Long.class).one());
+        long rows = db.inRead(handle -> handle.createQuery("SELECT COUNT(*) FROM persons")
+                .mapTo(Long.class)
+                .one());
         assertThat(rows).isEqualTo(1);
         assertThat(persons.findByUserId(store, "BR.1001").flatMap(Person::phone))
                 .contains(new PhoneNumber("+5511988887777"));
@@ -80,15 +87,20 @@ class JdbiPersonDirectoryTest extends PersonDirectoryContract {
     void whatIsStoredIsReadBack() {
         PersonDirectory persons = new JdbiPersonDirectory(db);
         String store = PersonDirectory.numberKey(new PhoneNumber("+5511999933333"));
-        persons.resolve(store, new SenderIds(Optional.empty(), Optional.of("US.1234"), Optional.of("US.ENT.5678"),
-                Optional.of("@kfisher")), Instant.parse("2026-11-24T12:00:00Z"));
+        persons.resolve(
+                store,
+                new SenderIds(
+                        Optional.empty(), Optional.of("US.1234"), Optional.of("US.ENT.5678"), Optional.of("@kfisher")),
+                Instant.parse("2026-11-24T12:00:00Z"));
 
         Person read = persons.findByUserId(store, "US.1234").orElseThrow();
 
         assertThat(read.parentUserId()).contains("US.ENT.5678");
         assertThat(read.username()).contains("@kfisher");
         assertThat(read.threadId()).isEqualTo("user:US.1234");
-        List<String> keys = db.inRead(h -> h.createQuery("SELECT number_key FROM persons").mapTo(String.class).list());
+        List<String> keys = db.inRead(h -> h.createQuery("SELECT number_key FROM persons")
+                .mapTo(String.class)
+                .list());
         assertThat(keys).containsExactly("tel:+5511999933333");
     }
 }

@@ -20,15 +20,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbiTenantStoreTest extends TenantStoreContract {
     @Parameter
     Backend backend;
+
     @TempDir
     Path dir;
+
     private Database db;
 
     @Override
     protected Stores newStores() {
         db = backend.migrated(dir);
-        return new Stores(new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK),
-                new JdbiTenantDirectory(db, TestDatabases.cipher()), new JdbiAdminPhoneRepository(db));
+        return new Stores(
+                new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK),
+                new JdbiTenantDirectory(db, TestDatabases.cipher()),
+                new JdbiAdminPhoneRepository(db));
     }
 
     @AfterEach

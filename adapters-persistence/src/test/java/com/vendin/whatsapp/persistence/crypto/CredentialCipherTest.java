@@ -39,14 +39,17 @@ class CredentialCipherTest {
         assertThatThrownBy(() -> new CredentialCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CredentialCipher(new byte[31])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CredentialCipher(new byte[33])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CredentialCipher.fromBase64("not base64!")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CredentialCipher.fromBase64("not base64!"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void givenBase64Key_whenCipherIsMade_thenItDecryptsWhatTheRawKeyEncrypted() {
         String stored = new CredentialCipher(KEY).encrypt("t");
 
-        assertThat(CredentialCipher.fromBase64(Base64.getEncoder().encodeToString(KEY)).decrypt(stored)).isEqualTo("t");
+        assertThat(CredentialCipher.fromBase64(Base64.getEncoder().encodeToString(KEY))
+                        .decrypt(stored))
+                .isEqualTo("t");
     }
 
     @Test
@@ -75,7 +78,8 @@ class CredentialCipherTest {
 
     @Test
     void givenCipher_whenPrinted_thenNoKeyMaterial() {
-        assertThat(new CredentialCipher(KEY).toString()).doesNotContain(Base64.getEncoder().encodeToString(KEY))
+        assertThat(new CredentialCipher(KEY).toString())
+                .doesNotContain(Base64.getEncoder().encodeToString(KEY))
                 .contains("***");
     }
 

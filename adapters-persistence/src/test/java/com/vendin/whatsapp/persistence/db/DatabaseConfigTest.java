@@ -21,12 +21,15 @@ class DatabaseConfigTest {
 
     @Test
     void givenSqliteUrls_whenAskedForTheFile_thenThePathWithoutOptionsOrNothingForMemory() {
-        assertThat(DatabaseConfig.of("jdbc:sqlite:data/gateway.db?journal_mode=WAL").sqliteFile())
+        assertThat(DatabaseConfig.of("jdbc:sqlite:data/gateway.db?journal_mode=WAL")
+                        .sqliteFile())
                 .contains(Path.of("data/gateway.db"));
-        assertThat(DatabaseConfig.of("jdbc:sqlite:file:/var/lib/g.db").sqliteFile()).contains(Path.of("/var/lib/g.db"));
+        assertThat(DatabaseConfig.of("jdbc:sqlite:file:/var/lib/g.db").sqliteFile())
+                .contains(Path.of("/var/lib/g.db"));
         assertThat(DatabaseConfig.of("jdbc:sqlite::memory:").sqliteFile()).isEmpty();
         assertThat(DatabaseConfig.of("jdbc:sqlite::memory:").isInMemory()).isTrue();
-        assertThat(DatabaseConfig.of("jdbc:postgresql://db/gateway").sqliteFile()).isEmpty();
+        assertThat(DatabaseConfig.of("jdbc:postgresql://db/gateway").sqliteFile())
+                .isEmpty();
         assertThat(DatabaseConfig.of("jdbc:postgresql://db/gateway").isSqlite()).isFalse();
     }
 
@@ -50,12 +53,14 @@ class DatabaseConfigTest {
     void givenAnotherDatabase_whenConfigured_thenRejectedNamingTheTwoSupported() {
         assertThatThrownBy(() -> DatabaseConfig.of("jdbc:mysql://db/gateway?password=hunter2"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jdbc:postgresql://").hasMessageNotContaining("hunter2");
+                .hasMessageContaining("jdbc:postgresql://")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void givenNonJdbcUrl_whenConfigured_thenRejected() {
-        assertThatThrownBy(() -> DatabaseConfig.of("postgres://db/gateway")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatabaseConfig.of("postgres://db/gateway"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DatabaseConfig("jdbc:sqlite:x.db", 0, Duration.ZERO, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -51,10 +51,18 @@ class DatabaseTest {
             db.migrate();
 
             assertThat(applied).isPositive();
-            assertThat(Sql.number(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")).isEqualTo(applied);
-            assertThat(Sql.number(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")).isZero();
-            assertThat(Sql.strings(db, "SELECT name FROM sqlite_master WHERE type = 'table'")).contains("tenants",
-                    "tenant_admins", "whatsapp_number_pool", "inbound_messages", "outbound_messages", "early_statuses");
+            assertThat(Sql.number(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1"))
+                    .isEqualTo(applied);
+            assertThat(Sql.number(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0"))
+                    .isZero();
+            assertThat(Sql.strings(db, "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                    .contains(
+                            "tenants",
+                            "tenant_admins",
+                            "whatsapp_number_pool",
+                            "inbound_messages",
+                            "outbound_messages",
+                            "early_statuses");
         }
     }
 
@@ -64,9 +72,10 @@ class DatabaseTest {
             db.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER)"));
 
             assertThatThrownBy(() -> db.useWrite(h -> {
-                h.execute("INSERT INTO probe VALUES (1)");
-                throw new IllegalStateException("boom");
-            })).hasMessage("boom");
+                        h.execute("INSERT INTO probe VALUES (1)");
+                        throw new IllegalStateException("boom");
+                    }))
+                    .hasMessage("boom");
 
             assertThat(Sql.number(db, "SELECT COUNT(*) FROM probe")).isZero();
             db.useWrite(h -> h.execute("INSERT INTO probe VALUES (2)"));
@@ -75,8 +84,10 @@ class DatabaseTest {
     }
 
     @Test
-    void givenManyThreadsOnTwoPoolsOfOneFile_whenEachIncrementsACounter_thenNoBusyErrorAndNoLostUpdate() throws Exception {
-        try (Database first = TestDatabases.migrated(dir); Database second = Database.open("jdbc:sqlite:" + TestDatabases.file(dir))) {
+    void givenManyThreadsOnTwoPoolsOfOneFile_whenEachIncrementsACounter_thenNoBusyErrorAndNoLostUpdate()
+            throws Exception {
+        try (Database first = TestDatabases.migrated(dir);
+                Database second = Database.open("jdbc:sqlite:" + TestDatabases.file(dir))) {
             first.useWrite(h -> h.execute("CREATE TABLE counter (n INTEGER NOT NULL)"));
             first.useWrite(h -> h.execute("INSERT INTO counter VALUES (0)"));
             int threads = 8;
@@ -90,10 +101,14 @@ class DatabaseTest {
                     start.await();
                     for (int i = 0; i < rounds; i++) {
                         db.useWrite(h -> {
-                            long n = h.createQuery("SELECT n FROM counter").mapTo(Long.class).one();
+                            long n = h.createQuery("SELECT n FROM counter")
+                                    .mapTo(Long.class)
+                                    .one();
                             h.execute("UPDATE counter SET n = ?", n + 1);
                         });
-                        db.inRead(h -> h.createQuery("SELECT n FROM counter").mapTo(Long.class).one());
+                        db.inRead(h -> h.createQuery("SELECT n FROM counter")
+                                .mapTo(Long.class)
+                                .one());
                     }
                     return null;
                 }));

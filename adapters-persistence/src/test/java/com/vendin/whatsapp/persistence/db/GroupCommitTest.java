@@ -23,7 +23,8 @@ class GroupCommitTest {
     Path dir;
 
     @Test
-    void givenManyConcurrentWriters_whenSomeThrow_thenOnlyTheThrowersAreRolledBackAndEachSeesItsOwnOutcome() throws Exception {
+    void givenManyConcurrentWriters_whenSomeThrow_thenOnlyTheThrowersAreRolledBackAndEachSeesItsOwnOutcome()
+            throws Exception {
         try (Database db = TestDatabases.migrated(dir)) {
             db.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER NOT NULL UNIQUE)"));
             long commitsBefore = db.groupCommits();
@@ -57,7 +58,9 @@ class GroupCommitTest {
                         // Read-your-write: a returned write is committed.
                         if (!fail) {
                             int rows = db.inRead(h -> h.createQuery("SELECT COUNT(*) FROM probe WHERE n = :n")
-                                    .bind("n", n).mapTo(Integer.class).one());
+                                    .bind("n", n)
+                                    .mapTo(Integer.class)
+                                    .one());
                             assertThat(rows).isEqualTo(1);
                         }
                     }
@@ -71,10 +74,13 @@ class GroupCommitTest {
             pool.shutdown();
 
             int total = threads * rounds;
-            int failing = (int) java.util.stream.IntStream.range(0, total).filter(n -> n % 7 == 0).count();
+            int failing = (int) java.util.stream.IntStream.range(0, total)
+                    .filter(n -> n % 7 == 0)
+                    .count();
             assertThat(failures.get()).isEqualTo(failing);
             assertThat(Sql.number(db, "SELECT COUNT(*) FROM probe")).isEqualTo((long) total - failing);
-            assertThat(Sql.number(db, "SELECT COUNT(*) FROM probe WHERE n % 7 = 0")).isZero();
+            assertThat(Sql.number(db, "SELECT COUNT(*) FROM probe WHERE n % 7 = 0"))
+                    .isZero();
             // The writes were grouped: fewer commits than writes.
             assertThat(db.groupCommits() - commitsBefore).isLessThan(total);
         }
@@ -86,9 +92,11 @@ class GroupCommitTest {
             db.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER)"));
 
             assertThatThrownBy(() -> db.useWrite(h -> {
-                h.execute("INSERT INTO probe VALUES (1)");
-                db.useWrite(inner -> inner.execute("INSERT INTO probe VALUES (2)"));
-            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("must not nest");
+                        h.execute("INSERT INTO probe VALUES (1)");
+                        db.useWrite(inner -> inner.execute("INSERT INTO probe VALUES (2)"));
+                    }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("must not nest");
 
             assertThat(Sql.number(db, "SELECT COUNT(*) FROM probe")).isZero();
         }

@@ -26,8 +26,10 @@ class PostgresWritesTest {
     void open() {
         db = PostgresServer.emptied();
         pool = Executors.newFixedThreadPool(2);
-        Sql.exec(db, "INSERT INTO whatsapp_number_pool (phone_number, status, created_at, updated_at) "
-                + "VALUES ('+15550000001', 'available', 0, 0), ('+15550000002', 'available', 0, 0)");
+        Sql.exec(
+                db,
+                "INSERT INTO whatsapp_number_pool (phone_number, status, created_at, updated_at) "
+                        + "VALUES ('+15550000001', 'available', 0, 0), ('+15550000002', 'available', 0, 0)");
     }
 
     @AfterEach
@@ -49,11 +51,13 @@ class PostgresWritesTest {
             assertThat(write.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         }
         assertThat(runs.get()).isEqualTo(3);
-        assertThat(Sql.number(db, "SELECT SUM(updated_at) FROM whatsapp_number_pool")).isEqualTo(4);
+        assertThat(Sql.number(db, "SELECT SUM(updated_at) FROM whatsapp_number_pool"))
+                .isEqualTo(4);
     }
 
     @Test
-    void givenAnAdvisoryLockHeld_whenAnotherTransactionTakesIt_thenItWaitsForTheCommitAndSeesTheWrite() throws Exception {
+    void givenAnAdvisoryLockHeld_whenAnotherTransactionTakesIt_thenItWaitsForTheCommitAndSeesTheWrite()
+            throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = pool.submit(() -> db.useWrite(handle -> {
@@ -66,16 +70,17 @@ class PostgresWritesTest {
         Future<String> waiter = pool.submit(() -> db.inWrite(handle -> {
             Dialect.lock(handle, "test-key");
             return handle.createQuery("SELECT status FROM whatsapp_number_pool WHERE phone_number = '+15550000001'")
-                    .mapTo(String.class).one();
+                    .mapTo(String.class)
+                    .one();
         }));
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (Sql.number(db, WAITING_FOR_KEY) == 0
-                && System.nanoTime() < deadline) {
+        while (Sql.number(db, WAITING_FOR_KEY) == 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertThat(Sql.number(db, WAITING_FOR_KEY))
-                .as("the second transaction waits for the key").isEqualTo(1);
+                .as("the second transaction waits for the key")
+                .isEqualTo(1);
         assertThat(waiter).isNotDone();
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
@@ -90,8 +95,8 @@ class PostgresWritesTest {
                 bothHoldTheirFirstRow.countDown();
                 await(bothHoldTheirFirstRow);
             }
-            return handle.execute("UPDATE whatsapp_number_pool SET updated_at = updated_at + 1 WHERE phone_number = ?",
-                    second);
+            return handle.execute(
+                    "UPDATE whatsapp_number_pool SET updated_at = updated_at + 1 WHERE phone_number = ?", second);
         });
     }
 

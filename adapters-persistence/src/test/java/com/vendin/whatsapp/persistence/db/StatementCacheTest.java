@@ -21,7 +21,10 @@ class StatementCacheTest {
 
             assertThat(used.get(0)).isSameAs(used.get(1));
             assertThat(third).as("after the connection went back to the pool").isSameAs(used.get(0));
-            int answer = db.inRead(h -> h.createQuery("SELECT :n + 1").bind("n", 41).mapTo(Integer.class).one());
+            int answer = db.inRead(h -> h.createQuery("SELECT :n + 1")
+                    .bind("n", 41)
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(answer).isEqualTo(42);
         }
     }
@@ -29,8 +32,13 @@ class StatementCacheTest {
     @Test
     void givenStatementInUse_whenTheSameSqlRunsInsideIt_thenASecondStatementIsUsedAndBothResultsAreRight() {
         try (Database db = TestDatabases.migrated(dir)) {
-            List<Integer> values = db.inRead(h -> h.createQuery("SELECT :n AS n").bind("n", 1)
-                    .map((rs, ctx) -> rs.getInt("n") + h.createQuery("SELECT :n AS n").bind("n", 10).mapTo(Integer.class).one())
+            List<Integer> values = db.inRead(h -> h.createQuery("SELECT :n AS n")
+                    .bind("n", 1)
+                    .map((rs, ctx) -> rs.getInt("n")
+                            + h.createQuery("SELECT :n AS n")
+                                    .bind("n", 10)
+                                    .mapTo(Integer.class)
+                                    .one())
                     .list());
 
             assertThat(values).containsExactly(11);
@@ -40,7 +48,7 @@ class StatementCacheTest {
     @Test
     void givenCachedReadStatements_whenAnotherPoolWrites_thenReadsSeeItAndNoSnapshotBlocksACheckpoint() {
         try (Database reader = TestDatabases.migrated(dir);
-             Database writer = Database.open("jdbc:sqlite:" + TestDatabases.file(dir))) {
+                Database writer = Database.open("jdbc:sqlite:" + TestDatabases.file(dir))) {
             writer.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER)"));
             writer.useWrite(h -> h.execute("INSERT INTO probe VALUES (1)"));
             for (int i = 0; i < 3; i++) {
@@ -49,16 +57,21 @@ class StatementCacheTest {
             }
 
             String busy = writer.inRead(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
-                    .map((rs, ctx) -> rs.getString(1)).one());
+                    .map((rs, ctx) -> rs.getString(1))
+                    .one());
             assertThat(busy).isEqualTo("0");
         }
     }
 
     private static long count(Database db) {
-        return db.inRead(h -> h.createQuery("SELECT COUNT(*) FROM probe").mapTo(Long.class).one());
+        return db.inRead(h ->
+                h.createQuery("SELECT COUNT(*) FROM probe").mapTo(Long.class).one());
     }
 
     private static Statement statementOf(org.jdbi.v3.core.Handle h, int n) {
-        return h.createQuery("SELECT :n AS n").bind("n", n).map((rs, ctx) -> ctx.getStatement()).one();
+        return h.createQuery("SELECT :n AS n")
+                .bind("n", n)
+                .map((rs, ctx) -> ctx.getStatement())
+                .one();
     }
 }

@@ -16,8 +16,9 @@ class WalCheckpointerTest {
 
     @Test
     void givenCommittedWritesInTheLog_whenACheckpointRuns_thenTheyAreCopiedIntoTheDatabaseFile() throws Exception {
-        try (HikariDataSource dataSource = DataSources.pooled(DatabaseConfig.of("jdbc:sqlite:" + TestDatabases.file(dir)));
-             WalCheckpointer checkpointer = new WalCheckpointer(dataSource)) {
+        try (HikariDataSource dataSource =
+                        DataSources.pooled(DatabaseConfig.of("jdbc:sqlite:" + TestDatabases.file(dir)));
+                WalCheckpointer checkpointer = new WalCheckpointer(dataSource)) {
             Jdbi jdbi = Jdbi.create(dataSource);
             jdbi.useHandle(h -> h.execute("CREATE TABLE probe (n TEXT)"));
             long before = Files.size(TestDatabases.file(dir));

@@ -8,13 +8,12 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
-import com.vendin.whatsapp.ports.common.Provider;
-import com.vendin.whatsapp.ports.delivery.PendingPart;
-import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.persistence.testing.Backend;
-import com.vendin.whatsapp.persistence.testing.TestDatabases;
+import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.deadletter.DeadLetter;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
+import com.vendin.whatsapp.ports.delivery.PendingPart;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +38,7 @@ class JdbiDeadLetterStoreTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private JdbiDeliveryQueue deliveries;
     private JdbiDeadLetterStore deadLetters;
@@ -46,8 +46,10 @@ class JdbiDeadLetterStoreTest {
     @BeforeEach
     void open() {
         db = backend.migrated(dir);
-        new JdbiInbox(db, Clock.fixed(T0, ZoneOffset.UTC)).record(List.of(routed("wamid.A", "+5511988887777", T0),
-                routed("wamid.B", "+5511977776666", T0)), List.of());
+        new JdbiInbox(db, Clock.fixed(T0, ZoneOffset.UTC))
+                .record(
+                        List.of(routed("wamid.A", "+5511988887777", T0), routed("wamid.B", "+5511977776666", T0)),
+                        List.of());
         deliveries = new JdbiDeliveryQueue(db);
         deadLetters = new JdbiDeadLetterStore(db);
     }
@@ -81,7 +83,9 @@ class JdbiDeadLetterStoreTest {
         deliveries.deadLetter(a.id(), "http_400", T0);
 
         assertThat(deadLetters.requeue(a.id(), T0.plusSeconds(10))).isTrue();
-        assertThat(deadLetters.requeue(a.id(), T0.plusSeconds(10))).as("no longer dead").isFalse();
+        assertThat(deadLetters.requeue(a.id(), T0.plusSeconds(10)))
+                .as("no longer dead")
+                .isFalse();
 
         assertThat(deadLetters.list(50)).isEmpty();
         PendingDelivery again = claim("wamid.A", T0.plusSeconds(10));
@@ -97,9 +101,13 @@ class JdbiDeadLetterStoreTest {
     }
 
     @Test
-    void givenAReplyPartTheProviderRefused_whenListedAndRequeued_thenKindSendAndPendingAgainOnce_butAnAcceptedPartNever() {
-        deliveries.complete(claim("wamid.A").id(), new ReplyRoute(Provider.FACEBOOK, false,
-                Optional.of("109876543210"), "5511988887777"), List.of("first part", "second part"), T0);
+    void
+            givenAReplyPartTheProviderRefused_whenListedAndRequeued_thenKindSendAndPendingAgainOnce_butAnAcceptedPartNever() {
+        deliveries.complete(
+                claim("wamid.A").id(),
+                new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777"),
+                List.of("first part", "second part"),
+                T0);
         JdbiOutboundQueue outbound = new JdbiOutboundQueue(db);
         List<PendingPart> first = outbound.claimDue(T0, LEASE, 10);
         outbound.markFailed(first.get(0).id(), "131026", "Message undeliverable", T0.plusSeconds(1));
@@ -117,11 +125,16 @@ class JdbiDeadLetterStoreTest {
             assertThat(d.lastError()).contains("131026: Message undeliverable");
             assertThat(d.deadAt()).isEqualTo(T0.plusSeconds(1));
         });
-        assertThat(deadLetters.requeuePart(accepted, T0.plusSeconds(5))).as("accepted: never sent again").isFalse();
+        assertThat(deadLetters.requeuePart(accepted, T0.plusSeconds(5)))
+                .as("accepted: never sent again")
+                .isFalse();
         assertThat(deadLetters.requeuePart(refused, T0.plusSeconds(5))).isTrue();
-        assertThat(deadLetters.requeuePart(refused, T0.plusSeconds(5))).as("pending again, no longer failed").isFalse();
+        assertThat(deadLetters.requeuePart(refused, T0.plusSeconds(5)))
+                .as("pending again, no longer failed")
+                .isFalse();
         assertThat(deadLetters.list(50)).isEmpty();
-        assertThat(outbound.claimDue(T0.plusSeconds(5), LEASE, 10)).singleElement()
+        assertThat(outbound.claimDue(T0.plusSeconds(5), LEASE, 10))
+                .singleElement()
                 .satisfies(p -> assertThat(p.id()).isEqualTo(refused));
     }
 
@@ -131,6 +144,8 @@ class JdbiDeadLetterStoreTest {
 
     private PendingDelivery claim(String providerId, java.time.Instant now) {
         return deliveries.claimDue(now, LEASE, 10).stream()
-                .filter(d -> d.message().providerMessageId().equals(providerId)).findFirst().orElseThrow();
+                .filter(d -> d.message().providerMessageId().equals(providerId))
+                .findFirst()
+                .orElseThrow();
     }
 }

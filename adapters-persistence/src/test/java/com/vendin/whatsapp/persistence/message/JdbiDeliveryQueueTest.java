@@ -46,6 +46,7 @@ class JdbiDeliveryQueueTest {
 
     @TempDir
     Path dir;
+
     MessageStore store;
 
     @BeforeEach
@@ -81,7 +82,8 @@ class JdbiDeliveryQueueTest {
         store.deliveries.retryLater(first.get(0).id(), T0.plusSeconds(30), "http_503", T0);
         assertThat(ids(store.deliveries.claimDue(T0, LEASE, 10, 2))).containsExactly("moda.2");
         assertThat(ids(store.deliveries.claimDue(T0.plus(LEASE), LEASE, 10, 2)))
-                .as("expired leases no longer count").containsExactly("moda.1", "moda.2", "shop.1");
+                .as("expired leases no longer count")
+                .containsExactly("moda.1", "moda.2", "shop.1");
     }
 
     @Test
@@ -133,11 +135,14 @@ class JdbiDeliveryQueueTest {
 
         store.deliveries.retryLater(id, next, "http 503", T0);
 
-        assertThat(claim(next.minusMillis(1), 10)).as("the thread waits for its head").isEmpty();
+        assertThat(claim(next.minusMillis(1), 10))
+                .as("the thread waits for its head")
+                .isEmpty();
         PendingDelivery again = claim(next, 10).get(0);
         assertThat(again.id()).isEqualTo(id);
         assertThat(again.attempts()).isEqualTo(1);
-        assertThat(Sql.string(store.db, "SELECT last_error FROM inbound_messages WHERE id = ?", id)).isEqualTo("http 503");
+        assertThat(Sql.string(store.db, "SELECT last_error FROM inbound_messages WHERE id = ?", id))
+                .isEqualTo("http 503");
     }
 
     @Test
@@ -145,7 +150,8 @@ class JdbiDeliveryQueueTest {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         JdbiDeliveryQueue otherProcess = new JdbiDeliveryQueue(store.db);
         List<Long> ids = claim(T0, 10).stream().map(PendingDelivery::id).toList();
-        assertThat(otherProcess.claimDue(T0.plus(LEASE), LEASE, 10)).extracting(PendingDelivery::id)
+        assertThat(otherProcess.claimDue(T0.plus(LEASE), LEASE, 10))
+                .extracting(PendingDelivery::id)
                 .containsExactlyElementsOf(ids);
 
         store.deliveries.complete(ids.get(0), ROUTE, List.of("stale reply"), T0.plus(LEASE));
@@ -178,8 +184,12 @@ class JdbiDeliveryQueueTest {
         store.deliveries.deadLetter(id, "http 404", T0);
 
         assertThat(store.inboundState("a1")).isEqualTo("dead");
-        assertThat(Sql.string(store.db, "SELECT attempts || ' ' || last_error || ' ' || COALESCE(CAST(lease_until AS TEXT), '-') "
-                + "FROM inbound_messages WHERE id = ?", id)).isEqualTo("1 http 404 -");
+        assertThat(Sql.string(
+                        store.db,
+                        "SELECT attempts || ' ' || last_error || ' ' || COALESCE(CAST(lease_until AS TEXT), '-') "
+                                + "FROM inbound_messages WHERE id = ?",
+                        id))
+                .isEqualTo("1 http 404 -");
         assertThat(ids(claim(T0, 10))).containsExactly("a2");
     }
 
@@ -192,12 +202,20 @@ class JdbiDeliveryQueueTest {
         store.deliveries.complete(id, ROUTE, List.of("part one", "part two"), now);
 
         assertThat(store.inboundState("a1")).isEqualTo("forwarded");
-        assertThat(Sql.string(store.db, "SELECT COALESCE(CAST(lease_until AS TEXT), '-') FROM inbound_messages WHERE id = ?", id)).isEqualTo("-");
-        assertThat(Sql.strings(store.db, "SELECT part_index || '/' || part_count || ' ' || state || ' ' || text || ' ' "
-                + "|| next_attempt_at || ' ' || tenant_id || ' ' || thread_id || ' ' || to_raw FROM outbound_messages "
-                + "WHERE inbound_id = ? ORDER BY id", id)).containsExactly(
-                "0/2 pending part one " + now.toEpochMilli() + " moda-brasil " + ANA + " 5511988887777",
-                "1/2 pending part two " + now.toEpochMilli() + " moda-brasil " + ANA + " 5511988887777");
+        assertThat(Sql.string(
+                        store.db,
+                        "SELECT COALESCE(CAST(lease_until AS TEXT), '-') FROM inbound_messages WHERE id = ?",
+                        id))
+                .isEqualTo("-");
+        assertThat(Sql.strings(
+                        store.db,
+                        "SELECT part_index || '/' || part_count || ' ' || state || ' ' || text || ' ' "
+                                + "|| next_attempt_at || ' ' || tenant_id || ' ' || thread_id || ' ' || to_raw FROM outbound_messages "
+                                + "WHERE inbound_id = ? ORDER BY id",
+                        id))
+                .containsExactly(
+                        "0/2 pending part one " + now.toEpochMilli() + " moda-brasil " + ANA + " 5511988887777",
+                        "1/2 pending part two " + now.toEpochMilli() + " moda-brasil " + ANA + " 5511988887777");
     }
 
     @Test
@@ -208,7 +226,8 @@ class JdbiDeliveryQueueTest {
         store.deliveries.complete(id, ROUTE, List.of(), T0);
 
         assertThat(store.inboundState("a1")).isEqualTo("forwarded");
-        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM outbound_messages")).isZero();
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM outbound_messages"))
+                .isZero();
     }
 
     @Test
@@ -220,7 +239,8 @@ class JdbiDeliveryQueueTest {
         store.deliveries.complete(id, ROUTE, List.of("hi"), T0);
         store.deliveries.retryLater(id, T0.plusSeconds(5), "late", T0);
 
-        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM outbound_messages")).isEqualTo(1);
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM outbound_messages"))
+                .isEqualTo(1);
         assertThat(store.inboundState("a1")).isEqualTo("forwarded");
     }
 
@@ -234,7 +254,8 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenManyThreadsOfMessages_whenSeveralWorkersClaimAtOnce_thenEachMessageOnceAndEachThreadInOrder() throws Exception {
+    void givenManyThreadsOfMessages_whenSeveralWorkersClaimAtOnce_thenEachMessageOnceAndEachThreadInOrder()
+            throws Exception {
         int threads = 12;
         int perThread = 8;
         for (int m = 0; m < perThread; m++) {
@@ -256,7 +277,8 @@ class JdbiDeliveryQueueTest {
                 while (claimed.size() < threads * perThread && System.nanoTime() < deadline) {
                     for (PendingDelivery d : store.deliveries.claimDue(T0.plusSeconds(60), LEASE, 3)) {
                         claimed.add(d.message().providerMessageId());
-                        orderPerThread.computeIfAbsent(d.threadId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        orderPerThread
+                                .computeIfAbsent(d.threadId(), k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(d.message().providerTimestamp().getEpochSecond());
                         store.deliveries.complete(d.id(), ROUTE, List.of(), T0);
                     }

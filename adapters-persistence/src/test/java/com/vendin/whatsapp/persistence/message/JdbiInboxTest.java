@@ -35,6 +35,7 @@ class JdbiInboxTest {
 
     @TempDir
     Path dir;
+
     MessageStore store;
 
     @BeforeEach
@@ -52,13 +53,17 @@ class JdbiInboxTest {
         JdbiInbox held = new JdbiInbox(store.db, store.clock, JdbiInbox.ACK_HOLD);
         held.record(List.of(routed("wamid.H1", ANA, T0), routed("wamid.H2", BIA, T0)), List.of());
 
-        assertThat(store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10)).as("before the acknowledgement").isEmpty();
+        assertThat(store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10))
+                .as("before the acknowledgement")
+                .isEmpty();
         held.release(List.of("wamid.H1", "wamid.unknown"));
 
         assertThat(store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10))
-                .extracting(d -> d.message().providerMessageId()).containsExactly("wamid.H1");
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("wamid.H1");
         assertThat(store.deliveries.claimDue(T0.plus(JdbiInbox.ACK_HOLD), Duration.ofMinutes(1), 10))
-                .as("never released: due when the hold runs out").extracting(d -> d.message().providerMessageId())
+                .as("never released: due when the hold runs out")
+                .extracting(d -> d.message().providerMessageId())
                 .containsExactly("wamid.H2");
     }
 
@@ -83,46 +88,61 @@ class JdbiInboxTest {
     void givenRecordedId_whenRecordedAgainAlsoTwiceInOneBatch_thenSkippedAndNotReturned() {
         store.record(routed("wamid.1", ANA, T0));
 
-        var again = store.inbox.record(List.of(routed("wamid.1", ANA, T0), routed("wamid.2", ANA, T0),
-                routed("wamid.2", ANA, T0)), List.of());
+        var again = store.inbox.record(
+                List.of(routed("wamid.1", ANA, T0), routed("wamid.2", ANA, T0), routed("wamid.2", ANA, T0)), List.of());
 
         assertThat(again).containsExactly("wamid.2");
-        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM inbound_messages")).isEqualTo(2);
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM inbound_messages"))
+                .isEqualTo(2);
     }
 
     @Test
     void givenSomeRecordedIds_whenAskedWhichAreKnown_thenExactlyThose() {
         store.record(routed("wamid.1", ANA, T0), unroutable("wamid.2", ANA, T0));
 
-        assertThat(store.inbox.known(List.of("wamid.1", "wamid.2", "wamid.3"))).containsExactlyInAnyOrder("wamid.1", "wamid.2");
+        assertThat(store.inbox.known(List.of("wamid.1", "wamid.2", "wamid.3")))
+                .containsExactlyInAnyOrder("wamid.1", "wamid.2");
         assertThat(store.inbox.known(List.of())).isEmpty();
     }
 
     @Test
     void givenRateLimitedAndUnroutableMessages_whenRecorded_thenStoredWithStateAndReasonAndNeverClaimable() {
-        store.record(routed(Samples.MODA, "wamid.rl", ANA, T0, InboundState.RATE_LIMITED), unroutable("wamid.u", BIA, T0));
+        store.record(
+                routed(Samples.MODA, "wamid.rl", ANA, T0, InboundState.RATE_LIMITED), unroutable("wamid.u", BIA, T0));
 
         assertThat(store.inboundState("wamid.rl")).isEqualTo("rate_limited");
         assertThat(store.inboundState("wamid.u")).isEqualTo("unroutable");
-        assertThat(Sql.string(store.db, "SELECT unroutable_reason FROM inbound_messages WHERE provider_message_id = 'wamid.u'"))
+        assertThat(Sql.string(
+                        store.db,
+                        "SELECT unroutable_reason FROM inbound_messages WHERE provider_message_id = 'wamid.u'"))
                 .isEqualTo("unknown_store_number");
-        assertThat(store.deliveries.claimDue(T0.plusSeconds(3600), Duration.ofMinutes(1), 10)).isEmpty();
+        assertThat(store.deliveries.claimDue(T0.plusSeconds(3600), Duration.ofMinutes(1), 10))
+                .isEmpty();
     }
 
     @Test
     void givenOneEntryTheDatabaseRefuses_whenBatchIsRecorded_thenNothingOfTheBatchIsStored() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
         if (backend == Backend.SQLITE) {
-            Sql.exec(store.db, "CREATE TRIGGER refuse BEFORE INSERT ON inbound_messages "
-                    + "WHEN NEW.provider_message_id = 'wamid.poison' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            Sql.exec(
+                    store.db,
+                    "CREATE TRIGGER refuse BEFORE INSERT ON inbound_messages "
+                            + "WHEN NEW.provider_message_id = 'wamid.poison' BEGIN SELECT RAISE(ABORT, 'refused'); END");
         } else {
-            Sql.exec(store.db, "ALTER TABLE inbound_messages ADD CONSTRAINT refuse CHECK (provider_message_id <> 'wamid.poison')");
+            Sql.exec(
+                    store.db,
+                    "ALTER TABLE inbound_messages ADD CONSTRAINT refuse CHECK (provider_message_id <> 'wamid.poison')");
         }
 
         try {
             assertThatThrownBy(() -> store.inbox.record(
-                    List.of(routed("wamid.1", ANA, T0), routed("wamid.poison", ANA, T0), routed("wamid.2", ANA, T0)),
-                    List.of(status("wamid.out", DeliveryStatus.READ), status("wamid.unknown", DeliveryStatus.DELIVERED))))
+                            List.of(
+                                    routed("wamid.1", ANA, T0),
+                                    routed("wamid.poison", ANA, T0),
+                                    routed("wamid.2", ANA, T0)),
+                            List.of(
+                                    status("wamid.out", DeliveryStatus.READ),
+                                    status("wamid.unknown", DeliveryStatus.DELIVERED))))
                     .isInstanceOf(RuntimeException.class);
         } finally {
             if (backend == Backend.POSTGRES) {
@@ -149,8 +169,12 @@ class JdbiInboxTest {
     void givenReadPart_whenOlderStatusesArriveLate_thenItNeverMovesBack() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
 
-        store.inbox.record(List.of(), List.of(status("wamid.out", DeliveryStatus.READ),
-                status("wamid.out", DeliveryStatus.DELIVERED), status("wamid.out", DeliveryStatus.SENT)));
+        store.inbox.record(
+                List.of(),
+                List.of(
+                        status("wamid.out", DeliveryStatus.READ),
+                        status("wamid.out", DeliveryStatus.DELIVERED),
+                        status("wamid.out", DeliveryStatus.SENT)));
 
         assertThat(store.partState(part)).isEqualTo("read");
     }
@@ -180,12 +204,17 @@ class JdbiInboxTest {
 
     @Test
     void givenStatusesForUnknownIds_whenRecorded_thenKeptAndMergedMonotonically() {
-        store.statuses(status("wamid.later", DeliveryStatus.READ), status("wamid.later", DeliveryStatus.DELIVERED),
+        store.statuses(
+                status("wamid.later", DeliveryStatus.READ),
+                status("wamid.later", DeliveryStatus.DELIVERED),
                 status("wamid.other", DeliveryStatus.SENT));
         store.statuses(status("wamid.other", DeliveryStatus.DELIVERED));
 
-        assertThat(Sql.strings(store.db, "SELECT provider_message_id || '=' || status FROM early_statuses "
-                + "ORDER BY provider_message_id")).containsExactly("wamid.later=read", "wamid.other=delivered");
+        assertThat(Sql.strings(
+                        store.db,
+                        "SELECT provider_message_id || '=' || status FROM early_statuses "
+                                + "ORDER BY provider_message_id"))
+                .containsExactly("wamid.later=read", "wamid.other=delivered");
     }
 
     @Test
@@ -195,7 +224,8 @@ class JdbiInboxTest {
 
         store.statuses(status("wamid.fresh", DeliveryStatus.DELIVERED));
 
-        assertThat(Sql.strings(store.db, "SELECT provider_message_id FROM early_statuses")).containsExactly("wamid.fresh");
+        assertThat(Sql.strings(store.db, "SELECT provider_message_id FROM early_statuses"))
+                .containsExactly("wamid.fresh");
     }
 
     private String record(String providerId) {

@@ -43,6 +43,7 @@ class JdbiOutboundQueueTest {
 
     @TempDir
     Path dir;
+
     MessageStore store;
 
     @BeforeEach
@@ -163,8 +164,12 @@ class JdbiOutboundQueueTest {
         store.outbound.markFailed(part.id(), "131026", "undeliverable", T0);
 
         assertThat(store.partState(part.id())).isEqualTo("failed");
-        assertThat(Sql.string(store.db, "SELECT error_code || ' ' || error_detail || ' ' || attempts FROM outbound_messages "
-                + "WHERE id = ?", part.id())).isEqualTo("131026 undeliverable 1");
+        assertThat(Sql.string(
+                        store.db,
+                        "SELECT error_code || ' ' || error_detail || ' ' || attempts FROM outbound_messages "
+                                + "WHERE id = ?",
+                        part.id()))
+                .isEqualTo("131026 undeliverable 1");
         assertThat(texts(claim(T0))).containsExactly("two");
         assertThat(store.inboundState("a1")).isEqualTo("forwarded");
     }
@@ -226,7 +231,8 @@ class JdbiOutboundQueueTest {
 
         assertThat(claimed).hasSize(60);
         assertThat(new HashSet<>(claimed)).hasSize(60);
-        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM inbound_messages WHERE state = 'replied'")).isEqualTo(20);
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM inbound_messages WHERE state = 'replied'"))
+                .isEqualTo(20);
     }
 
     private List<PendingPart> claim(Instant now) {

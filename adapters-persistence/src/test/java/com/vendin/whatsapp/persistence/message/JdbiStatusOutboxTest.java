@@ -33,8 +33,10 @@ class JdbiStatusOutboxTest {
 
     @Parameter
     Backend backend;
+
     @TempDir
     Path dir;
+
     MessageStore store;
     JdbiStatusOutbox outbox;
 
@@ -66,7 +68,9 @@ class JdbiStatusOutboxTest {
             assertThat(e.errorCode()).isEmpty();
             assertThat(e.attempts()).isZero();
         });
-        assertThat(outbox.claimDue(T0, LEASE, 10)).as("the part's next event waits for the first").isEmpty();
+        assertThat(outbox.claimDue(T0, LEASE, 10))
+                .as("the part's next event waits for the first")
+                .isEmpty();
         outbox.markDelivered(first.get(0).id(), T0);
         TenantStatusEvent second = outbox.claimDue(T0, LEASE, 10).get(0);
         assertThat(second.status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -76,7 +80,8 @@ class JdbiStatusOutboxTest {
         outbox.markDelivered(third.id(), T0);
 
         assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
-        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM tenant_status_events")).isEqualTo(3);
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM tenant_status_events"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -85,7 +90,8 @@ class JdbiStatusOutboxTest {
         store.acceptedPart("a1", "wamid.a");
         store.acceptedPart("b1", "wamid.b");
 
-        assertThat(outbox.claimDue(T0, LEASE, 10)).extracting(TenantStatusEvent::replyTo)
+        assertThat(outbox.claimDue(T0, LEASE, 10))
+                .extracting(TenantStatusEvent::replyTo)
                 .containsExactlyInAnyOrder(Optional.of("a1"), Optional.of("b1"));
         assertThat(outbox.claimDue(T0.plus(LEASE).minusMillis(1), LEASE, 10)).isEmpty();
         assertThat(outbox.claimDue(T0.plus(LEASE), LEASE, 10)).hasSize(2);
@@ -108,7 +114,8 @@ class JdbiStatusOutboxTest {
         assertThat(again.id()).isEqualTo(sent.id());
         assertThat(again.attempts()).isEqualTo(1);
         outbox.markDead(again.id(), "tenant answered HTTP 500", next);
-        assertThat(outbox.claimDue(next, LEASE, 10)).extracting(TenantStatusEvent::status)
+        assertThat(outbox.claimDue(next, LEASE, 10))
+                .extracting(TenantStatusEvent::status)
                 .containsExactly(DeliveryStatus.DELIVERED);
     }
 
@@ -123,7 +130,8 @@ class JdbiStatusOutboxTest {
         store.statuses(status("wamid.a", DeliveryStatus.READ));
         store.acceptedPart("b1", "wamid.b");
 
-        assertThat(outbox.claimDue(T0, LEASE, 10)).extracting(TenantStatusEvent::replyTo)
+        assertThat(outbox.claimDue(T0, LEASE, 10))
+                .extracting(TenantStatusEvent::replyTo)
                 .containsExactly(Optional.of("b1"));
         assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM tenant_status_events WHERE state = 'declined'"))
                 .isEqualTo(2);
@@ -138,10 +146,13 @@ class JdbiStatusOutboxTest {
         store.statuses(status("wamid.b", DeliveryStatus.FAILED));
 
         List<TenantStatusEvent> heads = outbox.claimDue(T0, LEASE, 10);
-        assertThat(heads).extracting(e -> e.replyTo().orElseThrow() + ":" + e.status().wireName() + ":"
-                + e.errorCode().orElse("-")).containsExactlyInAnyOrder("a1:failed:131026", "b1:sent:-");
+        assertThat(heads)
+                .extracting(e -> e.replyTo().orElseThrow() + ":" + e.status().wireName() + ":"
+                        + e.errorCode().orElse("-"))
+                .containsExactlyInAnyOrder("a1:failed:131026", "b1:sent:-");
         heads.forEach(e -> outbox.markDelivered(e.id(), T0));
-        assertThat(outbox.claimDue(T0, LEASE, 10)).extracting(e -> e.status().wireName() + ":" + e.errorCode().orElse("-"))
+        assertThat(outbox.claimDue(T0, LEASE, 10))
+                .extracting(e -> e.status().wireName() + ":" + e.errorCode().orElse("-"))
                 .containsExactly("failed:131026");
     }
 }

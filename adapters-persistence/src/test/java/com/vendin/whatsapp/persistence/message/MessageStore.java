@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /** The three message adapters over one test database, with shortcuts to reach a given state. */
 final class MessageStore implements AutoCloseable {
-    static final ReplyRoute ROUTE = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777");
+    static final ReplyRoute ROUTE =
+            new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777");
 
     final Database db;
     final MutableClock clock = new MutableClock(TestDatabases.T0);
@@ -58,7 +59,9 @@ final class MessageStore implements AutoCloseable {
 
     List<Long> partIds(String inboundProviderMessageId) {
         return db.inRead(h -> h.createQuery("SELECT id FROM outbound_messages WHERE inbound_id = ? ORDER BY part_index")
-                .bind(0, inboundId(inboundProviderMessageId)).mapTo(Long.class).list());
+                .bind(0, inboundId(inboundProviderMessageId))
+                .mapTo(Long.class)
+                .list());
     }
 
     /** Completes the delivery of a recorded message (claiming it first) with these reply parts. */
@@ -82,7 +85,11 @@ final class MessageStore implements AutoCloseable {
 
     static StatusUpdate status(String wamid, DeliveryStatus status) {
         boolean failed = status == DeliveryStatus.FAILED;
-        return new StatusUpdate(Provider.FACEBOOK, wamid, status, TestDatabases.T0,
+        return new StatusUpdate(
+                Provider.FACEBOOK,
+                wamid,
+                status,
+                TestDatabases.T0,
                 failed ? Optional.of("131026") : Optional.empty(),
                 failed ? Optional.of("Message undeliverable") : Optional.empty());
     }

@@ -85,7 +85,8 @@ class PostgresConcurrencyTest {
                             violations.add("two messages of " + thread + " in flight");
                         }
                         String[] id = delivery.message().providerMessageId().split("\\.");
-                        delivered.computeIfAbsent(thread, k -> Collections.synchronizedList(new ArrayList<>()))
+                        delivered
+                                .computeIfAbsent(thread, k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(Integer.parseInt(id[2]));
                         inFlight.remove(thread);
                         queue.complete(delivery.id(), MessageStore.ROUTE, List.of(), T0);
@@ -101,7 +102,8 @@ class PostgresConcurrencyTest {
 
         assertThat(violations).isEmpty();
         assertThat(done.get()).isEqualTo(entries.size());
-        List<Integer> inOrder = java.util.stream.IntStream.range(0, perThread).boxed().toList();
+        List<Integer> inOrder =
+                java.util.stream.IntStream.range(0, perThread).boxed().toList();
         assertThat(delivered).hasSize(threads);
         delivered.values().forEach(ids -> assertThat(ids).isEqualTo(inOrder));
         assertThat(Sql.number(first, "SELECT COUNT(*) FROM inbound_messages WHERE state = 'forwarded'"))
@@ -135,7 +137,8 @@ class PostgresConcurrencyTest {
                         if (!taken.add(part.id())) {
                             violations.add("part " + part.id() + " claimed twice");
                         }
-                        sentPerInbound.computeIfAbsent(part.inboundId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        sentPerInbound
+                                .computeIfAbsent(part.inboundId(), k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(part.partIndex());
                         queue.markAccepted(part.id(), "wamid.part." + part.id(), T0);
                         accepted.incrementAndGet();
@@ -151,7 +154,8 @@ class PostgresConcurrencyTest {
         assertThat(violations).isEmpty();
         assertThat(sentPerInbound).hasSize(threads);
         sentPerInbound.values().forEach(order -> assertThat(order).containsExactly(0, 1, 2, 3));
-        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM inbound_messages")).containsExactly("replied");
+        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM inbound_messages"))
+                .containsExactly("replied");
     }
 
     @Test
@@ -171,7 +175,8 @@ class PostgresConcurrencyTest {
                     return new JdbiDeliveryQueue(db).claimDue(T0, LEASE, 10, 3).size();
                 }));
             }
-            int claimed = claims.get(0).get(10, TimeUnit.SECONDS) + claims.get(1).get(10, TimeUnit.SECONDS);
+            int claimed =
+                    claims.get(0).get(10, TimeUnit.SECONDS) + claims.get(1).get(10, TimeUnit.SECONDS);
 
             assertThat(claimed).isEqualTo(3);
             assertThat(Sql.number(first, "SELECT COUNT(*) FROM inbound_messages WHERE lease_until IS NOT NULL"))
@@ -188,7 +193,8 @@ class PostgresConcurrencyTest {
         JdbiDeliveryQueue survivor = new JdbiDeliveryQueue(second);
         assertThat(survivor.claimDue(T0.plusSeconds(30), LEASE, 10, 10)).isEmpty();
         assertThat(survivor.claimDue(T0.plus(LEASE), LEASE, 10, 10))
-                .extracting(d -> d.message().providerMessageId()).containsExactly("orphan");
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("orphan");
         first = PostgresServer.open();
     }
 
@@ -226,13 +232,14 @@ class PostgresConcurrencyTest {
             status.get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM outbound_messages")).containsExactly("delivered");
+        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM outbound_messages"))
+                .containsExactly("delivered");
         assertThat(Sql.number(first, "SELECT COUNT(*) FROM early_statuses")).isZero();
-        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM inbound_messages")).containsExactly("replied");
+        assertThat(Sql.strings(first, "SELECT DISTINCT state FROM inbound_messages"))
+                .containsExactly("replied");
     }
 
     private static String sender(int n) {
         return String.format("+55119888%05d", n);
     }
-
 }

@@ -36,13 +36,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Backend.class)
 class RichPartsStoreTest {
-    private static final Media SHIRT = new Media(MediaKind.IMAGE, URI.create("https://cdn.example/shirt.png"),
-            Optional.of("Azul"), Optional.empty());
+    private static final Media SHIRT = new Media(
+            MediaKind.IMAGE, URI.create("https://cdn.example/shirt.png"), Optional.of("Azul"), Optional.empty());
 
     @Parameter
     Backend backend;
+
     @TempDir
     Path dir;
+
     MessageStore store;
 
     @BeforeEach
@@ -67,12 +69,21 @@ class RichPartsStoreTest {
 
     @Test
     void givenEveryKindOfItem_whenQueuedAndClaimed_thenEachComesBackAsItWentInAndInOrder() {
-        List<OutboundContent> items = List.of(new Text("Oi"), SHIRT,
-                new Media(MediaKind.DOCUMENT, URI.create("https://cdn.example/n.pdf"), Optional.empty(),
+        List<OutboundContent> items = List.of(
+                new Text("Oi"),
+                SHIRT,
+                new Media(
+                        MediaKind.DOCUMENT,
+                        URI.create("https://cdn.example/n.pdf"),
+                        Optional.empty(),
                         Optional.of("nota.pdf")),
                 new Buttons("Quer?", List.of(new Button("y", "Sim"), new Button("n", "Não"))),
-                new ListMessage("Escolha", "Ver", List.of(new Section(Optional.of("T"), List.of(
-                        new Row("r", "R", Optional.of("d")), new Row("s", "S", Optional.empty()))))),
+                new ListMessage(
+                        "Escolha",
+                        "Ver",
+                        List.of(new Section(
+                                Optional.of("T"),
+                                List.of(new Row("r", "R", Optional.of("d")), new Row("s", "S", Optional.empty()))))),
                 new MetaTemplate("pedido", "pt_BR", Optional.of("[{\"type\":\"body\"}]")),
                 new MetaTemplate("oi", "en_US", Optional.empty()),
                 new TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.of("{\"1\":\"Ana\"}")),
@@ -93,12 +104,14 @@ class RichPartsStoreTest {
         store.record(routed("a1", "+5511988887777", T0));
         store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10);
         store.deliveries.completeWith(store.inboundId("a1"), MessageStore.ROUTE, List.of(SHIRT), T0);
-        PendingPart first = store.outbound.claimDue(T0, Duration.ofMinutes(1), 10).get(0);
+        PendingPart first =
+                store.outbound.claimDue(T0, Duration.ofMinutes(1), 10).get(0);
 
         store.outbound.recordMediaId(first.id(), "1013859600285441", T0);
         store.outbound.retryLater(first.id(), T0, "131000", T0);
 
-        PendingPart again = store.outbound.claimDue(T0, Duration.ofMinutes(1), 10).get(0);
+        PendingPart again =
+                store.outbound.claimDue(T0, Duration.ofMinutes(1), 10).get(0);
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.content()).isEqualTo(SHIRT);
         assertThat(again.mediaId()).contains("1013859600285441");

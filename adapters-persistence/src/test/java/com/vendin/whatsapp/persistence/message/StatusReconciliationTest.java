@@ -33,6 +33,7 @@ class StatusReconciliationTest {
 
     @TempDir
     Path dir;
+
     MessageStore store;
 
     @BeforeEach
@@ -57,7 +58,8 @@ class StatusReconciliationTest {
         assertThat(store.partState(part)).isEqualTo("delivered");
         assertThat(providerId(part)).isEqualTo("wamid.lost");
         assertThat(store.inboundState("a1")).isEqualTo("replied");
-        assertThat(store.outbound.claimDue(T0.plus(LEASE).plusSeconds(1), LEASE, 10)).isEmpty();
+        assertThat(store.outbound.claimDue(T0.plus(LEASE).plusSeconds(1), LEASE, 10))
+                .isEmpty();
         assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM early_statuses")).isZero();
     }
 
@@ -68,11 +70,18 @@ class StatusReconciliationTest {
         long part = store.outbound.claimDue(T0, LEASE, 10).get(0).id();
         store.outbound.retryLater(part, T0.plusSeconds(5), "internal_error", T0);
 
-        store.statuses(new StatusUpdate(Provider.FACEBOOK, "wamid.first", DeliveryStatus.FAILED, T0,
-                Optional.of("131026"), Optional.of("Message undeliverable"), Optional.of(PartCorrelation.of(part))));
+        store.statuses(new StatusUpdate(
+                Provider.FACEBOOK,
+                "wamid.first",
+                DeliveryStatus.FAILED,
+                T0,
+                Optional.of("131026"),
+                Optional.of("Message undeliverable"),
+                Optional.of(PartCorrelation.of(part))));
 
         assertThat(store.partState(part)).isEqualTo("failed");
-        assertThat(Sql.string(store.db, "SELECT error_code FROM outbound_messages WHERE id = ?", part)).isEqualTo("131026");
+        assertThat(Sql.string(store.db, "SELECT error_code FROM outbound_messages WHERE id = ?", part))
+                .isEqualTo("131026");
         assertThat(store.outbound.claimDue(T0.plusSeconds(10), LEASE, 10)).isEmpty();
     }
 
@@ -83,7 +92,8 @@ class StatusReconciliationTest {
         long pending = store.partIds("a1").get(0);
         long accepted = store.acceptedPart("b1", "wamid.b");
 
-        store.statuses(correlated(Provider.TWILIO, "SM1", DeliveryStatus.SENT, pending),
+        store.statuses(
+                correlated(Provider.TWILIO, "SM1", DeliveryStatus.SENT, pending),
                 correlated(Provider.FACEBOOK, "wamid.again", DeliveryStatus.READ, accepted),
                 correlated(Provider.FACEBOOK, "wamid.stranger", DeliveryStatus.SENT, 999_999));
 
@@ -111,7 +121,7 @@ class StatusReconciliationTest {
     }
 
     private static StatusUpdate correlated(Provider provider, String id, DeliveryStatus status, long partId) {
-        return new StatusUpdate(provider, id, status, T0, Optional.empty(), Optional.empty(),
-                Optional.of(PartCorrelation.of(partId)));
+        return new StatusUpdate(
+                provider, id, status, T0, Optional.empty(), Optional.empty(), Optional.of(PartCorrelation.of(partId)));
     }
 }

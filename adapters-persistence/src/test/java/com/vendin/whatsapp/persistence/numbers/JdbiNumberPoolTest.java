@@ -37,6 +37,7 @@ class JdbiNumberPoolTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private JdbiTenantRepository tenants;
     private JdbiNumberPool pool;
@@ -72,16 +73,19 @@ class JdbiNumberPoolTest {
         assertThat(given.accessToken()).isEmpty();
         tenants.insert(Samples.tenant("late", "late", Optional.empty()));
         assertThatThrownBy(() -> pool.assign(new TenantId("late"), NOW))
-                .isInstanceOfSatisfying(GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("no_numbers_available"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("no_numbers_available"));
     }
 
     @Test
-    void givenAssignedNumber_whenReleased_thenAvailableAndTheTenantHasNoNumber_andTheStatusOfAnAssignedNumberIsLocked() {
+    void
+            givenAssignedNumber_whenReleased_thenAvailableAndTheTenantHasNoNumber_andTheStatusOfAnAssignedNumberIsLocked() {
         pool.add(number("+15550000004"), "p4", PoolStatus.AVAILABLE, NOW);
         tenants.insert(Samples.tenant("moda", "moda", Optional.empty()));
         pool.assign(new TenantId("moda"), NOW);
         assertThatThrownBy(() -> pool.setStatus(number("+15550000004"), PoolStatus.RESERVED, NOW))
-                .isInstanceOfSatisfying(GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("number_assigned"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("number_assigned"));
 
         Optional<PoolNumber> released = pool.release(new TenantId("moda"), NOW);
 
@@ -100,10 +104,14 @@ class JdbiNumberPoolTest {
         tenants.insert(Samples.tenant("moda", "moda", Optional.of(Samples.metaNumber("+15550000099", "p99", "t"))));
 
         assertThatThrownBy(() -> pool.assign(new TenantId("moda"), NOW))
-                .isInstanceOfSatisfying(GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("tenant_has_number"));
-        assertThat(pool.list()).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(PoolStatus.AVAILABLE));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("tenant_has_number"));
+        assertThat(pool.list())
+                .singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(PoolStatus.AVAILABLE));
         assertThatThrownBy(() -> pool.assign(new TenantId("nobody"), NOW))
-                .isInstanceOfSatisfying(GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("tenant_not_found"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("tenant_not_found"));
     }
 
     private Tenant tenant(String id) {

@@ -34,6 +34,7 @@ class JdbiProvisioningStoreTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private JdbiTenantRepository tenants;
     private JdbiProvisioningStore store;
@@ -57,12 +58,18 @@ class JdbiProvisioningStoreTest {
         pool.add(new PhoneNumber("+15550000001"), "p1", PoolStatus.AVAILABLE, TestDatabases.T0);
         pool.assign(MODA, TestDatabases.T0);
 
-        store.storeMetaNumber(MODA, Samples.metaNumber("+5511955551234", "pid", "business-token"), "waba",
-                new Secret("123456"), TestDatabases.T0);
+        store.storeMetaNumber(
+                MODA,
+                Samples.metaNumber("+5511955551234", "pid", "business-token"),
+                "waba",
+                new Secret("123456"),
+                TestDatabases.T0);
 
         assertThat(tenants.findById(MODA).orElseThrow().whatsapp().orElseThrow().accessToken())
                 .contains(new Secret("business-token"));
-        assertThat(pool.list()).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(PoolStatus.AVAILABLE));
+        assertThat(pool.list())
+                .singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(PoolStatus.AVAILABLE));
         assertThat(store.registrationPin(MODA)).contains(new Secret("123456"));
     }
 
@@ -70,9 +77,14 @@ class JdbiProvisioningStoreTest {
     void givenAnotherTenantsNumber_whenStored_thenPhoneNumberTakenAndNothingChanges() {
         tenants.insert(Samples.tenant("other", "other", Optional.of(Samples.metaNumber("+5511955551234", "x", "t"))));
 
-        assertThatThrownBy(() -> store.storeMetaNumber(MODA, Samples.metaNumber("+5511955551234", "pid", "t2"), "waba",
-                new Secret("123456"), TestDatabases.T0))
-                .isInstanceOfSatisfying(GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("phone_number_taken"));
+        assertThatThrownBy(() -> store.storeMetaNumber(
+                        MODA,
+                        Samples.metaNumber("+5511955551234", "pid", "t2"),
+                        "waba",
+                        new Secret("123456"),
+                        TestDatabases.T0))
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("phone_number_taken"));
         assertThat(tenants.findById(MODA).orElseThrow().whatsapp()).isEmpty();
         assertThat(store.registrationPin(MODA)).isEmpty();
     }

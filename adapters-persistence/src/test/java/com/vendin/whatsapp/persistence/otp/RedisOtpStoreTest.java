@@ -31,7 +31,8 @@ class RedisOtpStoreTest extends OtpStoreContract {
         }
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(100));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match(prefix + "*").count(100));
             page.getResult().forEach(redis::del);
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
@@ -40,8 +41,7 @@ class RedisOtpStoreTest extends OtpStoreContract {
 
     /** Connects to the local Redis or skips the test (fails instead in CI). */
     static final class RedisServer {
-        private RedisServer() {
-        }
+        private RedisServer() {}
 
         static JedisPooled connectOrSkip() {
             JedisPooled client = new JedisPooled("127.0.0.1", 6379);

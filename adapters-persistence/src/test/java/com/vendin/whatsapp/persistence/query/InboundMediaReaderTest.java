@@ -14,21 +14,33 @@ class InboundMediaReaderTest {
 
     @Test
     void givenTwilioDetails_whenRead_thenTheMediaUrlIsOnlyTheLinkReferenceNeverShown() {
-        InboundMedia media = InboundMediaReader.read("audio", "{\"mediaId\":\"ME1\",\"mediaUrl\":\"" + TWILIO_URL
-                + "\",\"mimeType\":\"audio/ogg\"}", "pizza-sp", "MM1", "twilio", false).orElseThrow();
+        InboundMedia media = InboundMediaReader.read(
+                        "audio",
+                        "{\"mediaId\":\"ME1\",\"mediaUrl\":\"" + TWILIO_URL + "\",\"mimeType\":\"audio/ogg\"}",
+                        "pizza-sp",
+                        "MM1",
+                        "twilio",
+                        false)
+                .orElseThrow();
 
         assertThat(media.mediaId()).contains("ME1");
         assertThat(media.mimeType()).contains("audio/ogg");
         assertThat(media.caption()).isEmpty();
         assertThat(media.url()).isEmpty();
-        assertThat(media.reference()).contains(new MediaReference(new TenantId("pizza-sp"), "MM1", Provider.TWILIO,
-                false, TWILIO_URL));
+        assertThat(media.reference())
+                .contains(new MediaReference(new TenantId("pizza-sp"), "MM1", Provider.TWILIO, false, TWILIO_URL));
     }
 
     @Test
     void givenAnOwnersMetaDocument_whenRead_thenItsFilenameIsKeptAndItsLinkUsesThePlatformNumber() {
-        InboundMedia media = InboundMediaReader.read("document", "{\"mediaId\":\"77\",\"filename\":\"pedido.pdf\","
-                + "\"mimeType\":\"application/pdf\"}", "moda", "wamid.D", "facebook", true).orElseThrow();
+        InboundMedia media = InboundMediaReader.read(
+                        "document",
+                        "{\"mediaId\":\"77\",\"filename\":\"pedido.pdf\"," + "\"mimeType\":\"application/pdf\"}",
+                        "moda",
+                        "wamid.D",
+                        "facebook",
+                        true)
+                .orElseThrow();
 
         assertThat(media.filename()).contains("pedido.pdf");
         assertThat(media.reference().map(MediaReference::viaPlatform)).contains(true);
@@ -37,12 +49,21 @@ class InboundMediaReaderTest {
 
     @Test
     void givenNoMediaOrUnreadableDetails_whenRead_thenNothing() {
-        assertThat(InboundMediaReader.read("text", "{\"mediaId\":\"1\"}", "moda", "w", "facebook", false)).isEmpty();
-        assertThat(InboundMediaReader.read("image", null, "moda", "w", "facebook", false)).isEmpty();
-        assertThat(InboundMediaReader.read("image", "not json", "moda", "w", "facebook", false)).isEmpty();
-        assertThat(InboundMediaReader.read("image", "[1]", "moda", "w", "facebook", false)).isEmpty();
+        assertThat(InboundMediaReader.read("text", "{\"mediaId\":\"1\"}", "moda", "w", "facebook", false))
+                .isEmpty();
+        assertThat(InboundMediaReader.read("image", null, "moda", "w", "facebook", false))
+                .isEmpty();
+        assertThat(InboundMediaReader.read("image", "not json", "moda", "w", "facebook", false))
+                .isEmpty();
+        assertThat(InboundMediaReader.read("image", "[1]", "moda", "w", "facebook", false))
+                .isEmpty();
         assertThat(InboundMediaReader.read("image", "{}", "moda", "w", "facebook", false))
-                .contains(new InboundMedia(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                .contains(new InboundMedia(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 }

@@ -9,16 +9,18 @@ import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
+import com.vendin.whatsapp.persistence.send.JdbiSendStore;
 import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.MutableClock;
 import com.vendin.whatsapp.persistence.testing.Samples;
-import com.vendin.whatsapp.persistence.testing.TestDatabases;
 import com.vendin.whatsapp.ports.common.Provider;
-import com.vendin.whatsapp.persistence.send.JdbiSendStore;
 import com.vendin.whatsapp.ports.delivery.MediaKind;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.PendingDelivery;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
+import com.vendin.whatsapp.ports.inbound.InboundState;
 import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.MessageContent;
 import com.vendin.whatsapp.ports.inbound.Role;
@@ -26,14 +28,11 @@ import com.vendin.whatsapp.ports.inbound.RoutingDecision;
 import com.vendin.whatsapp.ports.media.MediaReference;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.query.InboundMedia;
-import com.vendin.whatsapp.ports.send.SendStore;
-import java.net.URI;
-import com.vendin.whatsapp.ports.delivery.PendingDelivery;
-import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.ports.inbound.InboundState;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.query.UnroutableView;
+import com.vendin.whatsapp.ports.send.SendStore;
 import com.vendin.whatsapp.ports.tenant.TenantId;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +53,12 @@ class JdbiMessageQueriesTest {
     Backend backend;
 
     static final String ANA = "+5511988887777";
-    static final ReplyRoute ROUTE = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777");
+    static final ReplyRoute ROUTE =
+            new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777");
 
     @TempDir
     Path dir;
+
     Database db;
     MutableClock clock = new MutableClock(T0);
     JdbiInbox inbox;
@@ -83,7 +84,9 @@ class JdbiMessageQueriesTest {
         inbox.record(List.of(routed(new TenantId("shop"), "wamid.other", ANA, T0, InboundState.RECEIVED)), List.of());
         JdbiDeliveryQueue deliveries = new JdbiDeliveryQueue(db);
         PendingDelivery first = deliveries.claimDue(T0, Duration.ofMinutes(1), 10).stream()
-                .filter(d -> d.tenantId().equals(Samples.MODA)).findFirst().orElseThrow();
+                .filter(d -> d.tenantId().equals(Samples.MODA))
+                .findFirst()
+                .orElseThrow();
         Instant repliedAt = T0.plusSeconds(2);
         deliveries.complete(first.id(), ROUTE, List.of("Temos sim!"), repliedAt);
         new JdbiOutboundQueue(db).markAccepted(partId(), "wamid.out", repliedAt);
@@ -112,49 +115,88 @@ class JdbiMessageQueriesTest {
         assertThat(received.providerTimestamp()).contains(T0.minusSeconds(30));
         assertThat(received.createdAt()).isEqualTo(T0);
         assertThat(views.get(1).state()).isEqualTo("rate_limited");
-        assertThat(queries.forTenant(Samples.MODA, 2)).extracting(MessageView::id).containsExactly("out-1", "in-2");
+        assertThat(queries.forTenant(Samples.MODA, 2))
+                .extracting(MessageView::id)
+                .containsExactly("out-1", "in-2");
     }
 
     @Test
-    void givenRichPartsAMediaMessageAndATenantSend_whenListed_thenEachCarriesItsContentMediaAndTheThreadsLastCustomerMessage() {
+    void
+            givenRichPartsAMediaMessageAndATenantSend_whenListed_thenEachCarriesItsContentMediaAndTheThreadsLastCustomerMessage() {
         Instant photoAt = T0.minusSeconds(90);
-        inbox.record(List.of(new InboxEntry(new InboundMessage(Provider.FACEBOOK, "wamid.photo", ANA.substring(1),
-                new Destination(Optional.of(Samples.STORE_PHONE_ID), Samples.STORE_NUMBER.substring(1)), photoAt,
-                new MessageContent("image", "Tem azul?", Optional.of("{\"mediaId\":\"1420539718966254\","
-                        + "\"mimeType\":\"image/jpeg\",\"sha256\":\"abc=\",\"caption\":\"Tem azul?\"}")),
-                Optional.of("Ana")), new RoutingDecision.Routed(Samples.MODA, Role.CUSTOMER, new PhoneNumber(ANA)),
-                InboundState.RECEIVED)), List.of());
-        inbox.record(List.of(routed(Samples.MODA, "wamid.older", ANA, T0.minusSeconds(3600), InboundState.RATE_LIMITED)),
+        inbox.record(
+                List.of(new InboxEntry(
+                        new InboundMessage(
+                                Provider.FACEBOOK,
+                                "wamid.photo",
+                                ANA.substring(1),
+                                new Destination(Optional.of(Samples.STORE_PHONE_ID), Samples.STORE_NUMBER.substring(1)),
+                                photoAt,
+                                new MessageContent(
+                                        "image",
+                                        "Tem azul?",
+                                        Optional.of(
+                                                "{\"mediaId\":\"1420539718966254\","
+                                                        + "\"mimeType\":\"image/jpeg\",\"sha256\":\"abc=\",\"caption\":\"Tem azul?\"}")),
+                                Optional.of("Ana")),
+                        new RoutingDecision.Routed(Samples.MODA, Role.CUSTOMER, new PhoneNumber(ANA)),
+                        InboundState.RECEIVED)),
+                List.of());
+        inbox.record(
+                List.of(routed(Samples.MODA, "wamid.older", ANA, T0.minusSeconds(3600), InboundState.RATE_LIMITED)),
                 List.of());
         JdbiDeliveryQueue deliveries = new JdbiDeliveryQueue(db);
         PendingDelivery photo = deliveries.claimDue(T0, Duration.ofMinutes(1), 10).stream()
-                .filter(d -> d.message().providerMessageId().equals("wamid.photo")).findFirst().orElseThrow();
+                .filter(d -> d.message().providerMessageId().equals("wamid.photo"))
+                .findFirst()
+                .orElseThrow();
         clock.advance(Duration.ofSeconds(1));
-        deliveries.completeWith(photo.id(), ROUTE, List.of(
-                new OutboundContent.Media(MediaKind.IMAGE, URI.create("https://loja.example/azul.png"),
-                        Optional.of("Azul"), Optional.empty()),
-                new OutboundContent.Buttons("Quer comprar?", List.of(new OutboundContent.Button("buy", "Comprar"),
-                        new OutboundContent.Button("later", "Agora não")))), T0.plusSeconds(1));
+        deliveries.completeWith(
+                photo.id(),
+                ROUTE,
+                List.of(
+                        new OutboundContent.Media(
+                                MediaKind.IMAGE,
+                                URI.create("https://loja.example/azul.png"),
+                                Optional.of("Azul"),
+                                Optional.empty()),
+                        new OutboundContent.Buttons(
+                                "Quer comprar?",
+                                List.of(
+                                        new OutboundContent.Button("buy", "Comprar"),
+                                        new OutboundContent.Button("later", "Agora não")))),
+                T0.plusSeconds(1));
         clock.advance(Duration.ofSeconds(1));
-        new JdbiSendStore(db).queue(new SendStore.QueuedSend("snd_1", Samples.MODA, ANA, ROUTE,
-                List.of(new SendStore.QueuedPart(new OutboundContent.MetaTemplate("pedido_enviado", "pt_BR",
-                        Optional.of("[]")))), Optional.of("wamid.photo"), Optional.empty(), T0.plusSeconds(2),
-                T0.minus(Duration.ofHours(24))));
+        new JdbiSendStore(db)
+                .queue(new SendStore.QueuedSend(
+                        "snd_1",
+                        Samples.MODA,
+                        ANA,
+                        ROUTE,
+                        List.of(new SendStore.QueuedPart(
+                                new OutboundContent.MetaTemplate("pedido_enviado", "pt_BR", Optional.of("[]")))),
+                        Optional.of("wamid.photo"),
+                        Optional.empty(),
+                        T0.plusSeconds(2),
+                        T0.minus(Duration.ofHours(24))));
 
         List<MessageView> views = queries.forTenant(Samples.MODA, 50);
 
-        assertThat(views).extracting(MessageView::type).containsExactly("template", "buttons", "image", "text", "image");
+        assertThat(views)
+                .extracting(MessageView::type)
+                .containsExactly("template", "buttons", "image", "text", "image");
         MessageView template = views.get(0);
         assertThat(template.detail().tenantInitiated()).isTrue();
         assertThat(template.detail().replyTo()).contains("wamid.photo");
         assertThat(template.inReplyTo()).contains("in-1");
-        assertThat(template.detail().content()).contains(new OutboundContent.MetaTemplate("pedido_enviado", "pt_BR",
-                Optional.of("[]")));
+        assertThat(template.detail().content())
+                .contains(new OutboundContent.MetaTemplate("pedido_enviado", "pt_BR", Optional.of("[]")));
         MessageView image = views.get(2);
         assertThat(image.detail().tenantInitiated()).isFalse();
         assertThat(image.detail().replyTo()).isEmpty();
         assertThat(image.detail().content()).containsInstanceOf(OutboundContent.Media.class);
-        assertThat(views.get(1).detail().content().map(OutboundContent::summary)).contains("Quer comprar?");
+        assertThat(views.get(1).detail().content().map(OutboundContent::summary))
+                .contains("Quer comprar?");
         MessageView received = views.get(4);
         assertThat(received.direction()).isEqualTo("inbound");
         assertThat(received.detail().content()).isEmpty();
@@ -162,11 +204,14 @@ class JdbiMessageQueriesTest {
         assertThat(media.mediaId()).contains("1420539718966254");
         assertThat(media.mimeType()).contains("image/jpeg");
         assertThat(media.caption()).contains("Tem azul?");
-        assertThat(media.reference()).contains(new MediaReference(Samples.MODA, "wamid.photo", Provider.FACEBOOK,
-                false, "1420539718966254"));
+        assertThat(media.reference())
+                .contains(
+                        new MediaReference(Samples.MODA, "wamid.photo", Provider.FACEBOOK, false, "1420539718966254"));
         assertThat(views.get(3).detail().media()).as("a text has no media").isEmpty();
-        assertThat(views).allSatisfy(v -> assertThat(v.detail().lastCustomerMessage())
-                .as("the newest customer message of the thread, by provider time").contains(photoAt));
+        assertThat(views)
+                .allSatisfy(v -> assertThat(v.detail().lastCustomerMessage())
+                        .as("the newest customer message of the thread, by provider time")
+                        .contains(photoAt));
     }
 
     @Test
@@ -196,6 +241,8 @@ class JdbiMessageQueriesTest {
     }
 
     private long partId() {
-        return db.inRead(h -> h.createQuery("SELECT id FROM outbound_messages").mapTo(Long.class).one());
+        return db.inRead(h -> h.createQuery("SELECT id FROM outbound_messages")
+                .mapTo(Long.class)
+                .one());
     }
 }

@@ -27,12 +27,17 @@ abstract class RateLimiterContract {
     @Test
     void givenLimitReached_whenOneMoreArrivesInsideTheWindow_thenRefusedAndNotCounted() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i))).isTrue();
+            assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i)))
+                    .isTrue();
         }
 
         assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(30))).isFalse();
-        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(60))).as("first event left the window").isTrue();
-        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(60))).as("the refused one was not counted").isFalse();
+        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(60)))
+                .as("first event left the window")
+                .isTrue();
+        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(60)))
+                .as("the refused one was not counted")
+                .isFalse();
     }
 
     @Test
@@ -48,7 +53,8 @@ abstract class RateLimiterContract {
     @Test
     void givenLimitReached_whenOneEventIsGivenBack_thenOneMoreFitsAndOnlyThatOne() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i))).isTrue();
+            assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i)))
+                    .isTrue();
         }
 
         limiter().release("ana", T0.plusSeconds(1));
@@ -56,7 +62,8 @@ abstract class RateLimiterContract {
         limiter().release("bia", T0.plusSeconds(1));
 
         assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(10))).isTrue();
-        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(11))).as("an unknown event gives nothing back")
+        assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(11)))
+                .as("an unknown event gives nothing back")
                 .isFalse();
     }
 

@@ -12,9 +12,9 @@ import com.vendin.whatsapp.persistence.testing.MutableClock;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.Sql;
 import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.inbound.InboundState;
 import com.vendin.whatsapp.ports.query.MessageView;
 import com.vendin.whatsapp.ports.send.SendReceipt;
@@ -39,15 +39,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbiSendStoreTest {
     private static final TenantId MODA = Samples.MODA;
     private static final String ANA = "+5511988887777";
-    private static final ReplyRoute ROUTE = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"),
-            "5511988887777");
-    private static final OutboundContent TEMPLATE = new OutboundContent.MetaTemplate("order_update", "pt_BR",
+    private static final ReplyRoute ROUTE =
+            new ReplyRoute(Provider.FACEBOOK, false, Optional.of("109876543210"), "5511988887777");
+    private static final OutboundContent TEMPLATE = new OutboundContent.MetaTemplate(
+            "order_update",
+            "pt_BR",
             Optional.of("[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"}]}]"));
 
     @Parameter
     Backend backend;
+
     @TempDir
     Path dir;
+
     private Database db;
     private JdbiSendStore store;
     private JdbiOutboundQueue outbound;
@@ -58,8 +62,10 @@ class JdbiSendStoreTest {
         db = backend.migrated(dir);
         store = new JdbiSendStore(db);
         outbound = new JdbiOutboundQueue(db);
-        Sql.exec(db, "INSERT INTO tenants (id, subdomain, instance_url, instance_secret, created_at, updated_at) "
-                + "VALUES ('" + MODA.value() + "', 'moda', 'http://x', 'enc', 0, 0)");
+        Sql.exec(
+                db,
+                "INSERT INTO tenants (id, subdomain, instance_url, instance_secret, created_at, updated_at) "
+                        + "VALUES ('" + MODA.value() + "', 'moda', 'http://x', 'enc', 0, 0)");
     }
 
     @AfterEach
@@ -69,7 +75,10 @@ class JdbiSendStoreTest {
 
     @Test
     void givenQueuedTextAndTemplate_whenClaimed_thenTheyLeaveInOrderWithTheirTemplateAndAcceptanceNeedsNoInbound() {
-        SendReceipt receipt = store.queue(send("snd_1", Optional.empty(), T0,
+        SendReceipt receipt = store.queue(send(
+                "snd_1",
+                Optional.empty(),
+                T0,
                 new SendStore.QueuedPart(new OutboundContent.Text("Seu pedido saiu")),
                 new SendStore.QueuedPart(TEMPLATE)));
 
@@ -86,8 +95,10 @@ class JdbiSendStoreTest {
         PendingPart second = claimOne();
         assertThat(second.content()).isEqualTo(TEMPLATE);
         outbound.markAccepted(second.id(), "wamid.S2", T0);
-        assertThat(Sql.strings(db, "SELECT state FROM outbound_messages ORDER BY id")).containsExactly("sent", "sent");
-        assertThat(Sql.string(db, "SELECT reply_to FROM outbound_messages WHERE id = ?", first.id())).isEqualTo("wamid.IN");
+        assertThat(Sql.strings(db, "SELECT state FROM outbound_messages ORDER BY id"))
+                .containsExactly("sent", "sent");
+        assertThat(Sql.string(db, "SELECT reply_to FROM outbound_messages WHERE id = ?", first.id()))
+                .isEqualTo("wamid.IN");
     }
 
     @Test
@@ -104,15 +115,20 @@ class JdbiSendStoreTest {
         assertThat(afterExpiry.id()).isEqualTo("snd_3");
         assertThat(Sql.number(db, "SELECT COUNT(*) FROM outbound_messages")).isEqualTo(2);
         assertThat(Sql.number(db, "SELECT COUNT(*) FROM send_idempotency_keys")).isOne();
-        assertThat(store.findByKey(MODA, "k", nextDay.plusSeconds(1))).as("older than asked for").isEmpty();
+        assertThat(store.findByKey(MODA, "k", nextDay.plusSeconds(1)))
+                .as("older than asked for")
+                .isEmpty();
     }
 
     @Test
     void givenCustomerMessages_whenAskedForTheLastOne_thenTheNewestOfThatThreadIsFoundAndRepliesAreListed() {
         JdbiInbox inbox = new JdbiInbox(db, clock);
-        inbox.record(List.of(Samples.routed("wamid.IN", ANA, T0.minusSeconds(90)),
-                Samples.routed("wamid.IN2", ANA, T0.minusSeconds(30)),
-                Samples.routed(MODA, "wamid.X", "+5511977776666", T0, InboundState.RECEIVED)), List.of());
+        inbox.record(
+                List.of(
+                        Samples.routed("wamid.IN", ANA, T0.minusSeconds(90)),
+                        Samples.routed("wamid.IN2", ANA, T0.minusSeconds(30)),
+                        Samples.routed(MODA, "wamid.X", "+5511977776666", T0, InboundState.RECEIVED)),
+                List.of());
 
         assertThat(store.lastCustomerMessage(MODA, ANA)).contains(T0.minusSeconds(30));
         assertThat(store.lastCustomerMessage(MODA, "+5511900000000")).isEmpty();
@@ -122,15 +138,27 @@ class JdbiSendStoreTest {
 
         store.queue(send("snd_1", Optional.empty(), T0, new SendStore.QueuedPart(new OutboundContent.Text("Oi"))));
         List<MessageView> listed = new JdbiMessageQueries(db).forTenant(MODA, 10);
-        MessageView part = listed.stream().filter(m -> m.direction().equals("outbound")).findFirst().orElseThrow();
+        MessageView part = listed.stream()
+                .filter(m -> m.direction().equals("outbound"))
+                .findFirst()
+                .orElseThrow();
         assertThat(part.text()).isEqualTo("Oi");
         assertThat(part.state()).isEqualTo("pending");
-        assertThat(part.inReplyTo()).contains("in-" + Sql.number(db,
-                "SELECT id FROM inbound_messages WHERE provider_message_id = 'wamid.IN'"));
+        assertThat(part.inReplyTo())
+                .contains("in-"
+                        + Sql.number(db, "SELECT id FROM inbound_messages WHERE provider_message_id = 'wamid.IN'"));
     }
 
     private SendStore.QueuedSend send(String id, Optional<String> key, Instant now, SendStore.QueuedPart... parts) {
-        return new SendStore.QueuedSend(id, MODA, ANA, ROUTE, List.of(parts), Optional.of("wamid.IN"), key, now,
+        return new SendStore.QueuedSend(
+                id,
+                MODA,
+                ANA,
+                ROUTE,
+                List.of(parts),
+                Optional.of("wamid.IN"),
+                key,
+                now,
                 now.minus(Duration.ofHours(24)));
     }
 

@@ -31,19 +31,34 @@ class CredentialsAtRestTest {
     Path dir;
 
     @Test
-    void givenStoredTenant_whenDatabaseAndWalFilesAreReadAsBytes_thenNoCredentialAppearsButPlainFieldsDo() throws IOException {
+    void givenStoredTenant_whenDatabaseAndWalFilesAreReadAsBytes_thenNoCredentialAppearsButPlainFieldsDo()
+            throws IOException {
         try (Database db = TestDatabases.migrated(dir)) {
             JdbiTenantRepository tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK);
-            WhatsAppNumber number = new WhatsAppNumber(new PhoneNumber("+14155550100"), Optional.of("phone-id-1"),
-                    Provider.TWILIO, Optional.of(new Secret(ACCESS_TOKEN)), Optional.of(ACCOUNT_SID),
-                    Optional.of(new Secret(TWILIO_TOKEN)), NumberStatus.ACTIVE, Optional.empty());
-            tenants.insert(new Tenant(new TenantId("moda"), "moda", URI.create("https://moda.example.com"),
-                    new Secret(INSTANCE_SECRET), Optional.of(number), TestDatabases.T0, TestDatabases.T0));
+            WhatsAppNumber number = new WhatsAppNumber(
+                    new PhoneNumber("+14155550100"),
+                    Optional.of("phone-id-1"),
+                    Provider.TWILIO,
+                    Optional.of(new Secret(ACCESS_TOKEN)),
+                    Optional.of(ACCOUNT_SID),
+                    Optional.of(new Secret(TWILIO_TOKEN)),
+                    NumberStatus.ACTIVE,
+                    Optional.empty());
+            tenants.insert(new Tenant(
+                    new TenantId("moda"),
+                    "moda",
+                    URI.create("https://moda.example.com"),
+                    new Secret(INSTANCE_SECRET),
+                    Optional.of(number),
+                    TestDatabases.T0,
+                    TestDatabases.T0));
             assertThat(tenants.findById(new TenantId("moda"))).isPresent();
 
             byte[] files = databaseFiles();
 
-            assertThat(contains(files, ACCOUNT_SID)).as("a plain field is found, so the search works").isTrue();
+            assertThat(contains(files, ACCOUNT_SID))
+                    .as("a plain field is found, so the search works")
+                    .isTrue();
             assertThat(contains(files, INSTANCE_SECRET)).isFalse();
             assertThat(contains(files, ACCESS_TOKEN)).isFalse();
             assertThat(contains(files, TWILIO_TOKEN)).isFalse();

@@ -32,6 +32,7 @@ class JdbiAdminPhoneRepositoryTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbiAdminPhoneRepository admins;
 
@@ -76,7 +77,8 @@ class JdbiAdminPhoneRepositoryTest {
     @Test
     void givenUnknownTenant_whenPhoneAdded_thenTenantNotFound() {
         assertThatThrownBy(() -> admins.add(admin("a1", new TenantId("ghost"), "+5511999991111", 0)))
-                .isInstanceOfSatisfying(GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("tenant_not_found"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("tenant_not_found"));
     }
 
     @Test
@@ -90,7 +92,13 @@ class JdbiAdminPhoneRepositoryTest {
     }
 
     private static AdminPhone admin(String id, TenantId tenant, String phone, int second) {
-        return new AdminPhone(id, tenant, "user-" + id, new PhoneNumber(phone), "owner", TestDatabases.T0,
+        return new AdminPhone(
+                id,
+                tenant,
+                "user-" + id,
+                new PhoneNumber(phone),
+                "owner",
+                TestDatabases.T0,
                 TestDatabases.T0.plusSeconds(second));
     }
 }

@@ -29,6 +29,7 @@ class JdbiTenantDirectoryTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbiTenantDirectory directory;
     Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "EAAG-token")));
@@ -52,22 +53,32 @@ class JdbiTenantDirectoryTest {
         assertThat(directory.findByPhoneId("1098")).contains(moda);
         assertThat(directory.findByNumber(new PhoneNumber("+5511933334444"))).contains(moda);
         assertThat(directory.findByPhoneId("1098").flatMap(t -> t.whatsapp()).flatMap(n -> n.accessToken()))
-                .get().extracting(s -> s.reveal()).isEqualTo("EAAG-token");
+                .get()
+                .extracting(s -> s.reveal())
+                .isEqualTo("EAAG-token");
     }
 
     @Test
     void givenUnknownPhoneIdOrNumber_whenLookedUp_thenEmpty() {
         assertThat(directory.findByPhoneId("999")).isEmpty();
         assertThat(directory.findByNumber(new PhoneNumber("+5511900000000"))).isEmpty();
-        assertThat(directory.findAdminByPhone(new PhoneNumber("+5511900000000"))).isEmpty();
+        assertThat(directory.findAdminByPhone(new PhoneNumber("+5511900000000")))
+                .isEmpty();
     }
 
     @Test
     void givenRegisteredAdminPhone_whenLookedUp_thenItsRegistration() {
-        AdminPhone admin = new AdminPhone("adm-1", new TenantId("shop"), "user-1", new PhoneNumber("+5511999991111"),
-                "owner", TestDatabases.T0, TestDatabases.T0);
+        AdminPhone admin = new AdminPhone(
+                "adm-1",
+                new TenantId("shop"),
+                "user-1",
+                new PhoneNumber("+5511999991111"),
+                "owner",
+                TestDatabases.T0,
+                TestDatabases.T0);
         new JdbiAdminPhoneRepository(db).add(admin);
 
-        assertThat(directory.findAdminByPhone(new PhoneNumber("+5511999991111"))).contains(admin);
+        assertThat(directory.findAdminByPhone(new PhoneNumber("+5511999991111")))
+                .contains(admin);
     }
 }

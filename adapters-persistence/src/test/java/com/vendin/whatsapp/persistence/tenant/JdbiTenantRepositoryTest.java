@@ -37,6 +37,7 @@ class JdbiTenantRepositoryTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbiTenantRepository tenants;
 
@@ -66,10 +67,15 @@ class JdbiTenantRepositoryTest {
         tenants.insert(moda);
         Tenant seen = tenants.findById(moda.id()).orElseThrow();
 
-        boolean marked = tenants.markReauthRequired(moda.id(), seen.updatedAt(), seen.updatedAt().plusSeconds(1));
+        boolean marked = tenants.markReauthRequired(
+                moda.id(), seen.updatedAt(), seen.updatedAt().plusSeconds(1));
 
         assertThat(marked).isTrue();
-        assertThat(tenants.findById(moda.id()).orElseThrow().whatsapp().orElseThrow().status())
+        assertThat(tenants.findById(moda.id())
+                        .orElseThrow()
+                        .whatsapp()
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(NumberStatus.REAUTH_REQUIRED);
     }
 
@@ -78,24 +84,37 @@ class JdbiTenantRepositoryTest {
         Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "old-token")));
         tenants.insert(moda);
         Tenant seen = tenants.findById(moda.id()).orElseThrow();
-        Tenant patched = new Tenant(moda.id(), moda.subdomain(), moda.instanceUrl(), moda.instanceSecret(),
-                Optional.of(metaNumber("+5511933334444", "1098", "fresh-token")), moda.createdAt(),
+        Tenant patched = new Tenant(
+                moda.id(),
+                moda.subdomain(),
+                moda.instanceUrl(),
+                moda.instanceSecret(),
+                Optional.of(metaNumber("+5511933334444", "1098", "fresh-token")),
+                moda.createdAt(),
                 seen.updatedAt().plusSeconds(5));
         tenants.update(patched);
 
-        boolean marked = tenants.markReauthRequired(moda.id(), seen.updatedAt(), seen.updatedAt().plusSeconds(6));
+        boolean marked = tenants.markReauthRequired(
+                moda.id(), seen.updatedAt(), seen.updatedAt().plusSeconds(6));
 
         assertThat(marked).isFalse();
-        WhatsAppNumber number = tenants.findById(moda.id()).orElseThrow().whatsapp().orElseThrow();
+        WhatsAppNumber number =
+                tenants.findById(moda.id()).orElseThrow().whatsapp().orElseThrow();
         assertThat(number.status()).isEqualTo(NumberStatus.ACTIVE);
         assertThat(number.accessToken()).contains(new Secret("fresh-token"));
     }
 
     @Test
     void givenTwilioSubaccountNumber_whenInsertedAndRead_thenSidAndTokenRoundTrip() {
-        WhatsAppNumber twilio = new WhatsAppNumber(new PhoneNumber("+14155550100"), Optional.empty(), Provider.TWILIO,
-                Optional.empty(), Optional.of("AC123"), Optional.of(new Secret("twilio-auth")),
-                NumberStatus.REAUTH_REQUIRED, Optional.empty());
+        WhatsAppNumber twilio = new WhatsAppNumber(
+                new PhoneNumber("+14155550100"),
+                Optional.empty(),
+                Provider.TWILIO,
+                Optional.empty(),
+                Optional.of("AC123"),
+                Optional.of(new Secret("twilio-auth")),
+                NumberStatus.REAUTH_REQUIRED,
+                Optional.empty());
         Tenant shop = tenant("shop", "shop", Optional.of(twilio));
 
         tenants.insert(shop);
@@ -107,7 +126,10 @@ class JdbiTenantRepositoryTest {
     void givenTenantWithoutNumber_whenRead_thenWhatsappIsEmpty() {
         tenants.insert(tenant("plain", "plain", Optional.empty()));
 
-        assertThat(tenants.findById(new TenantId("plain"))).get().extracting(Tenant::whatsapp).isEqualTo(Optional.empty());
+        assertThat(tenants.findById(new TenantId("plain")))
+                .get()
+                .extracting(Tenant::whatsapp)
+                .isEqualTo(Optional.empty());
         assertThat(tenants.findById(new TenantId("absent"))).isEmpty();
     }
 
@@ -128,9 +150,11 @@ class JdbiTenantRepositoryTest {
         tenants.insert(tenant("shop", "shop", Optional.empty()));
 
         assertThatThrownBy(() -> tenants.insert(tenant("moda2", "moda", Optional.empty())))
-                .isInstanceOfSatisfying(GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("subdomain_taken"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("subdomain_taken"));
         assertThatThrownBy(() -> tenants.update(tenant("shop", "moda", Optional.empty())))
-                .isInstanceOfSatisfying(GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("subdomain_taken"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("subdomain_taken"));
     }
 
     @Test
@@ -140,18 +164,25 @@ class JdbiTenantRepositoryTest {
         Optional<WhatsAppNumber> same = Optional.of(metaNumber("+5511933334444", "2", "t2"));
 
         assertThatThrownBy(() -> tenants.insert(tenant("other", "other", same)))
-                .isInstanceOfSatisfying(GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("phone_number_taken"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("phone_number_taken"));
         assertThatThrownBy(() -> tenants.update(tenant("shop", "shop", same)))
-                .isInstanceOfSatisfying(GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("phone_number_taken"));
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("phone_number_taken"));
     }
 
     @Test
     void givenStoredTenant_whenUpdated_thenNewValuesAreStoredAndItsOwnValuesAreNoConflict() {
         tenants.insert(tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1", "t1"))));
         Instant later = TestDatabases.T0.plusSeconds(60);
-        Tenant changed = new Tenant(new TenantId("moda"), "moda", java.net.URI.create("http://10.0.0.5:8080"),
-                new Secret("rotated"), Optional.of(metaNumber("+5511933334444", "1", "t2").withStatus(NumberStatus.REAUTH_REQUIRED)),
-                TestDatabases.T0, later);
+        Tenant changed = new Tenant(
+                new TenantId("moda"),
+                "moda",
+                java.net.URI.create("http://10.0.0.5:8080"),
+                new Secret("rotated"),
+                Optional.of(metaNumber("+5511933334444", "1", "t2").withStatus(NumberStatus.REAUTH_REQUIRED)),
+                TestDatabases.T0,
+                later);
 
         assertThat(tenants.update(changed)).isTrue();
 
@@ -177,17 +208,27 @@ class JdbiTenantRepositoryTest {
     void givenTenantWithAdminPhoneAndPoolNumber_whenDeleted_thenPhonesGoAndNumberIsAvailableAgain() {
         tenants.insert(tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1", "t1"))));
         JdbiAdminPhoneRepository admins = new JdbiAdminPhoneRepository(db);
-        admins.add(new AdminPhone("adm-1", new TenantId("moda"), "user-1", new PhoneNumber("+5511999991111"), "owner",
-                TestDatabases.T0, TestDatabases.T0));
-        Sql.exec(db, "INSERT INTO whatsapp_number_pool (phone_number, phone_id, status, assigned_tenant_id, "
-                + "created_at, updated_at) VALUES ('+5511933334444', '1', 'assigned', 'moda', 0, 0)");
+        admins.add(new AdminPhone(
+                "adm-1",
+                new TenantId("moda"),
+                "user-1",
+                new PhoneNumber("+5511999991111"),
+                "owner",
+                TestDatabases.T0,
+                TestDatabases.T0));
+        Sql.exec(
+                db,
+                "INSERT INTO whatsapp_number_pool (phone_number, phone_id, status, assigned_tenant_id, "
+                        + "created_at, updated_at) VALUES ('+5511933334444', '1', 'assigned', 'moda', 0, 0)");
 
         assertThat(tenants.delete(new TenantId("moda"))).isTrue();
 
         assertThat(tenants.findById(new TenantId("moda"))).isEmpty();
         assertThat(admins.listFor(new TenantId("moda"))).isEmpty();
-        assertThat(Sql.string(db, "SELECT status || '/' || COALESCE(assigned_tenant_id, '-') || '/' || updated_at "
-                + "FROM whatsapp_number_pool"))
+        assertThat(Sql.string(
+                        db,
+                        "SELECT status || '/' || COALESCE(assigned_tenant_id, '-') || '/' || updated_at "
+                                + "FROM whatsapp_number_pool"))
                 .isEqualTo("available/-/" + TestDatabases.T0.toEpochMilli());
         assertThat(tenants.delete(new TenantId("moda"))).isFalse();
     }
@@ -198,6 +239,10 @@ class JdbiTenantRepositoryTest {
 
         String raw = Sql.string(db, "SELECT instance_secret || ' ' || whatsapp_access_token FROM tenants");
 
-        assertThat(raw).startsWith("v1:").contains(" v1:").doesNotContain("EAAG-token").doesNotContain("instance-secret");
+        assertThat(raw)
+                .startsWith("v1:")
+                .contains(" v1:")
+                .doesNotContain("EAAG-token")
+                .doesNotContain("instance-secret");
     }
 }

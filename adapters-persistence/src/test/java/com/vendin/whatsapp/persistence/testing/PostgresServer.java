@@ -22,16 +22,21 @@ public final class PostgresServer {
     private static final String USER = "?user=postgres";
     private static String database;
 
-    private PostgresServer() {
-    }
+    private PostgresServer() {}
 
     /** The URL of this run's database, created and migrated on first use. */
     public static synchronized String url() {
         if (database == null) {
-            String name = "gw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+            String name = "gw_test_"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 16)
+                            .toLowerCase(Locale.ROOT);
             admin("CREATE DATABASE " + name);
             database = name;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
             try (Database db = Database.open(config())) {
                 db.migrate();
             }
@@ -42,7 +47,8 @@ public final class PostgresServer {
     /** A small pool on this run's database, every table emptied and every id sequence restarted. */
     public static Database emptied() {
         String url = url();
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                     + "AND tablename <> 'flyway_schema_history'")) {
@@ -69,13 +75,16 @@ public final class PostgresServer {
 
     private static void admin(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER + "postgres" + USER);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            if (!"true".equals(System.getenv("CI")) && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (!"true".equals(System.getenv("CI"))
+                    && e.getSQLState() != null
+                    && e.getSQLState().startsWith("08")) {
                 Assumptions.abort("PostgreSQL does not answer on 127.0.0.1:5432: test skipped (it fails when CI=true)");
             }
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (user postgres) is needed by the tests: " + sql, e);
+            throw new IllegalStateException(
+                    "PostgreSQL on 127.0.0.1:5432 (user postgres) is needed by the tests: " + sql, e);
         }
     }
 }

@@ -14,8 +14,7 @@ import redis.clients.jedis.resps.ScanResult;
 public final class RedisServer {
     public static final String URL = "redis://127.0.0.1:6379";
 
-    private RedisServer() {
-    }
+    private RedisServer() {}
 
     /** A pool to the real server, or the test is skipped (failed in CI) when it does not answer. */
     public static JedisPooled connectOrSkip() {
@@ -41,7 +40,8 @@ public final class RedisServer {
     public static void deleteKeys(JedisPooled redis, String prefix) {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
             Set<String> keys = Set.copyOf(page.getResult());
             if (!keys.isEmpty()) {
                 redis.del(keys.toArray(String[]::new));

@@ -7,8 +7,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Raw SQL against a test database, to look behind the adapters. */
 public final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     public static String string(Database db, String sql, Object... args) {
         return db.inRead(h -> query(h, sql, args).mapTo(String.class).one());

@@ -13,8 +13,7 @@ public final class TestDatabases {
     public static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     public static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Path file(Path dir) {
         return dir.resolve("gateway.db");

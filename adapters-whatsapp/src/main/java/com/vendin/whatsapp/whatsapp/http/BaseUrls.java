@@ -5,8 +5,7 @@ import okhttp3.HttpUrl;
 
 /** Parses configured provider base URLs and appends path segments to them, with or without a trailing slash. */
 public final class BaseUrls {
-    private BaseUrls() {
-    }
+    private BaseUrls() {}
 
     /** The base URL, or an {@link IllegalArgumentException} naming {@code what} when it is not an http(s) URL. */
     public static HttpUrl parse(String url, String what) {

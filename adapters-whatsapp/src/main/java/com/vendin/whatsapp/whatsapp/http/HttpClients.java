@@ -16,10 +16,10 @@ public final class HttpClients {
      * OkHttp's default of 5 would close most connections after each call and open new ones under load.
      */
     public static final int IDLE_CONNECTIONS = 64;
+
     public static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     /** A new client: connect 5 s, read and write 15 s, whole call 30 s, 64 idle connections. Make one and share it. */
     public static OkHttpClient standard() {

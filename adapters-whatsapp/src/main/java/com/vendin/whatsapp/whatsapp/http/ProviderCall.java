@@ -14,8 +14,7 @@ public final class ProviderCall {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int MAX_DETAIL_CHARS = 500;
 
-    private ProviderCall() {
-    }
+    private ProviderCall() {}
 
     /** A provider's answer: HTTP status and body text; {@code complete} is false when the body was cut at the cap. */
     public record Reply(int status, String body, boolean complete) {
@@ -39,8 +38,8 @@ public final class ProviderCall {
         try (Response response = client.newCall(request).execute()) {
             reply = read(response);
         } catch (IOException e) {
-            return new SendOutcome.Failed("network", shorten(e.getClass().getSimpleName() + ": " + e.getMessage()),
-                    true, false);
+            return new SendOutcome.Failed(
+                    "network", shorten(e.getClass().getSimpleName() + ": " + e.getMessage()), true, false);
         }
         return interpret.apply(reply);
     }

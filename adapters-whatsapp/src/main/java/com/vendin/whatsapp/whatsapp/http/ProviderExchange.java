@@ -13,15 +13,16 @@ import okhttp3.Response;
  * reads at most 64 KiB, and turns an I/O failure into a {@code provider_error} with code {@code network}.
  */
 public final class ProviderExchange {
-    private ProviderExchange() {
-    }
+    private ProviderExchange() {}
 
     public static ProviderCall.Reply execute(OkHttpClient client, Request request, String provider) {
-        try (Response response = client.newCall(request).execute(); InputStream in = response.body().byteStream()) {
+        try (Response response = client.newCall(request).execute();
+                InputStream in = response.body().byteStream()) {
             byte[] bytes = in.readNBytes(ProviderCall.MAX_BODY_BYTES + 1);
             boolean complete = bytes.length <= ProviderCall.MAX_BODY_BYTES;
             int length = Math.min(bytes.length, ProviderCall.MAX_BODY_BYTES);
-            return new ProviderCall.Reply(response.code(), new String(bytes, 0, length, StandardCharsets.UTF_8), complete);
+            return new ProviderCall.Reply(
+                    response.code(), new String(bytes, 0, length, StandardCharsets.UTF_8), complete);
         } catch (IOException e) {
             throw failure(provider + " could not be reached (" + e.getClass().getSimpleName() + ")", "network");
         }

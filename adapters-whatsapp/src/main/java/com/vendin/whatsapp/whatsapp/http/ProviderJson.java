@@ -18,8 +18,7 @@ public final class ProviderJson {
                     .build())
             .build());
 
-    private ProviderJson() {
-    }
+    private ProviderJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -35,7 +35,8 @@ public final class MediaFetch implements MediaProbe {
 
     /** Shares {@code base}'s pool, with the media timeouts. */
     public MediaFetch(OkHttpClient base) {
-        this.client = Objects.requireNonNull(base, "base").newBuilder()
+        this.client = Objects.requireNonNull(base, "base")
+                .newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(READ_TIMEOUT)
@@ -66,7 +67,10 @@ public final class MediaFetch implements MediaProbe {
         if (!response.isSuccessful()) {
             return Optional.of("the media URL answered HTTP " + response.code());
         }
-        return MediaLimits.problem(provider, media.kind(), Optional.ofNullable(response.header("Content-Type")),
+        return MediaLimits.problem(
+                provider,
+                media.kind(),
+                Optional.ofNullable(response.header("Content-Type")),
                 response.body().contentLength());
     }
 
@@ -94,10 +98,11 @@ public final class MediaFetch implements MediaProbe {
             }
             long max = MediaLimits.of(provider, media.kind()).maxBytes();
             return count(response.body().source(), max) > max
-                    ? Optional.of(MediaLimits.tooLarge(provider, media.kind(), -1)) : Optional.empty();
+                    ? Optional.of(MediaLimits.tooLarge(provider, media.kind(), -1))
+                    : Optional.empty();
         } catch (IOException e) {
-            return Optional.of("the media URL could not be fetched: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return Optional.of("the media URL could not be fetched: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 }

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ProviderMediaSource implements MediaSource {
     /** Between two reads of a download; the whole download has no deadline (a 100 MB document takes a while). */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(ProviderMediaSource.class);
 
     private final OkHttpClient client;
@@ -43,8 +44,12 @@ public final class ProviderMediaSource implements MediaSource {
 
     /** Shares {@code base}'s pool, without a call deadline, following redirects. */
     public ProviderMediaSource(OkHttpClient base, ProviderApiConfig config) {
-        this.client = base.newBuilder().callTimeout(Duration.ZERO).readTimeout(READ_TIMEOUT)
-                .followRedirects(true).followSslRedirects(true).build();
+        this.client = base.newBuilder()
+                .callTimeout(Duration.ZERO)
+                .readTimeout(READ_TIMEOUT)
+                .followRedirects(true)
+                .followSslRedirects(true)
+                .build();
         this.graph = BaseUrls.parse(config.graphBaseUrl(), "FACEBOOK_GRAPH_URL");
         this.twilio = BaseUrls.parse(config.twilioApiUrl(), "TWILIO_API_URL");
     }
@@ -60,27 +65,39 @@ public final class ProviderMediaSource implements MediaSource {
         String bearer = "Bearer " + account.accessToken().orElseThrow().reveal();
         HttpUrl.Builder lookupUrl = BaseUrls.join(graph, mediaId).newBuilder();
         account.phoneId().ifPresent(id -> lookupUrl.addQueryParameter("phone_number_id", id));
-        Request lookup = new Request.Builder().url(lookupUrl.build()).get().header("Authorization", bearer).build();
+        Request lookup = new Request.Builder()
+                .url(lookupUrl.build())
+                .get()
+                .header("Authorization", bearer)
+                .build();
         ProviderCall.Reply reply;
         try (Response response = client.newCall(lookup).execute()) {
             reply = new ProviderCall.Reply(response.code(), small(response.body()), true);
         } catch (IOException e) {
-            return unavailable("the Graph API media lookup failed: " + e.getClass().getSimpleName());
+            return unavailable(
+                    "the Graph API media lookup failed: " + e.getClass().getSimpleName());
         }
         if (gone(reply.status())) {
             return new MediaFetch.Gone();
         }
         Optional<JsonNode> body = ProviderJson.object(reply);
         if (!reply.successful()) {
-            boolean unknownObject = body.map(b -> b.path("error").path("code").asInt() == 100).orElse(false);
-            return unknownObject ? new MediaFetch.Gone()
+            boolean unknownObject =
+                    body.map(b -> b.path("error").path("code").asInt() == 100).orElse(false);
+            return unknownObject
+                    ? new MediaFetch.Gone()
                     : unavailable("the Graph API media lookup answered HTTP " + reply.status());
         }
-        Optional<HttpUrl> url = body.flatMap(b -> ProviderJson.text(b.path("url"))).map(HttpUrl::parse);
+        Optional<HttpUrl> url =
+                body.flatMap(b -> ProviderJson.text(b.path("url"))).map(HttpUrl::parse);
         if (url.isEmpty()) {
             return unavailable("the Graph API media lookup gave no url");
         }
-        return download(new Request.Builder().url(url.get()).get().header("Authorization", bearer).build());
+        return download(new Request.Builder()
+                .url(url.get())
+                .get()
+                .header("Authorization", bearer)
+                .build());
     }
 
     private MediaFetch openTwilio(SenderAccount account, String mediaUrl) {
@@ -90,8 +107,12 @@ public final class ProviderMediaSource implements MediaSource {
         }
         Request.Builder request = new Request.Builder().url(url).get();
         if (url.host().equals(twilio.host()) && url.port() == twilio.port()) {
-            request.header("Authorization", Credentials.basic(account.accountSid().orElseThrow(),
-                    account.authToken().orElseThrow().reveal(), StandardCharsets.UTF_8));
+            request.header(
+                    "Authorization",
+                    Credentials.basic(
+                            account.accountSid().orElseThrow(),
+                            account.authToken().orElseThrow().reveal(),
+                            StandardCharsets.UTF_8));
         }
         return download(request.build());
     }
@@ -112,7 +133,9 @@ public final class ProviderMediaSource implements MediaSource {
         ResponseBody body = response.body();
         long length = body.contentLength();
         InputStream stream = body.byteStream();
-        return new MediaFetch.Found(new MediaStream(stream, Optional.ofNullable(response.header("Content-Type")),
+        return new MediaFetch.Found(new MediaStream(
+                stream,
+                Optional.ofNullable(response.header("Content-Type")),
                 length >= 0 ? OptionalLong.of(length) : OptionalLong.empty()));
     }
 

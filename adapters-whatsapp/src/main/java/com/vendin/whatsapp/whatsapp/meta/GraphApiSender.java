@@ -43,8 +43,8 @@ public final class GraphApiSender implements WhatsAppSender {
         Optional<Secret> token = message.from().accessToken();
         SendOutcome outcome = phoneId.isPresent() && token.isPresent()
                 ? post(phoneId.get(), token.get(), message)
-                : new SendOutcome.Failed("not_configured", "the sending number has no Meta phone id or access token",
-                        false, false);
+                : new SendOutcome.Failed(
+                        "not_configured", "the sending number has no Meta phone id or access token", false, false);
         log(phoneId.orElse("-"), outcome);
         return outcome;
     }
@@ -57,11 +57,14 @@ public final class GraphApiSender implements WhatsAppSender {
         Optional<String> body = GraphContent.body(message);
         SendOutcome outcome;
         if (phoneId.isEmpty() || token.isEmpty()) {
-            outcome = new SendOutcome.Failed("not_configured", "the sending number has no Meta phone id or access token",
-                    false, false);
+            outcome = new SendOutcome.Failed(
+                    "not_configured", "the sending number has no Meta phone id or access token", false, false);
         } else if (body.isEmpty()) {
-            outcome = new SendOutcome.Failed("unsupported", "Meta cannot send a " + message.content().type()
-                    + " item of this kind", false, false);
+            outcome = new SendOutcome.Failed(
+                    "unsupported",
+                    "Meta cannot send a " + message.content().type() + " item of this kind",
+                    false,
+                    false);
         } else {
             outcome = postMessage(client, baseUrl, phoneId.get(), token.get(), body.get());
         }
@@ -84,14 +87,15 @@ public final class GraphApiSender implements WhatsAppSender {
                     .post(RequestBody.create(json, JSON))
                     .build();
         } catch (IllegalArgumentException e) {
-            return new SendOutcome.Failed("not_configured", "the access token is not a valid header value", false, false);
+            return new SendOutcome.Failed(
+                    "not_configured", "the access token is not a valid header value", false, false);
         }
         return ProviderCall.execute(client, request, GraphApiSender::interpret);
     }
 
     static String body(OutboundText message) {
-        ObjectNode root = GraphRecipients.address(ProviderJson.mapper().createObjectNode()
-                .put("messaging_product", "whatsapp"), message.to())
+        ObjectNode root = GraphRecipients.address(
+                        ProviderJson.mapper().createObjectNode().put("messaging_product", "whatsapp"), message.to())
                 .put("type", "text");
         root.putObject("text").put("body", message.text()).put("preview_url", false);
         message.correlationId().ifPresent(id -> root.put("biz_opaque_callback_data", id));
@@ -110,17 +114,26 @@ public final class GraphApiSender implements WhatsAppSender {
                 .map(json -> json.path("messages").path(0).path("id"))
                 .flatMap(ProviderJson::text);
         return id.<SendOutcome>map(SendOutcome.Accepted::new)
-                .orElseGet(() -> new SendOutcome.Failed("invalid_response",
-                        "HTTP " + reply.status() + " from the Graph API without messages[0].id", false, false));
+                .orElseGet(() -> new SendOutcome.Failed(
+                        "invalid_response",
+                        "HTTP " + reply.status() + " from the Graph API without messages[0].id",
+                        false,
+                        false));
     }
 
     private static void log(String phoneId, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted accepted) {
-            LOG.info("whatsapp send provider=facebook phoneId={} outcome=accepted id={}", phoneId,
+            LOG.info(
+                    "whatsapp send provider=facebook phoneId={} outcome=accepted id={}",
+                    phoneId,
                     accepted.providerMessageId());
         } else if (outcome instanceof SendOutcome.Failed failed) {
-            LOG.info("whatsapp send provider=facebook phoneId={} outcome=failed code={} retryable={} reauth={}",
-                    phoneId, failed.code(), failed.retryable(), failed.reauthRequired());
+            LOG.info(
+                    "whatsapp send provider=facebook phoneId={} outcome=failed code={} retryable={} reauth={}",
+                    phoneId,
+                    failed.code(),
+                    failed.retryable(),
+                    failed.reauthRequired());
         }
     }
 }

@@ -23,24 +23,28 @@ import java.util.Optional;
  * media by the id of the uploaded file, interactive reply buttons and lists, templates and reactions.
  */
 final class GraphContent {
-    private GraphContent() {
-    }
+    private GraphContent() {}
 
     /** The JSON body; empty for an item Meta cannot carry (a Twilio content template). */
     static Optional<String> body(OutboundMessage message) {
-        ObjectNode root = GraphRecipients.address(ProviderJson.mapper().createObjectNode()
-                .put("messaging_product", "whatsapp"), message.to());
+        ObjectNode root = GraphRecipients.address(
+                ProviderJson.mapper().createObjectNode().put("messaging_product", "whatsapp"), message.to());
         OutboundContent content = message.content();
         if (content instanceof Text text) {
             root.put("type", "text").putObject("text").put("body", text.text()).put("preview_url", false);
         } else if (content instanceof Media media) {
             media(root, media, message.mediaId());
         } else if (content instanceof Buttons buttons) {
-            ObjectNode interactive = root.put("type", "interactive").putObject("interactive").put("type", "button");
+            ObjectNode interactive =
+                    root.put("type", "interactive").putObject("interactive").put("type", "button");
             interactive.putObject("body").put("text", buttons.text());
             ArrayNode list = interactive.putObject("action").putArray("buttons");
-            buttons.buttons().forEach(b -> list.addObject().put("type", "reply").putObject("reply")
-                    .put("id", b.id()).put("title", b.title()));
+            buttons.buttons()
+                    .forEach(b -> list.addObject()
+                            .put("type", "reply")
+                            .putObject("reply")
+                            .put("id", b.id())
+                            .put("title", b.title()));
         } else if (content instanceof ListMessage list) {
             list(root, list);
         } else if (content instanceof MetaTemplate template) {
@@ -48,7 +52,9 @@ final class GraphContent {
             node.putObject("language").put("code", template.language());
             template.componentsJson().map(GraphContent::parse).ifPresent(c -> node.set("components", c));
         } else if (content instanceof Reaction reaction) {
-            root.put("type", "reaction").putObject("reaction").put("message_id", reaction.messageId())
+            root.put("type", "reaction")
+                    .putObject("reaction")
+                    .put("message_id", reaction.messageId())
                     .put("emoji", reaction.emoji());
         } else {
             return Optional.empty();
@@ -77,7 +83,8 @@ final class GraphContent {
     }
 
     private static void list(ObjectNode root, ListMessage list) {
-        ObjectNode interactive = root.put("type", "interactive").putObject("interactive").put("type", "list");
+        ObjectNode interactive =
+                root.put("type", "interactive").putObject("interactive").put("type", "list");
         interactive.putObject("body").put("text", list.text());
         ObjectNode action = interactive.putObject("action").put("button", list.button());
         ArrayNode sections = action.putArray("sections");

@@ -17,15 +17,18 @@ final class GraphErrors {
     /** Access token expired or invalidated: the number needs re-authorisation. */
     static final String TOKEN_EXPIRED = "190";
 
-    private GraphErrors() {
-    }
+    private GraphErrors() {}
 
     static SendOutcome.Failed classify(ProviderCall.Reply reply) {
-        Optional<JsonNode> error = ProviderJson.object(reply).map(json -> json.path("error")).filter(JsonNode::isObject);
+        Optional<JsonNode> error =
+                ProviderJson.object(reply).map(json -> json.path("error")).filter(JsonNode::isObject);
         Optional<String> code = error.flatMap(e -> ProviderJson.code(e.path("code")));
         if (code.isEmpty()) {
-            return new SendOutcome.Failed("http_" + reply.status(), "HTTP " + reply.status() + " from the Graph API",
-                    reply.serverSideOrThrottled(), false);
+            return new SendOutcome.Failed(
+                    "http_" + reply.status(),
+                    "HTTP " + reply.status() + " from the Graph API",
+                    reply.serverSideOrThrottled(),
+                    false);
         }
         String detail = ProviderCall.shorten(detail(error.get()));
         if (TOKEN_EXPIRED.equals(code.get())) {

@@ -49,8 +49,8 @@ public final class GraphMediaUploader implements MediaUploader {
         Optional<String> phoneId = from.phoneId().filter(id -> !id.isBlank());
         Optional<Secret> token = from.accessToken();
         if (phoneId.isEmpty() || token.isEmpty()) {
-            return new Failed(new SendOutcome.Failed("not_configured",
-                    "the sending number has no Meta phone id or access token", false, false));
+            return new Failed(new SendOutcome.Failed(
+                    "not_configured", "the sending number has no Meta phone id or access token", false, false));
         }
         try (Response source = fetch.open(media)) {
             Optional<String> problem = MediaFetch.problem(Provider.FACEBOOK, media, source);
@@ -58,33 +58,44 @@ public final class GraphMediaUploader implements MediaUploader {
                 return new Invalid(problem.get());
             }
             Outcome outcome = post(phoneId.get(), token.get(), media, source);
-            LOG.info("whatsapp media upload provider=facebook phoneId={} kind={} outcome={}", phoneId.get(),
-                    media.kind().wireName(), outcome.getClass().getSimpleName().toLowerCase());
+            LOG.info(
+                    "whatsapp media upload provider=facebook phoneId={} kind={} outcome={}",
+                    phoneId.get(),
+                    media.kind().wireName(),
+                    outcome.getClass().getSimpleName().toLowerCase());
             return outcome;
         } catch (IOException e) {
-            return new Failed(new SendOutcome.Failed("network", ProviderCall.shorten("fetching the media failed: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage()), true, false));
+            return new Failed(new SendOutcome.Failed(
+                    "network",
+                    ProviderCall.shorten(
+                            "fetching the media failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    true,
+                    false));
         }
     }
 
     private Outcome post(String phoneId, Secret token, Media media, Response source) {
         String type = MediaLimits.uploadType(media.kind(), source.header("Content-Type"));
         long max = MediaLimits.of(Provider.FACEBOOK, media.kind()).maxBytes();
-        Bounded file = new Bounded(source.body().source(), MediaType.get(type), source.body().contentLength(), max);
-        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        Bounded file = new Bounded(
+                source.body().source(), MediaType.get(type), source.body().contentLength(), max);
+        MultipartBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("messaging_product", "whatsapp")
                 .addFormDataPart("type", type)
                 .addFormDataPart("file", fileName(media), file)
                 .build();
         Request request;
         try {
-            request = new Request.Builder().url(BaseUrls.join(baseUrl, phoneId, "media"))
+            request = new Request.Builder()
+                    .url(BaseUrls.join(baseUrl, phoneId, "media"))
                     .header("Authorization", "Bearer " + token.reveal())
                     .header("Accept", "application/json")
-                    .post(body).build();
+                    .post(body)
+                    .build();
         } catch (IllegalArgumentException e) {
-            return new Failed(new SendOutcome.Failed("not_configured", "the access token is not a valid header value",
-                    false, false));
+            return new Failed(new SendOutcome.Failed(
+                    "not_configured", "the access token is not a valid header value", false, false));
         }
         try (Response answer = fetch.client().newCall(request).execute()) {
             return interpret(read(answer));
@@ -92,8 +103,12 @@ public final class GraphMediaUploader implements MediaUploader {
             if (file.exceeded) {
                 return new Invalid(MediaLimits.tooLarge(Provider.FACEBOOK, media.kind(), -1));
             }
-            return new Failed(new SendOutcome.Failed("network", ProviderCall.shorten("uploading the media failed: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage()), true, false));
+            return new Failed(new SendOutcome.Failed(
+                    "network",
+                    ProviderCall.shorten(
+                            "uploading the media failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    true,
+                    false));
         }
     }
 
@@ -101,17 +116,23 @@ public final class GraphMediaUploader implements MediaUploader {
         if (!reply.successful()) {
             return new Failed(GraphErrors.classify(reply));
         }
-        return ProviderJson.object(reply).flatMap(json -> ProviderJson.text(json.path("id")))
+        return ProviderJson.object(reply)
+                .flatMap(json -> ProviderJson.text(json.path("id")))
                 .<Outcome>map(Uploaded::new)
-                .orElseGet(() -> new Failed(new SendOutcome.Failed("invalid_response",
-                        "HTTP " + reply.status() + " from the Graph API media upload without an id", false, false)));
+                .orElseGet(() -> new Failed(new SendOutcome.Failed(
+                        "invalid_response",
+                        "HTTP " + reply.status() + " from the Graph API media upload without an id",
+                        false,
+                        false)));
     }
 
     private static ProviderCall.Reply read(Response response) throws IOException {
         try (InputStream in = response.body().byteStream()) {
             byte[] bytes = in.readNBytes(ProviderCall.MAX_BODY_BYTES + 1);
             int length = Math.min(bytes.length, ProviderCall.MAX_BODY_BYTES);
-            return new ProviderCall.Reply(response.code(), new String(bytes, 0, length, StandardCharsets.UTF_8),
+            return new ProviderCall.Reply(
+                    response.code(),
+                    new String(bytes, 0, length, StandardCharsets.UTF_8),
                     bytes.length <= ProviderCall.MAX_BODY_BYTES);
         }
     }

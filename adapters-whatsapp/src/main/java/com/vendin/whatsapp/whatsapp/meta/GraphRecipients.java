@@ -8,8 +8,7 @@ import com.vendin.whatsapp.ports.identity.UserIds;
  * {@code recipient} and never in {@code to}, where Meta answers 200 with a message id and delivers nothing.
  */
 final class GraphRecipients {
-    private GraphRecipients() {
-    }
+    private GraphRecipients() {}
 
     /** Puts {@code recipient_type} and the one address field for {@code to} on {@code root}. */
     static ObjectNode address(ObjectNode root, String to) {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class GraphTypingIndicator implements TypingIndicator {
     /** The longest one indicator call may take. */
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private static final int POOLED = 4;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Logger LOG = LoggerFactory.getLogger(GraphTypingIndicator.class);
@@ -42,9 +43,14 @@ public final class GraphTypingIndicator implements TypingIndicator {
      * with a silent resend when a pooled connection drops.
      */
     public GraphTypingIndicator(OkHttpClient base, String graphBaseUrl) {
-        this.client = Objects.requireNonNull(base, "base").newBuilder().callTimeout(TIMEOUT)
+        this.client = Objects.requireNonNull(base, "base")
+                .newBuilder()
+                .callTimeout(TIMEOUT)
                 .connectionPool(new ConnectionPool(POOLED, 1, TimeUnit.MINUTES))
-                .connectTimeout(TIMEOUT).readTimeout(TIMEOUT).writeTimeout(TIMEOUT).build();
+                .connectTimeout(TIMEOUT)
+                .readTimeout(TIMEOUT)
+                .writeTimeout(TIMEOUT)
+                .build();
         this.baseUrl = BaseUrls.parse(graphBaseUrl, "FACEBOOK_GRAPH_URL");
     }
 
@@ -57,25 +63,37 @@ public final class GraphTypingIndicator implements TypingIndicator {
         }
         SendOutcome outcome;
         try {
-            Request request = new Request.Builder().url(BaseUrls.join(baseUrl, phoneId.get(), "messages"))
+            Request request = new Request.Builder()
+                    .url(BaseUrls.join(baseUrl, phoneId.get(), "messages"))
                     .header("Authorization", "Bearer " + token.get().reveal())
                     .header("Accept", "application/json")
-                    .post(RequestBody.create(body(inboundMessageId), JSON)).build();
-            outcome = ProviderCall.execute(client, request, reply -> reply.successful()
-                    ? new SendOutcome.Accepted(inboundMessageId) : GraphErrors.classify(reply));
+                    .post(RequestBody.create(body(inboundMessageId), JSON))
+                    .build();
+            outcome = ProviderCall.execute(
+                    client,
+                    request,
+                    reply -> reply.successful()
+                            ? new SendOutcome.Accepted(inboundMessageId)
+                            : GraphErrors.classify(reply));
         } catch (IllegalArgumentException e) {
-            outcome = new SendOutcome.Failed("not_configured", "the access token is not a valid header value", false,
-                    false);
+            outcome = new SendOutcome.Failed(
+                    "not_configured", "the access token is not a valid header value", false, false);
         }
         if (outcome instanceof SendOutcome.Failed failed) {
-            LOG.info("typing indicator provider=facebook phoneId={} message={} failed code={}", phoneId.get(),
-                    inboundMessageId, failed.code());
+            LOG.info(
+                    "typing indicator provider=facebook phoneId={} message={} failed code={}",
+                    phoneId.get(),
+                    inboundMessageId,
+                    failed.code());
         }
     }
 
     static String body(String inboundMessageId) {
-        ObjectNode root = ProviderJson.mapper().createObjectNode().put("messaging_product", "whatsapp")
-                .put("status", "read").put("message_id", inboundMessageId);
+        ObjectNode root = ProviderJson.mapper()
+                .createObjectNode()
+                .put("messaging_product", "whatsapp")
+                .put("status", "read")
+                .put("message_id", inboundMessageId);
         root.putObject("typing_indicator").put("type", "text");
         return root.toString();
     }

@@ -41,8 +41,11 @@ public final class GraphVerificationSender implements VerificationCodeSender {
         } else {
             outcome = post(phoneId.get(), token.get(), message);
         }
-        LOG.info("verification code send provider=facebook phoneId={} template={} outcome={}", phoneId.orElse("-"),
-                message.metaTemplate().orElse("-"), describe(outcome));
+        LOG.info(
+                "verification code send provider=facebook phoneId={} template={} outcome={}",
+                phoneId.orElse("-"),
+                message.metaTemplate().orElse("-"),
+                describe(outcome));
         return outcome;
     }
 
@@ -51,19 +54,33 @@ public final class GraphVerificationSender implements VerificationCodeSender {
     }
 
     static String body(VerificationCode message) {
-        ObjectNode root = ProviderJson.mapper().createObjectNode()
+        ObjectNode root = ProviderJson.mapper()
+                .createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
                 .put("to", message.to());
         if (message.metaTemplate().isPresent()) {
             root.put("type", "template");
-            ObjectNode template = root.putObject("template").put("name", message.metaTemplate().get());
+            ObjectNode template = root.putObject("template")
+                    .put("name", message.metaTemplate().get());
             template.putObject("language").put("code", message.language());
             ArrayNode components = template.putArray("components");
-            components.addObject().put("type", "body").putArray("parameters").addObject()
-                    .put("type", "text").put("text", message.code());
-            components.addObject().put("type", "button").put("sub_type", "url").put("index", "0")
-                    .putArray("parameters").addObject().put("type", "text").put("text", message.code());
+            components
+                    .addObject()
+                    .put("type", "body")
+                    .putArray("parameters")
+                    .addObject()
+                    .put("type", "text")
+                    .put("text", message.code());
+            components
+                    .addObject()
+                    .put("type", "button")
+                    .put("sub_type", "url")
+                    .put("index", "0")
+                    .putArray("parameters")
+                    .addObject()
+                    .put("type", "text")
+                    .put("text", message.code());
         } else {
             root.put("type", "text");
             root.putObject("text").put("body", message.text()).put("preview_url", false);

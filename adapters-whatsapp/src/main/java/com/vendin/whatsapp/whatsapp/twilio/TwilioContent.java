@@ -19,8 +19,7 @@ import java.util.Optional;
  * templates, so free-form buttons and lists go as their text with the choices numbered below it.
  */
 final class TwilioContent {
-    private TwilioContent() {
-    }
+    private TwilioContent() {}
 
     /** The fields besides {@code From}, {@code To} and {@code StatusCallback}; empty for what Twilio cannot carry. */
     static Optional<Map<String, String>> fields(OutboundContent content) {
@@ -33,7 +32,10 @@ final class TwilioContent {
         } else if (content instanceof Buttons buttons) {
             StringBuilder body = new StringBuilder(buttons.text()).append("\n");
             for (int i = 0; i < buttons.buttons().size(); i++) {
-                body.append('\n').append(i + 1).append(". ").append(buttons.buttons().get(i).title());
+                body.append('\n')
+                        .append(i + 1)
+                        .append(". ")
+                        .append(buttons.buttons().get(i).title());
             }
             fields.put("Body", body.toString());
         } else if (content instanceof ListMessage list) {

@@ -12,8 +12,7 @@ final class TwilioErrors {
     /** 20429: too many concurrent requests; 63018: sender or Meta rate limit (CONTRACT §4). */
     static final Set<String> RETRYABLE = Set.of("20429", "63018");
 
-    private TwilioErrors() {
-    }
+    private TwilioErrors() {}
 
     /** Retryable on codes 20429 and 63018, and on HTTP 429 and 5xx whatever the code; otherwise terminal. */
     static SendOutcome.Failed classify(ProviderCall.Reply reply) {
@@ -22,7 +21,8 @@ final class TwilioErrors {
         String detail = json.flatMap(j -> ProviderJson.text(j.path("message")))
                 .map(ProviderCall::shorten)
                 .orElse("HTTP " + reply.status() + " from Twilio");
-        boolean retryable = reply.serverSideOrThrottled() || code.filter(RETRYABLE::contains).isPresent();
+        boolean retryable = reply.serverSideOrThrottled()
+                || code.filter(RETRYABLE::contains).isPresent();
         return new SendOutcome.Failed(code.orElse("http_" + reply.status()), detail, retryable, false);
     }
 }

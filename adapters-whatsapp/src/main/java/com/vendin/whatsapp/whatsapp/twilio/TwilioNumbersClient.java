@@ -36,8 +36,8 @@ public final class TwilioNumbersClient implements TwilioNumbers {
     private final Optional<Secret> authToken;
 
     /** @param twilioApiUrl {@code TWILIO_API_URL}; {@code accountSid}/{@code authToken}: the main account */
-    public TwilioNumbersClient(OkHttpClient client, String twilioApiUrl, Optional<String> accountSid,
-                               Optional<Secret> authToken) {
+    public TwilioNumbersClient(
+            OkHttpClient client, String twilioApiUrl, Optional<String> accountSid, Optional<Secret> authToken) {
         this.client = Objects.requireNonNull(client, "client");
         this.baseUrl = BaseUrls.parse(twilioApiUrl, "TWILIO_API_URL");
         this.accountSid = Objects.requireNonNull(accountSid, "accountSid");
@@ -46,8 +46,11 @@ public final class TwilioNumbersClient implements TwilioNumbers {
 
     @Override
     public Optional<TwilioSubaccount> findSubaccount(String friendlyName) {
-        HttpUrl url = BaseUrls.join(baseUrl, API, "Accounts.json").newBuilder()
-                .addQueryParameter("FriendlyName", friendlyName).addQueryParameter("Status", "active").build();
+        HttpUrl url = BaseUrls.join(baseUrl, API, "Accounts.json")
+                .newBuilder()
+                .addQueryParameter("FriendlyName", friendlyName)
+                .addQueryParameter("Status", "active")
+                .build();
         JsonNode json = call("subaccount lookup", new Request.Builder().url(url).get());
         for (JsonNode account : json.path("accounts")) {
             if (friendlyName.equals(account.path("friendly_name").asText())
@@ -60,9 +63,14 @@ public final class TwilioNumbersClient implements TwilioNumbers {
 
     @Override
     public TwilioSubaccount createSubaccount(String friendlyName) {
-        FormBody form = new FormBody.Builder(StandardCharsets.UTF_8).add("FriendlyName", friendlyName).build();
-        JsonNode json = call("subaccount creation",
-                new Request.Builder().url(BaseUrls.join(baseUrl, API, "Accounts.json")).post(form));
+        FormBody form = new FormBody.Builder(StandardCharsets.UTF_8)
+                .add("FriendlyName", friendlyName)
+                .build();
+        JsonNode json = call(
+                "subaccount creation",
+                new Request.Builder()
+                        .url(BaseUrls.join(baseUrl, API, "Accounts.json"))
+                        .post(form));
         TwilioSubaccount created = subaccount("subaccount creation", json);
         LOG.info("twilio subaccount created: sid={} friendlyName={}", created.sid(), friendlyName);
         return created;
@@ -71,18 +79,22 @@ public final class TwilioNumbersClient implements TwilioNumbers {
     @Override
     public List<PhoneNumber> incomingNumbers(String subaccountSid) {
         HttpUrl url = BaseUrls.join(baseUrl, API, "Accounts", subaccountSid, "IncomingPhoneNumbers.json");
-        return numbers("number lookup", call("number lookup", new Request.Builder().url(url).get())
-                .path("incoming_phone_numbers"));
+        return numbers(
+                "number lookup",
+                call("number lookup", new Request.Builder().url(url).get()).path("incoming_phone_numbers"));
     }
 
     @Override
     public List<PhoneNumber> availableLocalNumbers(String subaccountSid, String country, Optional<String> areaCode) {
-        HttpUrl.Builder url = BaseUrls.join(baseUrl, API, "Accounts", subaccountSid, "AvailablePhoneNumbers", country,
-                "Local.json").newBuilder();
+        HttpUrl.Builder url = BaseUrls.join(
+                        baseUrl, API, "Accounts", subaccountSid, "AvailablePhoneNumbers", country, "Local.json")
+                .newBuilder();
         areaCode.ifPresent(code -> url.addQueryParameter("AreaCode", code));
         url.addQueryParameter("SmsEnabled", "true");
-        return numbers("number search", call("number search", new Request.Builder().url(url.build()).get())
-                .path("available_phone_numbers"));
+        return numbers(
+                "number search",
+                call("number search", new Request.Builder().url(url.build()).get())
+                        .path("available_phone_numbers"));
     }
 
     @Override
@@ -101,13 +113,18 @@ public final class TwilioNumbersClient implements TwilioNumbers {
 
     private JsonNode call(String step, Request.Builder request) {
         if (accountSid.isEmpty() || authToken.isEmpty()) {
-            throw new GatewayRejection(GatewayRejection.Kind.UNAVAILABLE, "twilio_not_configured",
+            throw new GatewayRejection(
+                    GatewayRejection.Kind.UNAVAILABLE,
+                    "twilio_not_configured",
                     "Twilio provisioning needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.");
         }
         Request built;
         try {
-            built = request.header("Authorization", Credentials.basic(accountSid.get(), authToken.get().reveal(),
-                    StandardCharsets.UTF_8)).header("Accept", "application/json").build();
+            built = request.header(
+                            "Authorization",
+                            Credentials.basic(accountSid.get(), authToken.get().reveal(), StandardCharsets.UTF_8))
+                    .header("Accept", "application/json")
+                    .build();
         } catch (IllegalArgumentException e) {
             throw invalid(step, "the Twilio credentials are not a valid header value");
         }
@@ -147,7 +164,7 @@ public final class TwilioNumbersClient implements TwilioNumbers {
 
     private static GatewayRejection invalid(String step, String what) {
         LOG.warn("twilio provisioning step failed: step={} invalid answer ({})", step, what);
-        return ProviderExchange.failure("Twilio's answer to the " + step + " could not be used: " + what + ".",
-                "invalid_response");
+        return ProviderExchange.failure(
+                "Twilio's answer to the " + step + " could not be used: " + what + ".", "invalid_response");
     }
 }

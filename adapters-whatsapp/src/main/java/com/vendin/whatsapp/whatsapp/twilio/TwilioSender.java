@@ -57,8 +57,11 @@ public final class TwilioSender implements WhatsAppSender {
         Optional<Secret> token = account.authToken();
         SendOutcome outcome = sid.isPresent() && number.isPresent() && token.isPresent()
                 ? post(sid.get(), token.get(), number.get(), message)
-                : new SendOutcome.Failed("not_configured",
-                        "the sending number has no Twilio number, account SID or auth token", false, false);
+                : new SendOutcome.Failed(
+                        "not_configured",
+                        "the sending number has no Twilio number, account SID or auth token",
+                        false,
+                        false);
         log(number.map(PhoneNumber::e164).orElse("-"), outcome);
         return outcome;
     }
@@ -73,11 +76,17 @@ public final class TwilioSender implements WhatsAppSender {
         Optional<Map<String, String>> fields = TwilioContent.fields(message.content());
         SendOutcome outcome;
         if (sid.isEmpty() || number.isEmpty() || token.isEmpty()) {
-            outcome = new SendOutcome.Failed("not_configured",
-                    "the sending number has no Twilio number, account SID or auth token", false, false);
+            outcome = new SendOutcome.Failed(
+                    "not_configured",
+                    "the sending number has no Twilio number, account SID or auth token",
+                    false,
+                    false);
         } else if (fields.isEmpty()) {
-            outcome = new SendOutcome.Failed("unsupported", "Twilio cannot send a " + message.content().type()
-                    + " item of this kind", false, false);
+            outcome = new SendOutcome.Failed(
+                    "unsupported",
+                    "Twilio cannot send a " + message.content().type() + " item of this kind",
+                    false,
+                    false);
         } else {
             FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
                     .add("From", WhatsAppAddress.of(number.get()))
@@ -100,8 +109,8 @@ public final class TwilioSender implements WhatsAppSender {
     }
 
     /** POSTs a message form to {@code /2010-04-01/Accounts/{sid}/Messages.json} with basic auth and reads Twilio's answer. */
-    static SendOutcome postMessage(OkHttpClient client, HttpUrl baseUrl, String sid, Secret token,
-                                   FormBody.Builder form) {
+    static SendOutcome postMessage(
+            OkHttpClient client, HttpUrl baseUrl, String sid, Secret token, FormBody.Builder form) {
         Request request;
         try {
             request = new Request.Builder()
@@ -111,8 +120,8 @@ public final class TwilioSender implements WhatsAppSender {
                     .post(form.build())
                     .build();
         } catch (IllegalArgumentException e) {
-            return new SendOutcome.Failed("not_configured", "the Twilio credentials are not a valid header value",
-                    false, false);
+            return new SendOutcome.Failed(
+                    "not_configured", "the Twilio credentials are not a valid header value", false, false);
         }
         return ProviderCall.execute(client, request, TwilioSender::interpret);
     }
@@ -123,7 +132,10 @@ public final class TwilioSender implements WhatsAppSender {
         if (correlationId.isEmpty() || parsed == null) {
             return url;
         }
-        return parsed.newBuilder().setQueryParameter(PartCorrelation.QUERY_PARAMETER, correlationId.get()).build().toString();
+        return parsed.newBuilder()
+                .setQueryParameter(PartCorrelation.QUERY_PARAMETER, correlationId.get())
+                .build()
+                .toString();
     }
 
     static SendOutcome interpret(ProviderCall.Reply reply) {
@@ -133,15 +145,22 @@ public final class TwilioSender implements WhatsAppSender {
         return ProviderJson.object(reply)
                 .flatMap(json -> ProviderJson.text(json.path("sid")))
                 .<SendOutcome>map(SendOutcome.Accepted::new)
-                .orElseGet(() -> new SendOutcome.Failed("invalid_response",
-                        "HTTP " + reply.status() + " from Twilio without a message sid", false, false));
+                .orElseGet(() -> new SendOutcome.Failed(
+                        "invalid_response",
+                        "HTTP " + reply.status() + " from Twilio without a message sid",
+                        false,
+                        false));
     }
 
     private static void log(String from, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted accepted) {
-            LOG.info("whatsapp send provider=twilio from={} outcome=accepted id={}", from, accepted.providerMessageId());
+            LOG.info(
+                    "whatsapp send provider=twilio from={} outcome=accepted id={}", from, accepted.providerMessageId());
         } else if (outcome instanceof SendOutcome.Failed failed) {
-            LOG.info("whatsapp send provider=twilio from={} outcome=failed code={} retryable={}", from, failed.code(),
+            LOG.info(
+                    "whatsapp send provider=twilio from={} outcome=failed code={} retryable={}",
+                    from,
+                    failed.code(),
                     failed.retryable());
         }
     }

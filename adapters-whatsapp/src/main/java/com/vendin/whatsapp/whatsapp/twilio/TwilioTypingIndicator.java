@@ -30,6 +30,7 @@ public final class TwilioTypingIndicator implements TypingIndicator {
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Where the indicator lives when the REST API is Twilio's own. */
     public static final String MESSAGING_URL = "https://messaging.twilio.com";
+
     private static final Logger LOG = LoggerFactory.getLogger(TwilioTypingIndicator.class);
 
     private final OkHttpClient client;
@@ -37,9 +38,14 @@ public final class TwilioTypingIndicator implements TypingIndicator {
 
     /** @param messagingBaseUrl see {@link #messagingBaseFor(String)} */
     public TwilioTypingIndicator(OkHttpClient base, String messagingBaseUrl) {
-        this.client = Objects.requireNonNull(base, "base").newBuilder().callTimeout(TIMEOUT).connectTimeout(TIMEOUT)
-                .readTimeout(TIMEOUT).writeTimeout(TIMEOUT)
-                .connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES)).build();
+        this.client = Objects.requireNonNull(base, "base")
+                .newBuilder()
+                .callTimeout(TIMEOUT)
+                .connectTimeout(TIMEOUT)
+                .readTimeout(TIMEOUT)
+                .writeTimeout(TIMEOUT)
+                .connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES))
+                .build();
         this.baseUrl = BaseUrls.parse(messagingBaseUrl, "TWILIO_API_URL");
     }
 
@@ -60,20 +66,29 @@ public final class TwilioTypingIndicator implements TypingIndicator {
             return;
         }
         try {
-            Request request = new Request.Builder().url(BaseUrls.join(baseUrl, "v2", "Indicators", "Typing.json"))
-                    .header("Authorization", Credentials.basic(sid.get(), token.get().reveal(), StandardCharsets.UTF_8))
+            Request request = new Request.Builder()
+                    .url(BaseUrls.join(baseUrl, "v2", "Indicators", "Typing.json"))
+                    .header(
+                            "Authorization",
+                            Credentials.basic(sid.get(), token.get().reveal(), StandardCharsets.UTF_8))
                     .header("Accept", "application/json")
-                    .post(new FormBody.Builder(StandardCharsets.UTF_8).add("messageId", inboundMessageId)
-                            .add("channel", "whatsapp").build())
+                    .post(new FormBody.Builder(StandardCharsets.UTF_8)
+                            .add("messageId", inboundMessageId)
+                            .add("channel", "whatsapp")
+                            .build())
                     .build();
             try (Response response = client.newCall(request).execute()) {
                 if (!response.isSuccessful()) {
-                    LOG.info("typing indicator provider=twilio message={} failed status={}", inboundMessageId,
+                    LOG.info(
+                            "typing indicator provider=twilio message={} failed status={}",
+                            inboundMessageId,
                             response.code());
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            LOG.info("typing indicator provider=twilio message={} failed: {}", inboundMessageId,
+            LOG.info(
+                    "typing indicator provider=twilio message={} failed: {}",
+                    inboundMessageId,
                     e.getClass().getSimpleName());
         }
     }

@@ -43,8 +43,10 @@ public final class TwilioVerificationSender implements VerificationCodeSender {
         SendOutcome outcome = sid.isPresent() && from.isPresent() && token.isPresent()
                 ? post(sid.get(), token.get(), from.get(), message)
                 : new SendOutcome.Failed("not_configured", "no Twilio number, account SID or auth token", false, false);
-        LOG.info("verification code send provider=twilio from={} contentSid={} outcome={}",
-                from.map(PhoneNumber::e164).orElse("-"), message.twilioContentSid().orElse("-"),
+        LOG.info(
+                "verification code send provider=twilio from={} contentSid={} outcome={}",
+                from.map(PhoneNumber::e164).orElse("-"),
+                message.twilioContentSid().orElse("-"),
                 outcome instanceof SendOutcome.Failed failed ? "failed code=" + failed.code() : "accepted");
         return outcome;
     }
@@ -54,8 +56,7 @@ public final class TwilioVerificationSender implements VerificationCodeSender {
                 .add("From", WhatsAppAddress.of(from))
                 .add("To", WhatsAppAddress.of(message.to()));
         if (message.twilioContentSid().isPresent()) {
-            form.add("ContentSid", message.twilioContentSid().get())
-                    .add("ContentVariables", variables(message.code()));
+            form.add("ContentSid", message.twilioContentSid().get()).add("ContentVariables", variables(message.code()));
         } else {
             form.add("Body", message.text());
         }

@@ -8,8 +8,7 @@ import java.util.Locale;
 final class WhatsAppAddress {
     private static final String PREFIX = "whatsapp:";
 
-    private WhatsAppAddress() {
-    }
+    private WhatsAppAddress() {}
 
     static String of(PhoneNumber number) {
         return PREFIX + number.e164();

@@ -32,10 +32,13 @@ class ProviderCallTest {
         server.enqueue(new MockResponse(200, Headers.of(), "x".repeat(ProviderCall.MAX_BODY_BYTES + 10)));
         AtomicReference<ProviderCall.Reply> seen = new AtomicReference<>();
 
-        ProviderCall.execute(HttpClients.standard(), new Request.Builder().url(server.url("/big")).build(), reply -> {
-            seen.set(reply);
-            return new SendOutcome.Accepted("ok");
-        });
+        ProviderCall.execute(
+                HttpClients.standard(),
+                new Request.Builder().url(server.url("/big")).build(),
+                reply -> {
+                    seen.set(reply);
+                    return new SendOutcome.Accepted("ok");
+                });
 
         assertThat(seen.get().body()).hasSize(ProviderCall.MAX_BODY_BYTES);
         assertThat(seen.get().complete()).isFalse();
@@ -59,8 +62,10 @@ class ProviderCallTest {
 
     @Test
     void givenBaseWithOrWithoutTrailingSlash_whenJoined_thenSamePath() {
-        String plain = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0", "x"), "12", "messages").toString();
-        String slash = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0/", "x"), "12", "messages").toString();
+        String plain = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0", "x"), "12", "messages")
+                .toString();
+        String slash = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0/", "x"), "12", "messages")
+                .toString();
 
         assertThat(plain).isEqualTo("https://graph.facebook.com/v25.0/12/messages");
         assertThat(slash).isEqualTo(plain);
@@ -68,6 +73,8 @@ class ProviderCallTest {
 
     @Test
     void givenSegmentWithSlash_whenJoined_thenItStaysOneEncodedSegment() {
-        assertThat(BaseUrls.join(BaseUrls.parse("https://api.twilio.com", "x"), "a/b").encodedPath()).isEqualTo("/a%2Fb");
+        assertThat(BaseUrls.join(BaseUrls.parse("https://api.twilio.com", "x"), "a/b")
+                        .encodedPath())
+                .isEqualTo("/a%2Fb");
     }
 }

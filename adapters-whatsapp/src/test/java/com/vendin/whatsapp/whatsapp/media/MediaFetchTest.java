@@ -32,51 +32,78 @@ class MediaFetchTest {
 
     private Optional<String> check(Provider provider, MediaKind kind, MockResponse answer) {
         files.enqueue(answer);
-        return fetch.problem(provider, new Media(kind, URI.create(files.url("/f").toString()), Optional.empty(),
-                Optional.empty()));
+        return fetch.problem(
+                provider, new Media(kind, URI.create(files.url("/f").toString()), Optional.empty(), Optional.empty()));
     }
 
     private static MockResponse file(String type, int bytes) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", type).body(new Buffer().write(new byte[bytes]))
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", type)
+                .body(new Buffer().write(new byte[bytes]))
                 .build();
     }
 
     @Test
     void aFileOfAnAcceptedTypeWithinTheLimitPasses() {
-        assertThat(check(Provider.FACEBOOK, MediaKind.IMAGE, file("image/jpeg", 10))).isEmpty();
-        assertThat(check(Provider.FACEBOOK, MediaKind.AUDIO, file("audio/ogg; codecs=opus", 10))).isEmpty();
-        assertThat(check(Provider.TWILIO, MediaKind.IMAGE, file("image/webp", 10))).isEmpty();
-        assertThat(check(Provider.FACEBOOK, MediaKind.DOCUMENT, file("application/pdf", 10))).isEmpty();
+        assertThat(check(Provider.FACEBOOK, MediaKind.IMAGE, file("image/jpeg", 10)))
+                .isEmpty();
+        assertThat(check(Provider.FACEBOOK, MediaKind.AUDIO, file("audio/ogg; codecs=opus", 10)))
+                .isEmpty();
+        assertThat(check(Provider.TWILIO, MediaKind.IMAGE, file("image/webp", 10)))
+                .isEmpty();
+        assertThat(check(Provider.FACEBOOK, MediaKind.DOCUMENT, file("application/pdf", 10)))
+                .isEmpty();
     }
 
     @Test
     void eachProviderAcceptsItsOwnTypes() {
         assertThat(check(Provider.FACEBOOK, MediaKind.IMAGE, file("image/webp", 10)))
-                .contains("content type image/webp is not accepted for image on facebook (accepted: image/jpeg, image/png)");
-        assertThat(check(Provider.FACEBOOK, MediaKind.AUDIO, file("audio/webm", 10))).isPresent();
-        assertThat(check(Provider.TWILIO, MediaKind.DOCUMENT, file("text/plain", 10))).isPresent();
+                .contains(
+                        "content type image/webp is not accepted for image on facebook (accepted: image/jpeg, image/png)");
+        assertThat(check(Provider.FACEBOOK, MediaKind.AUDIO, file("audio/webm", 10)))
+                .isPresent();
+        assertThat(check(Provider.TWILIO, MediaKind.DOCUMENT, file("text/plain", 10)))
+                .isPresent();
     }
 
     @Test
     void aFileOverTheKindsLimitFailsWhetherOrNotItsLengthIsAnnounced() {
         assertThat(check(Provider.FACEBOOK, MediaKind.IMAGE, file("image/png", 5 * 1024 * 1024 + 1)))
                 .contains("the image is larger than 5 MB (facebook's limit): 5242881 bytes");
-        MockResponse chunked = new MockResponse.Builder().code(200).setHeader("Content-Type", "image/webp")
-                .chunkedBody(new Buffer().write(new byte[501 * 1024]), 8192).build();
+        MockResponse chunked = new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "image/webp")
+                .chunkedBody(new Buffer().write(new byte[501 * 1024]), 8192)
+                .build();
         assertThat(check(Provider.TWILIO, MediaKind.STICKER, chunked))
                 .contains("the sticker is larger than 500 KB (twilio's limit)");
     }
 
     @Test
     void aUrlThatFailsOrAnswersWithoutContentTypeFails() {
-        assertThat(check(Provider.FACEBOOK, MediaKind.VIDEO, new MockResponse.Builder().code(404).build()))
+        assertThat(check(
+                        Provider.FACEBOOK,
+                        MediaKind.VIDEO,
+                        new MockResponse.Builder().code(404).build()))
                 .contains("the media URL answered HTTP 404");
-        assertThat(check(Provider.FACEBOOK, MediaKind.VIDEO, new MockResponse.Builder().code(200)
-                .removeHeader("Content-Type").body("x").build()))
+        assertThat(check(
+                        Provider.FACEBOOK,
+                        MediaKind.VIDEO,
+                        new MockResponse.Builder()
+                                .code(200)
+                                .removeHeader("Content-Type")
+                                .body("x")
+                                .build()))
                 .contains("the media URL answered without a Content-Type");
         files.close();
-        assertThat(fetch.problem(Provider.FACEBOOK, new Media(MediaKind.IMAGE, URI.create("http://127.0.0.1:1/x.png"),
-                Optional.empty(), Optional.empty()))).hasValueSatisfying(
-                        why -> assertThat(why).startsWith("the media URL could not be fetched: "));
+        assertThat(fetch.problem(
+                        Provider.FACEBOOK,
+                        new Media(
+                                MediaKind.IMAGE,
+                                URI.create("http://127.0.0.1:1/x.png"),
+                                Optional.empty(),
+                                Optional.empty())))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("the media URL could not be fetched: "));
     }
 }

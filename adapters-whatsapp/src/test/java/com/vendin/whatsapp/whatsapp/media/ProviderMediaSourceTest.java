@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class ProviderMediaSourceTest {
     private static final SenderAccount MODA = SenderAccount.meta("106540352242922", new Secret("moda-token"));
-    private static final SenderAccount PIZZA = SenderAccount.twilio(new PhoneNumber("+551140045678"),
-            "AC0123456789abcdef0123456789abcdef", new Secret("twilio-token"));
+    private static final SenderAccount PIZZA = SenderAccount.twilio(
+            new PhoneNumber("+551140045678"), "AC0123456789abcdef0123456789abcdef", new Secret("twilio-token"));
 
     private final MockWebServer server = new MockWebServer();
     private final MockWebServer elsewhere = new MockWebServer();
@@ -31,8 +31,10 @@ class ProviderMediaSourceTest {
     void start() throws Exception {
         server.start();
         elsewhere.start();
-        source = new ProviderMediaSource(HttpClients.standard(), new ProviderApiConfig(server.url("/v25.0").toString(),
-                server.url("/").toString()));
+        source = new ProviderMediaSource(
+                HttpClients.standard(),
+                new ProviderApiConfig(
+                        server.url("/v25.0").toString(), server.url("/").toString()));
     }
 
     @AfterEach
@@ -43,10 +45,17 @@ class ProviderMediaSourceTest {
 
     @Test
     void givenMetaMediaId_whenOpened_thenLookedUpAndDownloadedWithTheNumbersTokenAndStreamed() throws Exception {
-        server.enqueue(json(200, "{\"messaging_product\":\"whatsapp\",\"url\":\"" + server.url("/whatsapp_business/"
-                + "attachments/?mid=1420&ext=1&hash=x") + "\",\"mime_type\":\"image/jpeg\",\"sha256\":\"x\","
-                + "\"file_size\":\"5\",\"id\":\"1420\"}"));
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/jpeg").body("JPEG!").build());
+        server.enqueue(json(
+                200,
+                "{\"messaging_product\":\"whatsapp\",\"url\":\""
+                        + server.url("/whatsapp_business/" + "attachments/?mid=1420&ext=1&hash=x")
+                        + "\",\"mime_type\":\"image/jpeg\",\"sha256\":\"x\","
+                        + "\"file_size\":\"5\",\"id\":\"1420\"}"));
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "image/jpeg")
+                .body("JPEG!")
+                .build());
 
         MediaFetch fetch = source.open(MODA, "1420");
 
@@ -54,7 +63,8 @@ class ProviderMediaSourceTest {
         try (MediaStream stream = ((MediaFetch.Found) fetch).stream()) {
             assertThat(stream.contentType()).contains("image/jpeg");
             assertThat(stream.contentLength()).hasValue(5);
-            assertThat(new String(stream.body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("JPEG!");
+            assertThat(new String(stream.body().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("JPEG!");
         }
         RecordedRequest lookup = server.takeRequest();
         assertThat(lookup.getUrl().encodedPath()).isEqualTo("/v25.0/1420");
@@ -68,8 +78,10 @@ class ProviderMediaSourceTest {
     @Test
     void givenMediaMetaNoLongerHas_whenOpened_thenGoneButAFailingGraphIsUnavailable() {
         server.enqueue(json(404, "{\"error\":{\"code\":100}}"));
-        server.enqueue(json(400, "{\"error\":{\"message\":\"Unsupported get request. Object with ID '9' does not "
-                + "exist\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":{\"message\":\"Unsupported get request. Object with ID '9' does not "
+                        + "exist\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}"));
         server.enqueue(json(500, "{\"error\":{\"code\":1}}"));
         server.enqueue(json(200, "{\"url\":\"" + server.url("/gone") + "\"}"));
         server.enqueue(json(410, "{}"));
@@ -82,8 +94,15 @@ class ProviderMediaSourceTest {
 
     @Test
     void givenTwilioMediaUrl_whenOpened_thenFetchedWithTheAccountsBasicAuthFollowingTheRedirect() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(307).setHeader("Location", "/cdn/ME1").build());
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "audio/ogg").body("OggS").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(307)
+                .setHeader("Location", "/cdn/ME1")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "audio/ogg")
+                .body("OggS")
+                .build());
         String mediaUrl = server.url("/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/MM1/Media/ME1")
                 .toString();
 
@@ -93,26 +112,38 @@ class ProviderMediaSourceTest {
             assertThat(stream.contentType()).contains("audio/ogg");
             assertThat(stream.body().readAllBytes()).isEqualTo("OggS".getBytes(StandardCharsets.US_ASCII));
         }
-        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo(
-                Credentials.basic("AC0123456789abcdef0123456789abcdef", "twilio-token", StandardCharsets.UTF_8));
+        assertThat(server.takeRequest().getHeaders().get("Authorization"))
+                .isEqualTo(Credentials.basic(
+                        "AC0123456789abcdef0123456789abcdef", "twilio-token", StandardCharsets.UTF_8));
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/cdn/ME1");
     }
 
     @Test
     void givenTwilioMediaUrlOnAnotherHost_whenOpened_thenTheAccountsCredentialsAreNotSentThere() throws Exception {
-        elsewhere.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png").body("PNG").build());
+        elsewhere.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "image/png")
+                .body("PNG")
+                .build());
         server.enqueue(json(404, "{\"code\":20404}"));
 
         MediaFetch fetch = source.open(PIZZA, elsewhere.url("/media/ME2").toString());
         ((MediaFetch.Found) fetch).stream().close();
 
         assertThat(elsewhere.takeRequest().getHeaders().get("Authorization")).isNull();
-        assertThat(source.open(PIZZA, server.url("/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME9").toString()))
+        assertThat(source.open(
+                        PIZZA,
+                        server.url("/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME9")
+                                .toString()))
                 .isInstanceOf(MediaFetch.Gone.class);
         assertThat(source.open(PIZZA, "not a url")).isInstanceOf(MediaFetch.Gone.class);
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
-import com.vendin.whatsapp.ports.delivery.OutboundContent;
-import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.whatsapp.LogCapture;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
 import java.time.Duration;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class GraphApiSenderTest {
     private static final String TOKEN = "EAAG-secret-token";
     private static final SenderAccount ACCOUNT = SenderAccount.meta("520000000000002", new Secret(TOKEN));
-    private static final OutboundText MESSAGE = new OutboundText(ACCOUNT, "5511988887777", "Olá, \"sim\" temos!\nAzul.");
+    private static final OutboundText MESSAGE =
+            new OutboundText(ACCOUNT, "5511988887777", "Olá, \"sim\" temos!\nAzul.");
 
     private final OkHttpClient client = HttpClients.standard();
     private final MockWebServer server = new MockWebServer();
@@ -49,8 +50,10 @@ class GraphApiSenderTest {
 
     @Test
     void givenAcceptedSend_whenSending_thenPostsTheContractRequestAndReturnsTheWamid() throws Exception {
-        server.enqueue(json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"5511988887777\","
-                + "\"wa_id\":\"5511988887777\"}],\"messages\":[{\"id\":\"wamid.HBgM123\"}]}"));
+        server.enqueue(json(
+                200,
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"5511988887777\","
+                        + "\"wa_id\":\"5511988887777\"}],\"messages\":[{\"id\":\"wamid.HBgM123\"}]}"));
 
         SendOutcome outcome = sender.send(MESSAGE);
 
@@ -83,31 +86,39 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenAMetaTemplate_whenSending_thenTheBodyIsTheReferenceTemplateSendWithItsComponentsAsGiven() throws Exception {
+    void givenAMetaTemplate_whenSending_thenTheBodyIsTheReferenceTemplateSendWithItsComponentsAsGiven()
+            throws Exception {
         // meta-cloud-api.md §6, "Sending it": the template object, with the components the tenant gave
         String components = "[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"482913\"}]},"
                 + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\","
                 + "\"text\":\"482913\"}]}]";
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
 
-        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, "+34600111222",
-                new OutboundContent.MetaTemplate("verification_code", "es", Optional.of(components)), Optional.empty(),
+        SendOutcome outcome = sender.send(new OutboundMessage(
+                ACCOUNT,
+                "+34600111222",
+                new OutboundContent.MetaTemplate("verification_code", "es", Optional.of(components)),
+                Optional.empty(),
                 Optional.empty()));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("wamid.T"));
         ObjectMapper mapper = new ObjectMapper();
-        assertThat(mapper.readTree(take().getBody().utf8())).isEqualTo(mapper.readTree(
-                "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"+34600111222\","
-                        + "\"type\":\"template\",\"template\":{\"name\":\"verification_code\",\"language\":{\"code\":\"es\"},"
-                        + "\"components\":" + components + "}}"));
+        assertThat(mapper.readTree(take().getBody().utf8()))
+                .isEqualTo(mapper.readTree(
+                        "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"+34600111222\","
+                                + "\"type\":\"template\",\"template\":{\"name\":\"verification_code\",\"language\":{\"code\":\"es\"},"
+                                + "\"components\":" + components + "}}"));
     }
 
     @Test
     void givenATemplateForABsuidWithoutComponents_whenSending_thenItGoesInRecipientWithNoComponents() throws Exception {
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
 
-        sender.send(new OutboundMessage(ACCOUNT, "US.13491208655302741918",
-                new OutboundContent.MetaTemplate("hello_world", "en_US", Optional.empty()), Optional.empty(),
+        sender.send(new OutboundMessage(
+                ACCOUNT,
+                "US.13491208655302741918",
+                new OutboundContent.MetaTemplate("hello_world", "en_US", Optional.empty()),
+                Optional.empty(),
                 Optional.of("wg-part-3")));
 
         JsonNode body = new ObjectMapper().readTree(take().getBody().utf8());
@@ -120,9 +131,12 @@ class GraphApiSenderTest {
 
     @Test
     void givenATwilioTemplate_whenSendingThroughMeta_thenFailedTerminallyAndNothingPosted() {
-        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, "5511988887777",
+        SendOutcome outcome = sender.send(new OutboundMessage(
+                ACCOUNT,
+                "5511988887777",
                 new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty()),
-                Optional.empty(), Optional.empty()));
+                Optional.empty(),
+                Optional.empty()));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
         assertThat(((SendOutcome.Failed) outcome).retryable()).isFalse();
@@ -145,18 +159,31 @@ class GraphApiSenderTest {
 
         sender.send(new OutboundText(ACCOUNT, "+34600111222", "hola"));
 
-        assertThat(new ObjectMapper().readTree(take().getBody().utf8()).path("to").asText()).isEqualTo("+34600111222");
+        assertThat(new ObjectMapper()
+                        .readTree(take().getBody().utf8())
+                        .path("to")
+                        .asText())
+                .isEqualTo("+34600111222");
     }
 
     @Test
     void givenReengagementError131047_whenSending_thenFailedTerminallyWithTheCode() {
-        server.enqueue(json(400, graphError(131047, "Re-engagement message",
-                "More than 24 hours have passed since the recipient last replied to the sender number.")));
+        server.enqueue(json(
+                400,
+                graphError(
+                        131047,
+                        "Re-engagement message",
+                        "More than 24 hours have passed since the recipient last replied to the sender number.")));
 
         SendOutcome outcome = sender.send(MESSAGE);
 
-        assertThat(outcome).isEqualTo(new SendOutcome.Failed("131047", "Re-engagement message: More than 24 hours "
-                + "have passed since the recipient last replied to the sender number.", false, false));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.Failed(
+                        "131047",
+                        "Re-engagement message: More than 24 hours "
+                                + "have passed since the recipient last replied to the sender number.",
+                        false,
+                        false));
     }
 
     @Test
@@ -184,8 +211,10 @@ class GraphApiSenderTest {
 
     @Test
     void givenExpiredToken190_whenSending_thenFailedNotRetryableAndReauthRequired() {
-        server.enqueue(json(401, "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
-                + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"Ax1\"}}"));
+        server.enqueue(json(
+                401,
+                "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
+                        + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463,\"fbtrace_id\":\"Ax1\"}}"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
 
@@ -249,10 +278,13 @@ class GraphApiSenderTest {
 
     @Test
     void givenServerSlowerThanTheReadTimeout_whenSending_thenFailedRetryableNetwork() {
-        OkHttpClient impatient = client.newBuilder().readTimeout(Duration.ofMillis(200)).build();
+        OkHttpClient impatient =
+                client.newBuilder().readTimeout(Duration.ofMillis(200)).build();
         sender = new GraphApiSender(impatient, server.url("/v25.0").toString());
-        server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.late\"}]}").newBuilder()
-                .headersDelay(5, TimeUnit.SECONDS).build());
+        server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.late\"}]}")
+                .newBuilder()
+                .headersDelay(5, TimeUnit.SECONDS)
+                .build());
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
 
@@ -262,16 +294,27 @@ class GraphApiSenderTest {
 
     @Test
     void givenAccountWithoutPhoneIdOrToken_whenSending_thenNotConfiguredAndNoRequestMade() {
-        SenderAccount noToken = new SenderAccount(Provider.FACEBOOK, Optional.of("520000000000002"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        SenderAccount noPhoneId = new SenderAccount(Provider.FACEBOOK, Optional.empty(), Optional.empty(),
-                Optional.of(new Secret(TOKEN)), Optional.empty(), Optional.empty());
+        SenderAccount noToken = new SenderAccount(
+                Provider.FACEBOOK,
+                Optional.of("520000000000002"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        SenderAccount noPhoneId = new SenderAccount(
+                Provider.FACEBOOK,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new Secret(TOKEN)),
+                Optional.empty(),
+                Optional.empty());
 
         for (SenderAccount account : List.of(noToken, noPhoneId)) {
             SendOutcome outcome = sender.send(new OutboundText(account, "5511988887777", "hi"));
 
-            assertThat(outcome).isEqualTo(new SendOutcome.Failed("not_configured",
-                    "the sending number has no Meta phone id or access token", false, false));
+            assertThat(outcome)
+                    .isEqualTo(new SendOutcome.Failed(
+                            "not_configured", "the sending number has no Meta phone id or access token", false, false));
         }
         assertThat(server.getRequestCount()).isZero();
     }

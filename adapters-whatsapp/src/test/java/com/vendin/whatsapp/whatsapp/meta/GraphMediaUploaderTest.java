@@ -34,7 +34,8 @@ class GraphMediaUploaderTest {
     void start() throws Exception {
         graph.start();
         files.start();
-        uploader = new GraphMediaUploader(new MediaFetch(HttpClients.standard()), graph.url("/v25.0").toString());
+        uploader = new GraphMediaUploader(
+                new MediaFetch(HttpClients.standard()), graph.url("/v25.0").toString());
     }
 
     @AfterEach
@@ -48,17 +49,22 @@ class GraphMediaUploaderTest {
     }
 
     private void serve(String contentType, byte[] bytes) {
-        files.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", contentType)
-                .body(new Buffer().write(bytes)).build());
+        files.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", contentType)
+                .body(new Buffer().write(bytes))
+                .build());
     }
 
     @Test
     void givenAPng_whenUploaded_thenGraphGetsTheMultipartFormAndItsIdIsReturned() throws Exception {
         byte[] png = "\u0089PNG-bytes".getBytes(StandardCharsets.ISO_8859_1);
         serve("image/png", png);
-        graph.enqueue(new MockResponse(200, Headers.of("Content-Type", "application/json"), "{\"id\":\"1013859600285441\"}"));
+        graph.enqueue(
+                new MockResponse(200, Headers.of("Content-Type", "application/json"), "{\"id\":\"1013859600285441\"}"));
 
-        MediaUploader.Outcome outcome = uploader.upload(ACCOUNT, media(MediaKind.IMAGE, "/img/shirt.png", Optional.empty()));
+        MediaUploader.Outcome outcome =
+                uploader.upload(ACCOUNT, media(MediaKind.IMAGE, "/img/shirt.png", Optional.empty()));
 
         assertThat(outcome).isEqualTo(new MediaUploader.Uploaded("1013859600285441"));
         RecordedRequest upload = graph.takeRequest(5, TimeUnit.SECONDS);
@@ -66,7 +72,8 @@ class GraphMediaUploaderTest {
         assertThat(upload.getHeaders().get("Authorization")).isEqualTo("Bearer EAAG-token");
         assertThat(upload.getHeaders().get("Content-Type")).startsWith("multipart/form-data; boundary=");
         String body = upload.getBody().string(StandardCharsets.ISO_8859_1);
-        assertThat(body).contains("Content-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n")
+        assertThat(body)
+                .contains("Content-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n")
                 .contains("Content-Disposition: form-data; name=\"type\"\r\n\r\nimage/png\r\n")
                 .contains("Content-Disposition: form-data; name=\"file\"; filename=\"shirt.png\"\r\n"
                         + "Content-Type: image/png\r\n\r\n" + new String(png, StandardCharsets.ISO_8859_1) + "\r\n");
@@ -98,7 +105,8 @@ class GraphMediaUploaderTest {
         assertThat(uploader.upload(ACCOUNT, media(MediaKind.IMAGE, "/gone.png", Optional.empty())))
                 .isEqualTo(new MediaUploader.Invalid("the media URL answered HTTP 404"));
         assertThat(uploader.upload(ACCOUNT, media(MediaKind.IMAGE, "/page", Optional.empty())))
-                .isInstanceOfSatisfying(MediaUploader.Invalid.class,
+                .isInstanceOfSatisfying(
+                        MediaUploader.Invalid.class,
                         i -> assertThat(i.why()).startsWith("content type text/html is not accepted for image"));
         assertThat(graph.getRequestCount()).isZero();
     }
@@ -108,18 +116,24 @@ class GraphMediaUploaderTest {
         serve("image/webp", new byte[600 * 1024]);
 
         assertThat(uploader.upload(ACCOUNT, media(MediaKind.STICKER, "/big.webp", Optional.empty())))
-                .isEqualTo(new MediaUploader.Invalid("the sticker is larger than 500 KB (facebook's limit): 614400 bytes"));
+                .isEqualTo(new MediaUploader.Invalid(
+                        "the sticker is larger than 500 KB (facebook's limit): 614400 bytes"));
         assertThat(graph.getRequestCount()).isZero();
     }
 
     @Test
     void givenGraphRefusingTheUpload_whenUploaded_thenFailedWithMetasCodeAndRetryability() {
         serve("image/jpeg", new byte[] {1});
-        graph.enqueue(new MockResponse(500, Headers.of("Content-Type", "application/json"),
+        graph.enqueue(new MockResponse(
+                500,
+                Headers.of("Content-Type", "application/json"),
                 "{\"error\":{\"message\":\"Service unavailable\",\"type\":\"OAuthException\",\"code\":131016}}"));
         serve("image/jpeg", new byte[] {1});
-        graph.enqueue(new MockResponse(401, Headers.of("Content-Type", "application/json"),
-                "{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}"));
+        graph.enqueue(
+                new MockResponse(
+                        401,
+                        Headers.of("Content-Type", "application/json"),
+                        "{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}"));
 
         assertThat(uploader.upload(ACCOUNT, media(MediaKind.IMAGE, "/a.jpg", Optional.empty())))
                 .isInstanceOfSatisfying(MediaUploader.Failed.class, f -> {

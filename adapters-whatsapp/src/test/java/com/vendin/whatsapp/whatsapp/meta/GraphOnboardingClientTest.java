@@ -26,8 +26,8 @@ class GraphOnboardingClientTest {
     @BeforeEach
     void start() throws Exception {
         server.start();
-        client = new GraphOnboardingClient(CLIENT, server.url("/v25.0").toString(), Optional.of("123"),
-                Optional.of(new Secret(APP_SECRET)));
+        client = new GraphOnboardingClient(
+                CLIENT, server.url("/v25.0").toString(), Optional.of("123"), Optional.of(new Secret(APP_SECRET)));
     }
 
     @AfterEach
@@ -41,7 +41,8 @@ class GraphOnboardingClientTest {
             server.enqueue(error(400, 100));
             assertThatThrownBy(() -> client.exchangeCode("the-code")).satisfies(e -> providerError(e, "100"));
             server.enqueue(error(401, 190));
-            assertThatThrownBy(() -> client.phoneDetails("pid", new Secret(TOKEN))).satisfies(e -> providerError(e, "190"));
+            assertThatThrownBy(() -> client.phoneDetails("pid", new Secret(TOKEN)))
+                    .satisfies(e -> providerError(e, "190"));
             server.enqueue(json(200, "{\"success\":false}"));
             assertThatThrownBy(() -> client.subscribeApp("waba", new Secret(TOKEN)))
                     .satisfies(e -> providerError(e, "invalid_response"));
@@ -49,18 +50,24 @@ class GraphOnboardingClientTest {
             assertThatThrownBy(() -> client.register("pid", new Secret("864209"), new Secret(TOKEN)))
                     .satisfies(e -> providerError(e, "133016"));
 
-            assertThat(logs.lines()).hasSize(4).allSatisfy(line -> assertThat(line)
-                    .doesNotContain(APP_SECRET).doesNotContain(TOKEN).doesNotContain("the-code").doesNotContain("864209"));
+            assertThat(logs.lines())
+                    .hasSize(4)
+                    .allSatisfy(line -> assertThat(line)
+                            .doesNotContain(APP_SECRET)
+                            .doesNotContain(TOKEN)
+                            .doesNotContain("the-code")
+                            .doesNotContain("864209"));
         }
     }
 
     @Test
     void givenNoAppCredentials_whenCodeExchanged_thenNotConfiguredAndNoCall() {
-        GraphOnboardingClient unconfigured = new GraphOnboardingClient(CLIENT, server.url("/v25.0").toString(),
-                Optional.empty(), Optional.empty());
+        GraphOnboardingClient unconfigured =
+                new GraphOnboardingClient(CLIENT, server.url("/v25.0").toString(), Optional.empty(), Optional.empty());
 
-        assertThatThrownBy(() -> unconfigured.exchangeCode("c")).isInstanceOfSatisfying(GatewayRejection.class,
-                r -> assertThat(r.code()).isEqualTo("embedded_signup_not_configured"));
+        assertThatThrownBy(() -> unconfigured.exchangeCode("c"))
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("embedded_signup_not_configured"));
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -74,11 +81,17 @@ class GraphOnboardingClientTest {
     }
 
     private static MockResponse error(int status, int code) {
-        return json(status, "{\"error\":{\"message\":\"(#" + code + ") refused\",\"type\":\"OAuthException\",\"code\":"
-                + code + "}}");
+        return json(
+                status,
+                "{\"error\":{\"message\":\"(#" + code + ") refused\",\"type\":\"OAuthException\",\"code\":" + code
+                        + "}}");
     }
 
     private static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 }

@@ -37,8 +37,8 @@ class GraphRichSendTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SenderAccount ACCOUNT = SenderAccount.meta("520000000000002", new Secret("EAAG-token"));
     private static final String TO = "5511988887777";
-    private static final String HEAD = "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
-            + "\"to\":\"" + TO + "\",";
+    private static final String HEAD =
+            "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\"," + "\"to\":\"" + TO + "\",";
     private static final String TAIL = ",\"biz_opaque_callback_data\":\"wg-part-7\"}";
 
     private final MockWebServer server = new MockWebServer();
@@ -56,8 +56,8 @@ class GraphRichSendTest {
     }
 
     private JsonNode sent(OutboundContent content, Optional<String> mediaId) throws Exception {
-        server.enqueue(new MockResponse(200, Headers.of("Content-Type", "application/json"),
-                "{\"messages\":[{\"id\":\"wamid.OUT\"}]}"));
+        server.enqueue(new MockResponse(
+                200, Headers.of("Content-Type", "application/json"), "{\"messages\":[{\"id\":\"wamid.OUT\"}]}"));
         SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, TO, content, mediaId, Optional.of("wg-part-7")));
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("wamid.OUT"));
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
@@ -68,53 +68,66 @@ class GraphRichSendTest {
 
     @Test
     void anImageGoesByTheUploadedMediaIdWithItsCaption() throws Exception {
-        Media image = new Media(MediaKind.IMAGE, URI.create("https://cdn.example/a.png"), Optional.of("Azul"),
-                Optional.empty());
+        Media image = new Media(
+                MediaKind.IMAGE, URI.create("https://cdn.example/a.png"), Optional.of("Azul"), Optional.empty());
 
-        assertThat(sent(image, Optional.of("1013859600285441"))).isEqualTo(JSON.readTree(HEAD
-                + "\"type\":\"image\",\"image\":{\"id\":\"1013859600285441\",\"caption\":\"Azul\"}" + TAIL));
+        assertThat(sent(image, Optional.of("1013859600285441")))
+                .isEqualTo(JSON.readTree(HEAD
+                        + "\"type\":\"image\",\"image\":{\"id\":\"1013859600285441\",\"caption\":\"Azul\"}" + TAIL));
     }
 
     @Test
     void aDocumentCarriesItsFilenameAndOtherKindsUseTheirOwnKey() throws Exception {
-        Media document = new Media(MediaKind.DOCUMENT, URI.create("https://cdn.example/n.pdf"), Optional.of("Nota"),
+        Media document = new Media(
+                MediaKind.DOCUMENT,
+                URI.create("https://cdn.example/n.pdf"),
+                Optional.of("Nota"),
                 Optional.of("nota-fiscal.pdf"));
-        Media audio = new Media(MediaKind.AUDIO, URI.create("https://cdn.example/v.ogg"), Optional.empty(),
-                Optional.empty());
-        Media sticker = new Media(MediaKind.STICKER, URI.create("https://cdn.example/s.webp"), Optional.empty(),
-                Optional.empty());
+        Media audio =
+                new Media(MediaKind.AUDIO, URI.create("https://cdn.example/v.ogg"), Optional.empty(), Optional.empty());
+        Media sticker = new Media(
+                MediaKind.STICKER, URI.create("https://cdn.example/s.webp"), Optional.empty(), Optional.empty());
 
-        assertThat(sent(document, Optional.of("m1"))).isEqualTo(JSON.readTree(HEAD + "\"type\":\"document\","
-                + "\"document\":{\"id\":\"m1\",\"caption\":\"Nota\",\"filename\":\"nota-fiscal.pdf\"}" + TAIL));
-        assertThat(sent(audio, Optional.of("m2"))).isEqualTo(JSON.readTree(HEAD + "\"type\":\"audio\","
-                + "\"audio\":{\"id\":\"m2\"}" + TAIL));
-        assertThat(sent(sticker, Optional.of("m3"))).isEqualTo(JSON.readTree(HEAD + "\"type\":\"sticker\","
-                + "\"sticker\":{\"id\":\"m3\"}" + TAIL));
+        assertThat(sent(document, Optional.of("m1")))
+                .isEqualTo(JSON.readTree(HEAD + "\"type\":\"document\","
+                        + "\"document\":{\"id\":\"m1\",\"caption\":\"Nota\",\"filename\":\"nota-fiscal.pdf\"}" + TAIL));
+        assertThat(sent(audio, Optional.of("m2")))
+                .isEqualTo(JSON.readTree(HEAD + "\"type\":\"audio\"," + "\"audio\":{\"id\":\"m2\"}" + TAIL));
+        assertThat(sent(sticker, Optional.of("m3")))
+                .isEqualTo(JSON.readTree(HEAD + "\"type\":\"sticker\"," + "\"sticker\":{\"id\":\"m3\"}" + TAIL));
     }
 
     @Test
     void replyButtonsAreAnInteractiveButtonMessage() throws Exception {
         Buttons buttons = new Buttons("Quer comprar?", List.of(new Button("buy", "Comprar"), new Button("no", "Não")));
 
-        assertThat(sent(buttons, Optional.empty())).isEqualTo(JSON.readTree(HEAD + "\"type\":\"interactive\","
-                + "\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"Quer comprar?\"},\"action\":{\"buttons\":["
-                + "{\"type\":\"reply\",\"reply\":{\"id\":\"buy\",\"title\":\"Comprar\"}},"
-                + "{\"type\":\"reply\",\"reply\":{\"id\":\"no\",\"title\":\"Não\"}}]}}" + TAIL));
+        assertThat(sent(buttons, Optional.empty()))
+                .isEqualTo(JSON.readTree(HEAD + "\"type\":\"interactive\","
+                        + "\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"Quer comprar?\"},\"action\":{\"buttons\":["
+                        + "{\"type\":\"reply\",\"reply\":{\"id\":\"buy\",\"title\":\"Comprar\"}},"
+                        + "{\"type\":\"reply\",\"reply\":{\"id\":\"no\",\"title\":\"Não\"}}]}}" + TAIL));
     }
 
     @Test
     void aListIsAnInteractiveListWithItsButtonAndSections() throws Exception {
-        ListMessage list = new ListMessage("Escolha o tamanho", "Tamanhos", List.of(
-                new Section(Optional.of("Camisetas"), List.of(new Row("p", "P", Optional.of("Até 60 kg")),
-                        new Row("m", "M", Optional.empty()))),
-                new Section(Optional.of("Calças"), List.of(new Row("38", "38", Optional.empty())))));
+        ListMessage list = new ListMessage(
+                "Escolha o tamanho",
+                "Tamanhos",
+                List.of(
+                        new Section(
+                                Optional.of("Camisetas"),
+                                List.of(
+                                        new Row("p", "P", Optional.of("Até 60 kg")),
+                                        new Row("m", "M", Optional.empty()))),
+                        new Section(Optional.of("Calças"), List.of(new Row("38", "38", Optional.empty())))));
 
-        assertThat(sent(list, Optional.empty())).isEqualTo(JSON.readTree(HEAD + "\"type\":\"interactive\","
-                + "\"interactive\":{\"type\":\"list\",\"body\":{\"text\":\"Escolha o tamanho\"},\"action\":{"
-                + "\"button\":\"Tamanhos\",\"sections\":["
-                + "{\"title\":\"Camisetas\",\"rows\":[{\"id\":\"p\",\"title\":\"P\",\"description\":\"Até 60 kg\"},"
-                + "{\"id\":\"m\",\"title\":\"M\"}]},"
-                + "{\"title\":\"Calças\",\"rows\":[{\"id\":\"38\",\"title\":\"38\"}]}]}}" + TAIL));
+        assertThat(sent(list, Optional.empty()))
+                .isEqualTo(JSON.readTree(HEAD + "\"type\":\"interactive\","
+                        + "\"interactive\":{\"type\":\"list\",\"body\":{\"text\":\"Escolha o tamanho\"},\"action\":{"
+                        + "\"button\":\"Tamanhos\",\"sections\":["
+                        + "{\"title\":\"Camisetas\",\"rows\":[{\"id\":\"p\",\"title\":\"P\",\"description\":\"Até 60 kg\"},"
+                        + "{\"id\":\"m\",\"title\":\"M\"}]},"
+                        + "{\"title\":\"Calças\",\"rows\":[{\"id\":\"38\",\"title\":\"38\"}]}]}}" + TAIL));
     }
 
     @Test
@@ -124,9 +137,10 @@ class GraphRichSendTest {
                 + "\"text\":\"482913\"}]}]";
         MetaTemplate template = new MetaTemplate("verification_code", "es", Optional.of(components));
 
-        assertThat(sent(template, Optional.empty())).isEqualTo(JSON.readTree(HEAD + "\"type\":\"template\","
-                + "\"template\":{\"name\":\"verification_code\",\"language\":{\"code\":\"es\"},\"components\":"
-                + components + "}" + TAIL));
+        assertThat(sent(template, Optional.empty()))
+                .isEqualTo(JSON.readTree(HEAD + "\"type\":\"template\","
+                        + "\"template\":{\"name\":\"verification_code\",\"language\":{\"code\":\"es\"},\"components\":"
+                        + components + "}" + TAIL));
         assertThat(sent(new MetaTemplate("hello_world", "en_US", Optional.empty()), Optional.empty()))
                 .isEqualTo(JSON.readTree(HEAD + "\"type\":\"template\",\"template\":{\"name\":\"hello_world\","
                         + "\"language\":{\"code\":\"en_US\"}}" + TAIL));
@@ -134,26 +148,33 @@ class GraphRichSendTest {
 
     @Test
     void aReactionNamesTheMessageAndTheEmoji() throws Exception {
-        assertThat(sent(new Reaction("wamid.HBgLIN", "👍"), Optional.empty())).isEqualTo(JSON.readTree(HEAD
-                + "\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid.HBgLIN\",\"emoji\":\"👍\"}" + TAIL));
+        assertThat(sent(new Reaction("wamid.HBgLIN", "👍"), Optional.empty()))
+                .isEqualTo(JSON.readTree(
+                        HEAD + "\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid.HBgLIN\",\"emoji\":\"👍\"}"
+                                + TAIL));
     }
 
     @Test
     void aUsernameCustomerIsAddressedByRecipient() throws Exception {
-        server.enqueue(new MockResponse(200, Headers.of("Content-Type", "application/json"),
-                "{\"messages\":[{\"id\":\"wamid.OUT\"}]}"));
-        sender.send(new OutboundMessage(ACCOUNT, "US.13491208655302741918", new Reaction("wamid.X", "❤"),
-                Optional.empty(), Optional.empty()));
+        server.enqueue(new MockResponse(
+                200, Headers.of("Content-Type", "application/json"), "{\"messages\":[{\"id\":\"wamid.OUT\"}]}"));
+        sender.send(new OutboundMessage(
+                ACCOUNT, "US.13491208655302741918", new Reaction("wamid.X", "❤"), Optional.empty(), Optional.empty()));
 
-        JsonNode body = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode body =
+                JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
         assertThat(body.path("recipient").asText()).isEqualTo("US.13491208655302741918");
         assertThat(body.has("to")).isFalse();
     }
 
     @Test
     void aTwilioTemplateIsRefusedWithoutARequest() {
-        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, TO, new TwilioTemplate(
-                "HX0123456789abcdef0123456789abcdef", Optional.empty()), Optional.empty(), Optional.empty()));
+        SendOutcome outcome = sender.send(new OutboundMessage(
+                ACCOUNT,
+                TO,
+                new TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty()),
+                Optional.empty(),
+                Optional.empty()));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, f -> {
             assertThat(f.code()).isEqualTo("unsupported");

@@ -23,7 +23,8 @@ class GraphTypingIndicatorTest {
     @BeforeEach
     void start() throws Exception {
         graph.start();
-        indicator = new GraphTypingIndicator(HttpClients.standard(), graph.url("/v25.0").toString());
+        indicator = new GraphTypingIndicator(
+                HttpClients.standard(), graph.url("/v25.0").toString());
     }
 
     @AfterEach
@@ -40,9 +41,11 @@ class GraphTypingIndicatorTest {
         RecordedRequest request = graph.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request.getRequestLine()).isEqualTo("POST /v25.0/520000000000002/messages HTTP/1.1");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer EAAG-token");
-        assertThat(new ObjectMapper().readTree(request.getBody().utf8())).isEqualTo(new ObjectMapper().readTree(
-                "{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.HBgLIN\","
-                        + "\"typing_indicator\":{\"type\":\"text\"}}"));
+        assertThat(new ObjectMapper().readTree(request.getBody().utf8()))
+                .isEqualTo(new ObjectMapper()
+                        .readTree(
+                                "{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.HBgLIN\","
+                                        + "\"typing_indicator\":{\"type\":\"text\"}}"));
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
-import com.vendin.whatsapp.ports.delivery.OutboundContent;
-import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.whatsapp.LogCapture;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
@@ -59,14 +59,14 @@ class TwilioSenderTest {
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("SM0123456789abcdef0123456789abcdef"));
         RecordedRequest request = take();
-        assertThat(request.getRequestLine())
-                .isEqualTo("POST /2010-04-01/Accounts/" + SID + "/Messages.json HTTP/1.1");
+        assertThat(request.getRequestLine()).isEqualTo("POST /2010-04-01/Accounts/" + SID + "/Messages.json HTTP/1.1");
         assertThat(basicAuth(request)).isEqualTo(SID + ":" + TOKEN);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(form(request)).containsExactly(
-                Map.entry("From", "whatsapp:+551140045678"),
-                Map.entry("To", "whatsapp:+5511987654321"),
-                Map.entry("Body", "Seu pedido & ação"));
+        assertThat(form(request))
+                .containsExactly(
+                        Map.entry("From", "whatsapp:+551140045678"),
+                        Map.entry("To", "whatsapp:+5511987654321"),
+                        Map.entry("Body", "Seu pedido & ação"));
     }
 
     @Test
@@ -74,24 +74,29 @@ class TwilioSenderTest {
         // twilio-whatsapp.md §5: "ContentSid=HX…&ContentVariables=%7B%221%22%3A%22123456%22%7D in place of Body"
         server.enqueue(json(201, CREATED));
 
-        SendOutcome outcome = sender.send(new OutboundMessage(ACCOUNT, "US.13491208655302741918",
-                new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef",
-                        Optional.of("{\"1\":\"123456\"}")), Optional.empty(), Optional.empty()));
+        SendOutcome outcome = sender.send(new OutboundMessage(
+                ACCOUNT,
+                "US.13491208655302741918",
+                new OutboundContent.TwilioTemplate(
+                        "HX0123456789abcdef0123456789abcdef", Optional.of("{\"1\":\"123456\"}")),
+                Optional.empty(),
+                Optional.empty()));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request.getBody().utf8()).contains("ContentVariables=%7B%221%22%3A%22123456%22%7D");
-        assertThat(form(request)).containsExactly(
-                Map.entry("From", "whatsapp:+551140045678"),
-                Map.entry("To", "whatsapp:US.13491208655302741918"),
-                Map.entry("ContentSid", "HX0123456789abcdef0123456789abcdef"),
-                Map.entry("ContentVariables", "{\"1\":\"123456\"}"));
+        assertThat(form(request))
+                .containsExactly(
+                        Map.entry("From", "whatsapp:+551140045678"),
+                        Map.entry("To", "whatsapp:US.13491208655302741918"),
+                        Map.entry("ContentSid", "HX0123456789abcdef0123456789abcdef"),
+                        Map.entry("ContentVariables", "{\"1\":\"123456\"}"));
     }
 
     @Test
     void givenStatusCallbackUrl_whenSending_thenItIsSentAsStatusCallback() throws Exception {
-        TwilioSender withCallback = new TwilioSender(client, server.url("/").toString(),
-                Optional.of("https://gw.example.com/webhooks/whatsapp/twilio"));
+        TwilioSender withCallback = new TwilioSender(
+                client, server.url("/").toString(), Optional.of("https://gw.example.com/webhooks/whatsapp/twilio"));
         server.enqueue(json(201, CREATED));
 
         withCallback.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "oi"));
@@ -100,8 +105,11 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenStatusCallbackUrlAndCorrelationId_whenSending_thenTheCallbackUrlCarriesItAsGatewayPart() throws Exception {
-        TwilioSender withCallback = new TwilioSender(client, server.url("/").toString(),
+    void givenStatusCallbackUrlAndCorrelationId_whenSending_thenTheCallbackUrlCarriesItAsGatewayPart()
+            throws Exception {
+        TwilioSender withCallback = new TwilioSender(
+                client,
+                server.url("/").toString(),
                 Optional.of("https://gw.example.com/webhooks/whatsapp/twilio?env=prod"));
         server.enqueue(json(201, CREATED));
         server.enqueue(json(201, CREATED));
@@ -109,8 +117,10 @@ class TwilioSenderTest {
         withCallback.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "oi", Optional.of("wg-part-17")));
         sender.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "oi", Optional.of("wg-part-18")));
 
-        assertThat(form(take())).containsEntry("StatusCallback",
-                "https://gw.example.com/webhooks/whatsapp/twilio?env=prod&gatewayPart=wg-part-17");
+        assertThat(form(take()))
+                .containsEntry(
+                        "StatusCallback",
+                        "https://gw.example.com/webhooks/whatsapp/twilio?env=prod&gatewayPart=wg-part-17");
         assertThat(form(take())).doesNotContainKey("StatusCallback");
     }
 
@@ -137,13 +147,16 @@ class TwilioSenderTest {
 
     @Test
     void givenInvalidRecipient21211_whenSending_thenFailedTerminalWithTheCode() {
-        server.enqueue(json(400, "{\"code\":21211,\"message\":\"The 'To' number whatsapp:+1 is not a valid phone "
-                + "number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
+        server.enqueue(json(
+                400,
+                "{\"code\":21211,\"message\":\"The 'To' number whatsapp:+1 is not a valid phone "
+                        + "number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
 
         SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "+1", "oi"));
 
-        assertThat(outcome).isEqualTo(new SendOutcome.Failed("21211",
-                "The 'To' number whatsapp:+1 is not a valid phone number.", false, false));
+        assertThat(outcome)
+                .isEqualTo(new SendOutcome.Failed(
+                        "21211", "The 'To' number whatsapp:+1 is not a valid phone number.", false, false));
     }
 
     @Test
@@ -201,15 +214,31 @@ class TwilioSenderTest {
     void givenAccountWithoutSidTokenOrNumber_whenSending_thenNotConfiguredAndNoRequestMade() {
         PhoneNumber number = new PhoneNumber("+551140045678");
         List<SenderAccount> incomplete = List.of(
-                new SenderAccount(Provider.TWILIO, Optional.empty(), Optional.of(number), Optional.empty(),
-                        Optional.empty(), Optional.of(new Secret(TOKEN))),
-                new SenderAccount(Provider.TWILIO, Optional.empty(), Optional.of(number), Optional.empty(),
-                        Optional.of(SID), Optional.empty()),
-                new SenderAccount(Provider.TWILIO, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(SID), Optional.of(new Secret(TOKEN))));
+                new SenderAccount(
+                        Provider.TWILIO,
+                        Optional.empty(),
+                        Optional.of(number),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(new Secret(TOKEN))),
+                new SenderAccount(
+                        Provider.TWILIO,
+                        Optional.empty(),
+                        Optional.of(number),
+                        Optional.empty(),
+                        Optional.of(SID),
+                        Optional.empty()),
+                new SenderAccount(
+                        Provider.TWILIO,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(SID),
+                        Optional.of(new Secret(TOKEN))));
 
         for (SenderAccount account : incomplete) {
-            SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(new OutboundText(account, "+5511987654321", "x"));
+            SendOutcome.Failed failed =
+                    (SendOutcome.Failed) sender.send(new OutboundText(account, "+5511987654321", "x"));
 
             assertThat(failed.code()).isEqualTo("not_configured");
             assertThat(failed.retryable()).isFalse();

@@ -34,21 +34,25 @@ class TwilioTypingIndicatorTest {
     @Test
     void postsTheMessageIdAndChannelWithTheAccountsBasicAuth() throws Exception {
         twilio.enqueue(new MockResponse(200, Headers.of("Content-Type", "application/json"), "{\"success\": true}"));
-        TwilioTypingIndicator indicator = new TwilioTypingIndicator(HttpClients.standard(), twilio.url("/").toString());
+        TwilioTypingIndicator indicator = new TwilioTypingIndicator(
+                HttpClients.standard(), twilio.url("/").toString());
 
-        indicator.show(SenderAccount.twilio(new PhoneNumber("+551140045678"), "ACsub", new Secret("sub-token")),
+        indicator.show(
+                SenderAccount.twilio(new PhoneNumber("+551140045678"), "ACsub", new Secret("sub-token")),
                 "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 
         RecordedRequest request = twilio.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request.getRequestLine()).isEqualTo("POST /v2/Indicators/Typing.json HTTP/1.1");
-        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("ACsub:sub-token".getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.getHeaders().get("Authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString("ACsub:sub-token".getBytes(StandardCharsets.UTF_8)));
         assertThat(request.getBody().utf8()).isEqualTo("messageId=SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&channel=whatsapp");
     }
 
     @Test
     void theIndicatorLivesOnTwiliosMessagingHostUnlessTheApiIsServedElsewhere() {
-        assertThat(TwilioTypingIndicator.messagingBaseFor("https://api.twilio.com")).isEqualTo("https://messaging.twilio.com");
+        assertThat(TwilioTypingIndicator.messagingBaseFor("https://api.twilio.com"))
+                .isEqualTo("https://messaging.twilio.com");
         assertThat(TwilioTypingIndicator.messagingBaseFor("http://127.0.0.1:8081/twilio"))
                 .isEqualTo("http://127.0.0.1:8081/twilio");
     }
@@ -56,7 +60,8 @@ class TwilioTypingIndicatorTest {
     @Test
     void aFailingOrUnreachableTwilioNeverThrows() {
         twilio.enqueue(new MockResponse(404, Headers.of(), "{\"code\":20404}"));
-        TwilioTypingIndicator indicator = new TwilioTypingIndicator(HttpClients.standard(), twilio.url("/").toString());
+        TwilioTypingIndicator indicator = new TwilioTypingIndicator(
+                HttpClients.standard(), twilio.url("/").toString());
         SenderAccount account = SenderAccount.twilio(new PhoneNumber("+551140045678"), "AC1", new Secret("t"));
 
         indicator.show(account, "SM1");

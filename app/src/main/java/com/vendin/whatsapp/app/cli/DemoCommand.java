@@ -10,8 +10,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Runs the gateway with the seed's three stores, built-in agents and a sandbox instead of Meta. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run a self-contained demo: three stores with built-in agents, replies recorded instead of sent.")
 public final class DemoCommand implements Callable<Integer> {
     static final String APP_SECRET = "demo-app-secret";
@@ -45,13 +47,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Gateway gateway = Gateway.start(config, List.of(new DemoModule()));
         DemoSeed.seed(gateway);
-        printInstructions(spec.commandLine().getOut(), gateway.port(), env.get("GATEWAY_ADMIN_TOKEN"),
+        printInstructions(
+                spec.commandLine().getOut(),
+                gateway.port(),
+                env.get("GATEWAY_ADMIN_TOKEN"),
                 env.get("FACEBOOK_APP_SECRET"));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            gateway.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         stopped.await();
         return 0;
     }
@@ -80,22 +88,25 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Stores (number -> owner's phone):");
         for (DemoSeed.Store store : DemoSeed.STORES) {
-            out.printf("  %-12s %s (%s)   owner %s%n", store.name(), store.number(), store.provider().wireName(),
-                    store.owner());
+            out.printf(
+                    "  %-12s %s (%s)   owner %s%n",
+                    store.name(), store.number(), store.provider().wireName(), store.owner());
         }
         out.println();
         out.println("Try next, in another terminal:");
         String jar = "java -jar app/target/whatsapp-gateway.jar";
         String secret = DemoCommand.APP_SECRET.equals(appSecret) ? "" : " --app-secret <FACEBOOK_APP_SECRET>";
-        out.println("  " + jar + " simulate --gateway " + base + secret
-                + " --to +5511999911111 --from +5511988887777 \"Olá\"   # Moda Brasil answers with a photo and buttons");
+        out.println(
+                "  " + jar + " simulate --gateway " + base + secret
+                        + " --to +5511999911111 --from +5511988887777 \"Olá\"   # Moda Brasil answers with a photo and buttons");
         out.println("  " + jar + " simulate --gateway " + base + secret
                 + " --to +5511999922222 --from +5511955554444 \"Tem fone bluetooth?\"   # Tech Store's agent answers"
                 + " a few seconds later through the send API");
         out.println("  " + jar + " simulate --gateway " + base + secret + " --to " + PLATFORM_NUMBER
                 + " --from +5511977773333 \"Como foram as vendas?\"   # an owner writing to the platform number");
-        out.println("  " + jar + " simulate --provider twilio --gateway " + base
-                + " --to +5511999933333 --from +5511966665555 \"Oi pelo Twilio\"   # a signed Twilio webhook to Cafe Aroma");
+        out.println(
+                "  " + jar + " simulate --provider twilio --gateway " + base
+                        + " --to +5511999933333 --from +5511966665555 \"Oi pelo Twilio\"   # a signed Twilio webhook to Cafe Aroma");
         out.println("  open " + base + "/console   and sign in with the admin token " + adminToken);
         out.println("  curl -H 'Authorization: Bearer " + adminToken + "' " + base + "/api/v1/tenants");
         out.println("  curl " + base + "/metrics");

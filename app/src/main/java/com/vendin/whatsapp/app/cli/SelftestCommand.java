@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  * and reports. The build runs it to record the class-data-sharing archive that makes later start-ups
  * faster; it also tells an operator that the jar works on this machine.
  */
-@Command(name = "selftest", mixinStandardHelpOptions = true,
+@Command(
+        name = "selftest",
+        mixinStandardHelpOptions = true,
         description = "Start on a temporary database and a free port, exercise the main paths once, stop.")
 public final class SelftestCommand implements Callable<Integer> {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -48,25 +50,47 @@ public final class SelftestCommand implements Callable<Integer> {
         String adminToken = random();
         String appSecret = random();
         Map<String, String> env = Map.of(
-                "GATEWAY_PORT", "0",
-                "GATEWAY_DATABASE_URL", "jdbc:sqlite:" + dir.resolve("selftest.db"),
-                "GATEWAY_ADMIN_TOKEN", adminToken,
-                "FACEBOOK_APP_SECRET", appSecret,
-                "GATEWAY_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
+                "GATEWAY_PORT",
+                "0",
+                "GATEWAY_DATABASE_URL",
+                "jdbc:sqlite:" + dir.resolve("selftest.db"),
+                "GATEWAY_ADMIN_TOKEN",
+                adminToken,
+                "FACEBOOK_APP_SECRET",
+                appSecret,
+                "GATEWAY_SECRET_KEY",
+                java.util.Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
         long started = System.nanoTime();
-        OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+        OkHttpClient client =
+                new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
         try (Gateway gateway = Gateway.start(GatewayConfig.fromEnvironment(env))) {
             String base = "http://127.0.0.1:" + gateway.port();
             expect(client, new Request.Builder().url(base + "/health").build(), 200);
             String body = webhook();
-            expect(client, new Request.Builder().url(base + "/webhooks/whatsapp/facebook")
-                    .header("X-Hub-Signature-256", "sha256=" + hmac(appSecret, body))
-                    .post(RequestBody.create(body, JSON)).build(), 200);
+            expect(
+                    client,
+                    new Request.Builder()
+                            .url(base + "/webhooks/whatsapp/facebook")
+                            .header("X-Hub-Signature-256", "sha256=" + hmac(appSecret, body))
+                            .post(RequestBody.create(body, JSON))
+                            .build(),
+                    200);
             String tenant = "{\"id\":\"selftest\",\"subdomain\":\"selftest\",\"instanceUrl\":\"http://127.0.0.1:9\"}";
-            expect(client, new Request.Builder().url(base + "/api/v1/tenants").header("Authorization", "Bearer " + adminToken)
-                    .post(RequestBody.create(tenant, JSON)).build(), 201);
-            expect(client, new Request.Builder().url(base + "/api/v1/tenants").header("Authorization", "Bearer " + adminToken)
-                    .build(), 200);
+            expect(
+                    client,
+                    new Request.Builder()
+                            .url(base + "/api/v1/tenants")
+                            .header("Authorization", "Bearer " + adminToken)
+                            .post(RequestBody.create(tenant, JSON))
+                            .build(),
+                    201);
+            expect(
+                    client,
+                    new Request.Builder()
+                            .url(base + "/api/v1/tenants")
+                            .header("Authorization", "Bearer " + adminToken)
+                            .build(),
+                    200);
             expect(client, new Request.Builder().url(base + "/metrics").build(), 200);
         } catch (IllegalStateException | IOException e) {
             spec.commandLine().getErr().println("selftest failed: " + e.getMessage());
@@ -77,7 +101,8 @@ public final class SelftestCommand implements Callable<Integer> {
             client.connectionPool().evictAll();
             deleteRecursively(dir);
         }
-        out.println("selftest passed in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+        out.println("selftest passed in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         out.flush();
         return 0;
     }
@@ -85,8 +110,9 @@ public final class SelftestCommand implements Callable<Integer> {
     private static void expect(OkHttpClient client, Request request, int status) throws IOException {
         try (Response response = client.newCall(request).execute()) {
             if (response.code() != status) {
-                throw new IllegalStateException(request.method() + " " + request.url().encodedPath() + " answered "
-                        + response.code() + " instead of " + status + ": " + response.body().string());
+                throw new IllegalStateException(request.method() + " "
+                        + request.url().encodedPath() + " answered " + response.code() + " instead of " + status + ": "
+                        + response.body().string());
             }
         }
     }
@@ -96,7 +122,8 @@ public final class SelftestCommand implements Callable<Integer> {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"0\",\"changes\":[{\"field\":\"messages\","
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550009999\","
                 + "\"phone_number_id\":\"999999999999999\"},\"contacts\":[{\"profile\":{\"name\":\"Selftest\"},"
-                + "\"wa_id\":\"15550001234\"}],\"messages\":[{\"from\":\"15550001234\",\"id\":\"wamid.selftest-" + random()
+                + "\"wa_id\":\"15550001234\"}],\"messages\":[{\"from\":\"15550001234\",\"id\":\"wamid.selftest-"
+                + random()
                 + "\",\"timestamp\":\"" + now + "\",\"type\":\"text\",\"text\":{\"body\":\"selftest\"}}]}}]}]}";
     }
 

@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Sends one correctly signed Meta or Twilio webhook to a running gateway and, against the demo, prints the reply. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Send a signed Meta (or --provider twilio: Twilio) webhook carrying one text message to a "
                 + "running gateway; against the demo, wait for the store's reply and print it.")
 public final class SimulateCommand implements Callable<Integer> {
@@ -36,7 +38,10 @@ public final class SimulateCommand implements Callable<Integer> {
     /** A reply is complete when no further part has come for this long. */
     private static final Duration SETTLE = Duration.ofMillis(1500);
 
-    @Option(names = "--gateway", defaultValue = "http://localhost:8080", description = "Base URL of the gateway (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gateway",
+            defaultValue = "http://localhost:8080",
+            description = "Base URL of the gateway (default: ${DEFAULT-VALUE}).")
     private String gateway;
 
     @Option(names = "--to", required = true, description = "The number written to (a store's, or the platform's).")
@@ -45,29 +50,46 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, description = "The sender's number.")
     private String from;
 
-    @Option(names = "--phone-id", defaultValue = "", description = "Meta's phone_number_id of the number written to (default: none, routing uses --to).")
+    @Option(
+            names = "--phone-id",
+            defaultValue = "",
+            description = "Meta's phone_number_id of the number written to (default: none, routing uses --to).")
     private String phoneId;
 
-    @Option(names = "--app-secret", defaultValue = "${env:FACEBOOK_APP_SECRET:-" + DemoCommand.APP_SECRET + "}",
-            description = "The Meta app secret the webhook is signed with (default: $FACEBOOK_APP_SECRET, else the demo's).")
+    @Option(
+            names = "--app-secret",
+            defaultValue = "${env:FACEBOOK_APP_SECRET:-" + DemoCommand.APP_SECRET + "}",
+            description =
+                    "The Meta app secret the webhook is signed with (default: $FACEBOOK_APP_SECRET, else the demo's).")
     private String appSecret;
 
-    @Option(names = "--provider", defaultValue = "facebook",
+    @Option(
+            names = "--provider",
+            defaultValue = "facebook",
             description = "facebook (a Meta Cloud API webhook) or twilio (a Twilio form) (default: ${DEFAULT-VALUE}).")
     private String provider;
 
-    @Option(names = "--auth-token", defaultValue = "${env:TWILIO_AUTH_TOKEN:-" + DemoCommand.TWILIO_AUTH_TOKEN + "}",
-            description = "With --provider twilio: the auth token the form is signed with (default: $TWILIO_AUTH_TOKEN, else the demo's).")
+    @Option(
+            names = "--auth-token",
+            defaultValue = "${env:TWILIO_AUTH_TOKEN:-" + DemoCommand.TWILIO_AUTH_TOKEN + "}",
+            description =
+                    "With --provider twilio: the auth token the form is signed with (default: $TWILIO_AUTH_TOKEN, else the demo's).")
     private String authToken;
 
-    @Option(names = "--public-url", defaultValue = "",
-            description = "With --provider twilio: the gateway's GATEWAY_PUBLIC_URL, which Twilio signs (default: --gateway).")
+    @Option(
+            names = "--public-url",
+            defaultValue = "",
+            description =
+                    "With --provider twilio: the gateway's GATEWAY_PUBLIC_URL, which Twilio signs (default: --gateway).")
     private String publicUrl;
 
     @Option(names = "--name", defaultValue = "Ana", description = "The sender's profile name.")
     private String name;
 
-    @Option(names = "--wait", defaultValue = "20", description = "Seconds to wait for the demo's reply (0: do not wait).")
+    @Option(
+            names = "--wait",
+            defaultValue = "20",
+            description = "Seconds to wait for the demo's reply (0: do not wait).")
     private int waitSeconds;
 
     @Parameters(index = "0", description = "The message text.")
@@ -79,7 +101,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+        OkHttpClient client =
+                new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
         String base = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
         String sender = digits(from);
         boolean twilio = provider.equalsIgnoreCase("twilio");
@@ -87,14 +110,16 @@ public final class SimulateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--provider must be facebook or twilio");
             return 2;
         }
-        String id = twilio ? "SM" + UUID.randomUUID().toString().replace("-", "")
+        String id = twilio
+                ? "SM" + UUID.randomUUID().toString().replace("-", "")
                 : "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
         Set<String> seen = outbox(client, base, sender);
         Request request = twilio ? twilioRequest(base, sender, id) : metaRequest(base, sender, id);
         String wamid = id;
         try (Response response = client.newCall(request).execute()) {
-            out.printf("sent %s from +%s to +%s: HTTP %d %s%n", wamid, sender, digits(to), response.code(),
-                    response.body().string());
+            out.printf(
+                    "sent %s from +%s to +%s: HTTP %d %s%n",
+                    wamid, sender, digits(to), response.code(), response.body().string());
             if (response.code() != 200) {
                 out.flush();
                 return 1;
@@ -110,17 +135,22 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private Request metaRequest(String base, String sender, String wamid) {
         byte[] body = SimulatedWebhook.metaText(phoneId, digits(to), sender, name, wamid, text);
-        return new Request.Builder().url(base + "/webhooks/whatsapp/facebook")
+        return new Request.Builder()
+                .url(base + "/webhooks/whatsapp/facebook")
                 .header("X-Hub-Signature-256", SimulatedWebhook.sign(body, appSecret))
-                .post(RequestBody.create(body, JSON)).build();
+                .post(RequestBody.create(body, JSON))
+                .build();
     }
 
     private Request twilioRequest(String base, String sender, String sid) {
         Map<String, String> form = SimulatedWebhook.twilioText(digits(to), sender, name, sid, text);
         String signedBase = publicUrl.isBlank() ? base : publicUrl.replaceAll("/+$", "");
         String signature = SimulatedWebhook.signTwilio(signedBase + TWILIO_PATH, form, authToken);
-        return new Request.Builder().url(base + TWILIO_PATH).header("X-Twilio-Signature", signature)
-                .post(RequestBody.create(SimulatedWebhook.formBody(form), FORM)).build();
+        return new Request.Builder()
+                .url(base + TWILIO_PATH)
+                .header("X-Twilio-Signature", signature)
+                .post(RequestBody.create(SimulatedWebhook.formBody(form), FORM))
+                .build();
     }
 
     /**
@@ -162,7 +192,8 @@ public final class SimulateCommand implements Callable<Integer> {
     static String replyLine(String sender, JsonNode item) {
         String line = "reply to +" + sender + ": " + item.path("text").asText();
         if (item.path("via").asText().equals("send-api")) {
-            line += "   (sent later through the send API, replyTo " + item.path("replyTo").asText() + ")";
+            line += "   (sent later through the send API, replyTo "
+                    + item.path("replyTo").asText() + ")";
         }
         return line;
     }
@@ -198,7 +229,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 return null;
             }
             List<JsonNode> items = new ArrayList<>();
-            for (JsonNode item : new ObjectMapper().readTree(response.body().string()).path("items")) {
+            for (JsonNode item :
+                    new ObjectMapper().readTree(response.body().string()).path("items")) {
                 if (digits(item.path("to").asText()).equals(sender)) {
                     items.add(item);
                 }

@@ -21,19 +21,28 @@ import javax.crypto.spec.SecretKeySpec;
 final class SimulatedWebhook {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SimulatedWebhook() {
-    }
+    private SimulatedWebhook() {}
 
     static byte[] metaText(String phoneId, String toDigits, String fromDigits, String name, String wamid, String text) {
         ObjectNode root = MAPPER.createObjectNode().put("object", "whatsapp_business_account");
         ObjectNode entry = root.putArray("entry").addObject().put("id", "simulated-waba");
-        ObjectNode value = entry.putArray("changes").addObject().put("field", "messages").putObject("value");
+        ObjectNode value =
+                entry.putArray("changes").addObject().put("field", "messages").putObject("value");
         value.put("messaging_product", "whatsapp");
-        value.putObject("metadata").put("display_phone_number", toDigits)
+        value.putObject("metadata")
+                .put("display_phone_number", toDigits)
                 .put("phone_number_id", phoneId.isBlank() ? "simulated-" + toDigits : phoneId);
-        value.putArray("contacts").addObject().put("wa_id", fromDigits).putObject("profile").put("name", name);
-        ObjectNode message = value.putArray("messages").addObject().put("from", fromDigits).put("id", wamid)
-                .put("timestamp", Long.toString(Instant.now().getEpochSecond())).put("type", "text");
+        value.putArray("contacts")
+                .addObject()
+                .put("wa_id", fromDigits)
+                .putObject("profile")
+                .put("name", name);
+        ObjectNode message = value.putArray("messages")
+                .addObject()
+                .put("from", fromDigits)
+                .put("id", wamid)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond()))
+                .put("type", "text");
         message.putObject("text").put("body", text);
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -66,7 +75,8 @@ final class SimulatedWebhook {
     static String formBody(Map<String, String> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }
@@ -75,8 +85,8 @@ final class SimulatedWebhook {
     static String signTwilio(String url, Map<String, String> form, String authToken) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-        return Base64.getEncoder().encodeToString(
-                hmac("HmacSHA1", authToken, data.toString().getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder()
+                .encodeToString(hmac("HmacSHA1", authToken, data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hmac(String algorithm, String key, byte[] data) {

@@ -33,40 +33,60 @@ final class Env {
     }
 
     int integer(String name, int fallback, int min, int max) {
-        return string(name).map(v -> parse(name, v, s -> {
-            int n = Integer.parseInt(s);
-            if (n < min || n > max) {
-                throw new IllegalArgumentException();
-            }
-            return n;
-        }, "a whole number from " + min + " to " + max)).orElse(fallback);
+        return string(name)
+                .map(v -> parse(
+                        name,
+                        v,
+                        s -> {
+                            int n = Integer.parseInt(s);
+                            if (n < min || n > max) {
+                                throw new IllegalArgumentException();
+                            }
+                            return n;
+                        },
+                        "a whole number from " + min + " to " + max))
+                .orElse(fallback);
     }
 
     /** {@code true} or {@code false} (any case). */
     boolean bool(String name, boolean fallback) {
-        return string(name).map(v -> parse(name, v, s -> {
-            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(s.toLowerCase(java.util.Locale.ROOT));
-            }
-            throw new IllegalArgumentException();
-        }, "true or false")).orElse(fallback);
+        return string(name)
+                .map(v -> parse(
+                        name,
+                        v,
+                        s -> {
+                            if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                                return Boolean.parseBoolean(s.toLowerCase(java.util.Locale.ROOT));
+                            }
+                            throw new IllegalArgumentException();
+                        },
+                        "true or false"))
+                .orElse(fallback);
     }
 
     Optional<URI> url(String name, String... schemes) {
-        return string(name).map(v -> parse(name, v, s -> {
-            URI uri = new URI(s);
-            if (uri.getHost() == null || !List.of(schemes).contains(String.valueOf(uri.getScheme()))) {
-                throw new URISyntaxException(s, "scheme or host");
-            }
-            return uri;
-        }, "a URL starting with " + String.join(" or ", schemes) + "://"));
+        return string(name)
+                .map(v -> parse(
+                        name,
+                        v,
+                        s -> {
+                            URI uri = new URI(s);
+                            if (uri.getHost() == null || !List.of(schemes).contains(String.valueOf(uri.getScheme()))) {
+                                throw new URISyntaxException(s, "scheme or host");
+                            }
+                            return uri;
+                        },
+                        "a URL starting with " + String.join(" or ", schemes) + "://"));
     }
 
     /** A strict E.164 number; a {@code whatsapp:} prefix is tolerated for Twilio-style values. */
     Optional<PhoneNumber> phone(String name) {
-        return string(name).map(v -> parse(name, v,
-                s -> new PhoneNumber(s.startsWith("whatsapp:") ? s.substring("whatsapp:".length()) : s),
-                "an E.164 phone number such as +5511999991111"));
+        return string(name)
+                .map(v -> parse(
+                        name,
+                        v,
+                        s -> new PhoneNumber(s.startsWith("whatsapp:") ? s.substring("whatsapp:".length()) : s),
+                        "an E.164 phone number such as +5511999991111"));
     }
 
     <T> T parse(String name, String raw, ThrowingParser<T> parser, String expected) {

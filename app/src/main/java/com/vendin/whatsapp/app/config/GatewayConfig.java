@@ -32,24 +32,31 @@ public record GatewayConfig(
         Otp otp) {
 
     public static final Set<String> KNOWN_GATEWAY_VARIABLES = Set.of(
-            "GATEWAY_PORT", "GATEWAY_DATABASE_URL", "GATEWAY_PUBLIC_URL", "GATEWAY_ADMIN_TOKEN",
-            "GATEWAY_SECRET_KEY", "GATEWAY_RATE_LIMIT_PER_MINUTE", "GATEWAY_DELIVERY_MAX_ATTEMPTS",
+            "GATEWAY_PORT",
+            "GATEWAY_DATABASE_URL",
+            "GATEWAY_PUBLIC_URL",
+            "GATEWAY_ADMIN_TOKEN",
+            "GATEWAY_SECRET_KEY",
+            "GATEWAY_RATE_LIMIT_PER_MINUTE",
+            "GATEWAY_DELIVERY_MAX_ATTEMPTS",
             "GATEWAY_TYPING_INDICATOR");
 
     /** The platform's Meta app and number. */
-    public record Meta(Optional<String> appId, Optional<Secret> appSecret, Optional<String> verifyToken, URI graphUrl,
-                       Optional<PhoneNumber> platformNumber, Optional<String> platformPhoneId,
-                       Optional<Secret> platformAccessToken) {
-    }
+    public record Meta(
+            Optional<String> appId,
+            Optional<Secret> appSecret,
+            Optional<String> verifyToken,
+            URI graphUrl,
+            Optional<PhoneNumber> platformNumber,
+            Optional<String> platformPhoneId,
+            Optional<Secret> platformAccessToken) {}
 
     /** The Twilio main account and, when {@code WHATSAPP_PROVIDER=twilio}, the platform number. */
-    public record Twilio(Optional<String> accountSid, Optional<Secret> authToken, Optional<PhoneNumber> whatsappFrom,
-                         URI apiUrl) {
-    }
+    public record Twilio(
+            Optional<String> accountSid, Optional<Secret> authToken, Optional<PhoneNumber> whatsappFrom, URI apiUrl) {}
 
     /** How verification codes are sent. */
-    public record Otp(Optional<String> metaTemplate, String metaTemplateLanguage, Optional<String> twilioContentSid) {
-    }
+    public record Otp(Optional<String> metaTemplate, String metaTemplateLanguage, Optional<String> twilioContentSid) {}
 
     /** The effective public base URL: {@code GATEWAY_PUBLIC_URL}, else {@code http://localhost:<port>}. */
     public URI publicUrlFor(int actualPort) {
@@ -66,12 +73,19 @@ public record GatewayConfig(
         int port = env.integer("GATEWAY_PORT", 8080, 0, 65535);
         String databaseUrl = env.string("GATEWAY_DATABASE_URL", "jdbc:sqlite:gateway.db");
         if (!databaseUrl.startsWith("jdbc:sqlite:") && !databaseUrl.startsWith("jdbc:postgresql:")) {
-            env.problem("GATEWAY_DATABASE_URL must be a JDBC URL of SQLite or PostgreSQL, such as jdbc:sqlite:gateway.db "
-                    + "or jdbc:postgresql://host:5432/gateway?user=...&password=...");
+            env.problem(
+                    "GATEWAY_DATABASE_URL must be a JDBC URL of SQLite or PostgreSQL, such as jdbc:sqlite:gateway.db "
+                            + "or jdbc:postgresql://host:5432/gateway?user=...&password=...");
         }
-        Optional<byte[]> key = env.string("GATEWAY_SECRET_KEY").map(v -> env.parse("GATEWAY_SECRET_KEY", v,
-                GatewayConfig::decodeKey, "the base64 of 32 random bytes (openssl rand -base64 32)"));
-        if (key.isEmpty() && !databaseUrl.startsWith("jdbc:sqlite:") && env.string("GATEWAY_SECRET_KEY").isEmpty()) {
+        Optional<byte[]> key = env.string("GATEWAY_SECRET_KEY")
+                .map(v -> env.parse(
+                        "GATEWAY_SECRET_KEY",
+                        v,
+                        GatewayConfig::decodeKey,
+                        "the base64 of 32 random bytes (openssl rand -base64 32)"));
+        if (key.isEmpty()
+                && !databaseUrl.startsWith("jdbc:sqlite:")
+                && env.string("GATEWAY_SECRET_KEY").isEmpty()) {
             env.problem("GATEWAY_SECRET_KEY is required with a database other than SQLite");
         }
         GatewayConfig config = new GatewayConfig(
@@ -84,17 +98,25 @@ public record GatewayConfig(
                 env.integer("GATEWAY_RATE_LIMIT_PER_MINUTE", 20, 1, 1_000_000),
                 env.integer("GATEWAY_DELIVERY_MAX_ATTEMPTS", 8, 1, 1000),
                 env.bool("GATEWAY_TYPING_INDICATOR", true),
-                env.choice("WHATSAPP_PROVIDER", Provider::fromWire, "facebook or twilio").orElse(Provider.FACEBOOK),
-                new Meta(env.string("FACEBOOK_APP_ID"), env.secret("FACEBOOK_APP_SECRET"),
+                env.choice("WHATSAPP_PROVIDER", Provider::fromWire, "facebook or twilio")
+                        .orElse(Provider.FACEBOOK),
+                new Meta(
+                        env.string("FACEBOOK_APP_ID"),
+                        env.secret("FACEBOOK_APP_SECRET"),
                         env.string("FACEBOOK_WEBHOOK_VERIFY_TOKEN"),
                         env.url("FACEBOOK_GRAPH_URL", "http", "https")
                                 .orElse(URI.create("https://graph.facebook.com/v25.0")),
-                        env.phone("VENDIN_WHATSAPP_NUMBER"), env.string("VENDIN_WHATSAPP_PHONE_ID"),
+                        env.phone("VENDIN_WHATSAPP_NUMBER"),
+                        env.string("VENDIN_WHATSAPP_PHONE_ID"),
                         env.secret("VENDIN_WHATSAPP_ACCESS_TOKEN")),
-                new Twilio(env.string("TWILIO_ACCOUNT_SID"), env.secret("TWILIO_AUTH_TOKEN"),
+                new Twilio(
+                        env.string("TWILIO_ACCOUNT_SID"),
+                        env.secret("TWILIO_AUTH_TOKEN"),
                         env.phone("TWILIO_WHATSAPP_FROM"),
                         env.url("TWILIO_API_URL", "http", "https").orElse(URI.create("https://api.twilio.com"))),
-                new Otp(env.string("WHATSAPP_OTP_TEMPLATE"), env.string("WHATSAPP_OTP_TEMPLATE_LANGUAGE", "en_US"),
+                new Otp(
+                        env.string("WHATSAPP_OTP_TEMPLATE"),
+                        env.string("WHATSAPP_OTP_TEMPLATE_LANGUAGE", "en_US"),
                         env.string("TWILIO_OTP_CONTENT_SID")));
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
@@ -111,7 +133,8 @@ public record GatewayConfig(
         }
         if (!unknown.isEmpty()) {
             env.problem("unknown variable" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + "; the known GATEWAY_ variables are " + String.join(", ", new TreeSet<>(KNOWN_GATEWAY_VARIABLES)));
+                    + "; the known GATEWAY_ variables are "
+                    + String.join(", ", new TreeSet<>(KNOWN_GATEWAY_VARIABLES)));
         }
     }
 
@@ -125,7 +148,7 @@ public record GatewayConfig(
 
     @Override
     public String toString() {
-        return "GatewayConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", provider=" + platformProvider.wireName()
-                + ", adminApi=" + (adminToken.isPresent() ? "enabled" : "disabled") + "]";
+        return "GatewayConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", provider="
+                + platformProvider.wireName() + ", adminApi=" + (adminToken.isPresent() ? "enabled" : "disabled") + "]";
     }
 }

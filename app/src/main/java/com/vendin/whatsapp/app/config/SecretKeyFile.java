@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class SecretKeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(SecretKeyFile.class);
 
-    private SecretKeyFile() {
-    }
+    private SecretKeyFile() {}
 
     /** The configured key, or the one kept beside the SQLite file (made on first use). */
     public static byte[] resolve(GatewayConfig config) {
@@ -65,8 +64,10 @@ public final class SecretKeyFile {
                 return decode(keyFile);
             }
             Files.write(keyFile, Base64.getEncoder().encode(key), StandardOpenOption.TRUNCATE_EXISTING);
-            LOG.warn("GATEWAY_SECRET_KEY is unset: generated a credential key in {}; keep it with the database "
-                    + "(without it stored tokens cannot be read) and set GATEWAY_SECRET_KEY in production", keyFile);
+            LOG.warn(
+                    "GATEWAY_SECRET_KEY is unset: generated a credential key in {}; keep it with the database "
+                            + "(without it stored tokens cannot be read) and set GATEWAY_SECRET_KEY in production",
+                    keyFile);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + keyFile, e);
@@ -74,7 +75,8 @@ public final class SecretKeyFile {
     }
 
     private static byte[] decode(Path keyFile) throws IOException {
-        byte[] key = Base64.getDecoder().decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
+        byte[] key = Base64.getDecoder()
+                .decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim());
         if (key.length != 32) {
             throw new IllegalStateException("the key file " + keyFile + " does not hold 32 bytes");
         }

@@ -20,14 +20,19 @@ final class DemoAgents {
     static final String PRODUCT_PHOTO = DemoRoutes.PRODUCTS + "camiseta-azul.png";
 
     private static final Map<String, String> CUSTOMER = Map.of(
-            MODA_BRASIL, "Moda Brasil aqui! Recebemos \"%s\". Camisetas a partir de R$ 49,90 - quer ver as cores?",
-            TECH_STORE, "Tech Store: recebemos \"%s\" e consultamos o estoque: fones bluetooth com 20%% de desconto"
-                    + " hoje!",
-            "cafe-aroma", "Cafe Aroma: \"%s\" anotado! Espresso R$ 6, cappuccino R$ 9. Retirada em 10 minutos.");
+            MODA_BRASIL,
+            "Moda Brasil aqui! Recebemos \"%s\". Camisetas a partir de R$ 49,90 - quer ver as cores?",
+            TECH_STORE,
+            "Tech Store: recebemos \"%s\" e consultamos o estoque: fones bluetooth com 20%% de desconto" + " hoje!",
+            "cafe-aroma",
+            "Cafe Aroma: \"%s\" anotado! Espresso R$ 6, cappuccino R$ 9. Retirada em 10 minutos.");
     private static final Map<String, String> OWNER = Map.of(
-            MODA_BRASIL, "Moda Brasil (painel do dono): \"%s\" recebido. 3 pedidos novos hoje.",
-            TECH_STORE, "Tech Store (painel do dono): \"%s\" recebido. Estoque de fones: 12 unidades.",
-            "cafe-aroma", "Cafe Aroma (painel do dono): \"%s\" recebido. Vendas de hoje: R$ 412,00.");
+            MODA_BRASIL,
+            "Moda Brasil (painel do dono): \"%s\" recebido. 3 pedidos novos hoje.",
+            TECH_STORE,
+            "Tech Store (painel do dono): \"%s\" recebido. Estoque de fones: 12 unidades.",
+            "cafe-aroma",
+            "Cafe Aroma (painel do dono): \"%s\" recebido. Vendas de hoje: R$ 412,00.");
 
     private final ObjectMapper mapper;
     private final DemoStores stores;
@@ -62,7 +67,9 @@ final class DemoAgents {
         ObjectNode reply = mapper.createObjectNode();
         ArrayNode messages = reply.putArray("messages");
         messages.addObject().put("type", "text").put("text", text);
-        messages.addObject().put("type", "image").put("url", base + PRODUCT_PHOTO)
+        messages.addObject()
+                .put("type", "image")
+                .put("url", base + PRODUCT_PHOTO)
                 .put("caption", "Camiseta azul - R$ 49,90");
         ObjectNode buttons = messages.addObject().put("type", "buttons").put("text", "Quer levar a camiseta azul?");
         buttons.putArray("buttons").add(button("comprar", "Comprar")).add(button("ver-cores", "Ver cores"));

@@ -34,7 +34,7 @@ public final class DemoModule extends AbstractModule {
     @Provides
     @Singleton
     TypingIndicator typingIndicator() {
-        return (from, messageId) -> { };
+        return (from, messageId) -> {};
     }
 
     @Provides
@@ -58,8 +58,10 @@ public final class DemoModule extends AbstractModule {
             thread.setDaemon(true);
             return thread;
         });
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         return new LateReplies(stores, http, scheduler, clock, GatewayHttpServer.SHARED_MAPPER, LateReplies.DELAY);
     }
 

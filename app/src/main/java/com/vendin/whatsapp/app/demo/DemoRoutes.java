@@ -24,6 +24,7 @@ public final class DemoRoutes implements RouteGroup {
     public static final String PRODUCTS = "/demo/products/";
     /** How {@code via} marks an outbox entry the agent sent through the send API (CONTRACT §3.2). */
     public static final String VIA_SEND_API = "send-api";
+
     private static final Pattern PHOTO = Pattern.compile("[a-z0-9-]{1,64}\\.png");
 
     private final SandboxSender sandbox;
@@ -57,8 +58,8 @@ public final class DemoRoutes implements RouteGroup {
     /** A product photo from the jar's {@code demo/products/}; 404 for any other name. */
     private void product(Context ctx) throws IOException {
         String file = ctx.pathParam("file");
-        InputStream photo = PHOTO.matcher(file).matches()
-                ? DemoRoutes.class.getResourceAsStream("/demo/products/" + file) : null;
+        InputStream photo =
+                PHOTO.matcher(file).matches() ? DemoRoutes.class.getResourceAsStream("/demo/products/" + file) : null;
         if (photo == null) {
             ctx.status(404).contentType("application/json").result("{\"error\":\"not_found\"}");
             return;
@@ -67,19 +68,26 @@ public final class DemoRoutes implements RouteGroup {
         try (photo) {
             bytes = photo.readAllBytes();
         }
-        ctx.status(200).contentType("image/png").header("Content-Length", Integer.toString(bytes.length))
+        ctx.status(200)
+                .contentType("image/png")
+                .header("Content-Length", Integer.toString(bytes.length))
                 .result(bytes);
     }
 
     private void outbox(Context ctx) {
         ArrayNode items = mapper.createArrayNode();
         for (SandboxSender.Sent sent : sandbox.outbox()) {
-            ObjectNode item = items.addObject().put("id", sent.id()).put("from", sent.from()).put("to", sent.to())
-                    .put("type", sent.type()).put("text", sent.text()).put("sentAt", sent.sentAt().toString());
+            ObjectNode item = items.addObject()
+                    .put("id", sent.id())
+                    .put("from", sent.from())
+                    .put("to", sent.to())
+                    .put("type", sent.type())
+                    .put("text", sent.text())
+                    .put("sentAt", sent.sentAt().toString());
             Optional<Long> part = sent.correlationId().flatMap(PartCorrelation::partId);
             part.ifPresent(n -> item.put("part", "out-" + n));
-            part.flatMap(late::replyToOfPart).ifPresent(replyTo -> item.put("via", VIA_SEND_API)
-                    .put("replyTo", replyTo));
+            part.flatMap(late::replyToOfPart)
+                    .ifPresent(replyTo -> item.put("via", VIA_SEND_API).put("replyTo", replyTo));
         }
         ObjectNode body = mapper.createObjectNode();
         body.set("items", items);

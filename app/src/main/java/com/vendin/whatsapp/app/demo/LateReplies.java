@@ -36,6 +36,7 @@ public final class LateReplies {
     public static final Duration DELAY = Duration.ofSeconds(3);
     /** One more try after a refused connection or a 5xx, with the same idempotency key. */
     private static final Duration RETRY = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(LateReplies.class);
 
     /** One answer to send: {@code store} writes {@code text} {@code to} the customer, in reply to {@code replyTo}. */
@@ -57,8 +58,13 @@ public final class LateReplies {
     /** Part number (the n of {@code out-<n>}) to the inbound message it answers. */
     private final Map<Long, String> sentParts = new ConcurrentHashMap<>();
 
-    public LateReplies(DemoStores stores, HttpClient http, ScheduledExecutorService scheduler, Clock clock,
-                       ObjectMapper mapper, Duration delay) {
+    public LateReplies(
+            DemoStores stores,
+            HttpClient http,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            ObjectMapper mapper,
+            Duration delay) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.http = Objects.requireNonNull(http, "http");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -90,8 +96,8 @@ public final class LateReplies {
         body.put("replyTo", late.replyTo()).put("idempotencyKey", "demo-late-" + late.replyTo());
         String raw = body.toString();
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/tenants/" + late.store()
-                        + "/messages"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(base.get() + "/api/v1/tenants/" + late.store() + "/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-Vendin-Timestamp", timestamp)
@@ -99,14 +105,18 @@ public final class LateReplies {
                 .POST(HttpRequest.BodyPublishers.ofString(raw, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 202) {
                 for (JsonNode part : mapper.readTree(response.body()).path("parts")) {
                     partNumber(part.path("id").asText()).ifPresent(n -> sentParts.put(n, late.replyTo()));
                 }
                 return true;
             }
-            LOG.warn("demo agent {}: the send API answered HTTP {} {}", late.store(), response.statusCode(),
+            LOG.warn(
+                    "demo agent {}: the send API answered HTTP {} {}",
+                    late.store(),
+                    response.statusCode(),
                     response.body());
             if (response.statusCode() >= 500 && retry) {
                 scheduler.schedule(() -> sendNow(late, false), RETRY.toMillis(), TimeUnit.MILLISECONDS);

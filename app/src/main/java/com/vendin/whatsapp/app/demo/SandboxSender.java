@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /** A provider that sends nothing: it records each outbound message so the demo can show it. */
 public final class SandboxSender implements WhatsAppSender {
@@ -24,8 +24,14 @@ public final class SandboxSender implements WhatsAppSender {
      * One message the gateway would have sent: its {@code type} ({@code text}, {@code image}, {@code buttons}, ...),
      * a readable {@code text} of it ({@link #describe}) and the correlation id of its part.
      */
-    public record Sent(String id, String from, String to, String type, String text, Optional<String> correlationId,
-                       Instant sentAt) {
+    public record Sent(
+            String id,
+            String from,
+            String to,
+            String type,
+            String text,
+            Optional<String> correlationId,
+            Instant sentAt) {
         public Sent {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(from, "from");
@@ -53,14 +59,19 @@ public final class SandboxSender implements WhatsAppSender {
     /** A rich reply part goes to the outbox as its type and a readable line ({@link #describe}). */
     @Override
     public SendOutcome send(OutboundMessage message) {
-        return record(message.from(), message.to(), message.content().type(), describe(message.content()),
+        return record(
+                message.from(),
+                message.to(),
+                message.content().type(),
+                describe(message.content()),
                 message.correlationId());
     }
 
-    private SendOutcome record(SenderAccount account, String to, String type, String text,
-                               Optional<String> correlationId) {
+    private SendOutcome record(
+            SenderAccount account, String to, String type, String text, Optional<String> correlationId) {
         String id = "sandbox." + ids.incrementAndGet();
-        String from = account.phoneId().orElseGet(() -> account.number().map(PhoneNumber::e164).orElse(""));
+        String from = account.phoneId()
+                .orElseGet(() -> account.number().map(PhoneNumber::e164).orElse(""));
         outbox.add(new Sent(id, from, to, type, text, correlationId, clock.instant()));
         while (outbox.size() > KEEP) {
             outbox.remove(0);
@@ -82,13 +93,17 @@ public final class SandboxSender implements WhatsAppSender {
             return head + shown + "(" + media.url() + ")";
         }
         if (content instanceof OutboundContent.Buttons buttons) {
-            return head + buttons.text() + ": " + buttons.buttons().stream().map(OutboundContent.Button::title)
-                    .collect(Collectors.joining(" | "));
+            return head + buttons.text() + ": "
+                    + buttons.buttons().stream()
+                            .map(OutboundContent.Button::title)
+                            .collect(Collectors.joining(" | "));
         }
         if (content instanceof OutboundContent.ListMessage list) {
-            return head + list.text() + ": " + list.button() + ": " + list.sections().stream()
-                    .flatMap(section -> section.rows().stream()).map(OutboundContent.Row::title)
-                    .collect(Collectors.joining(" | "));
+            return head + list.text() + ": " + list.button() + ": "
+                    + list.sections().stream()
+                            .flatMap(section -> section.rows().stream())
+                            .map(OutboundContent.Row::title)
+                            .collect(Collectors.joining(" | "));
         }
         if (content instanceof OutboundContent.Reaction reaction) {
             return head + reaction.emoji() + " on " + reaction.messageId();

@@ -16,7 +16,9 @@ public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer deliveryLatency = Timer.builder("gateway_delivery_latency")
             .description("From the webhook being recorded to the tenant instance answering")
-            .publishPercentileHistogram().minimumExpectedValue(MIN_LATENCY).maximumExpectedValue(MAX_LATENCY)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(MIN_LATENCY)
+            .maximumExpectedValue(MAX_LATENCY)
             .register(registry);
 
     /** The Prometheus text exposition of every meter. */
@@ -25,44 +27,65 @@ public final class GatewayMetrics {
     }
 
     void webhookRequest(String provider, int status) {
-        Counter.builder("gateway_webhook_requests").description("Webhook requests by provider and HTTP status")
-                .tag("provider", provider).tag("status", Integer.toString(status)).register(registry).increment();
+        Counter.builder("gateway_webhook_requests")
+                .description("Webhook requests by provider and HTTP status")
+                .tag("provider", provider)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .increment();
     }
 
     void webhookMessages(String provider, String outcome, int count) {
         if (count > 0) {
-            Counter.builder("gateway_webhook_messages").description("Inbound messages by provider and outcome")
-                    .tag("provider", provider).tag("outcome", outcome).register(registry).increment(count);
+            Counter.builder("gateway_webhook_messages")
+                    .description("Inbound messages by provider and outcome")
+                    .tag("provider", provider)
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment(count);
         }
     }
 
     void webhookStatuses(String provider, int count) {
         if (count > 0) {
-            Counter.builder("gateway_webhook_statuses").description("Delivery statuses received by provider")
-                    .tag("provider", provider).register(registry).increment(count);
+            Counter.builder("gateway_webhook_statuses")
+                    .description("Delivery statuses received by provider")
+                    .tag("provider", provider)
+                    .register(registry)
+                    .increment(count);
         }
     }
 
     void routing(String outcome, int count) {
         if (count > 0) {
-            Counter.builder("gateway_routing").description("Routing outcomes of first-seen messages")
-                    .tag("outcome", outcome).register(registry).increment(count);
+            Counter.builder("gateway_routing")
+                    .description("Routing outcomes of first-seen messages")
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment(count);
         }
     }
 
     void delivery(String outcome) {
-        Counter.builder("gateway_deliveries").description("Calls to tenant instances by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        Counter.builder("gateway_deliveries")
+                .description("Calls to tenant instances by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     void deliveryRetry() {
-        Counter.builder("gateway_delivery_retries").description("Deliveries scheduled for another attempt")
-                .register(registry).increment();
+        Counter.builder("gateway_delivery_retries")
+                .description("Deliveries scheduled for another attempt")
+                .register(registry)
+                .increment();
     }
 
     void deadLetter() {
-        Counter.builder("gateway_dead_letters").description("Messages given up and dead-lettered")
-                .register(registry).increment();
+        Counter.builder("gateway_dead_letters")
+                .description("Messages given up and dead-lettered")
+                .register(registry)
+                .increment();
     }
 
     void deliveryLatency(Duration latency) {
@@ -70,24 +93,37 @@ public final class GatewayMetrics {
     }
 
     void send(String provider, String outcome) {
-        Counter.builder("gateway_sends").description("Reply parts sent to a provider, by outcome")
-                .tag("provider", provider).tag("outcome", outcome).register(registry).increment();
+        Counter.builder("gateway_sends")
+                .description("Reply parts sent to a provider, by outcome")
+                .tag("provider", provider)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     void sendError(String provider, String code, boolean retryable) {
-        Counter.builder("gateway_send_errors").description("Provider refusals and failures by provider code")
-                .tag("provider", provider).tag("code", code).tag("retryable", Boolean.toString(retryable))
-                .register(registry).increment();
+        Counter.builder("gateway_send_errors")
+                .description("Provider refusals and failures by provider code")
+                .tag("provider", provider)
+                .tag("code", code)
+                .tag("retryable", Boolean.toString(retryable))
+                .register(registry)
+                .increment();
         if (retryable) {
-            Counter.builder("gateway_send_retries").description("Sends that will be tried again")
-                    .tag("provider", provider).register(registry).increment();
+            Counter.builder("gateway_send_retries")
+                    .description("Sends that will be tried again")
+                    .tag("provider", provider)
+                    .register(registry)
+                    .increment();
         }
     }
 
     /** Registers a gauge read from {@code source} at each scrape (e.g. a queue depth counted in the database). */
     public void queueDepth(String queue, LongSupplier source) {
         Gauge.builder("gateway_queue_depth", source, s -> s.getAsLong())
-                .description("Items waiting in a durable queue").tag("queue", queue).strongReference(true)
+                .description("Items waiting in a durable queue")
+                .tag("queue", queue)
+                .strongReference(true)
                 .register(registry);
     }
 }

@@ -32,10 +32,14 @@ public final class MeteredReceiveWebhook implements ReceiveWebhook {
         metrics.webhookStatuses(provider, receipt.statuses());
         metrics.routing("routed", receipt.accepted() + receipt.rateLimited());
         metrics.routing("unroutable", receipt.unroutable());
-        LOG.info("webhook {} messages=[{}] accepted={} duplicate={} unroutable={} rate_limited={} statuses={}",
-                provider, batch.messages().stream().map(InboundMessage::providerMessageId)
-                        .collect(Collectors.joining(",")),
-                receipt.accepted(), receipt.duplicates(), receipt.unroutable(), receipt.rateLimited(),
+        LOG.info(
+                "webhook {} messages=[{}] accepted={} duplicate={} unroutable={} rate_limited={} statuses={}",
+                provider,
+                batch.messages().stream().map(InboundMessage::providerMessageId).collect(Collectors.joining(",")),
+                receipt.accepted(),
+                receipt.duplicates(),
+                receipt.unroutable(),
+                receipt.rateLimited(),
                 receipt.statuses());
         return receipt;
     }
@@ -49,6 +53,8 @@ public final class MeteredReceiveWebhook implements ReceiveWebhook {
         if (!batch.messages().isEmpty()) {
             return batch.messages().get(0).provider().wireName();
         }
-        return batch.statuses().isEmpty() ? "unknown" : batch.statuses().get(0).provider().wireName();
+        return batch.statuses().isEmpty()
+                ? "unknown"
+                : batch.statuses().get(0).provider().wireName();
     }
 }

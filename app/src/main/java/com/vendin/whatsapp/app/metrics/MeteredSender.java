@@ -26,14 +26,25 @@ public final class MeteredSender implements WhatsAppSender {
         String provider = message.from().provider().wireName();
         if (outcome instanceof SendOutcome.Accepted accepted) {
             metrics.send(provider, "accepted");
-            LOG.info("send {} from={} to={} outcome=accepted message_id={} chars={}", provider, message.from(),
-                    message.to(), accepted.providerMessageId(), message.text().length());
+            LOG.info(
+                    "send {} from={} to={} outcome=accepted message_id={} chars={}",
+                    provider,
+                    message.from(),
+                    message.to(),
+                    accepted.providerMessageId(),
+                    message.text().length());
         } else {
             SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
             metrics.send(provider, "failed");
             metrics.sendError(provider, failed.code(), failed.retryable());
-            LOG.warn("send {} from={} to={} outcome=failed code={} retryable={} chars={}", provider, message.from(),
-                    message.to(), failed.code(), failed.retryable(), message.text().length());
+            LOG.warn(
+                    "send {} from={} to={} outcome=failed code={} retryable={} chars={}",
+                    provider,
+                    message.from(),
+                    message.to(),
+                    failed.code(),
+                    failed.retryable(),
+                    message.text().length());
         }
         return outcome;
     }
@@ -45,14 +56,25 @@ public final class MeteredSender implements WhatsAppSender {
         String provider = message.from().provider().wireName();
         if (outcome instanceof SendOutcome.Accepted accepted) {
             metrics.send(provider, "accepted");
-            LOG.info("send {} from={} to={} outcome=accepted message_id={} type={}", provider, message.from(),
-                    message.to(), accepted.providerMessageId(), message.content().type());
+            LOG.info(
+                    "send {} from={} to={} outcome=accepted message_id={} type={}",
+                    provider,
+                    message.from(),
+                    message.to(),
+                    accepted.providerMessageId(),
+                    message.content().type());
         } else {
             SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
             metrics.send(provider, "failed");
             metrics.sendError(provider, failed.code(), failed.retryable());
-            LOG.warn("send {} from={} to={} outcome=failed code={} retryable={} type={}", provider, message.from(),
-                    message.to(), failed.code(), failed.retryable(), message.content().type());
+            LOG.warn(
+                    "send {} from={} to={} outcome=failed code={} retryable={} type={}",
+                    provider,
+                    message.from(),
+                    message.to(),
+                    failed.code(),
+                    failed.retryable(),
+                    message.content().type());
         }
         return outcome;
     }

@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundPreinitializer {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPreinitializer.class);
 
-    private BackgroundPreinitializer() {
-    }
+    private BackgroundPreinitializer() {}
 
     /** Starts the warm-up on a daemon thread and returns at once. */
     public static void start() {

@@ -1,10 +1,10 @@
 package com.vendin.whatsapp.app.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import com.vendin.whatsapp.http.GatewayHttpServer;
 import com.vendin.whatsapp.http.HttpConfig;
@@ -17,8 +17,8 @@ import com.vendin.whatsapp.ports.delivery.TenantAgent;
 import com.vendin.whatsapp.ports.delivery.TypingIndicator;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.health.HealthCheck;
-import com.vendin.whatsapp.ports.media.MediaLinks;
 import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
+import com.vendin.whatsapp.ports.media.MediaLinks;
 import com.vendin.whatsapp.ports.query.BrowseMessages;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
 import com.vendin.whatsapp.whatsapp.ProviderApiConfig;
@@ -53,10 +53,14 @@ final class AdaptersModule extends AbstractModule {
     @Singleton
     WhatsAppSender whatsAppSender(OkHttpClient client, GatewayConfig config) {
         // Only a configured public URL is reachable by Twilio; the localhost default is not worth sending.
-        Optional<String> statusCallback = config.publicUrl().map(url -> url.toString().replaceAll("/+$", "")
-                + "/webhooks/whatsapp/twilio");
-        return ProviderSender.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
-                config.twilio().apiUrl().toString(), statusCallback));
+        Optional<String> statusCallback =
+                config.publicUrl().map(url -> url.toString().replaceAll("/+$", "") + "/webhooks/whatsapp/twilio");
+        return ProviderSender.create(
+                client,
+                new ProviderApiConfig(
+                        config.meta().graphUrl().toString(),
+                        config.twilio().apiUrl().toString(),
+                        statusCallback));
     }
 
     @Provides
@@ -80,8 +84,11 @@ final class AdaptersModule extends AbstractModule {
     @Provides
     @Singleton
     TypingIndicator typingIndicator(OkHttpClient client, GatewayConfig config) {
-        return ProviderTypingIndicator.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
-                config.twilio().apiUrl().toString()));
+        return ProviderTypingIndicator.create(
+                client,
+                new ProviderApiConfig(
+                        config.meta().graphUrl().toString(),
+                        config.twilio().apiUrl().toString()));
     }
 
     @Provides
@@ -92,14 +99,19 @@ final class AdaptersModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GatewayHttpServer httpServer(GatewayConfig config, ReceiveWebhook receiveWebhook, ManageTenants manageTenants,
-                                 BrowseMessages browseMessages, List<HealthCheck> healthChecks, Clock clock,
-                                 Set<RouteGroup> featureRoutes) {
-        HttpConfig http = new HttpConfig(config.port(), config.meta().appSecret(), config.meta().verifyToken(),
-                config.adminToken());
+    GatewayHttpServer httpServer(
+            GatewayConfig config,
+            ReceiveWebhook receiveWebhook,
+            ManageTenants manageTenants,
+            BrowseMessages browseMessages,
+            List<HealthCheck> healthChecks,
+            Clock clock,
+            Set<RouteGroup> featureRoutes) {
+        HttpConfig http = new HttpConfig(
+                config.port(), config.meta().appSecret(), config.meta().verifyToken(), config.adminToken());
         ObjectMapper mapper = GatewayHttpServer.SHARED_MAPPER;
-        List<RouteGroup> groups = new ArrayList<>(GatewayHttpServer.coreGroups(http, mapper, receiveWebhook,
-                manageTenants, browseMessages, healthChecks, clock));
+        List<RouteGroup> groups = new ArrayList<>(GatewayHttpServer.coreGroups(
+                http, mapper, receiveWebhook, manageTenants, browseMessages, healthChecks, clock));
         groups.addAll(featureRoutes);
         return new GatewayHttpServer(http, new ApiErrors(mapper), groups);
     }

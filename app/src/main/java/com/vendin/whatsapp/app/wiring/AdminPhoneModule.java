@@ -35,25 +35,41 @@ final class AdminPhoneModule extends AbstractModule {
     @Provides
     @Singleton
     OtpStore otpStore(Optional<JedisPooled> redis) {
-        return redis.<OtpStore>map(client -> new RedisOtpStore(client, REDIS_PREFIX)).orElseGet(InProcessOtpStore::new);
+        return redis.<OtpStore>map(client -> new RedisOtpStore(client, REDIS_PREFIX))
+                .orElseGet(InProcessOtpStore::new);
     }
 
     @Provides
     @Singleton
     VerificationCodeSender verificationCodeSender(OkHttpClient client, GatewayConfig config) {
-        return ProviderVerificationSender.create(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
-                config.twilio().apiUrl().toString()));
+        return ProviderVerificationSender.create(
+                client,
+                new ProviderApiConfig(
+                        config.meta().graphUrl().toString(),
+                        config.twilio().apiUrl().toString()));
     }
 
     @Provides
     @Singleton
-    RegisterAdminPhone registerAdminPhone(GatewayConfig config, TenantRepository tenants, TenantDirectory directory,
-                                          AdminPhoneRepository adminPhones, OtpStore store,
-                                          VerificationCodeSender sender, PlatformAccount platform, Clock clock) {
+    RegisterAdminPhone registerAdminPhone(
+            GatewayConfig config,
+            TenantRepository tenants,
+            TenantDirectory directory,
+            AdminPhoneRepository adminPhones,
+            OtpStore store,
+            VerificationCodeSender sender,
+            PlatformAccount platform,
+            Clock clock) {
         GatewayConfig.Otp otp = config.otp();
         OtpSettings settings = new OtpSettings(otp.metaTemplate(), otp.metaTemplateLanguage(), otp.twilioContentSid());
-        return new AdminPhoneRegistration(tenants, directory, adminPhones, store,
-                new CodeSending(sender, platform, settings), SecretKeyFile.resolve(config), clock);
+        return new AdminPhoneRegistration(
+                tenants,
+                directory,
+                adminPhones,
+                store,
+                new CodeSending(sender, platform, settings),
+                SecretKeyFile.resolve(config),
+                clock);
     }
 
     @ProvidesIntoSet

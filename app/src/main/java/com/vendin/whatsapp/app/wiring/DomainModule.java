@@ -13,32 +13,32 @@ import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.domain.delivery.DeliveryService;
 import com.vendin.whatsapp.domain.delivery.ReplySender;
 import com.vendin.whatsapp.domain.delivery.RetryPolicy;
+import com.vendin.whatsapp.domain.delivery.TypingKeeper;
 import com.vendin.whatsapp.domain.inbound.WebhookReceiver;
 import com.vendin.whatsapp.domain.query.MessageBrowser;
 import com.vendin.whatsapp.domain.routing.Router;
 import com.vendin.whatsapp.domain.tenants.TenantService;
 import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
-import com.vendin.whatsapp.ports.media.MediaLinks;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.MediaProbe;
+import com.vendin.whatsapp.ports.delivery.MediaUploader;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.SendReplies;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
+import com.vendin.whatsapp.ports.delivery.TypingIndicator;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.delivery.WorkNotifier;
 import com.vendin.whatsapp.ports.identity.PersonDirectory;
 import com.vendin.whatsapp.ports.inbound.Inbox;
-import com.vendin.whatsapp.ports.inbound.StandbyLog;
 import com.vendin.whatsapp.ports.inbound.RateLimiter;
 import com.vendin.whatsapp.ports.inbound.ReceiveWebhook;
+import com.vendin.whatsapp.ports.inbound.StandbyLog;
+import com.vendin.whatsapp.ports.media.MediaLinks;
 import com.vendin.whatsapp.ports.query.BrowseMessages;
 import com.vendin.whatsapp.ports.query.MessageQueries;
 import com.vendin.whatsapp.ports.tenant.ManageTenants;
 import com.vendin.whatsapp.ports.tenant.TenantDirectory;
 import com.vendin.whatsapp.ports.tenant.TenantRepository;
-import com.vendin.whatsapp.domain.delivery.TypingKeeper;
-import com.vendin.whatsapp.ports.delivery.MediaProbe;
-import com.vendin.whatsapp.ports.delivery.MediaUploader;
-import com.vendin.whatsapp.ports.delivery.TypingIndicator;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -58,8 +58,14 @@ final class DomainModule extends AbstractModule {
     PlatformAccount platformAccount(GatewayConfig config) {
         GatewayConfig.Meta meta = config.meta();
         GatewayConfig.Twilio twilio = config.twilio();
-        return new PlatformAccount(config.platformProvider(), meta.platformPhoneId(), meta.platformNumber(),
-                meta.platformAccessToken(), twilio.whatsappFrom(), twilio.accountSid(), twilio.authToken());
+        return new PlatformAccount(
+                config.platformProvider(),
+                meta.platformPhoneId(),
+                meta.platformNumber(),
+                meta.platformAccessToken(),
+                twilio.whatsappFrom(),
+                twilio.accountSid(),
+                twilio.authToken());
     }
 
     @Provides
@@ -76,11 +82,27 @@ final class DomainModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ReceiveWebhook receiveWebhook(TenantDirectory directory, PlatformAccount platform, PersonDirectory persons,
-                                  Inbox inbox, StandbyLog standby, RateLimiter rateLimiter, WorkNotifier notifier,
-                                  DeliverySettings settings, Clock clock, GatewayMetrics metrics) {
-        return new MeteredReceiveWebhook(new WebhookReceiver(new Router(directory, platform, persons), inbox,
-                rateLimiter, notifier, standby, settings, clock), metrics);
+    ReceiveWebhook receiveWebhook(
+            TenantDirectory directory,
+            PlatformAccount platform,
+            PersonDirectory persons,
+            Inbox inbox,
+            StandbyLog standby,
+            RateLimiter rateLimiter,
+            WorkNotifier notifier,
+            DeliverySettings settings,
+            Clock clock,
+            GatewayMetrics metrics) {
+        return new MeteredReceiveWebhook(
+                new WebhookReceiver(
+                        new Router(directory, platform, persons),
+                        inbox,
+                        rateLimiter,
+                        notifier,
+                        standby,
+                        settings,
+                        clock),
+                metrics);
     }
 
     @Provides
@@ -109,8 +131,13 @@ final class DomainModule extends AbstractModule {
             return TypingKeeper.off();
         }
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemon("typing-schedule"));
-        ThreadPoolExecutor calls = new ThreadPoolExecutor(TYPING_CALLERS, TYPING_CALLERS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(TYPING_QUEUE), daemon("typing-call"));
+        ThreadPoolExecutor calls = new ThreadPoolExecutor(
+                TYPING_CALLERS,
+                TYPING_CALLERS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(TYPING_QUEUE),
+                daemon("typing-call"));
         calls.allowCoreThreadTimeOut(true);
         return TypingKeeper.on(indicator, platform, ticks, calls, settings.interval());
     }
@@ -126,18 +153,39 @@ final class DomainModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliverToTenants deliverToTenants(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent,
-                                      RetryPolicy retry, WorkNotifier notifier, Clock clock, GatewayMetrics metrics,
-                                      MediaProbe media, TypingKeeper typing) {
-        return new DeliveryService(new MeteredDeliveryQueue(queue, metrics), tenants, agent, retry,
-                notifier, clock, DeliveryService.DEFAULT_PER_TENANT_IN_FLIGHT, media, typing);
+    DeliverToTenants deliverToTenants(
+            DeliveryQueue queue,
+            TenantRepository tenants,
+            TenantAgent agent,
+            RetryPolicy retry,
+            WorkNotifier notifier,
+            Clock clock,
+            GatewayMetrics metrics,
+            MediaProbe media,
+            TypingKeeper typing) {
+        return new DeliveryService(
+                new MeteredDeliveryQueue(queue, metrics),
+                tenants,
+                agent,
+                retry,
+                notifier,
+                clock,
+                DeliveryService.DEFAULT_PER_TENANT_IN_FLIGHT,
+                media,
+                typing);
     }
 
     @Provides
     @Singleton
-    SendReplies sendReplies(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender,
-                            PlatformAccount platform, RetryPolicy retry, Clock clock, GatewayMetrics metrics,
-                            MediaUploader uploader) {
+    SendReplies sendReplies(
+            OutboundQueue queue,
+            TenantRepository tenants,
+            WhatsAppSender sender,
+            PlatformAccount platform,
+            RetryPolicy retry,
+            Clock clock,
+            GatewayMetrics metrics,
+            MediaUploader uploader) {
         return new ReplySender(queue, tenants, new MeteredSender(sender, metrics), platform, retry, clock, uploader);
     }
 }

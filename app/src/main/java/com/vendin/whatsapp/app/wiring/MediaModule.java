@@ -31,16 +31,29 @@ final class MediaModule extends AbstractModule {
     @Provides
     @Singleton
     MediaSource mediaSource(OkHttpClient client, GatewayConfig config) {
-        return new ProviderMediaSource(client, new ProviderApiConfig(config.meta().graphUrl().toString(),
-                config.twilio().apiUrl().toString()));
+        return new ProviderMediaSource(
+                client,
+                new ProviderApiConfig(
+                        config.meta().graphUrl().toString(),
+                        config.twilio().apiUrl().toString()));
     }
 
     @Provides
     @Singleton
-    MediaService mediaService(GatewayConfig config, Provider<GatewayHttpServer> server, TenantRepository tenants,
-                              PlatformAccount platform, MediaSource source, Clock clock) {
-        return new MediaService(SecretKeyFile.resolve(config), () -> config.publicUrlFor(server.get().port()), tenants,
-                platform, source, clock);
+    MediaService mediaService(
+            GatewayConfig config,
+            Provider<GatewayHttpServer> server,
+            TenantRepository tenants,
+            PlatformAccount platform,
+            MediaSource source,
+            Clock clock) {
+        return new MediaService(
+                SecretKeyFile.resolve(config),
+                () -> config.publicUrlFor(server.get().port()),
+                tenants,
+                platform,
+                source,
+                clock);
     }
 
     @Provides

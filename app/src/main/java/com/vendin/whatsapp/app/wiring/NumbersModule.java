@@ -51,14 +51,20 @@ final class NumbersModule extends AbstractModule {
     @Provides
     @Singleton
     MetaOnboarding metaOnboarding(OkHttpClient client, GatewayConfig config) {
-        return new GraphOnboardingClient(client, config.meta().graphUrl().toString(), config.meta().appId(),
+        return new GraphOnboardingClient(
+                client,
+                config.meta().graphUrl().toString(),
+                config.meta().appId(),
                 config.meta().appSecret());
     }
 
     @Provides
     @Singleton
     TwilioNumbers twilioNumbers(OkHttpClient client, GatewayConfig config) {
-        return new TwilioNumbersClient(client, config.twilio().apiUrl().toString(), config.twilio().accountSid(),
+        return new TwilioNumbersClient(
+                client,
+                config.twilio().apiUrl().toString(),
+                config.twilio().accountSid(),
                 config.twilio().authToken());
     }
 
@@ -70,17 +76,30 @@ final class NumbersModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EmbeddedSignup embeddedSignup(TenantRepository tenants, TenantDirectory directory, MetaOnboarding meta,
-                                  ProvisioningStore store, Clock clock) {
+    EmbeddedSignup embeddedSignup(
+            TenantRepository tenants,
+            TenantDirectory directory,
+            MetaOnboarding meta,
+            ProvisioningStore store,
+            Clock clock) {
         return new EmbeddedSignupService(tenants, directory, meta, store, clock);
     }
 
     /** The number's {@code SmsUrl} is read when a number is bought, once the server knows its port. */
     @Provides
     @Singleton
-    ProvisionTwilioNumber provisionTwilioNumber(TenantRepository tenants, TwilioNumbers twilio, ProvisioningStore store,
-                                                GatewayConfig config, Provider<GatewayHttpServer> server, Clock clock) {
-        return new TwilioNumberService(tenants, twilio, store, () -> twilioWebhook(config.publicUrlFor(server.get().port())),
+    ProvisionTwilioNumber provisionTwilioNumber(
+            TenantRepository tenants,
+            TwilioNumbers twilio,
+            ProvisioningStore store,
+            GatewayConfig config,
+            Provider<GatewayHttpServer> server,
+            Clock clock) {
+        return new TwilioNumberService(
+                tenants,
+                twilio,
+                store,
+                () -> twilioWebhook(config.publicUrlFor(server.get().port())),
                 clock);
     }
 

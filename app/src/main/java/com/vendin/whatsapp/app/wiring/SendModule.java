@@ -31,8 +31,13 @@ final class SendModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SendMessages sendMessages(TenantRepository tenants, PersonDirectory persons, SendStore store, WorkNotifier notifier,
-                              Clock clock, MediaProbe media) {
+    SendMessages sendMessages(
+            TenantRepository tenants,
+            PersonDirectory persons,
+            SendStore store,
+            WorkNotifier notifier,
+            Clock clock,
+            MediaProbe media) {
         return new TenantMessageService(tenants, persons, store, notifier, clock, media);
     }
 

@@ -35,8 +35,8 @@ final class StatusModule extends AbstractModule {
 
     @Provides
     @Singleton
-    NotifyTenantsOfStatuses notifyTenantsOfStatuses(StatusOutbox outbox, TenantRepository tenants,
-                                                    StatusNotifier notifier, RetryPolicy retry, Clock clock) {
+    NotifyTenantsOfStatuses notifyTenantsOfStatuses(
+            StatusOutbox outbox, TenantRepository tenants, StatusNotifier notifier, RetryPolicy retry, Clock clock) {
         return new StatusNotificationService(outbox, tenants, notifier, retry, clock);
     }
 

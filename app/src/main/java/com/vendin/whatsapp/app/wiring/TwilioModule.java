@@ -29,7 +29,13 @@ final class TwilioModule extends AbstractModule {
     @ProvidesIntoSet
     @Singleton
     RouteGroup twilioWebhook(GatewayConfig config, TwilioSigningKeys keys, ReceiveWebhook receiver, Clock clock) {
-        return new TwilioWebhookRoutes(config.publicUrl(), HttpConfig.DEFAULT_MAX_WEBHOOK_BYTES, keys, receiver,
-                GatewayHttpServer.SHARED_MAPPER, new ApiErrors(GatewayHttpServer.SHARED_MAPPER), clock);
+        return new TwilioWebhookRoutes(
+                config.publicUrl(),
+                HttpConfig.DEFAULT_MAX_WEBHOOK_BYTES,
+                keys,
+                receiver,
+                GatewayHttpServer.SHARED_MAPPER,
+                new ApiErrors(GatewayHttpServer.SHARED_MAPPER),
+                clock);
     }
 }

@@ -30,8 +30,13 @@ final class UnroutableModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RetryUnroutable retryUnroutable(UnroutableStore store, TenantDirectory directory, PlatformAccount platform,
-                                    PersonDirectory persons, WorkNotifier notifier, Clock clock) {
+    RetryUnroutable retryUnroutable(
+            UnroutableStore store,
+            TenantDirectory directory,
+            PlatformAccount platform,
+            PersonDirectory persons,
+            WorkNotifier notifier,
+            Clock clock) {
         return new UnroutableRetryService(store, new Router(directory, platform, persons), notifier, clock);
     }
 

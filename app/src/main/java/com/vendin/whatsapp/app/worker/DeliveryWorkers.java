@@ -14,10 +14,14 @@ public final class DeliveryWorkers {
     private final Dispatcher<?> deliveries;
     private final Dispatcher<?> sends;
 
-    public DeliveryWorkers(DeliverToTenants deliverToTenants, SendReplies sendReplies, WorkSignal signal,
-                           int deliveryThreads, int sendThreads) {
-        this.deliveries = new Dispatcher<>("delivery", deliverToTenants::claimDue, deliverToTenants::deliver,
-                deliveryThreads, POLL);
+    public DeliveryWorkers(
+            DeliverToTenants deliverToTenants,
+            SendReplies sendReplies,
+            WorkSignal signal,
+            int deliveryThreads,
+            int sendThreads) {
+        this.deliveries = new Dispatcher<>(
+                "delivery", deliverToTenants::claimDue, deliverToTenants::deliver, deliveryThreads, POLL);
         this.sends = new Dispatcher<>("send", sendReplies::claimDue, sendReplies::send, sendThreads, POLL);
         signal.subscribe(this::wakeUp);
     }

@@ -9,6 +9,7 @@ public final class MainClassesOnly implements ImportOption {
 
     @Override
     public boolean includes(Location location) {
-        return doNotIncludeTests.includes(location) && !location.asURI().toString().contains("-tests.jar");
+        return doNotIncludeTests.includes(location)
+                && !location.asURI().toString().contains("-tests.jar");
     }
 }

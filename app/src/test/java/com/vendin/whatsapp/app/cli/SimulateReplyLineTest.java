@@ -16,15 +16,22 @@ class SimulateReplyLineTest {
 
     @Test
     void givenRichPart_whenPrinted_thenItsReadableLine() throws Exception {
-        assertThat(SimulateCommand.replyLine("5511988887777", item(
-                "{\"type\":\"buttons\",\"text\":\"[buttons] Quer levar?: Comprar | Ver cores\",\"part\":\"out-3\"}")))
+        assertThat(
+                        SimulateCommand.replyLine(
+                                "5511988887777",
+                                item(
+                                        "{\"type\":\"buttons\",\"text\":\"[buttons] Quer levar?: Comprar | Ver cores\",\"part\":\"out-3\"}")))
                 .isEqualTo("reply to +5511988887777: [buttons] Quer levar?: Comprar | Ver cores");
     }
 
     @Test
     void givenSendApiReply_whenPrinted_thenMarkedWithItsReplyTo() throws Exception {
-        assertThat(SimulateCommand.replyLine("5511955554444", item(
-                "{\"type\":\"text\",\"text\":\"Tech Store: oi\",\"via\":\"send-api\",\"replyTo\":\"wamid.X\"}")))
-                .isEqualTo("reply to +5511955554444: Tech Store: oi   (sent later through the send API, replyTo wamid.X)");
+        assertThat(
+                        SimulateCommand.replyLine(
+                                "5511955554444",
+                                item(
+                                        "{\"type\":\"text\",\"text\":\"Tech Store: oi\",\"via\":\"send-api\",\"replyTo\":\"wamid.X\"}")))
+                .isEqualTo(
+                        "reply to +5511955554444: Tech Store: oi   (sent later through the send API, replyTo wamid.X)");
     }
 }

@@ -40,13 +40,20 @@ class GatewayConfigTest {
     void everyVariableIsRead() {
         String key = Base64.getEncoder().encodeToString(new byte[32]);
         GatewayConfig config = GatewayConfig.fromEnvironment(Map.ofEntries(
-                Map.entry("GATEWAY_PORT", "9090"), Map.entry("GATEWAY_DATABASE_URL", "jdbc:postgresql://db/gw"),
-                Map.entry("REDIS_URL", "redis://127.0.0.1:6379/2"), Map.entry("GATEWAY_PUBLIC_URL", "https://gw.example.com"),
-                Map.entry("GATEWAY_ADMIN_TOKEN", "admin"), Map.entry("GATEWAY_SECRET_KEY", key),
-                Map.entry("GATEWAY_RATE_LIMIT_PER_MINUTE", "5"), Map.entry("GATEWAY_DELIVERY_MAX_ATTEMPTS", "3"),
-                Map.entry("WHATSAPP_PROVIDER", "twilio"), Map.entry("FACEBOOK_APP_SECRET", "s"),
-                Map.entry("VENDIN_WHATSAPP_NUMBER", "+15550001111"), Map.entry("TWILIO_WHATSAPP_FROM", "whatsapp:+14155238886"),
-                Map.entry("TWILIO_ACCOUNT_SID", "AC1"), Map.entry("TWILIO_AUTH_TOKEN", "t"),
+                Map.entry("GATEWAY_PORT", "9090"),
+                Map.entry("GATEWAY_DATABASE_URL", "jdbc:postgresql://db/gw"),
+                Map.entry("REDIS_URL", "redis://127.0.0.1:6379/2"),
+                Map.entry("GATEWAY_PUBLIC_URL", "https://gw.example.com"),
+                Map.entry("GATEWAY_ADMIN_TOKEN", "admin"),
+                Map.entry("GATEWAY_SECRET_KEY", key),
+                Map.entry("GATEWAY_RATE_LIMIT_PER_MINUTE", "5"),
+                Map.entry("GATEWAY_DELIVERY_MAX_ATTEMPTS", "3"),
+                Map.entry("WHATSAPP_PROVIDER", "twilio"),
+                Map.entry("FACEBOOK_APP_SECRET", "s"),
+                Map.entry("VENDIN_WHATSAPP_NUMBER", "+15550001111"),
+                Map.entry("TWILIO_WHATSAPP_FROM", "whatsapp:+14155238886"),
+                Map.entry("TWILIO_ACCOUNT_SID", "AC1"),
+                Map.entry("TWILIO_AUTH_TOKEN", "t"),
                 Map.entry("WHATSAPP_OTP_TEMPLATE", "vendin_code")));
 
         assertThat(config.port()).isEqualTo(9090);
@@ -64,8 +71,12 @@ class GatewayConfigTest {
 
     @Test
     void theTypingIndicatorIsTurnedOffWithFalseAndAnythingElseButTrueIsRefused() {
-        assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "false")).typingIndicator()).isFalse();
-        assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "TRUE")).typingIndicator()).isTrue();
+        assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "false"))
+                        .typingIndicator())
+                .isFalse();
+        assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "TRUE"))
+                        .typingIndicator())
+                .isTrue();
         assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "off")))
                 .hasMessageContaining("GATEWAY_TYPING_INDICATOR must be true or false");
     }
@@ -82,21 +93,32 @@ class GatewayConfigTest {
     @Test
     void malformedValuesAreAllReportedByName() {
         assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of(
-                "GATEWAY_PORT", "eighty", "VENDIN_WHATSAPP_NUMBER", "11 99991-1111", "WHATSAPP_PROVIDER", "telegram",
-                "GATEWAY_SECRET_KEY", "c2hvcnQ=", "FACEBOOK_GRAPH_URL", "graph.facebook.com")))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(5)
-                        .anySatisfy(p -> assertThat(p).startsWith("GATEWAY_PORT"))
-                        .anySatisfy(p -> assertThat(p).startsWith("VENDIN_WHATSAPP_NUMBER"))
-                        .anySatisfy(p -> assertThat(p).startsWith("WHATSAPP_PROVIDER"))
-                        .anySatisfy(p -> assertThat(p).startsWith("GATEWAY_SECRET_KEY"))
-                        .anySatisfy(p -> assertThat(p).startsWith("FACEBOOK_GRAPH_URL")));
+                        "GATEWAY_PORT",
+                        "eighty",
+                        "VENDIN_WHATSAPP_NUMBER",
+                        "11 99991-1111",
+                        "WHATSAPP_PROVIDER",
+                        "telegram",
+                        "GATEWAY_SECRET_KEY",
+                        "c2hvcnQ=",
+                        "FACEBOOK_GRAPH_URL",
+                        "graph.facebook.com")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(5)
+                                .anySatisfy(p -> assertThat(p).startsWith("GATEWAY_PORT"))
+                                .anySatisfy(p -> assertThat(p).startsWith("VENDIN_WHATSAPP_NUMBER"))
+                                .anySatisfy(p -> assertThat(p).startsWith("WHATSAPP_PROVIDER"))
+                                .anySatisfy(p -> assertThat(p).startsWith("GATEWAY_SECRET_KEY"))
+                                .anySatisfy(p -> assertThat(p).startsWith("FACEBOOK_GRAPH_URL")));
     }
 
     @Test
     void secretsNeverAppearInTheMessageOrInToString() {
         String leaked = "super-secret-token-value";
-        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("GATEWAY_ADMIN_TOKEN", leaked,
-                "FACEBOOK_APP_SECRET", leaked, "VENDIN_WHATSAPP_ACCESS_TOKEN", leaked));
+        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of(
+                "GATEWAY_ADMIN_TOKEN", leaked, "FACEBOOK_APP_SECRET", leaked, "VENDIN_WHATSAPP_ACCESS_TOKEN", leaked));
         assertThat(config.toString()).doesNotContain(leaked);
         assertThat(config.meta().toString()).doesNotContain(leaked);
         assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_SECRET_KEY", leaked)))
@@ -105,21 +127,25 @@ class GatewayConfigTest {
 
     @Test
     void aDatabaseOtherThanSqliteOrPostgresqlIsRefusedNamingTheVariable() {
-        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL", "jdbc:mysql://db/gw",
-                "GATEWAY_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]))))
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of(
+                        "GATEWAY_DATABASE_URL",
+                        "jdbc:mysql://db/gw",
+                        "GATEWAY_SECRET_KEY",
+                        java.util.Base64.getEncoder().encodeToString(new byte[32]))))
                 .hasMessageContaining("GATEWAY_DATABASE_URL must be a JDBC URL of SQLite or PostgreSQL");
     }
 
     @Test
     void aDatabaseOtherThanSqliteNeedsAnExplicitKey() {
-        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL", "jdbc:postgresql://db/gw")))
+        assertThatThrownBy(
+                        () -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL", "jdbc:postgresql://db/gw")))
                 .hasMessageContaining("GATEWAY_SECRET_KEY is required");
     }
 
     @Test
     void withoutAKeyOneIsGeneratedOnceBesideTheSqliteFile(@TempDir Path dir) throws Exception {
-        GatewayConfig config = GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL",
-                "jdbc:sqlite:" + dir.resolve("gw.db")));
+        GatewayConfig config =
+                GatewayConfig.fromEnvironment(Map.of("GATEWAY_DATABASE_URL", "jdbc:sqlite:" + dir.resolve("gw.db")));
 
         byte[] first = SecretKeyFile.resolve(config);
         byte[] second = SecretKeyFile.resolve(config);

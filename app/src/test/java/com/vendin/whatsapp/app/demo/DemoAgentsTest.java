@@ -38,8 +38,13 @@ class DemoAgentsTest {
         gateway.start();
         stores.listeningOn(gateway.url("/").toString());
         stores.seeded("tech-store", new Secret(SECRET));
-        late = new LateReplies(stores, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), scheduler,
-                Clock.systemUTC(), JSON, Duration.ofMillis(100));
+        late = new LateReplies(
+                stores,
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                scheduler,
+                Clock.systemUTC(),
+                JSON,
+                Duration.ofMillis(100));
         agents = new DemoAgents(JSON, stores, late);
     }
 
@@ -50,15 +55,23 @@ class DemoAgentsTest {
     }
 
     private static byte[] call(String store, String role, String from, String messageId, String message) {
-        return JSON.createObjectNode().put("from", from).put("message", message).put("role", role)
-                .put("threadId", from).put("messageId", messageId).put("tenantId", store).put("type", "text")
-                .toString().getBytes(StandardCharsets.UTF_8);
+        return JSON.createObjectNode()
+                .put("from", from)
+                .put("message", message)
+                .put("role", role)
+                .put("threadId", from)
+                .put("messageId", messageId)
+                .put("tenantId", store)
+                .put("type", "text")
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void givenModaBrasilCustomer_whenAnswered_thenTextProductPhotoOfTheDemoAndTwoButtons() throws Exception {
-        JsonNode reply = JSON.readTree(agents.answer("moda-brasil",
-                call("moda-brasil", "customer", "+5511988887777", "wamid.1", "Olá")).orElseThrow());
+        JsonNode reply = JSON.readTree(
+                agents.answer("moda-brasil", call("moda-brasil", "customer", "+5511988887777", "wamid.1", "Olá"))
+                        .orElseThrow());
 
         JsonNode messages = reply.path("messages");
         assertThat(reply.has("text")).isFalse();
@@ -77,28 +90,36 @@ class DemoAgentsTest {
 
     @Test
     void givenOwnerOrCafeAroma_whenAnswered_thenPlainText() throws Exception {
-        JsonNode owner = JSON.readTree(agents.answer("moda-brasil",
-                call("moda-brasil", "admin", "+5511977771111", "wamid.2", "Vendas?")).orElseThrow());
-        JsonNode cafe = JSON.readTree(agents.answer("cafe-aroma",
-                call("cafe-aroma", "customer", "+5511966665555", "SM1", "Oi")).orElseThrow());
-        JsonNode techOwner = JSON.readTree(agents.answer("tech-store",
-                call("tech-store", "admin", "+5511977772222", "wamid.3", "Estoque?")).orElseThrow());
+        JsonNode owner = JSON.readTree(
+                agents.answer("moda-brasil", call("moda-brasil", "admin", "+5511977771111", "wamid.2", "Vendas?"))
+                        .orElseThrow());
+        JsonNode cafe =
+                JSON.readTree(agents.answer("cafe-aroma", call("cafe-aroma", "customer", "+5511966665555", "SM1", "Oi"))
+                        .orElseThrow());
+        JsonNode techOwner = JSON.readTree(
+                agents.answer("tech-store", call("tech-store", "admin", "+5511977772222", "wamid.3", "Estoque?"))
+                        .orElseThrow());
 
         assertThat(owner.path("text").asText()).startsWith("Moda Brasil (painel do dono)");
         assertThat(cafe.path("text").asText()).startsWith("Cafe Aroma: \"Oi\" anotado!");
         assertThat(techOwner.path("text").asText()).startsWith("Tech Store (painel do dono)");
-        assertThat(agents.answer("no-such-store", call("x", "customer", "+55119", "w", "a"))).isEmpty();
+        assertThat(agents.answer("no-such-store", call("x", "customer", "+55119", "w", "a")))
+                .isEmpty();
         assertThat(gateway.getRequestCount()).isZero();
     }
 
     @Test
     void givenTechStoreCustomer_whenAnswered_thenNoTextAtOnceAndLaterASignedSendWithReplyTo() throws Exception {
-        gateway.enqueue(new MockResponse.Builder().code(202).setHeader("Content-Type", "application/json")
-                .body("{\"id\":\"snd_1\",\"parts\":[{\"id\":\"out-42\",\"state\":\"pending\"}]}").build());
+        gateway.enqueue(new MockResponse.Builder()
+                .code(202)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"snd_1\",\"parts\":[{\"id\":\"out-42\",\"state\":\"pending\"}]}")
+                .build());
         Instant before = Instant.now();
 
-        String answer = agents.answer("tech-store",
-                call("tech-store", "customer", "+5511955554444", "wamid.TECH1", "Tem fone?")).orElseThrow();
+        String answer = agents.answer(
+                        "tech-store", call("tech-store", "customer", "+5511955554444", "wamid.TECH1", "Tem fone?"))
+                .orElseThrow();
 
         assertThat(JSON.readTree(answer).path("text").asText("")).isEmpty();
         assertThat(JSON.readTree(answer).has("messages")).isFalse();
@@ -109,9 +130,13 @@ class DemoAgentsTest {
         assertThat(sent.getHeaders().get("Authorization")).isNull();
         String raw = sent.getBody().string(StandardCharsets.UTF_8);
         String timestamp = sent.getHeaders().get("X-Vendin-Timestamp");
-        assertThat(Long.parseLong(timestamp)).isBetween(before.getEpochSecond() - 1, Instant.now().getEpochSecond() + 1);
-        String expected = HexFormat.of().formatHex(MetaPayloads.hmac("HmacSHA256",
-                SECRET.getBytes(StandardCharsets.UTF_8), (timestamp + "." + raw).getBytes(StandardCharsets.UTF_8)));
+        assertThat(Long.parseLong(timestamp))
+                .isBetween(before.getEpochSecond() - 1, Instant.now().getEpochSecond() + 1);
+        String expected = HexFormat.of()
+                .formatHex(MetaPayloads.hmac(
+                        "HmacSHA256",
+                        SECRET.getBytes(StandardCharsets.UTF_8),
+                        (timestamp + "." + raw).getBytes(StandardCharsets.UTF_8)));
         assertThat(sent.getHeaders().get("X-Vendin-Signature")).isEqualTo("v1=" + expected);
         JsonNode body = JSON.readTree(raw);
         assertThat(body.path("to").asText()).isEqualTo("+5511955554444");
@@ -119,7 +144,8 @@ class DemoAgentsTest {
         assertThat(body.path("idempotencyKey").asText()).isNotBlank();
         assertThat(body.path("messages")).hasSize(1);
         assertThat(body.path("messages").get(0).path("type").asText()).isEqualTo("text");
-        assertThat(body.path("messages").get(0).path("text").asText()).startsWith("Tech Store: recebemos \"Tem fone?\"");
+        assertThat(body.path("messages").get(0).path("text").asText())
+                .startsWith("Tech Store: recebemos \"Tem fone?\"");
         assertThat(raw).doesNotContain(SECRET);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (late.replyToOfPart(42).isEmpty() && System.nanoTime() < deadline) {
@@ -132,8 +158,11 @@ class DemoAgentsTest {
     @Test
     void givenSendApiFailsOnce_whenLateReplySent_thenRetriedWithTheSameIdempotencyKey() throws Exception {
         gateway.enqueue(new MockResponse.Builder().code(503).body("").build());
-        gateway.enqueue(new MockResponse.Builder().code(202).setHeader("Content-Type", "application/json")
-                .body("{\"id\":\"snd_2\",\"parts\":[{\"id\":\"out-7\",\"state\":\"pending\"}]}").build());
+        gateway.enqueue(new MockResponse.Builder()
+                .code(202)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"snd_2\",\"parts\":[{\"id\":\"out-7\",\"state\":\"pending\"}]}")
+                .build());
 
         late.schedule(new LateReplies.Late("tech-store", "+5511955554444", "wamid.TECH2", "Oi"));
 
@@ -141,8 +170,12 @@ class DemoAgentsTest {
         RecordedRequest second = gateway.takeRequest(10, TimeUnit.SECONDS);
         assertThat(first).isNotNull();
         assertThat(second).isNotNull();
-        String firstKey = JSON.readTree(first.getBody().string(StandardCharsets.UTF_8)).path("idempotencyKey").asText();
-        String secondKey = JSON.readTree(second.getBody().string(StandardCharsets.UTF_8)).path("idempotencyKey").asText();
+        String firstKey = JSON.readTree(first.getBody().string(StandardCharsets.UTF_8))
+                .path("idempotencyKey")
+                .asText();
+        String secondKey = JSON.readTree(second.getBody().string(StandardCharsets.UTF_8))
+                .path("idempotencyKey")
+                .asText();
         assertThat(secondKey).isEqualTo(firstKey).isNotBlank();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (late.replyToOfPart(7).isEmpty() && System.nanoTime() < deadline) {
@@ -153,7 +186,8 @@ class DemoAgentsTest {
 
     @Test
     void givenStoreNotSeeded_whenLateReplySent_thenNothingPosted() throws Exception {
-        assertThat(late.sendNow(new LateReplies.Late("moda-brasil", "+5511955554444", "wamid.X", "Oi"), false)).isFalse();
+        assertThat(late.sendNow(new LateReplies.Late("moda-brasil", "+5511955554444", "wamid.X", "Oi"), false))
+                .isFalse();
         assertThat(gateway.getRequestCount()).isZero();
     }
 }

@@ -67,18 +67,25 @@ class DemoRepliesTest {
     @Test
     void givenModaBrasilCustomer_whenWrites_thenOutboxHasTextPhotoAndButtonsInOrder() {
         HttpResult webhook = gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text("100000000000001", "5511999911111", "5511988887777", "wamid.MODA1", "Olá").json());
+                .text("100000000000001", "5511999911111", "5511988887777", "wamid.MODA1", "Olá")
+                .json());
         assertThat(webhook.code()).isEqualTo(200);
 
-        Eventually.within(Duration.ofSeconds(20), "three parts in the outbox", () -> outboxTo("5511988887777").size() >= 3);
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "three parts in the outbox",
+                () -> outboxTo("5511988887777").size() >= 3);
         List<JsonNode> parts = outboxTo("5511988887777");
         assertThat(parts).extracting(p -> p.path("type").asText()).containsExactly("text", "image", "buttons");
         assertThat(parts.get(0).path("text").asText()).startsWith("Moda Brasil aqui! Recebemos \"Olá\".");
-        assertThat(parts.get(1).path("text").asText()).isEqualTo("[image] Camiseta azul - R$ 49,90 ("
-                + gateway.baseUrl() + "/demo/products/camiseta-azul.png)");
-        assertThat(parts.get(2).path("text").asText()).isEqualTo("[buttons] Quer levar a camiseta azul?: Comprar | Ver cores");
+        assertThat(parts.get(1).path("text").asText())
+                .isEqualTo(
+                        "[image] Camiseta azul - R$ 49,90 (" + gateway.baseUrl() + "/demo/products/camiseta-azul.png)");
+        assertThat(parts.get(2).path("text").asText())
+                .isEqualTo("[buttons] Quer levar a camiseta azul?: Comprar | Ver cores");
         assertThat(parts).allSatisfy(p -> assertThat(p.path("from").asText()).isEqualTo("100000000000001"));
-        assertThat(parts).allSatisfy(p -> assertThat(p.path("via").isMissingNode()).isTrue());
+        assertThat(parts)
+                .allSatisfy(p -> assertThat(p.path("via").isMissingNode()).isTrue());
         assertThat(parts).allSatisfy(p -> assertThat(p.path("part").asText()).matches("out-[0-9]+"));
     }
 
@@ -86,10 +93,14 @@ class DemoRepliesTest {
     void givenTechStoreCustomer_whenWrites_thenAgentRepliesLateThroughSendApiWithReplyTo() {
         Instant written = Instant.now();
         HttpResult webhook = gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text("100000000000002", "5511999922222", "5511955554444", "wamid.TECH1", "Tem fone bluetooth?").json());
+                .text("100000000000002", "5511999922222", "5511955554444", "wamid.TECH1", "Tem fone bluetooth?")
+                .json());
         assertThat(webhook.code()).isEqualTo(200);
 
-        Eventually.within(Duration.ofSeconds(20), "the late reply in the outbox", () -> !outboxTo("5511955554444").isEmpty());
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "the late reply in the outbox",
+                () -> !outboxTo("5511955554444").isEmpty());
         List<JsonNode> parts = outboxTo("5511955554444");
         assertThat(parts).hasSize(1);
         JsonNode reply = parts.get(0);
@@ -97,10 +108,15 @@ class DemoRepliesTest {
         assertThat(reply.path("from").asText()).isEqualTo("100000000000002");
         assertThat(Instant.parse(reply.path("sentAt").asText()))
                 .isAfterOrEqualTo(written.plus(LateReplies.DELAY).minusMillis(200));
-        Eventually.within(Duration.ofSeconds(5), "the outbox marks the send API reply",
+        Eventually.within(
+                Duration.ofSeconds(5),
+                "the outbox marks the send API reply",
                 () -> outboxTo("5511955554444").get(0).path("via").asText().equals(DemoRoutes.VIA_SEND_API));
         assertThat(outboxTo("5511955554444").get(0).path("replyTo").asText()).isEqualTo("wamid.TECH1");
-        JsonNode messages = gateway.admin("GET", "/api/v1/tenants/tech-store/messages", null).json();
-        assertThat(messages.toString()).contains("wamid.TECH1").contains(reply.path("part").asText());
+        JsonNode messages = gateway.admin("GET", "/api/v1/tenants/tech-store/messages", null)
+                .json();
+        assertThat(messages.toString())
+                .contains("wamid.TECH1")
+                .contains(reply.path("part").asText());
     }
 }

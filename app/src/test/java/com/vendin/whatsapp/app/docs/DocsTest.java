@@ -26,8 +26,13 @@ class DocsTest {
     private static final Pattern HEADING = Pattern.compile("(?m)^#{2,4} (\\d+(?:\\.\\d+)*)\\.?\\s");
     private static final Pattern CITATION = Pattern.compile("CONTRACT(?:\\.md)? §(\\d+(?:\\.\\d+)*)");
     /** Written in pieces so that this file does not match itself. */
-    private static final List<String> OUTSIDE = List.of("../" + "shared", "/work/" + "shared", "shared" + "/docs",
-            "shared" + "/reference", "reference" + " §", "docs/" + "reference/");
+    private static final List<String> OUTSIDE = List.of(
+            "../" + "shared",
+            "/work/" + "shared",
+            "shared" + "/docs",
+            "shared" + "/reference",
+            "reference" + " §",
+            "docs/" + "reference/");
 
     @Test
     void theContractIsInTheRepository() {
@@ -53,7 +58,9 @@ class DocsTest {
                     continue;
                 }
                 checked++;
-                Path resolved = page.getParent().resolve(target.replaceFirst("#.*$", "")).normalize();
+                Path resolved = page.getParent()
+                        .resolve(target.replaceFirst("#.*$", ""))
+                        .normalize();
                 if (!resolved.startsWith(ROOT) || !Files.exists(resolved)) {
                     broken.add(ROOT.relativize(page) + " -> " + target);
                 }
@@ -78,7 +85,9 @@ class DocsTest {
             }
         }
         assertThat(cited).isGreaterThan(50);
-        assertThat(missing).as("citations of sections docs/CONTRACT.md does not have").isEmpty();
+        assertThat(missing)
+                .as("citations of sections docs/CONTRACT.md does not have")
+                .isEmpty();
     }
 
     @Test
@@ -92,14 +101,17 @@ class DocsTest {
                 }
             }
         }
-        assertThat(found).as("cite docs/CONTRACT.md, docs/PROVIDERS.md or the provider's public docs instead").isEmpty();
+        assertThat(found)
+                .as("cite docs/CONTRACT.md, docs/PROVIDERS.md or the provider's public docs instead")
+                .isEmpty();
     }
 
     @Test
     void theTenantGuideShowsTheExampleVerifiersExactlyAsTheyAreInTheRepository() {
         String guide = RepositoryFiles.read(ROOT.resolve("docs/TENANTS.md"));
         assertThat(guide).contains("```js\n" + RepositoryFiles.read(ROOT.resolve("docs/examples/verify.js")) + "```\n");
-        assertThat(guide).contains("```python\n" + RepositoryFiles.read(ROOT.resolve("docs/examples/verify.py")) + "```\n");
+        assertThat(guide)
+                .contains("```python\n" + RepositoryFiles.read(ROOT.resolve("docs/examples/verify.py")) + "```\n");
     }
 
     private static Set<String> sections(String markdown) {

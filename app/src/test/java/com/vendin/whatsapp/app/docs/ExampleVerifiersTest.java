@@ -51,20 +51,20 @@ class ExampleVerifiersTest {
     private final OkHttpClient http = new OkHttpClient();
 
     /** One call as the tenant received it. */
-    private record Captured(String timestamp, String signature, byte[] body) {
-    }
+    private record Captured(String timestamp, String signature, byte[] body) {}
 
     /** What the verifier program said. */
-    private record Verdict(int exitCode, String output) {
-    }
+    private record Verdict(int exitCode, String output) {}
 
     @BeforeEach
     void start() throws IOException {
         tenant = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         tenant.createContext("/webhooks/whatsapp", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                captured.set(new Captured(exchange.getRequestHeaders().getFirst("X-Vendin-Timestamp"),
-                        exchange.getRequestHeaders().getFirst("X-Vendin-Signature"), in.readAllBytes()));
+                captured.set(new Captured(
+                        exchange.getRequestHeaders().getFirst("X-Vendin-Timestamp"),
+                        exchange.getRequestHeaders().getFirst("X-Vendin-Signature"),
+                        in.readAllBytes()));
             }
             byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
@@ -101,12 +101,17 @@ class ExampleVerifiersTest {
         assertThat(run(command, SECRET, new Captured(fresh.timestamp(), fresh.signature(), tampered)))
                 .isEqualTo(new Verdict(1, "invalid"));
         assertThat(run(command, "another-secret", fresh)).isEqualTo(new Verdict(1, "invalid"));
-        assertThat(run(command, SECRET, new Captured(Long.toString(Long.parseLong(fresh.timestamp()) + 1),
-                fresh.signature(), fresh.body()))).isEqualTo(new Verdict(1, "invalid"));
+        assertThat(run(
+                        command,
+                        SECRET,
+                        new Captured(
+                                Long.toString(Long.parseLong(fresh.timestamp()) + 1), fresh.signature(), fresh.body())))
+                .isEqualTo(new Verdict(1, "invalid"));
 
         Captured stale = signedByTheGateway(Clock.fixed(Instant.now().minus(Duration.ofSeconds(400)), ZoneOffset.UTC));
         assertThat(run(command, SECRET, stale)).isEqualTo(new Verdict(1, "invalid"));
-        Captured almostStale = signedByTheGateway(Clock.fixed(Instant.now().minus(Duration.ofSeconds(240)), ZoneOffset.UTC));
+        Captured almostStale =
+                signedByTheGateway(Clock.fixed(Instant.now().minus(Duration.ofSeconds(240)), ZoneOffset.UTC));
         assertThat(run(command, SECRET, almostStale)).isEqualTo(new Verdict(0, "valid"));
     }
 
@@ -114,11 +119,19 @@ class ExampleVerifiersTest {
     private Captured signedByTheGateway(Clock clock) {
         captured.set(null);
         SignedTenantClient client = new SignedTenantClient(http, clock);
-        TenantEndpoint endpoint = new TenantEndpoint(new TenantId("moda-brasil"),
-                URI.create("http://127.0.0.1:" + tenant.getAddress().getPort()), new Secret(SECRET));
-        AgentRequest request = new AgentRequest("wamid.DOCS1", new TenantId("moda-brasil"),
-                new PhoneNumber("+5511988887777"), Role.CUSTOMER, "+5511988887777",
-                MessageContent.text("Olá, tem a camiseta azul? 👕"), Optional.of("Ana"), Instant.parse("2026-11-24T12:00:00Z"));
+        TenantEndpoint endpoint = new TenantEndpoint(
+                new TenantId("moda-brasil"),
+                URI.create("http://127.0.0.1:" + tenant.getAddress().getPort()),
+                new Secret(SECRET));
+        AgentRequest request = new AgentRequest(
+                "wamid.DOCS1",
+                new TenantId("moda-brasil"),
+                new PhoneNumber("+5511988887777"),
+                Role.CUSTOMER,
+                "+5511988887777",
+                MessageContent.text("Olá, tem a camiseta azul? 👕"),
+                Optional.of("Ana"),
+                Instant.parse("2026-11-24T12:00:00Z"));
 
         AgentOutcome outcome = client.deliver(endpoint, request);
 
@@ -131,8 +144,8 @@ class ExampleVerifiersTest {
     }
 
     private static Verdict run(List<String> command, String secret, Captured call) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(concat(command, call.timestamp(), call.signature()))
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(concat(command, call.timestamp(), call.signature())).redirectErrorStream(true);
         builder.environment().put("INSTANCE_SECRET", secret);
         Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
@@ -142,7 +155,9 @@ class ExampleVerifiersTest {
         try (InputStream stdout = process.getInputStream()) {
             output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the verifier finished").isTrue();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                .as("the verifier finished")
+                .isTrue();
         return new Verdict(process.exitValue(), output);
     }
 
@@ -156,7 +171,9 @@ class ExampleVerifiersTest {
     private static String program(String name) {
         boolean present;
         try {
-            Process probe = new ProcessBuilder(name, "--version").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(name, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().readAllBytes();
             present = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException e) {

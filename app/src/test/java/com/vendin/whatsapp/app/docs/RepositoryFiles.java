@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 /** The repository's own files, found from the working directory of the tests (a module, or the root). */
 final class RepositoryFiles {
-    private RepositoryFiles() {
-    }
+    private RepositoryFiles() {}
 
     /** The repository root: the nearest folder upwards with the Maven wrapper and an {@code app} module. */
     static Path root() {
@@ -22,7 +21,8 @@ final class RepositoryFiles {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root above " + Path.of("").toAbsolutePath());
     }
 
     static String read(Path file) {
@@ -37,8 +37,12 @@ final class RepositoryFiles {
     static List<Path> files(Path dir, String... suffixes) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> dir.relativize(p).toString().replace('\\', '/').matches("(?!.*(^|/)(target|\\.git|node_modules)/).*"))
-                    .filter(p -> Stream.of(suffixes).anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .filter(p -> dir.relativize(p)
+                            .toString()
+                            .replace('\\', '/')
+                            .matches("(?!.*(^|/)(target|\\.git|node_modules)/).*"))
+                    .filter(p -> Stream.of(suffixes)
+                            .anyMatch(s -> p.getFileName().toString().endsWith(s)))
                     .sorted()
                     .toList();
         } catch (IOException e) {

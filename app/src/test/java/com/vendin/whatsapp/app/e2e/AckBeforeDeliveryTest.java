@@ -58,20 +58,28 @@ class AckBeforeDeliveryTest {
     @Test
     void givenAnswerThatLeavesSlowlyAfterTheRecord_whenMessageArrives_thenTenantIsCalledOnlyAfterThe200()
             throws Exception {
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant tenant = new FakeTenant().start();
-             TestGateway gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl()), new SlowAnswer())) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant tenant = new FakeTenant().start();
+                TestGateway gateway =
+                        TestGateway.start(TestGateway.environment(dir, graph.baseUrl()), new SlowAnswer())) {
             AdminCalls.createMetaTenant(gateway, "moda-brasil", tenant.url(), "+5511999911111", PHONE_ID, "moda-token");
 
             HttpResult ack = gateway.postMetaWebhook(MetaPayloads.webhook()
-                    .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.ACK1", "Oi").json());
+                    .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.ACK1", "Oi")
+                    .json());
             List<FakeTenant.Call> callsWhenAcked = tenant.calls();
 
             assertThat(ack.code()).isEqualTo(200);
             assertThat(AdminCalls.inboundState(gateway, "moda-brasil", "wamid.ACK1"))
-                    .as("recorded before the answer").isNotEmpty();
-            assertThat(callsWhenAcked).as("tenant calls during the %s ms between the record and the 200",
-                    SLOW_ACK.toMillis()).isEmpty();
-            Eventually.within(WAIT, "the tenant is called after the 200", () -> tenant.calls().size() == 1);
+                    .as("recorded before the answer")
+                    .isNotEmpty();
+            assertThat(callsWhenAcked)
+                    .as("tenant calls during the %s ms between the record and the 200", SLOW_ACK.toMillis())
+                    .isEmpty();
+            Eventually.within(
+                    WAIT,
+                    "the tenant is called after the 200",
+                    () -> tenant.calls().size() == 1);
             assertThat(tenant.calls().get(0).messageId()).isEqualTo("wamid.ACK1");
         }
     }
@@ -80,24 +88,31 @@ class AckBeforeDeliveryTest {
     void givenProviderOnARawConnection_whenTenantIsCalled_thenTheProvidersAnswerHadAlreadyArrived() throws Exception {
         List<Boolean> answeredWhenCalled = new CopyOnWriteArrayList<>();
         AtomicReference<Socket> provider = new AtomicReference<>();
-        try (MockWebServer tenant = new MockWebServer(); FakeGraph graph = new FakeGraph().start()) {
+        try (MockWebServer tenant = new MockWebServer();
+                FakeGraph graph = new FakeGraph().start()) {
             tenant.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     answeredWhenCalled.add(answerArrived(provider.get()));
-                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                            .body("{}").build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .setHeader("Content-Type", "application/json")
+                            .body("{}")
+                            .build();
                 }
             });
             tenant.start();
             try (TestGateway gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl()))) {
-                AdminCalls.createMetaTenant(gateway, "moda-brasil", tenant.url("/").toString(), "+5511999911111",
-                        PHONE_ID, "moda-token");
+                AdminCalls.createMetaTenant(
+                        gateway, "moda-brasil", tenant.url("/").toString(), "+5511999911111", PHONE_ID, "moda-token");
                 for (int i = 0; i < 5; i++) {
-                    try (Socket socket = new Socket("127.0.0.1", gateway.gateway().port())) {
+                    try (Socket socket =
+                            new Socket("127.0.0.1", gateway.gateway().port())) {
                         provider.set(socket);
-                        byte[] body = MetaPayloads.webhook().text(PHONE_ID, DISPLAY, "5511988887777", "wamid.RAW" + i,
-                                "Oi " + i).json().getBytes(StandardCharsets.UTF_8);
+                        byte[] body = MetaPayloads.webhook()
+                                .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.RAW" + i, "Oi " + i)
+                                .json()
+                                .getBytes(StandardCharsets.UTF_8);
                         send(socket.getOutputStream(), body);
                         int calls = i + 1;
                         Eventually.within(WAIT, "tenant call " + calls, () -> answeredWhenCalled.size() == calls);
@@ -136,11 +151,18 @@ class AckBeforeDeliveryTest {
     private static final class SlowAnswer extends AbstractModule {
         @Provides
         @Singleton
-        ReceiveWebhook receiveWebhook(TenantDirectory directory, PlatformAccount platform, PersonDirectory persons,
-                                      Inbox inbox, StandbyLog standby, RateLimiter rateLimiter, WorkNotifier notifier,
-                                      DeliverySettings settings, Clock clock) {
-            ReceiveWebhook real = new WebhookReceiver(new Router(directory, platform, persons), inbox, rateLimiter,
-                    notifier, standby, settings, clock);
+        ReceiveWebhook receiveWebhook(
+                TenantDirectory directory,
+                PlatformAccount platform,
+                PersonDirectory persons,
+                Inbox inbox,
+                StandbyLog standby,
+                RateLimiter rateLimiter,
+                WorkNotifier notifier,
+                DeliverySettings settings,
+                Clock clock) {
+            ReceiveWebhook real = new WebhookReceiver(
+                    new Router(directory, platform, persons), inbox, rateLimiter, notifier, standby, settings, clock);
             return new ReceiveWebhook() {
                 @Override
                 public BatchReceipt receive(InboundBatch batch) {

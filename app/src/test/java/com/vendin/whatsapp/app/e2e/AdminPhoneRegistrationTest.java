@@ -48,6 +48,7 @@ class AdminPhoneRegistrationTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private FakeGraph graph;
     private FakeTenant moda;
@@ -87,7 +88,8 @@ class AdminPhoneRegistrationTest {
         HttpResult asked = ask("moda-brasil", OWNER_TYPED, "user-1");
 
         assertThat(asked.code()).as(asked.body()).isEqualTo(202);
-        assertThat(Instant.parse(asked.json().path("expiresAt").asText())).isEqualTo(clock.instant().plusSeconds(300));
+        assertThat(Instant.parse(asked.json().path("expiresAt").asText()))
+                .isEqualTo(clock.instant().plusSeconds(300));
         assertThat(graph.sends()).hasSize(1);
         FakeGraph.Send send = graph.sends().get(0);
         assertThat(send.path()).isEqualTo("/v25.0/" + TestGateway.PLATFORM_PHONE_ID + "/messages");
@@ -101,13 +103,23 @@ class AdminPhoneRegistrationTest {
         assertThat(confirmed.json().path("phone").asText()).isEqualTo(OWNER);
         assertThat(confirmed.json().path("userId").asText()).isEqualTo("user-1");
         assertThat(confirmed.json().path("id").asText()).isNotBlank();
-        JsonNode listed = gateway.admin("GET", "/api/v1/tenants/moda-brasil/admin-phones", null).json();
-        assertThat(listed.path("items")).extracting(item -> item.path("phone").asText()).containsExactly(OWNER);
+        JsonNode listed = gateway.admin("GET", "/api/v1/tenants/moda-brasil/admin-phones", null)
+                .json();
+        assertThat(listed.path("items"))
+                .extracting(item -> item.path("phone").asText())
+                .containsExactly(OWNER);
 
-        String webhook = MetaPayloads.webhook().text(TestGateway.PLATFORM_PHONE_ID, TestGateway.PLATFORM_NUMBER.substring(1),
-                "5511999911111", "wamid.ADMIN1", "Quantas vendas hoje?").json();
+        String webhook = MetaPayloads.webhook()
+                .text(
+                        TestGateway.PLATFORM_PHONE_ID,
+                        TestGateway.PLATFORM_NUMBER.substring(1),
+                        "5511999911111",
+                        "wamid.ADMIN1",
+                        "Quantas vendas hoje?")
+                .json();
         assertThat(gateway.postMetaWebhook(webhook).code()).isEqualTo(200);
-        Eventually.within(WAIT, "the store is called for its owner", () -> moda.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the store is called for its owner", () -> moda.calls().size() == 1);
         JsonNode forwarded = moda.calls().get(0).body();
         assertThat(forwarded.path("role").asText()).isEqualTo("admin");
         assertThat(forwarded.path("tenantId").asText()).isEqualTo("moda-brasil");
@@ -159,7 +171,9 @@ class AdminPhoneRegistrationTest {
 
         clock.advance(Duration.ofSeconds(60));
         assertThat(ask("moda-brasil", OWNER, "user-1").code()).isEqualTo(202);
-        assertThat(confirm("moda-brasil", OWNER, codeIn(graph.sends().get(1)), "user-1").code()).isEqualTo(201);
+        assertThat(confirm("moda-brasil", OWNER, codeIn(graph.sends().get(1)), "user-1")
+                        .code())
+                .isEqualTo(201);
     }
 
     @Test
@@ -181,7 +195,10 @@ class AdminPhoneRegistrationTest {
         assertThat(otherTenant.code()).isEqualTo(400);
         assertThat(otherTenant.errorCode()).isEqualTo("invalid_otp");
         assertThat(otherUser.errorCode()).isEqualTo("invalid_otp");
-        assertThat(gateway.admin("GET", "/api/v1/tenants/tech-store/admin-phones", null).json().path("items")).isEmpty();
+        assertThat(gateway.admin("GET", "/api/v1/tenants/tech-store/admin-phones", null)
+                        .json()
+                        .path("items"))
+                .isEmpty();
 
         assertThat(confirm("moda-brasil", OWNER, second, "user-1").code()).isEqualTo(201);
         HttpResult used = confirm("moda-brasil", OWNER, second, "user-1");
@@ -215,7 +232,10 @@ class AdminPhoneRegistrationTest {
         }
 
         assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 400);
-        assertThat(gateway.admin("GET", "/api/v1/tenants/moda-brasil/admin-phones", null).json().path("items")).hasSize(1);
+        assertThat(gateway.admin("GET", "/api/v1/tenants/moda-brasil/admin-phones", null)
+                        .json()
+                        .path("items"))
+                .hasSize(1);
     }
 
     @Test
@@ -234,9 +254,12 @@ class AdminPhoneRegistrationTest {
             assertThat(confirm("moda-brasil", OWNER, code, "user-1").code()).isEqualTo(201);
             assertThat(logs.lines()).as("log lines were captured").isNotEmpty();
             assertThat(logs.lines()).noneMatch(line -> containsCode(line, code));
-            assertThat(databaseFiles()).isNotEmpty().allSatisfy(file ->
-                    assertThat(containsCode(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), code))
-                            .as("%s holds the code", file.getFileName()).isFalse());
+            assertThat(databaseFiles())
+                    .isNotEmpty()
+                    .allSatisfy(file -> assertThat(containsCode(
+                                    new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), code))
+                            .as("%s holds the code", file.getFileName())
+                            .isFalse());
         }
     }
 
@@ -244,7 +267,9 @@ class AdminPhoneRegistrationTest {
     void atMostFiveCodesAnHourReachOnePhone() {
         boot(Map.of());
         for (int i = 0; i < 5; i++) {
-            assertThat(ask("moda-brasil", OWNER, "user-1").code()).as("code %d", i + 1).isEqualTo(202);
+            assertThat(ask("moda-brasil", OWNER, "user-1").code())
+                    .as("code %d", i + 1)
+                    .isEqualTo(202);
             clock.advance(Duration.ofMinutes(1));
         }
 
@@ -268,14 +293,22 @@ class AdminPhoneRegistrationTest {
         assertThat(badPhone.code()).isEqualTo(400);
         assertThat(badPhone.errorCode()).isEqualTo("invalid_phone_number");
         assertThat(graph.sends()).hasSize(1);
-        assertThat(gateway.admin("DELETE", "/api/v1/tenants/moda-brasil/admin-phones/%2B5511999911111", null).code())
+        assertThat(gateway.admin("DELETE", "/api/v1/tenants/moda-brasil/admin-phones/%2B5511999911111", null)
+                        .code())
                 .isEqualTo(204);
-        assertThat(gateway.admin("GET", "/api/v1/tenants/moda-brasil/admin-phones", null).json().path("items")).isEmpty();
-        assertThat(gateway.admin("DELETE", "/api/v1/tenants/moda-brasil/admin-phones/5511999911111", null).code())
+        assertThat(gateway.admin("GET", "/api/v1/tenants/moda-brasil/admin-phones", null)
+                        .json()
+                        .path("items"))
+                .isEmpty();
+        assertThat(gateway.admin("DELETE", "/api/v1/tenants/moda-brasil/admin-phones/5511999911111", null)
+                        .code())
                 .isEqualTo(404);
         assertThat(ask("nobody", OWNER, "user-1").errorCode()).isEqualTo("tenant_not_found");
-        assertThat(gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones",
-                "{\"phone\":\"" + OWNER + "\",\"otp\":\"123456\",\"userId\":\"u\",\"extra\":1}").errorCode())
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/tenants/moda-brasil/admin-phones",
+                                "{\"phone\":\"" + OWNER + "\",\"otp\":\"123456\",\"userId\":\"u\",\"extra\":1}")
+                        .errorCode())
                 .isEqualTo("unknown_field");
     }
 
@@ -291,12 +324,16 @@ class AdminPhoneRegistrationTest {
     }
 
     private HttpResult ask(String tenant, String phone, String userId) {
-        return gateway.admin("POST", "/api/v1/tenants/" + tenant + "/admin-phones/verifications",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/" + tenant + "/admin-phones/verifications",
                 "{\"phone\":\"" + phone + "\",\"userId\":\"" + userId + "\"}");
     }
 
     private HttpResult confirm(String tenant, String phone, String otp, String userId) {
-        return gateway.admin("POST", "/api/v1/tenants/" + tenant + "/admin-phones",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/" + tenant + "/admin-phones",
                 "{\"phone\":\"" + phone + "\",\"otp\":\"" + otp + "\",\"userId\":\"" + userId + "\"}");
     }
 
@@ -316,12 +353,15 @@ class AdminPhoneRegistrationTest {
 
     private List<Path> databaseFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("gateway.db")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("gateway.db"))
+                    .toList();
         }
     }
 
     private void createTenant(String id, FakeTenant tenant) {
-        HttpResult created = gateway.admin("POST", "/api/v1/tenants",
+        HttpResult created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
                 "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + tenant.url() + "\"}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
     }

@@ -35,31 +35,43 @@ class CrashRecoveryTest {
             Path log = dir.resolve("gateway.log");
 
             GatewayProcess first = GatewayProcess.start(env, gatewayPort, log);
-            HttpResult created = post(first, "/api/v1/tenants", "{\"id\":\"cafe-aroma\",\"subdomain\":\"cafe-aroma\","
-                    + "\"instanceUrl\":\"http://127.0.0.1:" + tenantPort + "/\",\"whatsapp\":{\"phoneNumber\":"
-                    + "\"+5511999933333\",\"phoneId\":\"300\",\"provider\":\"facebook\",\"accessToken\":\"cafe-token\"}}",
+            HttpResult created = post(
+                    first,
+                    "/api/v1/tenants",
+                    "{\"id\":\"cafe-aroma\",\"subdomain\":\"cafe-aroma\","
+                            + "\"instanceUrl\":\"http://127.0.0.1:" + tenantPort + "/\",\"whatsapp\":{\"phoneNumber\":"
+                            + "\"+5511999933333\",\"phoneId\":\"300\",\"provider\":\"facebook\",\"accessToken\":\"cafe-token\"}}",
                     true);
             assertThat(created.code()).as(created.body()).isEqualTo(201);
-            byte[] webhook = MetaPayloads.webhook().text("300", "5511999933333", "5511977776666", "wamid.K1",
-                    "Um café, por favor").json().getBytes(StandardCharsets.UTF_8);
+            byte[] webhook = MetaPayloads.webhook()
+                    .text("300", "5511999933333", "5511977776666", "wamid.K1", "Um café, por favor")
+                    .json()
+                    .getBytes(StandardCharsets.UTF_8);
             HttpResult ack = TestGateway.execute(new Request.Builder()
                     .url(first.baseUrl() + "/webhooks/whatsapp/facebook")
                     .header("X-Hub-Signature-256", MetaPayloads.sign(webhook, TestGateway.APP_SECRET))
-                    .post(RequestBody.create(webhook, JSON)).build());
+                    .post(RequestBody.create(webhook, JSON))
+                    .build());
             assertThat(ack.code()).isEqualTo(200);
 
             first.kill();
             assertThat(graph.sends()).isEmpty();
 
             try (FakeTenant tenant = new FakeTenant().start(tenantPort);
-                 GatewayProcess second = GatewayProcess.start(env, gatewayPort, log)) {
-                Eventually.within(Duration.ofSeconds(30), "the message is delivered and answered after the restart",
+                    GatewayProcess second = GatewayProcess.start(env, gatewayPort, log)) {
+                Eventually.within(
+                        Duration.ofSeconds(30),
+                        "the message is delivered and answered after the restart",
                         () -> graph.sends().size() == 1);
                 assertThat(tenant.calls()).hasSize(1);
-                assertThat(tenant.calls().get(0).body().path("messageId").asText()).isEqualTo("wamid.K1");
+                assertThat(tenant.calls().get(0).body().path("messageId").asText())
+                        .isEqualTo("wamid.K1");
                 assertThat(graph.sends().get(0).text()).isEqualTo("Re: Um café, por favor");
-                Eventually.within(Duration.ofSeconds(10), "the message is marked replied",
-                        () -> post(second, "/api/v1/tenants/cafe-aroma/messages", null, false).body()
+                Eventually.within(
+                        Duration.ofSeconds(10),
+                        "the message is marked replied",
+                        () -> post(second, "/api/v1/tenants/cafe-aroma/messages", null, false)
+                                .body()
                                 .contains("\"replied\""));
                 assertThat(tenant.calls()).hasSize(1);
                 assertThat(graph.sends()).hasSize(1);
@@ -68,7 +80,8 @@ class CrashRecoveryTest {
     }
 
     private static HttpResult post(GatewayProcess gateway, String path, String json, boolean isPost) {
-        Request.Builder request = new Request.Builder().url(gateway.baseUrl() + path)
+        Request.Builder request = new Request.Builder()
+                .url(gateway.baseUrl() + path)
                 .header("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN);
         if (isPost) {
             request.post(RequestBody.create(json, JSON));

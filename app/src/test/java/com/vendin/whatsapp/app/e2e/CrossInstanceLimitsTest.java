@@ -8,9 +8,9 @@ import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.MetaPayloads;
-import com.vendin.whatsapp.app.support.TestPostgres;
 import com.vendin.whatsapp.app.support.RedisAvailable;
 import com.vendin.whatsapp.app.support.TestGateway;
+import com.vendin.whatsapp.app.support.TestPostgres;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -39,53 +39,78 @@ class CrossInstanceLimitsTest {
     void givenTwoGatewaysOnOneDatabaseAndRedis_whenLimitsAndCodesAreUsedThroughBoth_thenTheyHoldAcrossThem()
             throws Exception {
         String redis = RedisAvailable.urlOrSkip();
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant tenant = new FakeTenant().start()) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant tenant = new FakeTenant().start()) {
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
             env.put("GATEWAY_DATABASE_URL", TestPostgres.freshDatabaseUrl());
             env.put("REDIS_URL", redis);
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             env.put("GATEWAY_SECRET_KEY", Base64.getEncoder().encodeToString(key));
-            try (TestGateway first = TestGateway.start(env); TestGateway second = TestGateway.start(env)) {
+            try (TestGateway first = TestGateway.start(env);
+                    TestGateway second = TestGateway.start(env)) {
                 AdminCalls.createMetaTenant(first, TENANT, tenant.url(), "+" + DISPLAY, PHONE_ID, "moda-token");
-                assertThat(second.admin("GET", "/api/v1/tenants/" + TENANT, null).code()).as("one database").isEqualTo(200);
+                assertThat(second.admin("GET", "/api/v1/tenants/" + TENANT, null)
+                                .code())
+                        .as("one database")
+                        .isEqualTo(200);
 
                 // The rate limit: 21 messages from one phone, alternately through either gateway.
                 String sender = randomPhone();
                 for (int i = 0; i < 21; i++) {
                     TestGateway gateway = i % 2 == 0 ? first : second;
                     HttpResult ack = gateway.postMetaWebhook(MetaPayloads.webhook()
-                            .text(PHONE_ID, DISPLAY, sender, "wamid.X" + sender + "-" + i, "Oi " + i).json());
+                            .text(PHONE_ID, DISPLAY, sender, "wamid.X" + sender + "-" + i, "Oi " + i)
+                            .json());
                     assertThat(ack.code()).isEqualTo(200);
                 }
-                Eventually.within(Duration.ofSeconds(30), "20 messages reach the tenant", () -> tenant.calls().size() == 20);
-                assertThat(AdminCalls.inboundState(second, TENANT, "wamid.X" + sender + "-20")).isEqualTo("rate_limited");
+                Eventually.within(
+                        Duration.ofSeconds(30),
+                        "20 messages reach the tenant",
+                        () -> tenant.calls().size() == 20);
+                assertThat(AdminCalls.inboundState(second, TENANT, "wamid.X" + sender + "-20"))
+                        .isEqualTo("rate_limited");
 
                 // A one-time code issued through the first gateway.
                 String phone = "+" + randomPhone();
                 assertThat(ask(first, phone).code()).isEqualTo(202);
-                assertThat(ask(second, phone).errorCode()).as("the cooldown holds on the other").isEqualTo("too_many_requests");
-                Eventually.within(Duration.ofSeconds(20), "the code is sent",
+                assertThat(ask(second, phone).errorCode())
+                        .as("the cooldown holds on the other")
+                        .isEqualTo("too_many_requests");
+                Eventually.within(
+                        Duration.ofSeconds(20),
+                        "the code is sent",
                         () -> graph.sends().stream().anyMatch(s -> s.to().equals(phone)));
-                Matcher code = SIX_DIGITS.matcher(graph.sends().stream().filter(s -> s.to().equals(phone)).findFirst()
-                        .orElseThrow().text());
+                Matcher code = SIX_DIGITS.matcher(graph.sends().stream()
+                        .filter(s -> s.to().equals(phone))
+                        .findFirst()
+                        .orElseThrow()
+                        .text());
                 assertThat(code.find()).isTrue();
                 String wrong = code.group().equals("000000") ? "111111" : "000000";
                 assertThat(confirm(second, phone, wrong).errorCode()).isEqualTo("invalid_otp");
-                assertThat(confirm(second, phone, code.group()).code()).as("confirmed on the other").isEqualTo(201);
-                assertThat(confirm(first, phone, code.group()).code()).as("and used up on both").isEqualTo(400);
+                assertThat(confirm(second, phone, code.group()).code())
+                        .as("confirmed on the other")
+                        .isEqualTo(201);
+                assertThat(confirm(first, phone, code.group()).code())
+                        .as("and used up on both")
+                        .isEqualTo(400);
                 assertThat(ask(first, phone).errorCode()).isEqualTo("phone_already_registered");
             }
         }
     }
 
     private static HttpResult ask(TestGateway gateway, String phone) {
-        return gateway.admin("POST", "/api/v1/tenants/" + TENANT + "/admin-phones/verifications",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/" + TENANT + "/admin-phones/verifications",
                 "{\"phone\":\"" + phone + "\",\"userId\":\"user-1\"}");
     }
 
     private static HttpResult confirm(TestGateway gateway, String phone, String code) {
-        return gateway.admin("POST", "/api/v1/tenants/" + TENANT + "/admin-phones",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/" + TENANT + "/admin-phones",
                 "{\"phone\":\"" + phone + "\",\"otp\":\"" + code + "\",\"userId\":\"user-1\"}");
     }
 

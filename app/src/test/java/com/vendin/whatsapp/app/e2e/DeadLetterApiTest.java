@@ -26,6 +26,7 @@ class DeadLetterApiTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private TestGateway gateway;
@@ -49,10 +50,16 @@ class DeadLetterApiTest {
     void givenTenantAnswering400_whenMessageArrives_thenDeadAtOnce_andAfterRetryWithFixedTenantDelivered() {
         tenant.answerStatus(body -> 400);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.D1", "Oi").json()).code()).isEqualTo(200);
+                                .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.D1", "Oi")
+                                .json())
+                        .code())
+                .isEqualTo(200);
 
-        Eventually.within(WAIT, "the message is dead",
-                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.D1").equals("dead"));
+        Eventually.within(
+                WAIT,
+                "the message is dead",
+                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.D1")
+                        .equals("dead"));
         assertThat(tenant.calls()).as("a 400 is not retried").hasSize(1);
         List<JsonNode> dead = AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null));
         assertThat(dead).singleElement().satisfies(d -> {
@@ -63,14 +70,18 @@ class DeadLetterApiTest {
         });
 
         tenant.answerStatus(body -> 200);
-        HttpResult retry = gateway.admin("POST", "/api/v1/dead-letters/" + dead.get(0).path("id").asText() + "/retry",
-                null);
+        HttpResult retry = gateway.admin(
+                "POST", "/api/v1/dead-letters/" + dead.get(0).path("id").asText() + "/retry", null);
 
         assertThat(retry.code()).as(retry.body()).isEqualTo(202);
-        Eventually.within(WAIT, "the retried message is delivered and answered", () -> graph.sends().size() == 1);
+        Eventually.within(
+                WAIT,
+                "the retried message is delivered and answered",
+                () -> graph.sends().size() == 1);
         assertThat(tenant.accepted()).extracting(FakeTenant.Call::messageId).containsExactly("wamid.D1");
         assertThat(graph.sends().get(0).text()).isEqualTo("Re: Oi");
-        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null))).isEmpty();
+        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null)))
+                .isEmpty();
     }
 
     @Test

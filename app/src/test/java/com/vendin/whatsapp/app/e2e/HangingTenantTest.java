@@ -24,6 +24,7 @@ class HangingTenantTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant hung;
     private FakeTenant live;
@@ -53,22 +54,34 @@ class HangingTenantTest {
         for (int i = 0; i < HUNG_MESSAGES; i++) {
             post(HUNG_PHONE_ID, "5511999911111", "55119888800" + (10 + i), "wamid.H" + i);
         }
-        Eventually.within(Duration.ofSeconds(10), "the hung tenant holds calls", () -> hung.calls().size() >= 8);
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the hung tenant holds calls",
+                () -> hung.calls().size() >= 8);
 
         for (int i = 0; i < 5; i++) {
             long posted = System.nanoTime();
             post(LIVE_PHONE_ID, "5511999922222", "55219777700" + (10 + i), "wamid.L" + i);
             int expected = i + 1;
-            Eventually.within(Duration.ofSeconds(5), "the live tenant gets message " + i,
+            Eventually.within(
+                    Duration.ofSeconds(5),
+                    "the live tenant gets message " + i,
                     () -> live.calls().size() == expected);
             Duration took = Duration.ofNanos(System.nanoTime() - posted);
-            assertThat(took).as("delay of live message %d behind the hung tenant", i).isLessThan(Duration.ofSeconds(1));
+            assertThat(took)
+                    .as("delay of live message %d behind the hung tenant", i)
+                    .isLessThan(Duration.ofSeconds(1));
         }
-        assertThat(hung.calls()).as("the hung tenant holds at most its cap of workers").hasSizeLessThanOrEqualTo(8);
+        assertThat(hung.calls())
+                .as("the hung tenant holds at most its cap of workers")
+                .hasSizeLessThanOrEqualTo(8);
     }
 
     private void post(String phoneId, String display, String from, String wamid) {
-        int code = gateway.postMetaWebhook(MetaPayloads.webhook().text(phoneId, display, from, wamid, "Oi").json()).code();
+        int code = gateway.postMetaWebhook(MetaPayloads.webhook()
+                        .text(phoneId, display, from, wamid, "Oi")
+                        .json())
+                .code();
         assertThat(code).isEqualTo(200);
     }
 }

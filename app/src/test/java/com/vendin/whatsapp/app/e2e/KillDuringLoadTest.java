@@ -43,11 +43,10 @@ class KillDuringLoadTest {
     Path dir;
 
     @Test
-    void givenKillMidRun_whenRestarted_thenEveryReplySentOnceAndOnlyTenantCallsInFlightArriveTwice()
-            throws Exception {
+    void givenKillMidRun_whenRestarted_thenEveryReplySentOnceAndOnlyTenantCallsInFlightArriveTwice() throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
-             FakeTenant moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10));
-             FakeTenant tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10))) {
+                FakeTenant moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10));
+                FakeTenant tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10))) {
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
             int port = GatewayProcess.freePort(); // after the fakes took their ports
             graph.echoStatusesTo("http://127.0.0.1:" + port + "/webhooks/whatsapp/facebook", Duration.ofSeconds(120));
@@ -61,13 +60,19 @@ class KillDuringLoadTest {
                     MetaPayloads batch = MetaPayloads.webhook();
                     for (int b = s; b < s + BATCH; b++) {
                         boolean toModa = b % 2 == 0;
-                        batch.text(toModa ? "101" : "102", toModa ? "5511999911111" : "5511999922222",
-                                "5511988" + (100_000 + b), "wamid.S" + b + "-" + k, "m" + b + "-" + k);
+                        batch.text(
+                                toModa ? "101" : "102",
+                                toModa ? "5511999911111" : "5511999922222",
+                                "5511988" + (100_000 + b),
+                                "wamid.S" + b + "-" + k,
+                                "m" + b + "-" + k);
                     }
                     assertThat(first.postMetaWebhook(batch.json()).code()).isEqualTo(200);
                 }
             }
-            Eventually.within(Duration.ofSeconds(60), "the run is under way",
+            Eventually.within(
+                    Duration.ofSeconds(60),
+                    "the run is under way",
                     () -> moda.accepted().size() + tech.accepted().size() >= TOTAL / 4);
             first.kill();
             int acceptedAtKill = moda.accepted().size() + tech.accepted().size();
@@ -75,27 +80,48 @@ class KillDuringLoadTest {
             assertThat(sentAtKill).as("killed in the middle of the run").isLessThan(TOTAL);
 
             try (GatewayProcess second = GatewayProcess.start(env, port, log)) {
-                Eventually.within(Duration.ofSeconds(90), "every message reaches its tenant after the restart",
+                Eventually.within(
+                        Duration.ofSeconds(90),
+                        "every message reaches its tenant after the restart",
                         () -> distinct(moda, tech).size() == TOTAL);
-                Eventually.within(Duration.ofSeconds(60), "every reply is sent",
-                        () -> graph.sends().stream().map(FakeGraph.Send::text).distinct().count() == TOTAL);
+                Eventually.within(
+                        Duration.ofSeconds(60),
+                        "every reply is sent",
+                        () -> graph.sends().stream()
+                                        .map(FakeGraph.Send::text)
+                                        .distinct()
+                                        .count()
+                                == TOTAL);
             }
 
             List<String> arrivals = java.util.stream.Stream.concat(moda.accepted().stream(), tech.accepted().stream())
-                    .map(FakeTenant.Call::messageId).toList();
+                    .map(FakeTenant.Call::messageId)
+                    .toList();
             Set<String> twice = duplicates(arrivals);
-            List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
+            List<String> replies =
+                    graph.sends().stream().map(FakeGraph.Send::text).toList();
             Set<String> sentTwice = duplicates(replies);
-            LOG.info("kill -9 after {} tenant acceptances and {} sends: {} messages reached their tenant twice, "
-                    + "{} replies were sent twice; {} status webhooks delivered so far", acceptedAtKill, sentAtKill,
-                    twice.size(), sentTwice.size(), graph.echo().delivered());
+            LOG.info(
+                    "kill -9 after {} tenant acceptances and {} sends: {} messages reached their tenant twice, "
+                            + "{} replies were sent twice; {} status webhooks delivered so far",
+                    acceptedAtKill,
+                    sentAtKill,
+                    twice.size(),
+                    sentTwice.size(),
+                    graph.echo().delivered());
             assertThat(distinct(moda, tech)).hasSize(TOTAL);
-            assertThat(arrivals.size() - TOTAL).as("tenant arrivals beyond one per message (accepted at kill: %d)",
-                    acceptedAtKill).isEqualTo(twice.size()).isLessThanOrEqualTo(DELIVERY_WORKERS);
-            assertThat(sentTwice).as("replies sent more than once (sent at kill: %d)", sentAtKill).isEmpty();
+            assertThat(arrivals.size() - TOTAL)
+                    .as("tenant arrivals beyond one per message (accepted at kill: %d)", acceptedAtKill)
+                    .isEqualTo(twice.size())
+                    .isLessThanOrEqualTo(DELIVERY_WORKERS);
+            assertThat(sentTwice)
+                    .as("replies sent more than once (sent at kill: %d)", sentAtKill)
+                    .isEmpty();
             assertThat(replies).hasSize(TOTAL);
-            assertThat(moda.accepted()).allMatch(c -> c.body().path("tenantId").asText().equals("moda"));
-            assertThat(tech.accepted()).allMatch(c -> c.body().path("tenantId").asText().equals("tech"));
+            assertThat(moda.accepted())
+                    .allMatch(c -> c.body().path("tenantId").asText().equals("moda"));
+            assertThat(tech.accepted())
+                    .allMatch(c -> c.body().path("tenantId").asText().equals("tech"));
         }
     }
 
@@ -108,9 +134,12 @@ class KillDuringLoadTest {
     }
 
     private static Set<String> duplicates(List<String> values) {
-        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return values.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
-
-
 }

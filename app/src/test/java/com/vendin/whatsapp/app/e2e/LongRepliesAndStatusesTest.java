@@ -31,6 +31,7 @@ class LongRepliesAndStatusesTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant store;
@@ -40,16 +41,29 @@ class LongRepliesAndStatusesTest {
     void start() throws Exception {
         graph = new FakeGraph().start();
         twilio = new FakeTwilio().start();
-        store = new FakeTenant().start().replyWith(body -> body.path("message").asText().equals("long")
-                ? LONG_REPLY : "ok");
+        store = new FakeTenant()
+                .start()
+                .replyWith(body -> body.path("message").asText().equals("long") ? LONG_REPLY : "ok");
         gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl(), twilio.baseUrl()));
-        assertThat(gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"meta-store\",\"subdomain\":\"meta-store\","
-                + "\"instanceUrl\":\"" + store.url() + "\",\"whatsapp\":{\"phoneNumber\":\"+" + META_STORE + "\","
-                + "\"phoneId\":\"" + META_PHONE_ID + "\",\"provider\":\"facebook\",\"accessToken\":\"t\"}}").code())
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/tenants",
+                                "{\"id\":\"meta-store\",\"subdomain\":\"meta-store\","
+                                        + "\"instanceUrl\":\"" + store.url() + "\",\"whatsapp\":{\"phoneNumber\":\"+"
+                                        + META_STORE + "\","
+                                        + "\"phoneId\":\"" + META_PHONE_ID
+                                        + "\",\"provider\":\"facebook\",\"accessToken\":\"t\"}}")
+                        .code())
                 .isEqualTo(201);
-        assertThat(gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"twilio-store\",\"subdomain\":\"twilio-store\","
-                + "\"instanceUrl\":\"" + store.url() + "\",\"whatsapp\":{\"phoneNumber\":\"" + TWILIO_STORE + "\","
-                + "\"provider\":\"twilio\"}}").code()).isEqualTo(201);
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/tenants",
+                                "{\"id\":\"twilio-store\",\"subdomain\":\"twilio-store\","
+                                        + "\"instanceUrl\":\"" + store.url() + "\",\"whatsapp\":{\"phoneNumber\":\""
+                                        + TWILIO_STORE + "\","
+                                        + "\"provider\":\"twilio\"}}")
+                        .code())
+                .isEqualTo(201);
     }
 
     @AfterEach
@@ -64,8 +78,10 @@ class LongRepliesAndStatusesTest {
     void aTenThousandCharacterReplyReachesMetaAsThreeOrderedPartsThatRejoinToTheText() {
         postMeta("wamid.LONG1", "long");
 
-        Eventually.within(WAIT, "three parts are sent", () -> graph.sends().size() >= 3
-                && states("meta-store").contains("replied"));
+        Eventually.within(
+                WAIT,
+                "three parts are sent",
+                () -> graph.sends().size() >= 3 && states("meta-store").contains("replied"));
         List<String> parts = graph.sends().stream().map(FakeGraph.Send::text).toList();
         assertSplit(parts, 3, 4096);
         assertThat(graph.sends()).extracting(FakeGraph.Send::to).containsOnly(CUSTOMER.substring(1));
@@ -75,8 +91,10 @@ class LongRepliesAndStatusesTest {
     void aTenThousandCharacterReplyReachesTwilioAsSevenOrderedPartsThatRejoinToTheText() {
         postTwilio("SM0000000000000000000000000000L0NG", "long");
 
-        Eventually.within(WAIT, "seven parts are sent", () -> twilio.sends().size() >= 7
-                && states("twilio-store").contains("replied"));
+        Eventually.within(
+                WAIT,
+                "seven parts are sent",
+                () -> twilio.sends().size() >= 7 && states("twilio-store").contains("replied"));
         List<String> parts = twilio.sends().stream().map(FakeTwilio.Send::body).toList();
         assertSplit(parts, 7, 1600);
         assertThat(twilio.sends()).extracting(FakeTwilio.Send::from).containsOnly("whatsapp:" + TWILIO_STORE);
@@ -98,11 +116,17 @@ class LongRepliesAndStatusesTest {
         metaStatus(first, "delivered");
         assertThat(outboundState("meta-store", first)).isEqualTo("read");
         metaStatus("wamid.NEVER-SENT", "read");
-        String failed = MetaPayloads.webhook().json().replace("\"changes\":[]", "\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"" + META_STORE
-                + "\",\"phone_number_id\":\"" + META_PHONE_ID + "\"},\"statuses\":[{\"id\":\"" + second + "\","
-                + "\"status\":\"failed\",\"timestamp\":\"1795000000\",\"recipient_id\":\"5511987654321\","
-                + "\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]}]}}]");
+        String failed = MetaPayloads.webhook()
+                .json()
+                .replace(
+                        "\"changes\":[]",
+                        "\"changes\":[{\"field\":\"messages\","
+                                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
+                                + META_STORE
+                                + "\",\"phone_number_id\":\"" + META_PHONE_ID + "\"},\"statuses\":[{\"id\":\"" + second
+                                + "\","
+                                + "\"status\":\"failed\",\"timestamp\":\"1795000000\",\"recipient_id\":\"5511987654321\","
+                                + "\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\"}]}]}}]");
         assertThat(gateway.postMetaWebhook(failed).code()).isEqualTo(200);
         metaStatus(second, "delivered");
 
@@ -126,7 +150,9 @@ class LongRepliesAndStatusesTest {
         twilioStatus(first, "read", Map.of("EventType", "READ"));
         twilioStatus(first, "delivered", Map.of());
         assertThat(outboundState("twilio-store", first)).isEqualTo("read");
-        assertThat(twilioStatus("SM99999999999999999999999999999999", "delivered", Map.of()).code()).isIn(200, 204);
+        assertThat(twilioStatus("SM99999999999999999999999999999999", "delivered", Map.of())
+                        .code())
+                .isIn(200, 204);
         twilioStatus(second, "undelivered", Map.of("ErrorCode", "63016"));
         twilioStatus(second, "delivered", Map.of());
 
@@ -142,28 +168,39 @@ class LongRepliesAndStatusesTest {
         for (int i = 0; i < parts.size() - 1; i++) {
             String part = parts.get(i);
             assertThat(Character.isWhitespace(part.charAt(part.length() - 1)))
-                    .as("part %d ends at a boundary, not inside a word", i).isTrue();
+                    .as("part %d ends at a boundary, not inside a word", i)
+                    .isTrue();
         }
     }
 
     private void postMeta(String wamid, String text) {
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text(META_PHONE_ID, META_STORE, CUSTOMER.substring(1), wamid, text).json()).code()).isEqualTo(200);
+                                .text(META_PHONE_ID, META_STORE, CUSTOMER.substring(1), wamid, text)
+                                .json())
+                        .code())
+                .isEqualTo(200);
     }
 
     private void metaStatus(String wamid, String status) {
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .status(META_PHONE_ID, META_STORE, wamid, status, CUSTOMER.substring(1)).json()).code()).isEqualTo(200);
+                                .status(META_PHONE_ID, META_STORE, wamid, status, CUSTOMER.substring(1))
+                                .json())
+                        .code())
+                .isEqualTo(200);
     }
 
     private void postTwilio(String sid, String text) {
         TwilioPayloads message = TwilioPayloads.message(sid, CUSTOMER, TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
-                .put("MessageType", "text").put("Body", text);
-        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
+                .put("MessageType", "text")
+                .put("Body", text);
+        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(200);
     }
 
     private HttpResult twilioStatus(String sid, String status, Map<String, String> extra) {
-        TwilioPayloads callback = TwilioPayloads.status(sid, status, TWILIO_STORE, CUSTOMER, TwilioPayloads.MAIN_ACCOUNT_SID);
+        TwilioPayloads callback =
+                TwilioPayloads.status(sid, status, TWILIO_STORE, CUSTOMER, TwilioPayloads.MAIN_ACCOUNT_SID);
         extra.forEach(callback::put);
         HttpResult result = gateway.postTwilioWebhook(callback, TestGateway.TWILIO_MAIN_TOKEN);
         assertThat(result.code()).isIn(200, 204);
@@ -176,8 +213,12 @@ class LongRepliesAndStatusesTest {
      */
     private void awaitRecorded(String tenantId, String... providerMessageIds) {
         Eventually.within(WAIT, "the sends are recorded with their provider ids", () -> {
-            List<String> listed = TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId
-                    + "/messages", null).json()).stream().map(i -> i.path("providerMessageId").asText()).toList();
+            List<String> listed =
+                    TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null)
+                                    .json())
+                            .stream()
+                            .map(i -> i.path("providerMessageId").asText())
+                            .toList();
             return listed.containsAll(List.of(providerMessageIds));
         });
     }
@@ -187,14 +228,21 @@ class LongRepliesAndStatusesTest {
     }
 
     private JsonNode outbound(String tenantId, String providerMessageId) {
-        return TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null).json())
-                .stream().filter(i -> providerMessageId.equals(i.path("providerMessageId").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no message " + providerMessageId));
+        return TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null)
+                        .json())
+                .stream()
+                .filter(i ->
+                        providerMessageId.equals(i.path("providerMessageId").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no message " + providerMessageId));
     }
 
     private List<String> states(String tenantId) {
-        return TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null).json())
-                .stream().map(i -> i.path("state").asText()).toList();
+        return TwilioMessagePathTest.items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null)
+                        .json())
+                .stream()
+                .map(i -> i.path("state").asText())
+                .toList();
     }
 
     /** Short paragraphs of sentences, cut to exactly {@code length} characters at a word's end. */

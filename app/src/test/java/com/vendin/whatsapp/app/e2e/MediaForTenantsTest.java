@@ -41,11 +41,14 @@ class MediaForTenantsTest {
     private static final String MODA_DISPLAY = "5511999911111";
     private static final String PIZZA_NUMBER = "+551140045678";
     private static final String CUSTOMER = "5511988887777";
-    private static final byte[] PHOTO = "\u00ff\u00d8\u00ff\u00e0 a JPEG, byte for byte".getBytes(StandardCharsets.ISO_8859_1);
-    private static final OkHttpClient CLIENT = TestGateway.CLIENT.newBuilder().followRedirects(false).build();
+    private static final byte[] PHOTO =
+            "\u00ff\u00d8\u00ff\u00e0 a JPEG, byte for byte".getBytes(StandardCharsets.ISO_8859_1);
+    private static final OkHttpClient CLIENT =
+            TestGateway.CLIENT.newBuilder().followRedirects(false).build();
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private FakeMediaProvider provider;
     private FakeTenant moda;
@@ -60,13 +63,25 @@ class MediaForTenantsTest {
         Map<String, String> env = TestGateway.environment(dir, provider.graphUrl(), provider.twilioUrl());
         Module fixedClock = binder -> binder.bind(Clock.class).toInstance(clock);
         gateway = TestGateway.start(env, fixedClock);
-        assertThat(gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"moda-brasil\",\"subdomain\":\"moda-brasil\","
-                + "\"instanceUrl\":\"" + moda.url() + "\",\"whatsapp\":{\"phoneNumber\":\"+" + MODA_DISPLAY + "\","
-                + "\"phoneId\":\"" + MODA_PHONE_ID + "\",\"provider\":\"facebook\",\"accessToken\":\"moda-token\"}}")
-                .code()).isEqualTo(201);
-        assertThat(gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"pizza-sp\",\"subdomain\":\"pizza-sp\","
-                + "\"instanceUrl\":\"" + pizza.url() + "\",\"whatsapp\":{\"phoneNumber\":\"" + PIZZA_NUMBER + "\","
-                + "\"provider\":\"twilio\"}}").code()).isEqualTo(201);
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/tenants",
+                                "{\"id\":\"moda-brasil\",\"subdomain\":\"moda-brasil\","
+                                        + "\"instanceUrl\":\"" + moda.url() + "\",\"whatsapp\":{\"phoneNumber\":\"+"
+                                        + MODA_DISPLAY + "\","
+                                        + "\"phoneId\":\"" + MODA_PHONE_ID
+                                        + "\",\"provider\":\"facebook\",\"accessToken\":\"moda-token\"}}")
+                        .code())
+                .isEqualTo(201);
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/tenants",
+                                "{\"id\":\"pizza-sp\",\"subdomain\":\"pizza-sp\","
+                                        + "\"instanceUrl\":\"" + pizza.url() + "\",\"whatsapp\":{\"phoneNumber\":\""
+                                        + PIZZA_NUMBER + "\","
+                                        + "\"provider\":\"twilio\"}}")
+                        .code())
+                .isEqualTo(201);
     }
 
     @AfterEach
@@ -78,12 +93,16 @@ class MediaForTenantsTest {
     }
 
     @Test
-    void aCustomersMetaPhotoReachesTheStoreWithAUrlThatStreamsTheGraphBytesFetchedWithTheNumbersToken() throws Exception {
+    void aCustomersMetaPhotoReachesTheStoreWithAUrlThatStreamsTheGraphBytesFetchedWithTheNumbersToken()
+            throws Exception {
         provider.metaMedia("1420539718966254", "moda-token", "image/jpeg", PHOTO);
 
-        JsonNode image = postMetaMedia("wamid.IMG1", "image", "{\"caption\":\"Tem essa em azul?\",\"mime_type\":"
-                + "\"image/jpeg\",\"sha256\":\"m0hTm8XlIHBGq1KmOWV0cFnMHF3g4ExQSq/m3fGPTTo=\",\"id\":\"1420539718966254\","
-                + "\"url\":\"https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1420539718966254&ext=1\"}");
+        JsonNode image = postMetaMedia(
+                "wamid.IMG1",
+                "image",
+                "{\"caption\":\"Tem essa em azul?\",\"mime_type\":"
+                        + "\"image/jpeg\",\"sha256\":\"m0hTm8XlIHBGq1KmOWV0cFnMHF3g4ExQSq/m3fGPTTo=\",\"id\":\"1420539718966254\","
+                        + "\"url\":\"https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1420539718966254&ext=1\"}");
 
         assertThat(image.path("mediaId").asText()).isEqualTo("1420539718966254");
         assertThat(image.path("mimeType").asText()).isEqualTo("image/jpeg");
@@ -96,22 +115,38 @@ class MediaForTenantsTest {
             assertThat(response.header("Content-Length")).isEqualTo(Integer.toString(PHOTO.length));
             assertThat(response.body().bytes()).isEqualTo(PHOTO);
         }
-        assertThat(provider.requests()).extracting(FakeMediaProvider.Seen::path, FakeMediaProvider.Seen::authorization)
-                .contains(org.assertj.core.groups.Tuple.tuple("/v25.0/1420539718966254?phone_number_id=" + MODA_PHONE_ID,
-                        "Bearer moda-token"), org.assertj.core.groups.Tuple.tuple("/download/x/1420539718966254",
-                        "Bearer moda-token"));
+        assertThat(provider.requests())
+                .extracting(FakeMediaProvider.Seen::path, FakeMediaProvider.Seen::authorization)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/v25.0/1420539718966254?phone_number_id=" + MODA_PHONE_ID, "Bearer moda-token"),
+                        org.assertj.core.groups.Tuple.tuple("/download/x/1420539718966254", "Bearer moda-token"));
     }
 
     @Test
-    void aTwilioVoiceNoteReachesTheStoreWithAUrlThatStreamsTheMediaUrlFetchedWithTheAccountsBasicAuth() throws Exception {
+    void aTwilioVoiceNoteReachesTheStoreWithAUrlThatStreamsTheMediaUrlFetchedWithTheAccountsBasicAuth()
+            throws Exception {
         byte[] voice = "OggS voice note".getBytes(StandardCharsets.US_ASCII);
-        String mediaUrl = provider.twilioMedia(TwilioPayloads.MAIN_ACCOUNT_SID, TestGateway.TWILIO_MAIN_TOKEN,
-                "MM0a1b2c3d4e5f60718293a4b5c6d7e8f9", "ME0a1b2c3d4e5f60718293a4b5c6d7e8f9", "audio/ogg", voice);
-        TwilioPayloads form = TwilioPayloads.message("MM0a1b2c3d4e5f60718293a4b5c6d7e8f9", "+" + CUSTOMER, PIZZA_NUMBER,
-                TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "audio").put("NumMedia", "1")
-                .put("MediaContentType0", "audio/ogg").put("MediaUrl0", mediaUrl);
+        String mediaUrl = provider.twilioMedia(
+                TwilioPayloads.MAIN_ACCOUNT_SID,
+                TestGateway.TWILIO_MAIN_TOKEN,
+                "MM0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                "ME0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                "audio/ogg",
+                voice);
+        TwilioPayloads form = TwilioPayloads.message(
+                        "MM0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                        "+" + CUSTOMER,
+                        PIZZA_NUMBER,
+                        TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "audio")
+                .put("NumMedia", "1")
+                .put("MediaContentType0", "audio/ogg")
+                .put("MediaUrl0", mediaUrl);
 
-        assertThat(gateway.postTwilioWebhook(form, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
+        assertThat(gateway.postTwilioWebhook(form, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(200);
 
         Eventually.within(WAIT, "the store is called", () -> pizza.calls().size() == 1);
         JsonNode audio = pizza.calls().get(0).body().path("audio");
@@ -121,7 +156,9 @@ class MediaForTenantsTest {
             assertThat(response.header("Content-Type")).isEqualTo("audio/ogg");
             assertThat(response.body().bytes()).isEqualTo(voice);
         }
-        assertThat(provider.requests()).filteredOn(r -> r.path().contains("/Media/")).singleElement()
+        assertThat(provider.requests())
+                .filteredOn(r -> r.path().contains("/Media/"))
+                .singleElement()
                 .extracting(FakeMediaProvider.Seen::authorization)
                 .isEqualTo(okhttp3.Credentials.basic(TwilioPayloads.MAIN_ACCOUNT_SID, TestGateway.TWILIO_MAIN_TOKEN));
     }
@@ -130,17 +167,21 @@ class MediaForTenantsTest {
     void aForgedLinkIsForbiddenAndNothingIsAskedOfTheProvider() throws Exception {
         provider.metaMedia("2001", "moda-token", "image/jpeg", PHOTO);
         String url = postMetaMedia("wamid.IMG2", "image", "{\"mime_type\":\"image/jpeg\",\"id\":\"2001\"}")
-                .path("url").asText();
+                .path("url")
+                .asText();
         String token = url.substring(url.lastIndexOf('/') + 1);
         String payload = token.substring(0, token.indexOf('.'));
         String signature = token.substring(token.indexOf('.') + 1);
-        String otherMedia = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
-                        .replace("\n2001", "\n2002").getBytes(StandardCharsets.UTF_8));
+        String otherMedia = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
+                        .replace("\n2001", "\n2002")
+                        .getBytes(StandardCharsets.UTF_8));
         int before = provider.requests().size();
 
-        for (String forged : new String[] {otherMedia + "." + signature, payload + "." + flip(signature), "garbage",
-                payload, "." + signature}) {
+        for (String forged : new String[] {
+            otherMedia + "." + signature, payload + "." + flip(signature), "garbage", payload, "." + signature
+        }) {
             try (Response response = get(gateway.baseUrl() + "/media/" + forged)) {
                 assertThat(response.code()).as(forged).isEqualTo(403);
                 assertThat(response.body().string()).contains("media_link_invalid");
@@ -152,8 +193,12 @@ class MediaForTenantsTest {
     @Test
     void aLinkIsValidForAnHourAndForbiddenAfterwards() throws Exception {
         provider.metaMedia("3001", "moda-token", "application/pdf", PHOTO);
-        String url = postMetaMedia("wamid.DOC1", "document", "{\"filename\":\"pedido.pdf\",\"mime_type\":"
-                + "\"application/pdf\",\"id\":\"3001\"}").path("url").asText();
+        String url = postMetaMedia(
+                        "wamid.DOC1",
+                        "document",
+                        "{\"filename\":\"pedido.pdf\",\"mime_type\":" + "\"application/pdf\",\"id\":\"3001\"}")
+                .path("url")
+                .asText();
 
         clock.advance(Duration.ofMinutes(59));
         try (Response response = get(url)) {
@@ -170,19 +215,31 @@ class MediaForTenantsTest {
     @Test
     void mediaTheProviderNoLongerHasIsGone() throws Exception {
         String metaUrl = postMetaMedia("wamid.IMG3", "image", "{\"mime_type\":\"image/jpeg\",\"id\":\"4040\"}")
-                .path("url").asText();
+                .path("url")
+                .asText();
         try (Response response = get(metaUrl)) {
             assertThat(response.code()).isEqualTo(410);
             assertThat(response.body().string()).contains("media_gone");
         }
 
-        TwilioPayloads form = TwilioPayloads.message("MM99999999999999999999999999999999", "+" + CUSTOMER, PIZZA_NUMBER,
-                TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "image").put("NumMedia", "1")
-                .put("MediaContentType0", "image/jpeg").put("MediaUrl0", provider.twilioMediaUrl(
-                        TwilioPayloads.MAIN_ACCOUNT_SID, "MM99999999999999999999999999999999", "ME404"));
-        assertThat(gateway.postTwilioWebhook(form, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
+        TwilioPayloads form = TwilioPayloads.message(
+                        "MM99999999999999999999999999999999",
+                        "+" + CUSTOMER,
+                        PIZZA_NUMBER,
+                        TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "image")
+                .put("NumMedia", "1")
+                .put("MediaContentType0", "image/jpeg")
+                .put(
+                        "MediaUrl0",
+                        provider.twilioMediaUrl(
+                                TwilioPayloads.MAIN_ACCOUNT_SID, "MM99999999999999999999999999999999", "ME404"));
+        assertThat(gateway.postTwilioWebhook(form, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(200);
         Eventually.within(WAIT, "the store is called", () -> pizza.calls().size() == 1);
-        try (Response response = get(pizza.calls().get(0).body().path("image").path("url").asText())) {
+        try (Response response =
+                get(pizza.calls().get(0).body().path("image").path("url").asText())) {
             assertThat(response.code()).isEqualTo(410);
         }
     }
@@ -192,14 +249,22 @@ class MediaForTenantsTest {
         long size = 50L * 1024 * 1024;
         FakeMediaProvider.GatedBody body = new FakeMediaProvider.GatedBody(size, 1024 * 1024);
         provider.metaMedia("5050", "moda-token", "application/pdf", body);
-        String url = postMetaMedia("wamid.BIG1", "document", "{\"filename\":\"catalogo.pdf\",\"mime_type\":"
-                + "\"application/pdf\",\"id\":\"5050\"}").path("url").asText();
+        String url = postMetaMedia(
+                        "wamid.BIG1",
+                        "document",
+                        "{\"filename\":\"catalogo.pdf\",\"mime_type\":" + "\"application/pdf\",\"id\":\"5050\"}")
+                .path("url")
+                .asText();
 
-        try (Response response = get(url); InputStream in = response.body().byteStream()) {
+        try (Response response = get(url);
+                InputStream in = response.body().byteStream()) {
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.header("Content-Length")).isEqualTo(Long.toString(size));
-            byte[] first = CompletableFuture.supplyAsync(() -> readQuietly(in, 256 * 1024)).get(10, TimeUnit.SECONDS);
-            assertThat(body.passedGate()).as("the provider is still holding back all but its first megabyte").isFalse();
+            byte[] first = CompletableFuture.supplyAsync(() -> readQuietly(in, 256 * 1024))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(body.passedGate())
+                    .as("the provider is still holding back all but its first megabyte")
+                    .isFalse();
             for (int i = 0; i < first.length; i++) {
                 assertThat(first[i]).isEqualTo(FakeMediaProvider.byteAt(i));
             }
@@ -225,8 +290,12 @@ class MediaForTenantsTest {
         env.put("GATEWAY_PUBLIC_URL", "https://gateway.vendin.example/wa/");
         gateway = TestGateway.start(env, binder -> binder.bind(Clock.class).toInstance(clock));
 
-        String url = postMetaMedia("wamid.IMG9", "sticker", "{\"mime_type\":\"image/webp\",\"id\":\"9009\","
-                + "\"animated\":false}").path("url").asText();
+        String url = postMetaMedia(
+                        "wamid.IMG9",
+                        "sticker",
+                        "{\"mime_type\":\"image/webp\",\"id\":\"9009\"," + "\"animated\":false}")
+                .path("url")
+                .asText();
 
         assertThat(url).startsWith("https://gateway.vendin.example/wa/media/");
         provider.metaMedia("9009", "moda-token", "image/webp", PHOTO);
@@ -243,11 +312,20 @@ class MediaForTenantsTest {
                 + "\"wa_id\":\"" + CUSTOMER + "\"}],\"messages\":[{\"from\":\"" + CUSTOMER + "\",\"id\":\"" + wamid
                 + "\",\"timestamp\":\"" + clock.instant().getEpochSecond() + "\",\"type\":\"" + type + "\",\"" + type
                 + "\":" + typeJson + "}]}";
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().rawChange("messages", value).json()).code())
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .rawChange("messages", value)
+                                .json())
+                        .code())
                 .isEqualTo(200);
-        Eventually.within(WAIT, "the store receives " + wamid, () -> moda.calls().stream()
-                .anyMatch(c -> c.messageId().equals(wamid)));
-        JsonNode body = moda.calls().stream().filter(c -> c.messageId().equals(wamid)).findFirst().orElseThrow().body();
+        Eventually.within(
+                WAIT,
+                "the store receives " + wamid,
+                () -> moda.calls().stream().anyMatch(c -> c.messageId().equals(wamid)));
+        JsonNode body = moda.calls().stream()
+                .filter(c -> c.messageId().equals(wamid))
+                .findFirst()
+                .orElseThrow()
+                .body();
         assertThat(body.path("type").asText()).isEqualTo(type);
         return body.path(type);
     }

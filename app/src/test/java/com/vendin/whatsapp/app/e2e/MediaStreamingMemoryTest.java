@@ -32,14 +32,14 @@ class MediaStreamingMemoryTest {
     @Test
     void a50MegabyteDocumentStreamsThroughAGatewayWithA64MegabyteHeap() throws Exception {
         try (FakeMediaProvider provider = new FakeMediaProvider().start();
-             FakeTenant store = new FakeTenant().start().replyWith(body -> null)) {
+                FakeTenant store = new FakeTenant().start().replyWith(body -> null)) {
             FakeMediaProvider.GatedBody document = new FakeMediaProvider.GatedBody(SIZE, 0);
             document.open();
             provider.metaMedia("6060", "moda-token", "application/pdf", document);
             Map<String, String> env = TestGateway.environment(dir, provider.graphUrl());
             Path log = dir.resolve("gateway.log");
-            try (GatewayProcess gateway = GatewayProcess.start(env, GatewayProcess.freePort(), log,
-                    List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"))) {
+            try (GatewayProcess gateway = GatewayProcess.start(
+                    env, GatewayProcess.freePort(), log, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"))) {
                 gateway.createMetaTenant("moda", store.url(), "+5511999911111", "106540352242922");
                 String value = "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
                         + "\"5511999911111\",\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":"
@@ -47,14 +47,23 @@ class MediaStreamingMemoryTest {
                         + "\"id\":\"wamid.BIG2\",\"timestamp\":\"" + System.currentTimeMillis() / 1000 + "\",\"type\":"
                         + "\"document\",\"document\":{\"filename\":\"catalogo.pdf\",\"mime_type\":\"application/pdf\","
                         + "\"id\":\"6060\"}}]}";
-                assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().rawChange("messages", value).json()).code())
+                assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                        .rawChange("messages", value)
+                                        .json())
+                                .code())
                         .isEqualTo(200);
-                Eventually.within(Duration.ofSeconds(20), "the store is called", () -> store.calls().size() == 1);
-                String url = store.calls().get(0).body().path("document").path("url").asText();
+                Eventually.within(
+                        Duration.ofSeconds(20),
+                        "the store is called",
+                        () -> store.calls().size() == 1);
+                String url =
+                        store.calls().get(0).body().path("document").path("url").asText();
 
                 long received = 0;
-                try (Response response = TestGateway.CLIENT.newCall(new Request.Builder().url(url).build()).execute();
-                     InputStream in = response.body().byteStream()) {
+                try (Response response = TestGateway.CLIENT
+                                .newCall(new Request.Builder().url(url).build())
+                                .execute();
+                        InputStream in = response.body().byteStream()) {
                     assertThat(response.code()).isEqualTo(200);
                     byte[] chunk = new byte[64 * 1024];
                     for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
@@ -65,7 +74,9 @@ class MediaStreamingMemoryTest {
                     }
                 }
                 assertThat(received).isEqualTo(SIZE);
-                assertThat(gateway.postMetaWebhook("{}").code()).as("the gateway still answers").isEqualTo(400);
+                assertThat(gateway.postMetaWebhook("{}").code())
+                        .as("the gateway still answers")
+                        .isEqualTo(400);
             } finally {
                 assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
             }

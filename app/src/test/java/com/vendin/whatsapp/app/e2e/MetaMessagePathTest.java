@@ -36,6 +36,7 @@ class MetaMessagePathTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant moda;
     private FakeTenant tech;
@@ -81,7 +82,8 @@ class MetaMessagePathTest {
         assertThat(call.body().path("tenantId").asText()).isEqualTo("moda-brasil");
         assertThat(call.body().path("type").asText()).isEqualTo("text");
         assertThat(call.body().path("profileName").asText()).isEqualTo("Ana");
-        assertThat(Instant.parse(call.body().path("receivedAt").asText())).isEqualTo(Instant.ofEpochSecond(1_795_000_000L));
+        assertThat(Instant.parse(call.body().path("receivedAt").asText()))
+                .isEqualTo(Instant.ofEpochSecond(1_795_000_000L));
         assertThat(call.header("X-Vendin-Tenant")).isEqualTo("moda-brasil");
         assertThat(call.header("X-Vendin-Signature")).isEqualTo(expectedSignature(call, modaSecret));
         assertThat(tech.calls()).isEmpty();
@@ -95,19 +97,24 @@ class MetaMessagePathTest {
         assertThat(send.body().path("messaging_product").asText()).isEqualTo("whatsapp");
         assertThat(send.body().path("type").asText()).isEqualTo("text");
 
-        Eventually.within(WAIT, "the inbound message is replied", () -> states("moda-brasil").contains("replied"));
+        Eventually.within(
+                WAIT,
+                "the inbound message is replied",
+                () -> states("moda-brasil").contains("replied"));
         assertThat(states("moda-brasil")).containsExactlyInAnyOrder("replied", "sent");
     }
 
     @Test
     void ownerWithoutNinthDigitFromMetaReachesTheirStoreAsAdminAndIsAnsweredFromThePlatformNumber() {
         registerAdmin("moda-brasil", "+5511999991111");
-        String body = MetaPayloads.webhook().text(TestGateway.PLATFORM_PHONE_ID, "15550001111", "551199991111",
-                "wamid.A1", "Quantos pedidos hoje?").json();
+        String body = MetaPayloads.webhook()
+                .text(TestGateway.PLATFORM_PHONE_ID, "15550001111", "551199991111", "wamid.A1", "Quantos pedidos hoje?")
+                .json();
 
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
-        Eventually.within(WAIT, "the owner's store is called", () -> moda.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the owner's store is called", () -> moda.calls().size() == 1);
         JsonNode forwarded = moda.calls().get(0).body();
         assertThat(forwarded.path("role").asText()).isEqualTo("admin");
         assertThat(forwarded.path("from").asText()).isEqualTo("+5511999991111");
@@ -122,12 +129,14 @@ class MetaMessagePathTest {
     @Test
     void ownerRegisteredWithoutNinthDigitIsMatchedWhenMetaSendsIt() {
         registerAdmin("tech-store", "+551199992222");
-        String body = MetaPayloads.webhook().text(TestGateway.PLATFORM_PHONE_ID, "15550001111", "5511999992222",
-                "wamid.A2", "Oi").json();
+        String body = MetaPayloads.webhook()
+                .text(TestGateway.PLATFORM_PHONE_ID, "15550001111", "5511999992222", "wamid.A2", "Oi")
+                .json();
 
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
-        Eventually.within(WAIT, "the owner's store is called", () -> tech.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the owner's store is called", () -> tech.calls().size() == 1);
         assertThat(tech.calls().get(0).body().path("role").asText()).isEqualTo("admin");
         assertThat(tech.calls().get(0).body().path("from").asText()).isEqualTo("+5511999992222");
         assertThat(moda.calls()).isEmpty();
@@ -142,23 +151,31 @@ class MetaMessagePathTest {
 
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
-        Eventually.within(WAIT, "both stores are called", () -> moda.calls().size() == 1 && tech.calls().size() == 1);
+        Eventually.within(
+                WAIT,
+                "both stores are called",
+                () -> moda.calls().size() == 1 && tech.calls().size() == 1);
         assertThat(moda.calls().get(0).body().path("message").asText()).isEqualTo("para a Moda");
         assertThat(tech.calls().get(0).body().path("message").asText()).isEqualTo("para a Tech");
         Eventually.within(WAIT, "both replies are sent", () -> graph.sends().size() == 2);
-        assertThat(graph.sends()).extracting(FakeGraph.Send::path).containsExactlyInAnyOrder(
-                "/v25.0/" + MODA_PHONE_ID + "/messages", "/v25.0/" + TECH_PHONE_ID + "/messages");
+        assertThat(graph.sends())
+                .extracting(FakeGraph.Send::path)
+                .containsExactlyInAnyOrder(
+                        "/v25.0/" + MODA_PHONE_ID + "/messages", "/v25.0/" + TECH_PHONE_ID + "/messages");
     }
 
     @Test
     void theSameWebhookDeliveredThreeTimesReachesTheTenantOnce() {
-        String body = MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.D1", "uma vez").json();
+        String body = MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.D1", "uma vez")
+                .json();
 
         for (int i = 0; i < 3; i++) {
             assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
         }
 
-        Eventually.within(WAIT, "the message is replied", () -> states("moda-brasil").contains("replied"));
+        Eventually.within(
+                WAIT, "the message is replied", () -> states("moda-brasil").contains("replied"));
         assertThat(moda.calls()).hasSize(1);
         assertThat(graph.sends()).hasSize(1);
         assertThat(states("moda-brasil")).containsExactlyInAnyOrder("replied", "sent");
@@ -176,28 +193,41 @@ class MetaMessagePathTest {
         HttpResult unroutable = gateway.admin("GET", "/api/v1/unroutable", null);
         assertThat(unroutable.code()).isEqualTo(200);
         List<JsonNode> items = items(unroutable.json());
-        assertThat(items).extracting(i -> i.path("providerMessageId").asText() + "/" + i.path("reason").asText())
+        assertThat(items)
+                .extracting(i -> i.path("providerMessageId").asText() + "/"
+                        + i.path("reason").asText())
                 .containsExactlyInAnyOrder("wamid.U1/unknown_store_number", "wamid.U2/unregistered_admin");
         assertThat(items).allSatisfy(i -> assertThat(i.path("id").asText()).isNotBlank());
         // A routable message sent afterwards is delivered; by then the unroutable ones would have been too.
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.U3", "ok").json());
-        Eventually.within(WAIT, "the routable message is delivered", () -> moda.calls().size() == 1);
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.U3", "ok")
+                .json());
+        Eventually.within(
+                WAIT, "the routable message is delivered", () -> moda.calls().size() == 1);
         assertThat(moda.calls().get(0).body().path("messageId").asText()).isEqualTo("wamid.U3");
         assertThat(tech.calls()).isEmpty();
     }
 
     @Test
     void missingOrWrongSignatureIs401AndNothingIsRecorded() {
-        byte[] body = MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.S1", "forjada")
-                .json().getBytes(StandardCharsets.UTF_8);
+        byte[] body = MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.S1", "forjada")
+                .json()
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(gateway.postMetaWebhook(body, null).code()).isEqualTo(401);
-        assertThat(gateway.postMetaWebhook(body, MetaPayloads.sign(body, "not-the-secret")).code()).isEqualTo(401);
+        assertThat(gateway.postMetaWebhook(body, MetaPayloads.sign(body, "not-the-secret"))
+                        .code())
+                .isEqualTo(401);
         assertThat(gateway.postMetaWebhook(body, "sha256=zz").code()).isEqualTo(401);
-        assertThat(gateway.postMetaWebhook(body, "sha1=" + "0".repeat(40)).code()).isEqualTo(401);
+        assertThat(gateway.postMetaWebhook(body, "sha1=" + "0".repeat(40)).code())
+                .isEqualTo(401);
 
-        assertThat(items(gateway.admin("GET", "/api/v1/tenants/moda-brasil/messages", null).json())).isEmpty();
-        assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json())).isEmpty();
+        assertThat(items(gateway.admin("GET", "/api/v1/tenants/moda-brasil/messages", null)
+                        .json()))
+                .isEmpty();
+        assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json()))
+                .isEmpty();
         assertThat(moda.calls()).isEmpty();
     }
 
@@ -236,14 +266,18 @@ class MetaMessagePathTest {
         };
         HttpResult result = TestGateway.execute(new okhttp3.Request.Builder()
                 .url(gateway.baseUrl() + "/webhooks/whatsapp/facebook")
-                .header("X-Hub-Signature-256", signature).post(chunked).build());
+                .header("X-Hub-Signature-256", signature)
+                .post(chunked)
+                .build());
         assertThat(result.code()).isEqualTo(413);
     }
 
     @Test
     void theAcknowledgementDoesNotWaitForASlowTenant() {
         moda.delayEveryAnswer(Duration.ofSeconds(10));
-        String body = MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.L1", "demora").json();
+        String body = MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.L1", "demora")
+                .json();
 
         long started = System.nanoTime();
         HttpResult ack = gateway.postMetaWebhook(body);
@@ -251,21 +285,27 @@ class MetaMessagePathTest {
 
         assertThat(ack.code()).isEqualTo(200);
         assertThat(took).isLessThan(Duration.ofSeconds(1));
-        Eventually.within(WAIT, "the slow tenant is being called", () -> moda.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the slow tenant is being called", () -> moda.calls().size() == 1);
     }
 
     @Test
     void statusesUpdateTheReplyPartNeverMoveBackwardsAndAreNeverForwarded() {
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.St1", "oi").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, CUSTOMER, "wamid.St1", "oi")
+                .json());
         Eventually.within(WAIT, "the reply is sent", () -> states("moda-brasil").contains("replied"));
         String wamid = graph.sends().get(0).wamid();
 
-        HttpResult read = gateway.postMetaWebhook(
-                MetaPayloads.webhook().status(MODA_PHONE_ID, MODA_DISPLAY, wamid, "read", CUSTOMER).json());
-        HttpResult lateDelivered = gateway.postMetaWebhook(
-                MetaPayloads.webhook().status(MODA_PHONE_ID, MODA_DISPLAY, wamid, "delivered", CUSTOMER).json());
-        HttpResult unknown = gateway.postMetaWebhook(
-                MetaPayloads.webhook().status(MODA_PHONE_ID, MODA_DISPLAY, "wamid.NEVER-SENT", "delivered", CUSTOMER).json());
+        HttpResult read = gateway.postMetaWebhook(MetaPayloads.webhook()
+                .status(MODA_PHONE_ID, MODA_DISPLAY, wamid, "read", CUSTOMER)
+                .json());
+        HttpResult lateDelivered = gateway.postMetaWebhook(MetaPayloads.webhook()
+                .status(MODA_PHONE_ID, MODA_DISPLAY, wamid, "delivered", CUSTOMER)
+                .json());
+        HttpResult unknown = gateway.postMetaWebhook(MetaPayloads.webhook()
+                .status(MODA_PHONE_ID, MODA_DISPLAY, "wamid.NEVER-SENT", "delivered", CUSTOMER)
+                .json());
 
         assertThat(List.of(read.code(), lateDelivered.code(), unknown.code())).containsOnly(200);
         assertThat(states("moda-brasil")).containsExactlyInAnyOrder("replied", "read");
@@ -276,8 +316,8 @@ class MetaMessagePathTest {
     void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() {
         HttpResult ok = gateway.get("/webhooks/whatsapp/facebook?hub.mode=subscribe&hub.verify_token="
                 + TestGateway.VERIFY_TOKEN + "&hub.challenge=1158201444");
-        HttpResult wrong = gateway.get("/webhooks/whatsapp/facebook?hub.mode=subscribe&hub.verify_token=nope"
-                + "&hub.challenge=1158201444");
+        HttpResult wrong = gateway.get(
+                "/webhooks/whatsapp/facebook?hub.mode=subscribe&hub.verify_token=nope" + "&hub.challenge=1158201444");
 
         assertThat(ok.code()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1158201444");
@@ -289,20 +329,28 @@ class MetaMessagePathTest {
     void theAdminApiKeepsSecretsOutOfReadsAndRefusesWrongTokens() {
         HttpResult tenant = gateway.admin("GET", "/api/v1/tenants/moda-brasil", null);
         HttpResult noToken = gateway.get("/api/v1/tenants/moda-brasil");
-        HttpResult duplicateNumber = gateway.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"outra\","
-                + "\"instanceUrl\":\"http://10.0.0.5:9000\",\"whatsapp\":{\"phoneNumber\":\"+5511999911111\","
-                + "\"phoneId\":\"555\",\"provider\":\"facebook\"}}");
+        HttpResult duplicateNumber = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
+                "{\"subdomain\":\"outra\","
+                        + "\"instanceUrl\":\"http://10.0.0.5:9000\",\"whatsapp\":{\"phoneNumber\":\"+5511999911111\","
+                        + "\"phoneId\":\"555\",\"provider\":\"facebook\"}}");
 
         assertThat(tenant.code()).isEqualTo(200);
-        assertThat(tenant.body()).doesNotContain("moda-token").doesNotContain(modaSecret).doesNotContain("instanceSecret");
+        assertThat(tenant.body())
+                .doesNotContain("moda-token")
+                .doesNotContain(modaSecret)
+                .doesNotContain("instanceSecret");
         assertThat(tenant.json().path("whatsapp").path("status").asText()).isEqualTo("active");
         assertThat(tenant.json().path("whatsapp").path("phoneNumber").asText()).isEqualTo("+5511999911111");
         assertThat(noToken.code()).isEqualTo(401);
         assertThat(noToken.errorCode()).isEqualTo("unauthorized");
         assertThat(duplicateNumber.code()).isEqualTo(409);
         assertThat(duplicateNumber.errorCode()).isEqualTo("phone_number_taken");
-        assertThat(gateway.admin("DELETE", "/api/v1/tenants/tech-store", null).code()).isEqualTo(204);
-        assertThat(gateway.admin("GET", "/api/v1/tenants/tech-store", null).errorCode()).isEqualTo("tenant_not_found");
+        assertThat(gateway.admin("DELETE", "/api/v1/tenants/tech-store", null).code())
+                .isEqualTo(204);
+        assertThat(gateway.admin("GET", "/api/v1/tenants/tech-store", null).errorCode())
+                .isEqualTo("tenant_not_found");
     }
 
     private String createTenant(String id, FakeTenant tenant, String phone, String phoneId, String token) {
@@ -315,8 +363,15 @@ class MetaMessagePathTest {
     }
 
     private void registerAdmin(String tenantId, String phone) {
-        gateway.instance(AdminPhoneRepository.class).add(new AdminPhone("admin-" + tenantId, new TenantId(tenantId),
-                "user-1", new PhoneNumber(phone), "owner", Instant.now(), Instant.now()));
+        gateway.instance(AdminPhoneRepository.class)
+                .add(new AdminPhone(
+                        "admin-" + tenantId,
+                        new TenantId(tenantId),
+                        "user-1",
+                        new PhoneNumber(phone),
+                        "owner",
+                        Instant.now(),
+                        Instant.now()));
     }
 
     private List<String> states(String tenantId) {
@@ -330,7 +385,11 @@ class MetaMessagePathTest {
 
     private static String expectedSignature(FakeTenant.Call call, String secret) {
         String signed = call.header("X-Vendin-Timestamp") + "." + call.rawBody();
-        return "v1=" + HexFormat.of().formatHex(MetaPayloads.hmac("HmacSHA256",
-                secret.getBytes(StandardCharsets.UTF_8), signed.getBytes(StandardCharsets.UTF_8)));
+        return "v1="
+                + HexFormat.of()
+                        .formatHex(MetaPayloads.hmac(
+                                "HmacSHA256",
+                                secret.getBytes(StandardCharsets.UTF_8),
+                                signed.getBytes(StandardCharsets.UTF_8)));
     }
 }

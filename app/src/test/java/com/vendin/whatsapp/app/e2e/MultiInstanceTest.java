@@ -8,9 +8,9 @@ import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.GatewayProcess;
 import com.vendin.whatsapp.app.support.HttpResult;
 import com.vendin.whatsapp.app.support.MetaPayloads;
-import com.vendin.whatsapp.app.support.TestPostgres;
 import com.vendin.whatsapp.app.support.RedisAvailable;
 import com.vendin.whatsapp.app.support.TestGateway;
+import com.vendin.whatsapp.app.support.TestPostgres;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -48,16 +48,20 @@ class MultiInstanceTest {
     private static final Pattern MESSAGE = Pattern.compile("m(\\d+)-(\\d+)");
     /** The most tenant calls one gateway has on the wire (its delivery workers). */
     private static final int DELIVERY_WORKERS = 32;
+
     private static final int BATCH = 25;
     private static final int TENANTS = 6;
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     /** Stores: each may have 8 messages in flight (the per-tenant cap), so a few keep both gateways' workers busy. */
     private final List<FakeTenant> tenants = new ArrayList<>();
+
     private Map<String, String> env;
-    private final String senderPrefix = "55119" + (1000 + ThreadLocalRandom.current().nextInt(8999));
+    private final String senderPrefix =
+            "55119" + (1000 + ThreadLocalRandom.current().nextInt(8999));
 
     @BeforeEach
     void start() throws Exception {
@@ -88,25 +92,37 @@ class MultiInstanceTest {
         int senders = 250;
         int perSender = 20; // the per-phone limit is 20 a minute, shared through Redis
         try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), log("once-a"));
-             GatewayProcess b = GatewayProcess.start(env, GatewayProcess.freePort(), log("once-b"))) {
+                GatewayProcess b = GatewayProcess.start(env, GatewayProcess.freePort(), log("once-b"))) {
             createTenants(a);
             sendAll(List.of(a, b), Set.of(), senders, perSender);
             int total = senders * perSender;
 
             long sent = System.nanoTime();
-            waitFor(Duration.ofSeconds(180), "every message reaches its tenant", () -> distinct(arrivals()).size() == total);
-            waitFor(Duration.ofSeconds(60), "every reply is sent", () -> graph.sends().size() >= total);
-            LOG.info("5000 messages delivered and answered {} ms after the last webhook",
+            waitFor(
+                    Duration.ofSeconds(180),
+                    "every message reaches its tenant",
+                    () -> distinct(arrivals()).size() == total);
+            waitFor(
+                    Duration.ofSeconds(60),
+                    "every reply is sent",
+                    () -> graph.sends().size() >= total);
+            LOG.info(
+                    "5000 messages delivered and answered {} ms after the last webhook",
                     Duration.ofNanos(System.nanoTime() - sent).toMillis());
             // Nothing left that could still arrive twice: no message waits for delivery, no part for sending.
-            waitFor(Duration.ofSeconds(30), "both queues are empty",
+            waitFor(
+                    Duration.ofSeconds(30),
+                    "both queues are empty",
                     () -> queueDepth(a, "deliveries") == 0 && queueDepth(b, "sends") == 0);
 
             List<String> arrivals = arrivals();
-            assertThat(duplicates(arrivals)).as("messages delivered more than once").isEmpty();
+            assertThat(duplicates(arrivals))
+                    .as("messages delivered more than once")
+                    .isEmpty();
             assertThat(arrivals).hasSize(total);
             tenants.forEach(MultiInstanceTest::assertInThreadOrder);
-            List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
+            List<String> replies =
+                    graph.sends().stream().map(FakeGraph.Send::text).toList();
             assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
             assertThat(replies).hasSize(total);
             double byA = deliveries(a);
@@ -128,7 +144,7 @@ class MultiInstanceTest {
         int portB = GatewayProcess.freePort();
         graph.echoStatusesTo("http://127.0.0.1:" + portB + "/webhooks/whatsapp/facebook", Duration.ofSeconds(180));
         try (GatewayProcess a = GatewayProcess.start(env, GatewayProcess.freePort(), log("kill-a"));
-             GatewayProcess b = GatewayProcess.start(env, portB, log("kill-b"))) {
+                GatewayProcess b = GatewayProcess.start(env, portB, log("kill-b"))) {
             createTenants(a);
             Set<GatewayProcess> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
             ExecutorService sender = Executors.newSingleThreadExecutor();
@@ -136,7 +152,10 @@ class MultiInstanceTest {
                 sendAll(List.of(a, b), down, senders, perSender);
                 return null;
             });
-            Eventually.within(Duration.ofSeconds(60), "the run is under way", () -> arrivals().size() >= total / 5);
+            Eventually.within(
+                    Duration.ofSeconds(60),
+                    "the run is under way",
+                    () -> arrivals().size() >= total / 5);
             down.add(a); // the load balancer stops sending to A, and A dies
             a.kill();
             int arrivedAtKill = arrivals().size();
@@ -144,18 +163,32 @@ class MultiInstanceTest {
             sender.shutdown();
             assertThat(arrivedAtKill).as("killed in the middle of the run").isLessThan(total / 2);
 
-            waitFor(Duration.ofSeconds(180), "the survivor delivers every message",
+            waitFor(
+                    Duration.ofSeconds(180),
+                    "the survivor delivers every message",
                     () -> distinct(arrivals()).size() == total);
-            waitFor(Duration.ofSeconds(120), "the survivor sends every reply",
-                    () -> graph.sends().stream().map(FakeGraph.Send::text).distinct().count() == total);
+            waitFor(
+                    Duration.ofSeconds(120),
+                    "the survivor sends every reply",
+                    () -> graph.sends().stream()
+                                    .map(FakeGraph.Send::text)
+                                    .distinct()
+                                    .count()
+                            == total);
 
             List<String> arrivals = arrivals();
             Set<String> twice = duplicates(arrivals);
-            List<String> replies = graph.sends().stream().map(FakeGraph.Send::text).toList();
-            LOG.info("A killed after {} arrivals: {} messages arrived twice, {} replies sent twice", arrivedAtKill,
-                    twice.size(), duplicates(replies).size());
-            assertThat(arrivals.size() - total).as("only calls on the wire at the kill arrive twice")
-                    .isEqualTo(twice.size()).isLessThanOrEqualTo(DELIVERY_WORKERS);
+            List<String> replies =
+                    graph.sends().stream().map(FakeGraph.Send::text).toList();
+            LOG.info(
+                    "A killed after {} arrivals: {} messages arrived twice, {} replies sent twice",
+                    arrivedAtKill,
+                    twice.size(),
+                    duplicates(replies).size());
+            assertThat(arrivals.size() - total)
+                    .as("only calls on the wire at the kill arrive twice")
+                    .isEqualTo(twice.size())
+                    .isLessThanOrEqualTo(DELIVERY_WORKERS);
             assertThat(duplicates(replies)).as("replies sent more than once").isEmpty();
             tenants.forEach(MultiInstanceTest::assertInThreadOrderIgnoringRepeats);
         }
@@ -175,8 +208,10 @@ class MultiInstanceTest {
         try {
             Eventually.within(timeout, what, condition);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + " (" + distinct(arrivals()).size() + " distinct messages arrived, "
-                    + arrivals().size() + " calls, " + graph.sends().size() + " replies sent)", e);
+            throw new AssertionError(
+                    e.getMessage() + " (" + distinct(arrivals()).size() + " distinct messages arrived, "
+                            + arrivals().size() + " calls, " + graph.sends().size() + " replies sent)",
+                    e);
         }
     }
 
@@ -209,8 +244,12 @@ class MultiInstanceTest {
                 for (int s = 0; s < senders; s += BATCH) {
                     MetaPayloads batch = MetaPayloads.webhook();
                     for (int t = s; t < Math.min(senders, s + BATCH); t++) {
-                        batch.text(phoneId(t % TENANTS), storeNumber(t % TENANTS), sender(t),
-                                "wamid." + senderPrefix + "-" + t + "-" + k, "m" + t + "-" + k);
+                        batch.text(
+                                phoneId(t % TENANTS),
+                                storeNumber(t % TENANTS),
+                                sender(t),
+                                "wamid." + senderPrefix + "-" + t + "-" + k,
+                                "m" + t + "-" + k);
                     }
                     String body = batch.json();
                     acks.add(pool.submit(() -> balance(gateways, down, next, body)));
@@ -224,8 +263,11 @@ class MultiInstanceTest {
         }
     }
 
-    private static HttpResult balance(List<GatewayProcess> gateways, Set<GatewayProcess> down,
-                                      java.util.concurrent.atomic.AtomicInteger next, String body) {
+    private static HttpResult balance(
+            List<GatewayProcess> gateways,
+            Set<GatewayProcess> down,
+            java.util.concurrent.atomic.AtomicInteger next,
+            String body) {
         RuntimeException last = null;
         for (int tries = 0; tries < 2 * gateways.size(); tries++) {
             GatewayProcess gateway = gateways.get(Math.floorMod(next.getAndIncrement(), gateways.size()));
@@ -249,14 +291,19 @@ class MultiInstanceTest {
     }
 
     private List<String> arrivals() {
-        return tenants.stream().flatMap(t -> t.accepted().stream()).map(FakeTenant.Call::messageId).toList();
+        return tenants.stream()
+                .flatMap(t -> t.accepted().stream())
+                .map(FakeTenant.Call::messageId)
+                .toList();
     }
 
     /** Per thread (sender), the rounds arrive strictly in the order they were sent. */
     private static void assertInThreadOrder(FakeTenant tenant) {
         Map<String, List<Integer>> rounds = rounds(tenant);
         assertThat(rounds).isNotEmpty();
-        rounds.forEach((thread, seen) -> assertThat(seen).as("rounds of thread %s in arrival order", thread).isSorted()
+        rounds.forEach((thread, seen) -> assertThat(seen)
+                .as("rounds of thread %s in arrival order", thread)
+                .isSorted()
                 .doesNotHaveDuplicates());
     }
 
@@ -269,7 +316,9 @@ class MultiInstanceTest {
                     firsts.add(round);
                 }
             }
-            assertThat(firsts).as("rounds of thread %s in order of first arrival", thread).isSorted();
+            assertThat(firsts)
+                    .as("rounds of thread %s in order of first arrival", thread)
+                    .isSorted();
         });
     }
 
@@ -288,13 +337,19 @@ class MultiInstanceTest {
     }
 
     private static Set<String> duplicates(List<String> values) {
-        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return values.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     /** Successful tenant calls counted by one gateway's /metrics. */
     private static double deliveries(GatewayProcess gateway) {
-        return metric(gateway, "gateway_deliveries_total{outcome=\"forwarded\"}").orElse(0.0);
+        return metric(gateway, "gateway_deliveries_total{outcome=\"forwarded\"}")
+                .orElse(0.0);
     }
 
     /** Messages waiting in the shared database's queue, as one gateway's /metrics reports them. */
@@ -303,10 +358,10 @@ class MultiInstanceTest {
     }
 
     private static java.util.Optional<Double> metric(GatewayProcess gateway, String series) {
-        HttpResult metrics = TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/metrics").build());
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics.body());
+        HttpResult metrics = TestGateway.execute(
+                new Request.Builder().url(gateway.baseUrl() + "/metrics").build());
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics.body());
         return m.find() ? java.util.Optional.of(Double.parseDouble(m.group(1))) : java.util.Optional.empty();
     }
-
-
 }

@@ -29,6 +29,7 @@ class PostgresMessagePathTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant moda;
     private TestGateway gateway;
@@ -80,7 +81,10 @@ class PostgresMessagePathTest {
         Eventually.within(WAIT, "the inbound message is replied", () -> states().contains("replied"));
 
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .status(MODA_PHONE_ID, MODA_DISPLAY, send.wamid(), "read", CUSTOMER).json()).code()).isEqualTo(200);
+                                .status(MODA_PHONE_ID, MODA_DISPLAY, send.wamid(), "read", CUSTOMER)
+                                .json())
+                        .code())
+                .isEqualTo(200);
         assertThat(states()).containsExactlyInAnyOrder("replied", "read");
         assertThat(moda.calls()).hasSize(1);
     }
@@ -88,6 +92,7 @@ class PostgresMessagePathTest {
     private List<String> states() {
         HttpResult result = gateway.admin("GET", "/api/v1/tenants/moda-brasil/messages", null);
         return StreamSupport.stream(result.json().path("items").spliterator(), false)
-                .map(i -> i.path("state").asText()).toList();
+                .map(i -> i.path("state").asText())
+                .toList();
     }
 }

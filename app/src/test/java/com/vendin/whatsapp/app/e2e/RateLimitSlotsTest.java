@@ -40,8 +40,9 @@ class RateLimitSlotsTest {
     @Test
     void givenLimitOfThree_whenOneMessageIsReplayedTenTimes_thenTwoNewOnesStillPassAndOnlyTheFourthIsLimited()
             throws Exception {
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant tenant = new FakeTenant().start();
-             TestGateway gateway = TestGateway.start(env(graph))) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant tenant = new FakeTenant().start();
+                TestGateway gateway = TestGateway.start(env(graph))) {
             replayThenSendNew(gateway, tenant);
         }
     }
@@ -49,8 +50,9 @@ class RateLimitSlotsTest {
     @Test
     void givenReplaysThatRaceTheFirstDelivery_whenTheirInsertFindsItRecorded_thenTheyGiveTheirSlotBack()
             throws Exception {
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant tenant = new FakeTenant().start();
-             TestGateway gateway = TestGateway.start(env(graph), new RacingRedeliveries())) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant tenant = new FakeTenant().start();
+                TestGateway gateway = TestGateway.start(env(graph), new RacingRedeliveries())) {
             replayThenSendNew(gateway, tenant);
         }
     }
@@ -64,11 +66,13 @@ class RateLimitSlotsTest {
             assertThat(post(gateway, fresh)).isEqualTo(200);
         }
 
-        Eventually.within(WAIT, "three messages reach the tenant", () -> tenant.calls().size() == 3);
+        Eventually.within(
+                WAIT, "three messages reach the tenant", () -> tenant.calls().size() == 3);
         assertThat(AdminCalls.inboundState(gateway, TENANT, "wamid.NEW1")).isNotEqualTo("rate_limited");
         assertThat(AdminCalls.inboundState(gateway, TENANT, "wamid.NEW2")).isNotEqualTo("rate_limited");
         assertThat(AdminCalls.inboundState(gateway, TENANT, "wamid.NEW3")).isEqualTo("rate_limited");
-        assertThat(tenant.calls()).extracting(FakeTenant.Call::messageId)
+        assertThat(tenant.calls())
+                .extracting(FakeTenant.Call::messageId)
                 .containsExactly("wamid.SAME", "wamid.NEW1", "wamid.NEW2");
     }
 
@@ -79,7 +83,10 @@ class RateLimitSlotsTest {
     }
 
     private static int post(TestGateway gateway, String wamid) {
-        return gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, SENDER, wamid, "Oi").json()).code();
+        return gateway.postMetaWebhook(MetaPayloads.webhook()
+                        .text(PHONE_ID, DISPLAY, SENDER, wamid, "Oi")
+                        .json())
+                .code();
     }
 
     /**

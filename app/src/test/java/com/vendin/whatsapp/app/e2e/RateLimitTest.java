@@ -32,19 +32,26 @@ class RateLimitTest {
     @Test
     void given21MessagesFromOneSenderInAMinute_whenReceived_then20ForwardedAnd1RateLimited_allAcknowledged()
             throws Exception {
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant tenant = new FakeTenant().start();
-             TestGateway gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl()))) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant tenant = new FakeTenant().start();
+                TestGateway gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl()))) {
             AdminCalls.createMetaTenant(gateway, TENANT, tenant.url(), "+5511999911111", PHONE_ID, "moda-token");
             String sender = randomSender();
 
             for (int i = 0; i < 21; i++) {
-                assertThat(post(gateway, sender, "wamid.RL" + i).code()).as("ack of message %d", i).isEqualTo(200);
+                assertThat(post(gateway, sender, "wamid.RL" + i).code())
+                        .as("ack of message %d", i)
+                        .isEqualTo(200);
             }
 
-            Eventually.within(WAIT, "20 messages reach the tenant", () -> tenant.calls().size() == 20);
-            assertThat(inboundStates(gateway)).filteredOn("rate_limited"::equals).hasSize(1);
+            Eventually.within(
+                    WAIT, "20 messages reach the tenant", () -> tenant.calls().size() == 20);
+            assertThat(inboundStates(gateway))
+                    .filteredOn("rate_limited"::equals)
+                    .hasSize(1);
             assertThat(AdminCalls.inboundState(gateway, TENANT, "wamid.RL20")).isEqualTo("rate_limited");
-            Eventually.within(WAIT, "the 20 replies are sent", () -> graph.sends().size() == 20);
+            Eventually.within(
+                    WAIT, "the 20 replies are sent", () -> graph.sends().size() == 20);
             assertThat(tenant.calls()).hasSize(20);
         }
     }
@@ -53,9 +60,10 @@ class RateLimitTest {
     void givenTwoGatewaysSharingOneRedis_when21MessagesFromOneSenderAreSplitBetweenThem_thenTheyCountTogether()
             throws Exception {
         String redisUrl = RedisAvailable.urlOrSkip();
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant tenant = new FakeTenant().start();
-             TestGateway first = TestGateway.start(env(dir.resolve("a"), graph, redisUrl));
-             TestGateway second = TestGateway.start(env(dir.resolve("b"), graph, redisUrl))) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant tenant = new FakeTenant().start();
+                TestGateway first = TestGateway.start(env(dir.resolve("a"), graph, redisUrl));
+                TestGateway second = TestGateway.start(env(dir.resolve("b"), graph, redisUrl))) {
             for (TestGateway gateway : List.of(first, second)) {
                 AdminCalls.createMetaTenant(gateway, TENANT, tenant.url(), "+5511999911111", PHONE_ID, "moda-token");
             }
@@ -63,16 +71,20 @@ class RateLimitTest {
 
             for (int i = 0; i < 21; i++) {
                 TestGateway gateway = i % 2 == 0 ? first : second;
-                assertThat(post(gateway, sender, "wamid.RR" + i).code()).as("ack of message %d", i).isEqualTo(200);
+                assertThat(post(gateway, sender, "wamid.RR" + i).code())
+                        .as("ack of message %d", i)
+                        .isEqualTo(200);
             }
 
-            Eventually.within(WAIT, "20 messages reach the tenant", () -> tenant.calls().size() == 20);
+            Eventually.within(
+                    WAIT, "20 messages reach the tenant", () -> tenant.calls().size() == 20);
             List<String> states = new java.util.ArrayList<>(inboundStates(first));
             states.addAll(inboundStates(second));
             assertThat(states).hasSize(21);
             assertThat(states).filteredOn("rate_limited"::equals).hasSize(1);
             assertThat(AdminCalls.inboundState(first, TENANT, "wamid.RR20")).isEqualTo("rate_limited");
-            assertThat(first.get("/health").json().path("checks").path("redis").asText()).isEqualTo("ok");
+            assertThat(first.get("/health").json().path("checks").path("redis").asText())
+                    .isEqualTo("ok");
         }
     }
 
@@ -89,11 +101,15 @@ class RateLimitTest {
     }
 
     private static HttpResult post(TestGateway gateway, String sender, String wamid) {
-        return gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, sender, wamid, "Oi").json());
+        return gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, sender, wamid, "Oi")
+                .json());
     }
 
     private static List<String> inboundStates(TestGateway gateway) {
-        return AdminCalls.messages(gateway, TENANT).stream().filter(m -> m.path("direction").asText().equals("inbound"))
-                .map(m -> m.path("state").asText()).toList();
+        return AdminCalls.messages(gateway, TENANT).stream()
+                .filter(m -> m.path("direction").asText().equals("inbound"))
+                .map(m -> m.path("state").asText())
+                .toList();
     }
 }

@@ -38,6 +38,7 @@ class RedisOtpRegistrationTest {
 
     @TempDir
     Path dir;
+
     private final String phone = "+55119" + (10_000_000 + new SecureRandom().nextInt(89_999_999));
     private JedisPooled redis;
     private FakeGraph graph;
@@ -61,7 +62,9 @@ class RedisOtpRegistrationTest {
         Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
         env.put("REDIS_URL", REDIS_URL);
         gateway = TestGateway.start(env);
-        HttpResult created = gateway.admin("POST", "/api/v1/tenants",
+        HttpResult created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
                 "{\"id\":\"moda-brasil\",\"subdomain\":\"moda-brasil\",\"instanceUrl\":\"" + moda.url() + "\"}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
     }
@@ -102,7 +105,9 @@ class RedisOtpRegistrationTest {
             for (int i = 0; i < callers; i++) {
                 futures.add(pool.submit(() -> {
                     go.await();
-                    return gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones",
+                    return gateway.admin(
+                            "POST",
+                            "/api/v1/tenants/moda-brasil/admin-phones",
                             "{\"phone\":\"" + phone + "\",\"otp\":\"" + code + "\",\"userId\":\"user-1\"}");
                 }));
             }
@@ -118,7 +123,9 @@ class RedisOtpRegistrationTest {
     }
 
     private HttpResult ask() {
-        return gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones/verifications",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/moda-brasil/admin-phones/verifications",
                 "{\"phone\":\"" + phone + "\",\"userId\":\"user-1\"}");
     }
 }

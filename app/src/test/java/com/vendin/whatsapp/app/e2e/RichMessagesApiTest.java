@@ -33,6 +33,7 @@ class RichMessagesApiTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private FakeMediaHost media;
@@ -65,8 +66,10 @@ class RichMessagesApiTest {
         List<JsonNode> items = AdminCalls.messages(gateway, RichConversation.TENANT);
 
         String askId = byProviderId(items, "wamid.ASK").path("id").asText();
-        List<JsonNode> reply = items.stream().filter(m -> m.path("inReplyTo").asText().equals(askId))
-                .sorted((a, b) -> a.path("id").asText().compareTo(b.path("id").asText())).toList();
+        List<JsonNode> reply = items.stream()
+                .filter(m -> m.path("inReplyTo").asText().equals(askId))
+                .sorted((a, b) -> a.path("id").asText().compareTo(b.path("id").asText()))
+                .toList();
         assertThat(reply).extracting(m -> m.path("type").asText()).containsExactly("text", "image", "buttons");
         assertThat(reply).allSatisfy(part -> {
             assertThat(part.path("direction").asText()).isEqualTo("outbound");
@@ -75,23 +78,35 @@ class RichMessagesApiTest {
             assertThat(part.path("media").isNull()).isTrue();
         });
         assertThat(reply.get(0).path("content")).isEqualTo(JSON.readTree("{\"text\":\"Temos sim!\"}"));
-        assertThat(reply.get(1).path("content")).isEqualTo(JSON.readTree("{\"url\":\"" + conversation.imageUrl()
-                + "\",\"caption\":\"Camiseta azul\"}"));
-        assertThat(reply.get(2).path("content")).isEqualTo(JSON.readTree("{\"text\":\"Quer comprar?\",\"buttons\":["
-                + "{\"id\":\"buy\",\"title\":\"Comprar\"},{\"id\":\"later\",\"title\":\"Agora não\"}]}"));
+        assertThat(reply.get(1).path("content"))
+                .isEqualTo(
+                        JSON.readTree("{\"url\":\"" + conversation.imageUrl() + "\",\"caption\":\"Camiseta azul\"}"));
+        assertThat(reply.get(2).path("content"))
+                .isEqualTo(JSON.readTree("{\"text\":\"Quer comprar?\",\"buttons\":["
+                        + "{\"id\":\"buy\",\"title\":\"Comprar\"},{\"id\":\"later\",\"title\":\"Agora não\"}]}"));
 
-        JsonNode template = items.stream().filter(m -> m.path("id").asText().equals(templateId)).findFirst()
+        JsonNode template = items.stream()
+                .filter(m -> m.path("id").asText().equals(templateId))
+                .findFirst()
                 .orElseThrow();
         assertThat(template.path("type").asText()).isEqualTo("template");
         assertThat(template.path("tenantInitiated").asBoolean()).isTrue();
         assertThat(template.path("replyTo").asText()).isEqualTo("wamid.BIA");
-        assertThat(template.path("inReplyTo").asText()).isEqualTo(byProviderId(items, "wamid.BIA").path("id").asText());
-        assertThat(template.path("content")).isEqualTo(JSON.readTree("{\"name\":\"pedido_enviado\",\"language\":"
-                + "\"pt_BR\",\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}"));
+        assertThat(template.path("inReplyTo").asText())
+                .isEqualTo(byProviderId(items, "wamid.BIA").path("id").asText());
+        assertThat(template.path("content"))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"name\":\"pedido_enviado\",\"language\":"
+                                        + "\"pt_BR\",\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}"));
 
-        Eventually.within(Duration.ofSeconds(10), "the store is told its template was sent", () -> tenant.statusCalls()
-                .stream().anyMatch(c -> c.body().path("messageId").asText().equals(templateId)));
-        assertThat(tenant.statusCalls()).filteredOn(c -> c.body().path("messageId").asText().equals(templateId))
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the store is told its template was sent",
+                () -> tenant.statusCalls().stream()
+                        .anyMatch(c -> c.body().path("messageId").asText().equals(templateId)));
+        assertThat(tenant.statusCalls())
+                .filteredOn(c -> c.body().path("messageId").asText().equals(templateId))
                 .allSatisfy(c -> assertThat(c.body().path("replyTo").asText())
                         .as("a tenant-initiated part's statuses carry the replyTo it was sent with (CONTRACT §3.4)")
                         .isEqualTo("wamid.BIA"));
@@ -105,23 +120,40 @@ class RichMessagesApiTest {
         assertThat(photoMedia.path("caption").asText()).isEqualTo("Essa aqui?");
         String link = photoMedia.path("url").asText();
         assertThat(link).startsWith("http://localhost:" + gateway.gateway().port() + "/media/");
-        assertThat(TestGateway.execute(new Request.Builder().url(link.replace("localhost", "127.0.0.1")).get().build())
-                .code()).as("the link is signed by the gateway (403 would be forged or expired)").isNotEqualTo(403);
-        assertThat(gateway.admin("GET", "/api/v1/tenants/" + RichConversation.TENANT + "/messages", null).body())
-                .as("the provider's own media URL is never shown").doesNotContain("lookaside").doesNotContain("sha256");
+        assertThat(TestGateway.execute(new Request.Builder()
+                                .url(link.replace("localhost", "127.0.0.1"))
+                                .get()
+                                .build())
+                        .code())
+                .as("the link is signed by the gateway (403 would be forged or expired)")
+                .isNotEqualTo(403);
+        assertThat(gateway.admin("GET", "/api/v1/tenants/" + RichConversation.TENANT + "/messages", null)
+                        .body())
+                .as("the provider's own media URL is never shown")
+                .doesNotContain("lookaside")
+                .doesNotContain("sha256");
 
         Instant anaWrote = Instant.parse(photo.path("providerTimestamp").asText());
-        for (JsonNode m : items.stream().filter(m -> m.path("threadId").asText().equals("+" + RichConversation.ANA))
+        for (JsonNode m : items.stream()
+                .filter(m -> m.path("threadId").asText().equals("+" + RichConversation.ANA))
                 .toList()) {
-            assertThat(m.path("window").path("open").asBoolean()).as(m.path("id").asText()).isTrue();
-            assertThat(Instant.parse(m.path("window").path("until").asText())).as(m.path("id").asText())
+            assertThat(m.path("window").path("open").asBoolean())
+                    .as(m.path("id").asText())
+                    .isTrue();
+            assertThat(Instant.parse(m.path("window").path("until").asText()))
+                    .as(m.path("id").asText())
                     .isEqualTo(anaWrote.plus(Duration.ofHours(24)));
         }
-        for (JsonNode m : items.stream().filter(m -> m.path("threadId").asText().equals("+" + RichConversation.BIA))
+        for (JsonNode m : items.stream()
+                .filter(m -> m.path("threadId").asText().equals("+" + RichConversation.BIA))
                 .toList()) {
-            assertThat(m.path("window").path("open").asBoolean()).as(m.path("id").asText()).isFalse();
+            assertThat(m.path("window").path("open").asBoolean())
+                    .as(m.path("id").asText())
+                    .isFalse();
             assertThat(Instant.parse(m.path("window").path("until").asText())).isBefore(Instant.now());
         }
-        assertThat(items).filteredOn(m -> m.path("threadId").asText().equals("+" + RichConversation.BIA)).hasSize(2);
+        assertThat(items)
+                .filteredOn(m -> m.path("threadId").asText().equals("+" + RichConversation.BIA))
+                .hasSize(2);
     }
 }

@@ -40,6 +40,7 @@ class RichRepliesTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant tenant;
@@ -80,17 +81,21 @@ class RichRepliesTest {
     void givenTextImageAndButtons_whenTheTenantAnswers_thenGraphGetsOneUploadAndThreeSendsInOrder() throws Exception {
         answer.set(textImageAndButtons());
 
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.R1", "tem azul?").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.R1", "tem azul?")
+                .json());
 
         Eventually.within(WAIT, "three parts are sent", () -> graph.sends().size() == 3);
         assertThat(graph.uploads()).singleElement().satisfies(upload -> {
             assertThat(upload.path()).isEqualTo("/v25.0/" + PHONE_ID + "/media");
             assertThat(upload.authorization()).isEqualTo("Bearer moda-token");
             assertThat(upload.contentType()).startsWith("multipart/form-data; boundary=");
-            assertThat(upload.body()).contains("name=\"messaging_product\"\r\n\r\nwhatsapp\r\n")
+            assertThat(upload.body())
+                    .contains("name=\"messaging_product\"\r\n\r\nwhatsapp\r\n")
                     .contains("name=\"type\"\r\n\r\nimage/png\r\n")
                     .contains("name=\"file\"; filename=\"shirt.png\"\r\nContent-Type: image/png")
-                    .contains("Content-Type: image/png\r\n\r\n" + new String(PNG, StandardCharsets.ISO_8859_1) + "\r\n--");
+                    .contains("Content-Type: image/png\r\n\r\n" + new String(PNG, StandardCharsets.ISO_8859_1)
+                            + "\r\n--");
         });
         List<FakeGraph.Send> sends = graph.sends();
         assertThat(sends).allSatisfy(send -> {
@@ -98,48 +103,74 @@ class RichRepliesTest {
             assertThat(send.authorization()).isEqualTo("Bearer moda-token");
             assertThat(send.callbackData()).startsWith("wg-part-");
         });
-        assertThat(withoutCorrelation(sends.get(0).body())).isEqualTo(JSON.readTree("{\"messaging_product\":\"whatsapp\","
-                + "\"recipient_type\":\"individual\",\"to\":\"" + CUSTOMER + "\",\"type\":\"text\",\"text\":{\"body\":"
-                + "\"*Camiseta azul* disponível! Veja o catálogo (https://loja.example/c)\",\"preview_url\":false}}"));
-        assertThat(withoutCorrelation(sends.get(1).body())).isEqualTo(JSON.readTree("{\"messaging_product\":\"whatsapp\","
-                + "\"recipient_type\":\"individual\",\"to\":\"" + CUSTOMER + "\",\"type\":\"image\",\"image\":{\"id\":\""
-                + graph.uploads().get(0).mediaId() + "\",\"caption\":\"Azul\\nR$ 59\"}}"));
-        assertThat(withoutCorrelation(sends.get(2).body())).isEqualTo(JSON.readTree("{\"messaging_product\":\"whatsapp\","
-                + "\"recipient_type\":\"individual\",\"to\":\"" + CUSTOMER + "\",\"type\":\"interactive\",\"interactive\":"
-                + "{\"type\":\"button\",\"body\":{\"text\":\"Quer *comprar*?\"},\"action\":{\"buttons\":["
-                + "{\"type\":\"reply\",\"reply\":{\"id\":\"buy\",\"title\":\"Comprar\"}},"
-                + "{\"type\":\"reply\",\"reply\":{\"id\":\"later\",\"title\":\"Agora não\"}}]}}}"));
-        Eventually.within(WAIT, "the message is replied",
-                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.R1").equals("replied"));
+        assertThat(withoutCorrelation(sends.get(0).body()))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"messaging_product\":\"whatsapp\","
+                                        + "\"recipient_type\":\"individual\",\"to\":\"" + CUSTOMER
+                                        + "\",\"type\":\"text\",\"text\":{\"body\":"
+                                        + "\"*Camiseta azul* disponível! Veja o catálogo (https://loja.example/c)\",\"preview_url\":false}}"));
+        assertThat(withoutCorrelation(sends.get(1).body()))
+                .isEqualTo(JSON.readTree("{\"messaging_product\":\"whatsapp\","
+                        + "\"recipient_type\":\"individual\",\"to\":\"" + CUSTOMER
+                        + "\",\"type\":\"image\",\"image\":{\"id\":\""
+                        + graph.uploads().get(0).mediaId() + "\",\"caption\":\"Azul\\nR$ 59\"}}"));
+        assertThat(withoutCorrelation(sends.get(2).body()))
+                .isEqualTo(JSON.readTree("{\"messaging_product\":\"whatsapp\","
+                        + "\"recipient_type\":\"individual\",\"to\":\"" + CUSTOMER
+                        + "\",\"type\":\"interactive\",\"interactive\":"
+                        + "{\"type\":\"button\",\"body\":{\"text\":\"Quer *comprar*?\"},\"action\":{\"buttons\":["
+                        + "{\"type\":\"reply\",\"reply\":{\"id\":\"buy\",\"title\":\"Comprar\"}},"
+                        + "{\"type\":\"reply\",\"reply\":{\"id\":\"later\",\"title\":\"Agora não\"}}]}}}"));
+        Eventually.within(
+                WAIT,
+                "the message is replied",
+                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.R1")
+                        .equals("replied"));
         assertThat(AdminCalls.messages(gateway, "moda-brasil").stream()
-                .filter(m -> m.path("direction").asText().equals("outbound")).map(m -> m.path("type").asText()))
+                        .filter(m -> m.path("direction").asText().equals("outbound"))
+                        .map(m -> m.path("type").asText()))
                 .containsExactlyInAnyOrder("text", "image", "buttons");
-        assertThat(graph.uploads()).as("an accepted media part is never uploaded or sent again").hasSize(1);
+        assertThat(graph.uploads())
+                .as("an accepted media part is never uploaded or sent again")
+                .hasSize(1);
     }
 
     @Test
     void givenTheSameReplyOnTwilio_whenTheTenantAnswers_thenTwilioGetsTheMatchingFormsInOrder() {
         answer.set(textImageAndButtons());
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000071", TWILIO_CUSTOMER,
-                TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "tem azul?");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000071",
+                        TWILIO_CUSTOMER,
+                        TWILIO_STORE,
+                        TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("Body", "tem azul?");
 
         gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN);
 
         Eventually.within(WAIT, "three parts are sent", () -> twilio.sends().size() == 3);
         List<FakeTwilio.Send> sends = twilio.sends();
         assertThat(sends).allSatisfy(send -> {
-            assertThat(send.path()).isEqualTo("/2010-04-01/Accounts/" + TwilioPayloads.MAIN_ACCOUNT_SID + "/Messages.json");
+            assertThat(send.path())
+                    .isEqualTo("/2010-04-01/Accounts/" + TwilioPayloads.MAIN_ACCOUNT_SID + "/Messages.json");
             assertThat(send.from()).isEqualTo("whatsapp:" + TWILIO_STORE);
             assertThat(send.to()).isEqualTo("whatsapp:" + TWILIO_CUSTOMER);
         });
-        assertThat(sends.get(0).form()).containsOnlyKeys("From", "To", "Body")
+        assertThat(sends.get(0).form())
+                .containsOnlyKeys("From", "To", "Body")
                 .containsEntry("Body", "*Camiseta azul* disponível! Veja o catálogo (https://loja.example/c)");
-        assertThat(sends.get(1).form()).containsOnlyKeys("From", "To", "Body", "MediaUrl")
-                .containsEntry("MediaUrl", media.url("/catalogo/shirt.png")).containsEntry("Body", "Azul\nR$ 59");
-        assertThat(sends.get(2).form()).containsOnlyKeys("From", "To", "Body")
+        assertThat(sends.get(1).form())
+                .containsOnlyKeys("From", "To", "Body", "MediaUrl")
+                .containsEntry("MediaUrl", media.url("/catalogo/shirt.png"))
+                .containsEntry("Body", "Azul\nR$ 59");
+        assertThat(sends.get(2).form())
+                .containsOnlyKeys("From", "To", "Body")
                 .containsEntry("Body", "Quer *comprar*?\n\n1. Comprar\n2. Agora não");
         assertThat(graph.uploads()).as("Twilio fetches the media itself").isEmpty();
-        assertThat(media.fetches()).as("the gateway checked the URL once before queuing").hasSize(1);
+        assertThat(media.fetches())
+                .as("the gateway checked the URL once before queuing")
+                .hasSize(1);
     }
 
     @Test
@@ -175,22 +206,26 @@ class RichRepliesTest {
 
     @Test
     void givenMediaOfAWrongTypeOrTooLarge_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReason() {
-        String page = media.serve("/page.png", "text/html; charset=utf-8", "<html></html>".getBytes(StandardCharsets.UTF_8));
+        String page =
+                media.serve("/page.png", "text/html; charset=utf-8", "<html></html>".getBytes(StandardCharsets.UTF_8));
         answer.set("{\"messages\":[{\"type\":\"image\",\"url\":\"" + page + "\"}]}");
-        assertThat(deadAfter("wamid.RT")).startsWith("invalid_reply: message 1 (image): content type text/html is not "
-                + "accepted for image on facebook");
+        assertThat(deadAfter("wamid.RT"))
+                .startsWith("invalid_reply: message 1 (image): content type text/html is not "
+                        + "accepted for image on facebook");
 
         String huge = media.serve("/huge.webp", "image/webp", new byte[600 * 1024]);
         answer.set("{\"messages\":[{\"type\":\"sticker\",\"url\":\"" + huge + "\"}]}");
-        assertThat(deadAfter("wamid.RS")).isEqualTo("invalid_reply: message 1 (sticker): the sticker is larger than "
-                + "500 KB (facebook's limit): 614400 bytes");
+        assertThat(deadAfter("wamid.RS"))
+                .isEqualTo("invalid_reply: message 1 (sticker): the sticker is larger than "
+                        + "500 KB (facebook's limit): 614400 bytes");
     }
 
     @Test
     void givenATwilioTemplateOnMetaOrAnUnknownType_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReason() {
         answer.set("{\"messages\":[{\"type\":\"template\",\"contentSid\":\"HX0123456789abcdef0123456789abcdef\"}]}");
-        assertThat(deadAfter("wamid.RW")).isEqualTo("invalid_reply: message 1 (template): a Twilio content template "
-                + "(contentSid) cannot go through Meta; use name and language");
+        assertThat(deadAfter("wamid.RW"))
+                .isEqualTo("invalid_reply: message 1 (template): a Twilio content template "
+                        + "(contentSid) cannot go through Meta; use name and language");
 
         answer.set("{\"messages\":[{\"type\":\"poll\",\"text\":\"?\"}]}");
         assertThat(deadAfter("wamid.RU")).startsWith("invalid_reply: message 1 (poll): unknown type poll");
@@ -198,13 +233,21 @@ class RichRepliesTest {
 
     /** Posts a customer message, waits until it is dead, checks nothing was sent, and returns its dead letter's error. */
     private String deadAfter(String wamid) {
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, wamid, "oi").json());
-        Eventually.within(WAIT, "the message is dead",
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, wamid, "oi")
+                .json());
+        Eventually.within(
+                WAIT,
+                "the message is dead",
                 () -> AdminCalls.inboundState(gateway, "moda-brasil", wamid).equals("dead"));
         assertThat(graph.sends()).as("an invalid reply sends none of its parts").isEmpty();
         JsonNode dead = AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null)).stream()
-                .filter(d -> d.path("providerMessageId").asText().equals(wamid)).findFirst().orElseThrow();
-        assertThat(dead.path("attempts").asInt()).as("an invalid reply is not retried").isEqualTo(1);
+                .filter(d -> d.path("providerMessageId").asText().equals(wamid))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dead.path("attempts").asInt())
+                .as("an invalid reply is not retried")
+                .isEqualTo(1);
         return dead.path("lastError").asText();
     }
 

@@ -29,6 +29,7 @@ class SendDeadLetterTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private TestGateway gateway;
@@ -52,9 +53,16 @@ class SendDeadLetterTest {
     void givenReplyPartRefusedByMeta_whenListedAndRetried_thenSentOnceMoreAndNeverAgainOnceAccepted() {
         graph.failNext(400, 131026);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.S1", "Oi").json()).code()).isEqualTo(200);
-        Eventually.within(WAIT, "the part is failed", () -> part().map(p -> p.path("state").asText())
-                .filter("failed"::equals).isPresent());
+                                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.S1", "Oi")
+                                .json())
+                        .code())
+                .isEqualTo(200);
+        Eventually.within(
+                WAIT,
+                "the part is failed",
+                () -> part().map(p -> p.path("state").asText())
+                        .filter("failed"::equals)
+                        .isPresent());
 
         List<JsonNode> dead = AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null));
 
@@ -75,12 +83,18 @@ class SendDeadLetterTest {
 
         assertThat(retry.code()).as(retry.body()).isEqualTo(202);
         assertThat(retry.json().path("state").asText()).isEqualTo("pending");
-        Eventually.within(WAIT, "the part is sent again and accepted", () -> graph.sends().size() == 1);
+        Eventually.within(
+                WAIT, "the part is sent again and accepted", () -> graph.sends().size() == 1);
         assertThat(graph.sends().get(0).text()).isEqualTo("Re: Oi");
         assertThat(graph.sends().get(0).to()).isEqualTo(CUSTOMER);
-        Eventually.within(WAIT, "the part is sent", () -> part().map(p -> p.path("state").asText())
-                .filter("sent"::equals).isPresent());
-        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null))).isEmpty();
+        Eventually.within(
+                WAIT,
+                "the part is sent",
+                () -> part().map(p -> p.path("state").asText())
+                        .filter("sent"::equals)
+                        .isPresent());
+        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null)))
+                .isEmpty();
 
         HttpResult again = gateway.admin("POST", "/api/v1/dead-letters/" + partId + "/retry", null);
 
@@ -94,23 +108,38 @@ class SendDeadLetterTest {
     void givenDeadMessageAndFailedPart_whenListed_thenBothWithTheirKind() {
         graph.failNext(400, 131026);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.S2", "Oi").json()).code()).isEqualTo(200);
-        Eventually.within(WAIT, "the part is failed", () -> part().map(p -> p.path("state").asText())
-                .filter("failed"::equals).isPresent());
+                                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.S2", "Oi")
+                                .json())
+                        .code())
+                .isEqualTo(200);
+        Eventually.within(
+                WAIT,
+                "the part is failed",
+                () -> part().map(p -> p.path("state").asText())
+                        .filter("failed"::equals)
+                        .isPresent());
         tenant.answerStatus(body -> 400);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
-                .text(PHONE_ID, DISPLAY, "5511977776666", "wamid.D2", "Oi").json()).code()).isEqualTo(200);
-        Eventually.within(WAIT, "the message is dead",
+                                .text(PHONE_ID, DISPLAY, "5511977776666", "wamid.D2", "Oi")
+                                .json())
+                        .code())
+                .isEqualTo(200);
+        Eventually.within(
+                WAIT,
+                "the message is dead",
                 () -> AdminCalls.inboundState(gateway, TENANT, "wamid.D2").equals("dead"));
 
         List<JsonNode> dead = AdminCalls.items(gateway.admin("GET", "/api/v1/dead-letters", null));
 
-        assertThat(dead).extracting(d -> d.path("kind").asText() + " " + d.path("providerMessageId").asText())
+        assertThat(dead)
+                .extracting(d -> d.path("kind").asText() + " "
+                        + d.path("providerMessageId").asText())
                 .containsExactly("delivery wamid.D2", "send wamid.S2");
     }
 
     private Optional<JsonNode> part() {
         return AdminCalls.messages(gateway, TENANT).stream()
-                .filter(m -> m.path("direction").asText().equals("outbound")).findFirst();
+                .filter(m -> m.path("direction").asText().equals("outbound"))
+                .findFirst();
     }
 }

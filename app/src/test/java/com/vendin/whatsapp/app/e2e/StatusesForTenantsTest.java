@@ -43,8 +43,10 @@ class StatusesForTenantsTest {
 
     @Parameter
     String database;
+
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant store;
     private TestGateway gateway;
@@ -61,9 +63,13 @@ class StatusesForTenantsTest {
             env.put("GATEWAY_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
         }
         gateway = TestGateway.start(env);
-        var created = gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"moda-brasil\",\"subdomain\":\"moda-brasil\","
-                + "\"instanceUrl\":\"" + store.url() + "\",\"whatsapp\":{\"phoneNumber\":\"+" + DISPLAY + "\","
-                + "\"phoneId\":\"" + PHONE_ID + "\",\"provider\":\"facebook\",\"accessToken\":\"moda-token\"}}");
+        var created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
+                "{\"id\":\"moda-brasil\",\"subdomain\":\"moda-brasil\","
+                        + "\"instanceUrl\":\"" + store.url() + "\",\"whatsapp\":{\"phoneNumber\":\"+" + DISPLAY + "\","
+                        + "\"phoneId\":\"" + PHONE_ID
+                        + "\",\"provider\":\"facebook\",\"accessToken\":\"moda-token\"}}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
         instanceSecret = created.json().path("instanceSecret").asText();
     }
@@ -82,27 +88,36 @@ class StatusesForTenantsTest {
 
         status(wamid, "delivered");
         status(wamid, "read");
-        Eventually.within(WAIT, "three statuses reach the store", () -> statusCalls().size() == 3);
+        Eventually.within(
+                WAIT, "three statuses reach the store", () -> statusCalls().size() == 3);
         status(wamid, "delivered");
         status(wamid, "sent");
         sleep(Duration.ofSeconds(1));
 
         List<FakeTenant.Call> calls = statusCalls();
-        assertThat(calls).extracting(c -> c.body().path("status").asText()).containsExactly("sent", "delivered", "read");
+        assertThat(calls)
+                .extracting(c -> c.body().path("status").asText())
+                .containsExactly("sent", "delivered", "read");
         for (FakeTenant.Call call : calls) {
             JsonNode body = call.body();
             assertThat(body.path("tenantId").asText()).isEqualTo("moda-brasil");
             assertThat(body.path("messageId").asText()).isEqualTo(partId);
             assertThat(body.path("replyTo").asText()).isEqualTo("wamid.IN1");
             assertThat(body.has("errorCode")).isFalse();
-            assertThat(Instant.parse(body.path("timestamp").asText())).isBefore(Instant.now().plusSeconds(1));
+            assertThat(Instant.parse(body.path("timestamp").asText()))
+                    .isBefore(Instant.now().plusSeconds(1));
             assertThat(call.header("Content-Type")).startsWith("application/json");
             assertThat(call.header("X-Vendin-Tenant")).isEqualTo("moda-brasil");
             String timestamp = call.header("X-Vendin-Timestamp");
-            assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
-            assertThat(call.header("X-Vendin-Signature")).isEqualTo("v1=" + HexFormat.of().formatHex(MetaPayloads.hmac(
-                    "HmacSHA256", instanceSecret.getBytes(StandardCharsets.UTF_8),
-                    (timestamp + "." + call.rawBody()).getBytes(StandardCharsets.UTF_8))));
+            assertThat(Long.parseLong(timestamp))
+                    .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+            assertThat(call.header("X-Vendin-Signature"))
+                    .isEqualTo("v1="
+                            + HexFormat.of()
+                                    .formatHex(MetaPayloads.hmac(
+                                            "HmacSHA256",
+                                            instanceSecret.getBytes(StandardCharsets.UTF_8),
+                                            (timestamp + "." + call.rawBody()).getBytes(StandardCharsets.UTF_8))));
         }
         assertThat(outbound().get(0).path("state").asText()).isEqualTo("read");
     }
@@ -116,11 +131,17 @@ class StatusesForTenantsTest {
                 + "\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement "
                 + "message\",\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have "
                 + "passed since the customer last replied to this number.\"}}]}]}";
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().rawChange("messages", value).json()).code())
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .rawChange("messages", value)
+                                .json())
+                        .code())
                 .isEqualTo(200);
 
-        Eventually.within(WAIT, "two statuses reach the store", () -> statusCalls().size() == 2);
-        assertThat(statusCalls()).extracting(c -> c.body().path("status").asText()).containsExactly("sent", "failed");
+        Eventually.within(
+                WAIT, "two statuses reach the store", () -> statusCalls().size() == 2);
+        assertThat(statusCalls())
+                .extracting(c -> c.body().path("status").asText())
+                .containsExactly("sent", "failed");
         assertThat(statusCalls().get(1).body().path("errorCode").asText()).isEqualTo("131047");
     }
 
@@ -132,9 +153,12 @@ class StatusesForTenantsTest {
         status(wamid, "delivered");
         status(wamid, "read");
 
-        Eventually.within(Duration.ofSeconds(30), "all three statuses are accepted",
+        Eventually.within(
+                Duration.ofSeconds(30),
+                "all three statuses are accepted",
                 () -> statusCalls().stream().filter(FakeTenant.Call::accepted).count() == 3);
-        assertThat(statusCalls()).extracting(c -> c.body().path("status").asText() + ":" + c.status())
+        assertThat(statusCalls())
+                .extracting(c -> c.body().path("status").asText() + ":" + c.status())
                 .containsExactly("sent:500", "sent:500", "sent:200", "delivered:200", "read:200");
     }
 
@@ -142,18 +166,26 @@ class StatusesForTenantsTest {
     void aStoreThatAnswers404IsNotCalledAgainForThatPart() {
         store.answerStatusCalls(body -> 404);
         String wamid = replyTo("wamid.IN4", "Oi");
-        Eventually.within(WAIT, "the first status is offered", () -> statusCalls().size() == 1);
+        Eventually.within(
+                WAIT, "the first status is offered", () -> statusCalls().size() == 1);
 
         status(wamid, "delivered");
         status(wamid, "read");
-        Eventually.within(WAIT, "the part is read", () -> outbound().stream()
-                .anyMatch(m -> m.path("state").asText().equals("read")));
+        Eventually.within(
+                WAIT,
+                "the part is read",
+                () -> outbound().stream().anyMatch(m -> m.path("state").asText().equals("read")));
         String second = replyTo("wamid.IN5", "Mais uma coisa");
-        Eventually.within(WAIT, "the second part's first status is offered", () -> statusCalls().size() == 2);
+        Eventually.within(
+                WAIT,
+                "the second part's first status is offered",
+                () -> statusCalls().size() == 2);
         status(second, "delivered");
         sleep(Duration.ofSeconds(1));
 
-        assertThat(statusCalls()).extracting(c -> c.body().path("status").asText() + ":" + c.body().path("replyTo").asText())
+        assertThat(statusCalls())
+                .extracting(c -> c.body().path("status").asText() + ":"
+                        + c.body().path("replyTo").asText())
                 .containsExactly("sent:wamid.IN4", "sent:wamid.IN5");
     }
 
@@ -162,33 +194,46 @@ class StatusesForTenantsTest {
         AtomicInteger answer = new AtomicInteger(503);
         store.answerStatusCalls(body -> answer.get());
         replyTo("wamid.IN6", "Oi");
-        Eventually.within(WAIT, "the first status is offered", () -> statusCalls().size() == 1);
+        Eventually.within(
+                WAIT, "the first status is offered", () -> statusCalls().size() == 1);
 
         gateway.close();
         answer.set(200);
         gateway = TestGateway.start(env);
 
-        Eventually.within(WAIT, "the status is posted again after the restart", () -> statusCalls().stream()
-                .anyMatch(FakeTenant.Call::accepted));
-        assertThat(statusCalls()).extracting(c -> c.body().path("status").asText() + ":" + c.status())
+        Eventually.within(
+                WAIT,
+                "the status is posted again after the restart",
+                () -> statusCalls().stream().anyMatch(FakeTenant.Call::accepted));
+        assertThat(statusCalls())
+                .extracting(c -> c.body().path("status").asText() + ":" + c.status())
                 .containsExactly("sent:503", "sent:200");
     }
 
     /** Posts a customer message, waits for the store's reply to be sent and recorded, and returns its wamid. */
     private String replyTo(String inboundWamid, String text) {
         int sends = graph.sends().size();
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, inboundWamid, text)
-                .json()).code()).isEqualTo(200);
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .text(PHONE_ID, DISPLAY, CUSTOMER, inboundWamid, text)
+                                .json())
+                        .code())
+                .isEqualTo(200);
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == sends + 1);
         String wamid = graph.sends().get(sends).wamid();
-        Eventually.within(WAIT, "the gateway records the send", () -> outbound().stream()
-                .anyMatch(m -> m.path("providerMessageId").asText().equals(wamid)));
+        Eventually.within(
+                WAIT,
+                "the gateway records the send",
+                () -> outbound().stream()
+                        .anyMatch(m -> m.path("providerMessageId").asText().equals(wamid)));
         return wamid;
     }
 
     private void status(String wamid, String status) {
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().status(PHONE_ID, DISPLAY, wamid, status, CUSTOMER)
-                .json()).code()).isEqualTo(200);
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .status(PHONE_ID, DISPLAY, wamid, status, CUSTOMER)
+                                .json())
+                        .code())
+                .isEqualTo(200);
     }
 
     private String partId() {
@@ -197,14 +242,17 @@ class StatusesForTenantsTest {
 
     private List<FakeTenant.Call> statusCalls() {
         List<FakeTenant.Call> calls = store.statusCalls();
-        assertThat(calls).allSatisfy(c -> assertThat(c.request().getUrl().encodedPath()).isEqualTo(STATUS_PATH));
+        assertThat(calls)
+                .allSatisfy(c -> assertThat(c.request().getUrl().encodedPath()).isEqualTo(STATUS_PATH));
         return calls;
     }
 
     private List<JsonNode> outbound() {
-        JsonNode list = gateway.admin("GET", "/api/v1/tenants/moda-brasil/messages", null).json();
+        JsonNode list = gateway.admin("GET", "/api/v1/tenants/moda-brasil/messages", null)
+                .json();
         return StreamSupport.stream(list.path("items").spliterator(), false)
-                .filter(m -> m.path("direction").asText().equals("outbound")).toList();
+                .filter(m -> m.path("direction").asText().equals("outbound"))
+                .toList();
     }
 
     private static void sleep(Duration duration) {

@@ -17,6 +17,7 @@ class SubdomainTakenTest {
 
     @TempDir
     Path dir;
+
     private TestGateway gateway;
 
     @BeforeEach
@@ -31,19 +32,23 @@ class SubdomainTakenTest {
 
     @Test
     void givenTenantNamedAfterItsSubdomain_whenAnotherIsCreatedWithoutIdOnTheSameSubdomain_then409SubdomainTaken() {
-        assertThat(create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}").code()).isEqualTo(201);
+        assertThat(create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}")
+                        .code())
+                .isEqualTo(201);
 
         HttpResult second = create("{\"subdomain\":\"moda\",\"instanceUrl\":\"http://127.0.0.1:10/\"}");
 
         assertThat(second.code()).as(second.body()).isEqualTo(409);
         assertThat(second.errorCode()).isEqualTo("subdomain_taken");
-        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/tenants", null))).singleElement()
+        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/tenants", null)))
+                .singleElement()
                 .satisfies(t -> assertThat(t.path("instanceUrl").asText()).isEqualTo(URL));
     }
 
     @Test
     void givenSubdomainHeldByTenantWithAnotherId_whenCreatedWithoutIdOrWithANewId_then409SubdomainTaken() {
-        assertThat(create("{\"id\":\"store-1\",\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}").code())
+        assertThat(create("{\"id\":\"store-1\",\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}")
+                        .code())
                 .isEqualTo(201);
 
         HttpResult withoutId = create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}");
@@ -57,8 +62,11 @@ class SubdomainTakenTest {
 
     @Test
     void givenTenantWhoseSubdomainChanged_whenCreatedWithoutIdOnItsOldSubdomain_thenCreatedUnderAFreeId() {
-        assertThat(create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}").code()).isEqualTo(201);
-        assertThat(gateway.admin("PATCH", "/api/v1/tenants/moda", "{\"subdomain\":\"moda-nova\"}").code())
+        assertThat(create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}")
+                        .code())
+                .isEqualTo(201);
+        assertThat(gateway.admin("PATCH", "/api/v1/tenants/moda", "{\"subdomain\":\"moda-nova\"}")
+                        .code())
                 .isEqualTo(200);
 
         HttpResult created = create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}");
@@ -66,7 +74,10 @@ class SubdomainTakenTest {
         assertThat(created.code()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("id").asText()).isEqualTo("moda-2");
         assertThat(created.json().path("subdomain").asText()).isEqualTo("moda");
-        assertThat(gateway.admin("GET", "/api/v1/tenants/moda", null).json().path("subdomain").asText())
+        assertThat(gateway.admin("GET", "/api/v1/tenants/moda", null)
+                        .json()
+                        .path("subdomain")
+                        .asText())
                 .isEqualTo("moda-nova");
     }
 

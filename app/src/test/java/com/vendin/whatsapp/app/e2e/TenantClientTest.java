@@ -41,6 +41,7 @@ class TenantClientTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private TestGateway gateway;
     private HttpServer tenant;
@@ -86,7 +87,8 @@ class TenantClientTest {
         }
         InboundMessage message = InboundMessage.parse(raw);
         received.add(message);
-        byte[] answer = Reply.text("Recebido, " + message.profileName().orElse("cliente") + ": " + message.message()).bytes();
+        byte[] answer = Reply.text("Recebido, " + message.profileName().orElse("cliente") + ": " + message.message())
+                .bytes();
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -124,11 +126,14 @@ class TenantClientTest {
         HttpResult rotated = gateway.admin("POST", "/api/v1/tenants/moda-brasil/instance-secret", "");
         assertThat(rotated.code()).as(rotated.body()).isEqualTo(200);
         String body = MetaPayloads.webhook()
-                .text(STORE_PHONE_ID, STORE_DISPLAY, CUSTOMER, "wamid.TC2", "Oi", 1_795_000_000L).json();
+                .text(STORE_PHONE_ID, STORE_DISPLAY, CUSTOMER, "wamid.TC2", "Oi", 1_795_000_000L)
+                .json();
 
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
-        Eventually.within(WAIT, "the refused delivery is dead-lettered",
+        Eventually.within(
+                WAIT,
+                "the refused delivery is dead-lettered",
                 () -> "dead".equals(AdminCalls.inboundState(gateway, "moda-brasil", "wamid.TC2")));
         assertThat(checks).containsExactly(SignatureVerifier.Result.WRONG_SIGNATURE);
         assertThat(received).isEmpty();
@@ -136,7 +141,8 @@ class TenantClientTest {
 
         verifier.set(new SignatureVerifier(rotated.json().path("instanceSecret").asText()));
         String next = MetaPayloads.webhook()
-                .text(STORE_PHONE_ID, STORE_DISPLAY, CUSTOMER, "wamid.TC3", "Oi de novo", 1_795_000_100L).json();
+                .text(STORE_PHONE_ID, STORE_DISPLAY, CUSTOMER, "wamid.TC3", "Oi de novo", 1_795_000_100L)
+                .json();
         assertThat(gateway.postMetaWebhook(next).code()).isEqualTo(200);
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == 1);
         assertThat(checks).containsExactly(SignatureVerifier.Result.WRONG_SIGNATURE, SignatureVerifier.Result.VALID);

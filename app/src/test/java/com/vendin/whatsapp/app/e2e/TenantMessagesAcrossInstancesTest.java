@@ -45,17 +45,31 @@ class TenantMessagesAcrossInstancesTest {
     @Test
     void givenTwoGatewaysOnOnePostgres_whenTheSameKeyArrivesAtBothAtOnce_thenItIsSentOnceAndEveryoneGetsOneAnswer()
             throws Exception {
-        try (FakeGraph graph = new FakeGraph().start(); FakeTenant store = new FakeTenant().start().replyWith(b -> null)) {
+        try (FakeGraph graph = new FakeGraph().start();
+                FakeTenant store = new FakeTenant().start().replyWith(b -> null)) {
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl());
             env.put("GATEWAY_DATABASE_URL", TestPostgres.freshDatabaseUrl());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             env.put("GATEWAY_SECRET_KEY", Base64.getEncoder().encodeToString(key));
-            try (TestGateway a = TestGateway.start(env); TestGateway b = TestGateway.start(env)) {
+            try (TestGateway a = TestGateway.start(env);
+                    TestGateway b = TestGateway.start(env)) {
                 AdminCalls.createMetaTenant(a, TENANT, store.url(), "+" + DISPLAY, PHONE_ID, "moda-token");
-                assertThat(b.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, ANA, "wamid.M1", "Oi",
-                        Instant.now().getEpochSecond() - 60).json()).code()).isEqualTo(200);
-                Eventually.within(Duration.ofSeconds(10), "the customer's message is recorded", () -> store.calls().size() == 1);
+                assertThat(b.postMetaWebhook(MetaPayloads.webhook()
+                                        .text(
+                                                PHONE_ID,
+                                                DISPLAY,
+                                                ANA,
+                                                "wamid.M1",
+                                                "Oi",
+                                                Instant.now().getEpochSecond() - 60)
+                                        .json())
+                                .code())
+                        .isEqualTo(200);
+                Eventually.within(
+                        Duration.ofSeconds(10),
+                        "the customer's message is recorded",
+                        () -> store.calls().size() == 1);
 
                 ExecutorService pool = Executors.newFixedThreadPool(COPIES);
                 try {
@@ -86,18 +100,27 @@ class TenantMessagesAcrossInstancesTest {
                     pool.shutdownNow();
                 }
 
-                Eventually.within(Duration.ofSeconds(20), "every key's parts are sent",
+                Eventually.within(
+                        Duration.ofSeconds(20),
+                        "every key's parts are sent",
                         () -> graph.sends().size() >= 2 * KEYS);
-                Eventually.within(Duration.ofSeconds(20), "nothing is left to send", () -> AdminCalls.messages(a, TENANT)
-                        .stream().noneMatch(m -> m.path("state").asText().equals("pending")));
+                Eventually.within(
+                        Duration.ofSeconds(20),
+                        "nothing is left to send",
+                        () -> AdminCalls.messages(a, TENANT).stream()
+                                .noneMatch(m -> m.path("state").asText().equals("pending")));
                 Thread.sleep(500);
-                List<String> texts = graph.sends().stream().map(FakeGraph.Send::text).toList();
+                List<String> texts =
+                        graph.sends().stream().map(FakeGraph.Send::text).toList();
                 assertThat(texts).hasSize(2 * KEYS).doesNotHaveDuplicates();
                 for (int k = 0; k < KEYS; k++) {
-                    assertThat(texts.indexOf("Pedido " + k + " enviado")).as("in order").isLessThan(texts.indexOf("Obrigado " + k));
+                    assertThat(texts.indexOf("Pedido " + k + " enviado"))
+                            .as("in order")
+                            .isLessThan(texts.indexOf("Obrigado " + k));
                 }
                 assertThat(AdminCalls.messages(b, TENANT).stream()
-                        .filter(m -> m.path("direction").asText().equals("outbound"))).hasSize(2 * KEYS);
+                                .filter(m -> m.path("direction").asText().equals("outbound")))
+                        .hasSize(2 * KEYS);
             }
         }
     }

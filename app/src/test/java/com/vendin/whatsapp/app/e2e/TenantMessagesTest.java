@@ -54,8 +54,10 @@ class TenantMessagesTest {
 
     @Parameter
     String database;
+
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant store;
@@ -77,8 +79,8 @@ class TenantMessagesTest {
         modaSecret = create("{\"id\":\"" + MODA + "\",\"subdomain\":\"moda\",\"instanceUrl\":\"" + store.url() + "\","
                 + "\"whatsapp\":{\"phoneNumber\":\"+" + MODA_DISPLAY + "\",\"phoneId\":\"" + MODA_PHONE_ID + "\","
                 + "\"provider\":\"facebook\",\"accessToken\":\"moda-token\"}}");
-        pizzaSecret = create("{\"id\":\"" + PIZZA + "\",\"subdomain\":\"pizza\",\"instanceUrl\":\"" + store.url() + "\","
-                + "\"whatsapp\":{\"phoneNumber\":\"" + TWILIO_STORE + "\",\"provider\":\"twilio\"}}");
+        pizzaSecret = create("{\"id\":\"" + PIZZA + "\",\"subdomain\":\"pizza\",\"instanceUrl\":\"" + store.url()
+                + "\"," + "\"whatsapp\":{\"phoneNumber\":\"" + TWILIO_STORE + "\",\"provider\":\"twilio\"}}");
         create("{\"id\":\"sem-numero\",\"subdomain\":\"sem-numero\",\"instanceUrl\":\"" + store.url() + "\"}");
     }
 
@@ -94,8 +96,10 @@ class TenantMessagesTest {
     void givenACustomerWhoWroteAnHourAgo_whenTheOperatorSendsTextWithTheAdminToken_thenItIsQueuedAndGraphReceivesIt() {
         customerWrites(ANA, "wamid.A1", Instant.now().minusSeconds(3600));
 
-        HttpResult sent = admin(MODA, "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"text\",\"text\":\"Seu pedido saiu\"},"
-                + "{\"type\":\"text\",\"text\":\"Chega amanhã\"}]}");
+        HttpResult sent = admin(
+                MODA,
+                "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"text\",\"text\":\"Seu pedido saiu\"},"
+                        + "{\"type\":\"text\",\"text\":\"Chega amanhã\"}]}");
 
         assertThat(sent.code()).as(sent.body()).isEqualTo(202);
         assertThat(sent.json().path("id").asText()).startsWith("snd_");
@@ -110,13 +114,21 @@ class TenantMessagesTest {
         assertThat(first.body().path("type").asText()).isEqualTo("text");
         assertThat(graph.sends()).extracting(FakeGraph.Send::text).containsExactly("Seu pedido saiu", "Chega amanhã");
         String partId = sent.json().path("parts").get(0).path("id").asText();
-        Eventually.within(WAIT, "the part is listed as sent in the customer's thread", () -> outbound(MODA).stream()
-                .anyMatch(m -> m.path("id").asText().equals(partId) && m.path("state").asText().equals("sent")));
-        JsonNode listed = outbound(MODA).stream().filter(m -> m.path("id").asText().equals(partId)).findFirst().orElseThrow();
+        Eventually.within(
+                WAIT,
+                "the part is listed as sent in the customer's thread",
+                () -> outbound(MODA).stream()
+                        .anyMatch(m -> m.path("id").asText().equals(partId)
+                                && m.path("state").asText().equals("sent")));
+        JsonNode listed = outbound(MODA).stream()
+                .filter(m -> m.path("id").asText().equals(partId))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.path("threadId").asText()).isEqualTo("+" + ANA);
         assertThat(listed.path("text").asText()).isEqualTo("Seu pedido saiu");
         assertThat(listed.path("from").asText()).isEqualTo("+" + MODA_DISPLAY);
-        assertThat(AdminCalls.inboundState(gateway, MODA, "wamid.A1")).as("an inbound message is not touched")
+        assertThat(AdminCalls.inboundState(gateway, MODA, "wamid.A1"))
+                .as("an inbound message is not touched")
                 .isEqualTo("forwarded");
     }
 
@@ -127,23 +139,28 @@ class TenantMessagesTest {
             String image = media.serve("/pedido.png", "image/png", png);
             customerWrites(ANA, "wamid.R1", Instant.now().minusSeconds(600));
 
-            HttpResult sent = admin(MODA, "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":["
-                    + "{\"type\":\"image\",\"url\":\"" + image + "\",\"caption\":\"Seu **pedido**\"},"
-                    + "{\"type\":\"buttons\",\"text\":\"Confirma?\",\"buttons\":[{\"id\":\"sim\",\"title\":\"Sim\"},"
-                    + "{\"id\":\"nao\",\"title\":\"Não\"}]}]}");
+            HttpResult sent = admin(
+                    MODA,
+                    "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":["
+                            + "{\"type\":\"image\",\"url\":\"" + image + "\",\"caption\":\"Seu **pedido**\"},"
+                            + "{\"type\":\"buttons\",\"text\":\"Confirma?\",\"buttons\":[{\"id\":\"sim\",\"title\":\"Sim\"},"
+                            + "{\"id\":\"nao\",\"title\":\"Não\"}]}]}");
 
             assertThat(sent.code()).as(sent.body()).isEqualTo(202);
             assertThat(sent.json().path("parts")).hasSize(2);
             Eventually.within(WAIT, "both parts are sent", () -> graph.sends().size() == 2);
-            assertThat(graph.uploads()).singleElement().satisfies(upload ->
-                    assertThat(upload.authorization()).isEqualTo("Bearer moda-token"));
+            assertThat(graph.uploads())
+                    .singleElement()
+                    .satisfies(upload -> assertThat(upload.authorization()).isEqualTo("Bearer moda-token"));
             FakeGraph.Send photo = graph.sends().get(0);
             assertThat(photo.body().path("type").asText()).isEqualTo("image");
-            assertThat(photo.body().path("image").path("id").asText()).isEqualTo(graph.uploads().get(0).mediaId());
+            assertThat(photo.body().path("image").path("id").asText())
+                    .isEqualTo(graph.uploads().get(0).mediaId());
             assertThat(photo.body().path("image").path("caption").asText()).isEqualTo("Seu *pedido*");
             FakeGraph.Send buttons = graph.sends().get(1);
             assertThat(buttons.body().path("type").asText()).isEqualTo("interactive");
-            assertThat(buttons.body().path("interactive").path("action").path("buttons")).hasSize(2);
+            assertThat(buttons.body().path("interactive").path("action").path("buttons"))
+                    .hasSize(2);
             assertThat(outbound(MODA)).extracting(m -> m.path("type").asText()).contains("image", "buttons");
         }
     }
@@ -156,24 +173,41 @@ class TenantMessagesTest {
 
         assertThat(signed(MODA, body, now, sign(modaSecret, now, body)).code()).isEqualTo(202);
         assertThat(signed(MODA, body, now, sign(modaSecret, now, body + " ")).errorCode())
-                .as("a signature over another body").isEqualTo("invalid_signature");
-        assertThat(signed(MODA, body, now - 301, sign(modaSecret, now - 301, body)).code()).as("stale").isEqualTo(401);
-        assertThat(signed(MODA, body, now + 310, sign(modaSecret, now + 310, body)).code()).as("future").isEqualTo(401);
-        assertThat(signed(MODA, body, now, sign(pizzaSecret, now, body)).code()).as("another tenant's secret")
+                .as("a signature over another body")
+                .isEqualTo("invalid_signature");
+        assertThat(signed(MODA, body, now - 301, sign(modaSecret, now - 301, body))
+                        .code())
+                .as("stale")
+                .isEqualTo(401);
+        assertThat(signed(MODA, body, now + 310, sign(modaSecret, now + 310, body))
+                        .code())
+                .as("future")
+                .isEqualTo(401);
+        assertThat(signed(MODA, body, now, sign(pizzaSecret, now, body)).code())
+                .as("another tenant's secret")
                 .isEqualTo(401);
         assertThat(signed(MODA, body, now, "v1=").code()).isEqualTo(401);
-        assertThat(signed(MODA, body, now, sign(modaSecret, now, body).substring(3)).code()).as("without v1=")
+        assertThat(signed(MODA, body, now, sign(modaSecret, now, body).substring(3))
+                        .code())
+                .as("without v1=")
                 .isEqualTo(401);
-        assertThat(TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/api/v1/tenants/" + MODA
-                + "/messages").post(RequestBody.create(body, JSON)).build()).code()).as("no credentials").isEqualTo(401);
-        assertThat(signed("nobody", body, now, sign(modaSecret, now, body)).code()).isEqualTo(401);
+        assertThat(TestGateway.execute(new Request.Builder()
+                                .url(gateway.baseUrl() + "/api/v1/tenants/" + MODA + "/messages")
+                                .post(RequestBody.create(body, JSON))
+                                .build())
+                        .code())
+                .as("no credentials")
+                .isEqualTo(401);
+        assertThat(signed("nobody", body, now, sign(modaSecret, now, body)).code())
+                .isEqualTo(401);
 
         Eventually.within(WAIT, "the signed send goes out", () -> graph.sends().size() == 1);
         assertThat(graph.sends().get(0).text()).isEqualTo("Assinado");
     }
 
     @Test
-    void givenTheSameIdempotencyKeyTwice_whenSent_thenTheSecondGetsTheFirstAnswerAndNothingIsSentAgain() throws Exception {
+    void givenTheSameIdempotencyKeyTwice_whenSent_thenTheSecondGetsTheFirstAnswerAndNothingIsSentAgain()
+            throws Exception {
         customerWrites(ANA, "wamid.I1", Instant.now().minusSeconds(60));
         String body = "{\"to\":\"+" + ANA + "\",\"idempotencyKey\":\"order-42-shipped\",\"messages\":"
                 + "[{\"type\":\"text\",\"text\":\"Enviado\"}]}";
@@ -188,26 +222,38 @@ class TenantMessagesTest {
         assertThat(again.code()).isEqualTo(202);
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(otherKey.json().path("id")).isNotEqualTo(first.json().path("id"));
-        Eventually.within(WAIT, "the other key's send goes out", () -> graph.sends().size() == 2);
+        Eventually.within(
+                WAIT, "the other key's send goes out", () -> graph.sends().size() == 2);
         Thread.sleep(500);
         assertThat(graph.sends()).hasSize(2);
-        assertThat(admin(PIZZA, "{\"to\":\"+" + ANA + "\",\"idempotencyKey\":\"order-42-shipped\",\"messages\":"
-                + "[{\"type\":\"template\",\"contentSid\":\"" + CONTENT_SID + "\"}]}").json().path("id"))
-                .as("keys are per tenant").isNotEqualTo(first.json().path("id"));
+        assertThat(admin(
+                                PIZZA,
+                                "{\"to\":\"+" + ANA + "\",\"idempotencyKey\":\"order-42-shipped\",\"messages\":"
+                                        + "[{\"type\":\"template\",\"contentSid\":\"" + CONTENT_SID + "\"}]}")
+                        .json()
+                        .path("id"))
+                .as("keys are per tenant")
+                .isNotEqualTo(first.json().path("id"));
     }
 
     @Test
     void givenACustomerSilentFor25Hours_whenTheTenantSendsText_thenItIs409AndATemplateStillGoesOut() {
         customerWrites(ANA, "wamid.OLD", Instant.now().minus(Duration.ofHours(25)));
-        Eventually.within(WAIT, "the old message is recorded", () -> store.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the old message is recorded", () -> store.calls().size() == 1);
 
         HttpResult text = admin(MODA, "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"text\",\"text\":\"Oi\"}]}");
-        HttpResult mixed = admin(MODA, "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"template\","
-                + "\"name\":\"order_update\",\"language\":\"pt_BR\"},{\"type\":\"text\",\"text\":\"Oi\"}]}");
-        HttpResult never = admin(MODA, "{\"to\":\"+5511977776666\",\"messages\":[{\"type\":\"text\",\"text\":\"Oi\"}]}");
-        HttpResult template = admin(MODA, "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"template\","
-                + "\"name\":\"order_update\",\"language\":\"pt_BR\",\"components\":[{\"type\":\"body\",\"parameters\":"
-                + "[{\"type\":\"text\",\"text\":\"Ana\"},{\"type\":\"text\",\"text\":\"#42\"}]}]}]}");
+        HttpResult mixed = admin(
+                MODA,
+                "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"template\","
+                        + "\"name\":\"order_update\",\"language\":\"pt_BR\"},{\"type\":\"text\",\"text\":\"Oi\"}]}");
+        HttpResult never =
+                admin(MODA, "{\"to\":\"+5511977776666\",\"messages\":[{\"type\":\"text\",\"text\":\"Oi\"}]}");
+        HttpResult template = admin(
+                MODA,
+                "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"template\","
+                        + "\"name\":\"order_update\",\"language\":\"pt_BR\",\"components\":[{\"type\":\"body\",\"parameters\":"
+                        + "[{\"type\":\"text\",\"text\":\"Ana\"},{\"type\":\"text\",\"text\":\"#42\"}]}]}]}");
 
         assertThat(text.code()).isEqualTo(409);
         assertThat(text.errorCode()).isEqualTo("outside_service_window");
@@ -222,17 +268,31 @@ class TenantMessagesTest {
         assertThat(sent.has("text")).isFalse();
         assertThat(sent.path("template").path("name").asText()).isEqualTo("order_update");
         assertThat(sent.path("template").path("language").path("code").asText()).isEqualTo("pt_BR");
-        assertThat(sent.path("template").path("components").toString()).isEqualTo("[{\"type\":\"body\",\"parameters\":"
-                + "[{\"type\":\"text\",\"text\":\"Ana\"},{\"type\":\"text\",\"text\":\"#42\"}]}]");
+        assertThat(sent.path("template").path("components").toString())
+                .isEqualTo("[{\"type\":\"body\",\"parameters\":"
+                        + "[{\"type\":\"text\",\"text\":\"Ana\"},{\"type\":\"text\",\"text\":\"#42\"}]}]");
         assertThat(sent.path("biz_opaque_callback_data").asText()).startsWith("wg-part-");
-        Eventually.within(WAIT, "the template part is listed", () -> outbound(MODA).stream()
-                .anyMatch(m -> m.path("type").asText().equals("template") && m.path("state").asText().equals("sent")));
+        Eventually.within(
+                WAIT,
+                "the template part is listed",
+                () -> outbound(MODA).stream()
+                        .anyMatch(m -> m.path("type").asText().equals("template")
+                                && m.path("state").asText().equals("sent")));
     }
 
     @Test
     void givenAUsernameCustomer_whenTheTenantSendsToTheirBsuid_thenGraphGetsItInRecipientAndNeverInTo() {
-        gateway.postMetaWebhook(MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "kfisher",
-                "wamid.U1", "Hello", Instant.now().getEpochSecond() - 30).json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .userText(
+                        MODA_PHONE_ID,
+                        MODA_DISPLAY,
+                        null,
+                        "US.1234",
+                        "kfisher",
+                        "wamid.U1",
+                        "Hello",
+                        Instant.now().getEpochSecond() - 30)
+                .json());
         Eventually.within(WAIT, "the message is recorded", () -> store.calls().size() == 1);
 
         HttpResult sent = admin(MODA, "{\"to\":\"US.1234\",\"messages\":[{\"type\":\"text\",\"text\":\"Hi Kerry\"}]}");
@@ -241,17 +301,22 @@ class TenantMessagesTest {
         Eventually.within(WAIT, "it is sent", () -> graph.sends().size() == 1);
         assertThat(graph.sends().get(0).body().path("recipient").asText()).isEqualTo("US.1234");
         assertThat(graph.sends().get(0).body().has("to")).isFalse();
-        Eventually.within(WAIT, "it is listed in the person's thread", () -> outbound(MODA).stream()
-                .anyMatch(m -> m.path("threadId").asText().equals("user:US.1234")));
+        Eventually.within(
+                WAIT,
+                "it is listed in the person's thread",
+                () -> outbound(MODA).stream()
+                        .anyMatch(m -> m.path("threadId").asText().equals("user:US.1234")));
     }
 
     @Test
     void givenAPersonFirstSeenByBsuidThenWithTheirPhone_whenSentToThePhone_thenTheWindowOfTheirThreadApplies() {
         long now = Instant.now().getEpochSecond();
-        gateway.postMetaWebhook(MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, null, "BR.77", null,
-                "wamid.B1", "first", now - 60).json());
-        gateway.postMetaWebhook(MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, "5511966665555", "BR.77", null,
-                "wamid.B2", "second", now - 50).json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "BR.77", null, "wamid.B1", "first", now - 60)
+                .json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, "5511966665555", "BR.77", null, "wamid.B2", "second", now - 50)
+                .json());
         Eventually.within(WAIT, "both are recorded", () -> store.calls().size() == 2);
 
         HttpResult sent = admin(MODA, "{\"to\":\"+5511966665555\",\"messages\":[{\"type\":\"text\",\"text\":\"Oi\"}]}");
@@ -259,16 +324,23 @@ class TenantMessagesTest {
         assertThat(sent.code()).as(sent.body()).isEqualTo(202);
         Eventually.within(WAIT, "it is sent to the phone", () -> graph.sends().size() == 1);
         assertThat(graph.sends().get(0).to()).isEqualTo("5511966665555");
-        Eventually.within(WAIT, "it is listed in the person's thread", () -> outbound(MODA).stream()
-                .anyMatch(m -> m.path("threadId").asText().equals("user:BR.77")));
+        Eventually.within(
+                WAIT,
+                "it is listed in the person's thread",
+                () -> outbound(MODA).stream()
+                        .anyMatch(m -> m.path("threadId").asText().equals("user:BR.77")));
     }
 
     @Test
     void givenATwilioStore_whenItSendsAContentTemplate_thenTwilioGetsContentSidAndVariablesInPlaceOfBody() {
-        HttpResult sent = admin(PIZZA, "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"template\","
-                + "\"contentSid\":\"" + CONTENT_SID + "\",\"contentVariables\":{\"1\":\"Ana\",\"2\":\"#42\"}}]}");
-        HttpResult metaTemplate = admin(PIZZA, "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"template\","
-                + "\"name\":\"order_update\",\"language\":\"pt_BR\"}]}");
+        HttpResult sent = admin(
+                PIZZA,
+                "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"template\"," + "\"contentSid\":\"" + CONTENT_SID
+                        + "\",\"contentVariables\":{\"1\":\"Ana\",\"2\":\"#42\"}}]}");
+        HttpResult metaTemplate = admin(
+                PIZZA,
+                "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"template\","
+                        + "\"name\":\"order_update\",\"language\":\"pt_BR\"}]}");
 
         assertThat(sent.code()).as(sent.body()).isEqualTo(202);
         assertThat(metaTemplate.errorCode()).isEqualTo("invalid_message");
@@ -284,13 +356,18 @@ class TenantMessagesTest {
 
     @Test
     void givenATwilioCustomerWhoJustWrote_whenTheStoreSendsText_thenItLeavesAsBodyFromTheStoreNumber() {
-        HttpResult ack = gateway.postTwilioWebhook(TwilioPayloads.message("SM" + "a".repeat(32), "+5511977773333",
-                TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID).put("Body", "Oi pizza"), TestGateway.TWILIO_MAIN_TOKEN);
+        HttpResult ack = gateway.postTwilioWebhook(
+                TwilioPayloads.message(
+                                "SM" + "a".repeat(32), "+5511977773333", TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
+                        .put("Body", "Oi pizza"),
+                TestGateway.TWILIO_MAIN_TOKEN);
         assertThat(ack.code()).isEqualTo(200);
         Eventually.within(WAIT, "the message is recorded", () -> store.calls().size() == 1);
 
-        HttpResult sent = admin(PIZZA, "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"text\",\"text\":\"Saiu!\"}]}");
-        HttpResult stranger = admin(PIZZA, "{\"to\":\"+5511977770000\",\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}");
+        HttpResult sent =
+                admin(PIZZA, "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"text\",\"text\":\"Saiu!\"}]}");
+        HttpResult stranger =
+                admin(PIZZA, "{\"to\":\"+5511977770000\",\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}");
 
         assertThat(sent.code()).as(sent.body()).isEqualTo(202);
         assertThat(stranger.errorCode()).isEqualTo("outside_service_window");
@@ -305,23 +382,37 @@ class TenantMessagesTest {
         customerWrites(ANA, "wamid.R1", Instant.now().minusSeconds(30));
         Eventually.within(WAIT, "the message is recorded", () -> store.calls().size() == 1);
 
-        HttpResult sent = admin(MODA, "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":"
-                + "[{\"type\":\"text\",\"text\":\"Demorei, mas aqui está\"}]}");
-        HttpResult unknown = admin(MODA, "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.NOPE\",\"messages\":"
-                + "[{\"type\":\"text\",\"text\":\"x\"}]}");
-        HttpResult otherTenants = admin(PIZZA, "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":"
-                + "[{\"type\":\"template\",\"contentSid\":\"" + CONTENT_SID + "\"}]}");
+        HttpResult sent = admin(
+                MODA,
+                "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":"
+                        + "[{\"type\":\"text\",\"text\":\"Demorei, mas aqui está\"}]}");
+        HttpResult unknown = admin(
+                MODA,
+                "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.NOPE\",\"messages\":"
+                        + "[{\"type\":\"text\",\"text\":\"x\"}]}");
+        HttpResult otherTenants = admin(
+                PIZZA,
+                "{\"to\":\"+" + ANA + "\",\"replyTo\":\"wamid.R1\",\"messages\":"
+                        + "[{\"type\":\"template\",\"contentSid\":\"" + CONTENT_SID + "\"}]}");
 
         assertThat(sent.code()).as(sent.body()).isEqualTo(202);
         assertThat(unknown.code()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("reply_to_not_found");
         assertThat(otherTenants.errorCode()).isEqualTo("reply_to_not_found");
         String inboundId = AdminCalls.messages(gateway, MODA).stream()
-                .filter(m -> m.path("providerMessageId").asText().equals("wamid.R1")).findFirst().orElseThrow()
-                .path("id").asText();
+                .filter(m -> m.path("providerMessageId").asText().equals("wamid.R1"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
         String partId = sent.json().path("parts").get(0).path("id").asText();
-        assertThat(outbound(MODA).stream().filter(m -> m.path("id").asText().equals(partId)).findFirst().orElseThrow()
-                .path("inReplyTo").asText()).isEqualTo(inboundId);
+        assertThat(outbound(MODA).stream()
+                        .filter(m -> m.path("id").asText().equals(partId))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("inReplyTo")
+                        .asText())
+                .isEqualTo(inboundId);
         Eventually.within(WAIT, "it is sent", () -> graph.sends().size() == 1);
     }
 
@@ -338,33 +429,51 @@ class TenantMessagesTest {
                 Map.entry("{\"to\":42,\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}", "invalid_request"),
                 Map.entry("{" + to + "\"messages\":[]}", "invalid_message"),
                 Map.entry("{" + to + "\"messages\":{\"type\":\"text\"}}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[" + "{\"type\":\"text\",\"text\":\"x\"},".repeat(10)
-                        + "{\"type\":\"text\",\"text\":\"x\"}]}", "invalid_message"),
+                Map.entry(
+                        "{" + to + "\"messages\":[" + "{\"type\":\"text\",\"text\":\"x\"},".repeat(10)
+                                + "{\"type\":\"text\",\"text\":\"x\"}]}",
+                        "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"\"}]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"x\",\"url\":\"y\"}]}", "invalid_message"),
+                Map.entry(
+                        "{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"x\",\"url\":\"y\"}]}",
+                        "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[\"hello\"]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"image\",\"url\":\"http://127.0.0.1:9/y.png\"}]}",
+                Map.entry(
+                        "{" + to + "\"messages\":[{\"type\":\"image\",\"url\":\"http://127.0.0.1:9/y.png\"}]}",
                         "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"buttons\",\"text\":\"x\",\"buttons\":["
-                        + "{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\",\"title\":\"B\"},"
-                        + "{\"id\":\"c\",\"title\":\"C\"},{\"id\":\"d\",\"title\":\"D\"}]}]}", "invalid_message"),
+                Map.entry(
+                        "{" + to + "\"messages\":[{\"type\":\"buttons\",\"text\":\"x\",\"buttons\":["
+                                + "{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\",\"title\":\"B\"},"
+                                + "{\"id\":\"c\",\"title\":\"C\"},{\"id\":\"d\",\"title\":\"D\"}]}]}",
+                        "invalid_message"),
                 Map.entry("{" + to + "\"messages\":[{\"type\":\"poll\"}]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"template\",\"language\":\"pt_BR\"}]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"template\",\"name\":\"Bad Name\",\"language\":\"pt_BR\"}]}",
+                Map.entry(
+                        "{" + to + "\"messages\":[{\"type\":\"template\",\"language\":\"pt_BR\"}]}", "invalid_message"),
+                Map.entry(
+                        "{" + to
+                                + "\"messages\":[{\"type\":\"template\",\"name\":\"Bad Name\",\"language\":\"pt_BR\"}]}",
                         "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"template\",\"name\":\"a\",\"language\":\"pt_BR\","
-                        + "\"components\":{}}]}", "invalid_message"),
-                Map.entry("{" + to + "\"messages\":[{\"type\":\"template\",\"contentSid\":\"" + CONTENT_SID + "\"}]}",
+                Map.entry(
+                        "{" + to + "\"messages\":[{\"type\":\"template\",\"name\":\"a\",\"language\":\"pt_BR\","
+                                + "\"components\":{}}]}",
                         "invalid_message"),
-                Map.entry("{" + to + "\"idempotencyKey\":\"\",\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}",
+                Map.entry(
+                        "{" + to + "\"messages\":[{\"type\":\"template\",\"contentSid\":\"" + CONTENT_SID + "\"}]}",
+                        "invalid_message"),
+                Map.entry(
+                        "{" + to + "\"idempotencyKey\":\"\",\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}",
                         "invalid_request"));
         for (Map.Entry<String, String> request : invalid.entrySet()) {
             HttpResult answer = admin(MODA, request.getKey());
-            assertThat(answer.code()).as(request.getKey() + " → " + answer.body()).isEqualTo(400);
+            assertThat(answer.code())
+                    .as(request.getKey() + " → " + answer.body())
+                    .isEqualTo(400);
             assertThat(answer.errorCode()).as(request.getKey()).isEqualTo(request.getValue());
         }
-        HttpResult twilioBadVariables = admin(PIZZA, "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"template\","
-                + "\"contentSid\":\"" + CONTENT_SID + "\",\"contentVariables\":[1]}]}");
+        HttpResult twilioBadVariables = admin(
+                PIZZA,
+                "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"template\"," + "\"contentSid\":\"" + CONTENT_SID
+                        + "\",\"contentVariables\":[1]}]}");
         assertThat(twilioBadVariables.errorCode()).isEqualTo("invalid_message");
         String ok = "{" + to + "\"messages\":[{\"type\":\"text\",\"text\":\"x\"}]}";
         assertThat(admin("nobody", ok).errorCode()).isEqualTo("tenant_not_found");
@@ -377,8 +486,9 @@ class TenantMessagesTest {
     }
 
     private void customerWrites(String phone, String wamid, Instant at) {
-        HttpResult ack = gateway.postMetaWebhook(MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, phone, wamid,
-                "Olá", at.getEpochSecond()).json());
+        HttpResult ack = gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, phone, wamid, "Olá", at.getEpochSecond())
+                .json());
         assertThat(ack.code()).isEqualTo(200);
     }
 
@@ -393,21 +503,26 @@ class TenantMessagesTest {
     }
 
     private HttpResult signed(String tenant, String body, long timestamp, String signature) {
-        return TestGateway.execute(new Request.Builder().url(gateway.baseUrl() + "/api/v1/tenants/" + tenant + "/messages")
+        return TestGateway.execute(new Request.Builder()
+                .url(gateway.baseUrl() + "/api/v1/tenants/" + tenant + "/messages")
                 .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
                 .header("X-Vendin-Timestamp", Long.toString(timestamp))
-                .header("X-Vendin-Signature", signature).build());
+                .header("X-Vendin-Signature", signature)
+                .build());
     }
 
     /** The §3 scheme, as a tenant instance computes it. */
     static String sign(String secret, long timestamp, String body) {
-        byte[] mac = MetaPayloads.hmac("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8),
+        byte[] mac = MetaPayloads.hmac(
+                "HmacSHA256",
+                secret.getBytes(StandardCharsets.UTF_8),
                 (timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
         return "v1=" + HexFormat.of().formatHex(mac);
     }
 
     private List<JsonNode> outbound(String tenant) {
         return AdminCalls.messages(gateway, tenant).stream()
-                .filter(m -> m.path("direction").asText().equals("outbound")).toList();
+                .filter(m -> m.path("direction").asText().equals("outbound"))
+                .toList();
     }
 }

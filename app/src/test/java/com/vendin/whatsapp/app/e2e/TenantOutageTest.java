@@ -34,15 +34,16 @@ class TenantOutageTest {
     Path dir;
 
     @Test
-    void givenTenantAnswering503For30Seconds_whenItRecovers_thenEveryMessageOnceAndEachThreadInOrder() throws Exception {
+    void givenTenantAnswering503For30Seconds_whenItRecovers_thenEveryMessageOnceAndEachThreadInOrder()
+            throws Exception {
         AtomicLong firstCallAt = new AtomicLong();
         try (FakeGraph graph = new FakeGraph().start();
-             FakeTenant tenant = new FakeTenant().start().answerStatus(body -> {
-                 long now = System.nanoTime();
-                 firstCallAt.compareAndSet(0, now);
-                 return now - firstCallAt.get() < OUTAGE.toNanos() ? 503 : 200;
-             });
-             TestGateway gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl()))) {
+                FakeTenant tenant = new FakeTenant().start().answerStatus(body -> {
+                    long now = System.nanoTime();
+                    firstCallAt.compareAndSet(0, now);
+                    return now - firstCallAt.get() < OUTAGE.toNanos() ? 503 : 200;
+                });
+                TestGateway gateway = TestGateway.start(TestGateway.environment(dir, graph.baseUrl()))) {
             AdminCalls.createMetaTenant(gateway, "moda-brasil", tenant.url(), "+5511999911111", PHONE_ID, "t");
             long stamp = System.currentTimeMillis() / 1000 - 100;
             List<String> expected = new ArrayList<>();
@@ -50,26 +51,44 @@ class TenantOutageTest {
                 for (int t = 0; t < THREADS; t++) {
                     String wamid = "wamid.T" + t + "-" + k;
                     expected.add(wamid);
-                    assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY,
-                            "55119888800" + (10 + t), wamid, "m" + k, stamp + k).json()).code()).isEqualTo(200);
+                    assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                            .text(
+                                                    PHONE_ID,
+                                                    DISPLAY,
+                                                    "55119888800" + (10 + t),
+                                                    wamid,
+                                                    "m" + k,
+                                                    stamp + k)
+                                            .json())
+                                    .code())
+                            .isEqualTo(200);
                 }
             }
 
-            Eventually.within(Duration.ofSeconds(80), "every message is accepted after the outage",
+            Eventually.within(
+                    Duration.ofSeconds(80),
+                    "every message is accepted after the outage",
                     () -> tenant.accepted().size() >= expected.size());
-            Eventually.within(Duration.ofSeconds(10), "every reply is sent", () -> graph.sends().size() >= expected.size());
+            Eventually.within(
+                    Duration.ofSeconds(10),
+                    "every reply is sent",
+                    () -> graph.sends().size() >= expected.size());
 
             List<FakeTenant.Call> accepted = tenant.accepted();
             assertThat(tenant.calls().stream().filter(c -> c.status() == 503).count())
-                    .as("the outage was seen and retried").isGreaterThanOrEqualTo(THREADS * 2L);
+                    .as("the outage was seen and retried")
+                    .isGreaterThanOrEqualTo(THREADS * 2L);
             assertThat(accepted).extracting(FakeTenant.Call::messageId).containsExactlyInAnyOrderElementsOf(expected);
-            Map<String, List<String>> byThread = accepted.stream().collect(Collectors.groupingBy(
-                    c -> c.body().path("threadId").asText(), Collectors.mapping(FakeTenant.Call::messageId,
-                            Collectors.toList())));
+            Map<String, List<String>> byThread = accepted.stream()
+                    .collect(Collectors.groupingBy(
+                            c -> c.body().path("threadId").asText(),
+                            Collectors.mapping(FakeTenant.Call::messageId, Collectors.toList())));
             assertThat(byThread).hasSize(THREADS);
-            byThread.values().forEach(ids -> assertThat(ids).as("one thread's order").isSortedAccordingTo(
-                    java.util.Comparator.comparing((Function<String, Integer>) id ->
-                            Integer.parseInt(id.substring(id.indexOf('-') + 1)))));
+            byThread.values()
+                    .forEach(ids -> assertThat(ids)
+                            .as("one thread's order")
+                            .isSortedAccordingTo(java.util.Comparator.comparing((Function<String, Integer>)
+                                    id -> Integer.parseInt(id.substring(id.indexOf('-') + 1)))));
             assertThat(graph.sends()).hasSize(expected.size());
         }
     }

@@ -38,6 +38,7 @@ class TwilioMessagePathTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant subStore;
@@ -53,8 +54,12 @@ class TwilioMessagePathTest {
         env.putAll(extra);
         env.entrySet().removeIf(e -> e.getValue().isEmpty());
         gateway = TestGateway.start(env);
-        createTenant(gateway, "loja-sub", subStore, SUB_STORE, ",\"twilioAccountSid\":\"" + SUB_SID
-                + "\",\"twilioAuthToken\":\"" + SUB_TOKEN + "\"");
+        createTenant(
+                gateway,
+                "loja-sub",
+                subStore,
+                SUB_STORE,
+                ",\"twilioAccountSid\":\"" + SUB_SID + "\",\"twilioAuthToken\":\"" + SUB_TOKEN + "\"");
         createTenant(gateway, "loja-main", mainStore, MAIN_STORE, "");
     }
 
@@ -74,8 +79,10 @@ class TwilioMessagePathTest {
     @Test
     void aMessageToAStoreWithItsOwnSubaccountIsAcceptedOnlyWithThatTokenAndTheReplyLeavesThroughIt() throws Exception {
         start(Map.of());
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000001", CUSTOMER, SUB_STORE, SUB_SID)
-                .put("MessageType", "text").put("Body", "Olá, quero pedir 2 pizzas");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000001", CUSTOMER, SUB_STORE, SUB_SID)
+                .put("MessageType", "text")
+                .put("Body", "Olá, quero pedir 2 pizzas");
 
         HttpResult mainSigned = gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN);
         HttpResult unsigned = gateway.postTwilioWebhookWithSignature(message, null);
@@ -100,8 +107,10 @@ class TwilioMessagePathTest {
         Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
         FakeTwilio.Send send = twilio.sends().get(0);
         assertThat(send.path()).isEqualTo("/2010-04-01/Accounts/" + SUB_SID + "/Messages.json");
-        assertThat(send.authorization()).isEqualTo("Basic " + Base64.getEncoder()
-                .encodeToString((SUB_SID + ":" + SUB_TOKEN).getBytes(StandardCharsets.UTF_8)));
+        assertThat(send.authorization())
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((SUB_SID + ":" + SUB_TOKEN).getBytes(StandardCharsets.UTF_8)));
         assertThat(send.from()).isEqualTo("whatsapp:" + SUB_STORE);
         assertThat(send.to()).isEqualTo("whatsapp:" + CUSTOMER);
         assertThat(send.body()).isEqualTo("Re: Olá, quero pedir 2 pizzas");
@@ -112,12 +121,16 @@ class TwilioMessagePathTest {
     @Test
     void aStoreOnTheMainAccountIsSignedWithTheMainTokenAndARedeliveryReachesTheTenantOnce() throws Exception {
         start(Map.of());
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000002", CUSTOMER, MAIN_STORE,
-                TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "oi");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000002", CUSTOMER, MAIN_STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("Body", "oi");
 
         assertThat(gateway.postTwilioWebhook(message, SUB_TOKEN).code()).isEqualTo(401);
         for (int i = 0; i < 3; i++) {
-            assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
+            assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN)
+                            .code())
+                    .isEqualTo(200);
         }
 
         Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
@@ -130,15 +143,17 @@ class TwilioMessagePathTest {
     @Test
     void behindAProxyARequestSignedForThePublicUrlIsAcceptedThoughItArrivedOverPlainHttp() throws Exception {
         start(Map.of("GATEWAY_PUBLIC_URL", "https://gw.example.com"));
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000003", CUSTOMER, SUB_STORE, SUB_SID)
-                .put("MessageType", "text").put("Body", "via proxy");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000003", CUSTOMER, SUB_STORE, SUB_SID)
+                .put("MessageType", "text")
+                .put("Body", "via proxy");
         String publicUrl = "https://gw.example.com/webhooks/whatsapp/twilio";
 
         HttpResult local = gateway.postTwilioWebhook(message, SUB_TOKEN);
-        HttpResult withDefaultPort = gateway.postTwilioWebhookWithSignature(message,
-                message.sign("https://gw.example.com:443/webhooks/whatsapp/twilio", SUB_TOKEN));
-        HttpResult httpScheme = gateway.postTwilioWebhookWithSignature(message,
-                message.sign("http://gw.example.com/webhooks/whatsapp/twilio", SUB_TOKEN));
+        HttpResult withDefaultPort = gateway.postTwilioWebhookWithSignature(
+                message, message.sign("https://gw.example.com:443/webhooks/whatsapp/twilio", SUB_TOKEN));
+        HttpResult httpScheme = gateway.postTwilioWebhookWithSignature(
+                message, message.sign("http://gw.example.com/webhooks/whatsapp/twilio", SUB_TOKEN));
         HttpResult proxied = gateway.postTwilioWebhookWithSignature(message, message.sign(publicUrl, SUB_TOKEN));
 
         assertThat(local.code()).isEqualTo(401);
@@ -148,48 +163,77 @@ class TwilioMessagePathTest {
         Eventually.within(WAIT, "the store is called", () -> subStore.calls().size() == 1);
         assertThat(subStore.calls().get(0).body().path("message").asText()).isEqualTo("via proxy");
         Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
-        assertThat(twilio.sends().get(0).form().get("StatusCallback")).as("the public URL with the part's correlation id")
+        assertThat(twilio.sends().get(0).form().get("StatusCallback"))
+                .as("the public URL with the part's correlation id")
                 .matches(java.util.regex.Pattern.quote(publicUrl + "?gatewayPart=wg-part-") + "[0-9]+");
     }
 
     @Test
     void withoutAMainTokenAStoreOnTheMainAccountIsRefusedWhateverTheSignature() throws Exception {
         start(Map.of("TWILIO_AUTH_TOKEN", "", "TWILIO_ACCOUNT_SID", ""));
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000004", CUSTOMER, MAIN_STORE,
-                TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "oi");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000004", CUSTOMER, MAIN_STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("Body", "oi");
 
-        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(401);
+        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(401);
         assertThat(gateway.postTwilioWebhook(message, SUB_TOKEN).code()).isEqualTo(401);
-        assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json())).isEmpty();
-        assertThat(items(gateway.admin("GET", "/api/v1/tenants/loja-main/messages", null).json())).isEmpty();
+        assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json()))
+                .isEmpty();
+        assertThat(items(gateway.admin("GET", "/api/v1/tenants/loja-main/messages", null)
+                        .json()))
+                .isEmpty();
     }
 
     @Test
     void anUnknownStoreNumberIsAcknowledgedAndListedAsUnroutable() throws Exception {
         start(Map.of());
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000005", CUSTOMER, "+551140040000",
-                TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "alô?");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000005",
+                        CUSTOMER,
+                        "+551140040000",
+                        TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("Body", "alô?");
 
         HttpResult ack = gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN);
 
         assertThat(ack.code()).isEqualTo(200);
         assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json()))
-                .extracting(i -> i.path("providerMessageId").asText() + "/" + i.path("reason").asText())
+                .extracting(i -> i.path("providerMessageId").asText() + "/"
+                        + i.path("reason").asText())
                 .containsExactly("SM00000000000000000000000000000005/unknown_store_number");
     }
 
     @Test
     void anOwnerWritingToTheTwilioPlatformNumberIsAnAdminAndIsAnsweredFromIt() throws Exception {
         start(Map.of("WHATSAPP_PROVIDER", "twilio", "TWILIO_WHATSAPP_FROM", "+14155238886"));
-        gateway.instance(AdminPhoneRepository.class).add(new AdminPhone("admin-1", new TenantId("loja-sub"), "user-1",
-                new PhoneNumber("+5511999991111"), "owner", Instant.now(), Instant.now()));
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000006", "+551199991111",
-                "+14155238886", TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "Pedidos hoje?");
+        gateway.instance(AdminPhoneRepository.class)
+                .add(new AdminPhone(
+                        "admin-1",
+                        new TenantId("loja-sub"),
+                        "user-1",
+                        new PhoneNumber("+5511999991111"),
+                        "owner",
+                        Instant.now(),
+                        Instant.now()));
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000006",
+                        "+551199991111",
+                        "+14155238886",
+                        TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("Body", "Pedidos hoje?");
 
         assertThat(gateway.postTwilioWebhook(message, SUB_TOKEN).code()).isEqualTo(401);
-        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
+        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(200);
 
-        Eventually.within(WAIT, "the owner's store is called", () -> subStore.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the owner's store is called", () -> subStore.calls().size() == 1);
         assertThat(subStore.calls().get(0).body().path("role").asText()).isEqualTo("admin");
         assertThat(subStore.calls().get(0).body().path("from").asText()).isEqualTo("+5511999991111");
         Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);

@@ -23,6 +23,7 @@ class TwilioPhoneIdTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant tenant;
@@ -53,40 +54,60 @@ class TwilioPhoneIdTest {
         HttpResult read = gateway.admin("GET", "/api/v1/tenants/cafe", null);
         assertThat(read.json().path("whatsapp").path("phoneId").asText()).isEqualTo(NUMBER_SID);
         assertThat(read.json().path("whatsapp").path("provider").asText()).isEqualTo("twilio");
-        HttpResult patched = gateway.admin("PATCH", "/api/v1/tenants/cafe",
-                "{\"instanceUrl\":\"" + tenant.url() + "\"}");
+        HttpResult patched =
+                gateway.admin("PATCH", "/api/v1/tenants/cafe", "{\"instanceUrl\":\"" + tenant.url() + "\"}");
         assertThat(patched.json().path("whatsapp").path("phoneId").asText()).isEqualTo(NUMBER_SID);
 
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000071", "+5511987654321", STORE,
-                TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "Oi");
-        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN).code()).isEqualTo(200);
-        Eventually.within(Duration.ofSeconds(10), "the store is called", () -> tenant.calls().size() == 1);
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000071", "+5511987654321", STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("Body", "Oi");
+        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(200);
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the store is called",
+                () -> tenant.calls().size() == 1);
         assertThat(tenant.calls().get(0).body().path("tenantId").asText()).isEqualTo("cafe");
     }
 
     @Test
     void givenTwilioPhoneIdThatIsNotANumberSid_whenCreatedOrPatched_then400NamingTheField() {
-        for (String bad : new String[] {"\"100000000000001\"", "\"PN0123\"", "\"AC0123456789abcdef0123456789abcdef\"",
-                "\"PN0123456789abcdef0123456789abcdeg\"", "\"\""}) {
+        for (String bad : new String[] {
+            "\"100000000000001\"",
+            "\"PN0123\"",
+            "\"AC0123456789abcdef0123456789abcdef\"",
+            "\"PN0123456789abcdef0123456789abcdeg\"",
+            "\"\""
+        }) {
             HttpResult rejected = create("cafe", bad);
 
             assertThat(rejected.code()).as(bad + ": " + rejected.body()).isEqualTo(400);
-            assertThat(rejected.json().path("error").path("message").asText()).as(bad).contains("whatsapp.phoneId");
+            assertThat(rejected.json().path("error").path("message").asText())
+                    .as(bad)
+                    .contains("whatsapp.phoneId");
         }
         assertThat(gateway.admin("GET", "/api/v1/tenants/cafe", null).code()).isEqualTo(404);
 
         assertThat(create("cafe", null).code()).isEqualTo(201);
-        HttpResult patched = gateway.admin("PATCH", "/api/v1/tenants/cafe",
-                "{\"whatsapp\":{\"phoneId\":\"PN12\"}}");
+        HttpResult patched = gateway.admin("PATCH", "/api/v1/tenants/cafe", "{\"whatsapp\":{\"phoneId\":\"PN12\"}}");
         assertThat(patched.code()).as(patched.body()).isEqualTo(400);
-        assertThat(gateway.admin("GET", "/api/v1/tenants/cafe", null).json().path("whatsapp").path("phoneId").isNull())
+        assertThat(gateway.admin("GET", "/api/v1/tenants/cafe", null)
+                        .json()
+                        .path("whatsapp")
+                        .path("phoneId")
+                        .isNull())
                 .isTrue();
     }
 
     private HttpResult create(String id, String phoneIdJson) {
         String phoneId = phoneIdJson == null ? "" : ",\"phoneId\":" + phoneIdJson;
-        return gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\","
-                + "\"instanceUrl\":\"" + tenant.url() + "\",\"whatsapp\":{\"phoneNumber\":\"" + STORE + "\","
-                + "\"provider\":\"twilio\"" + phoneId + "}}");
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants",
+                "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\","
+                        + "\"instanceUrl\":\"" + tenant.url() + "\",\"whatsapp\":{\"phoneNumber\":\"" + STORE + "\","
+                        + "\"provider\":\"twilio\"" + phoneId + "}}");
     }
 }

@@ -29,6 +29,7 @@ class TwilioVerificationCodeTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant moda;
@@ -60,7 +61,9 @@ class TwilioVerificationCodeTest {
         env.put("TWILIO_API_URL", twilio.baseUrl());
         env.putAll(extra);
         gateway = TestGateway.start(env);
-        HttpResult created = gateway.admin("POST", "/api/v1/tenants",
+        HttpResult created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
                 "{\"id\":\"moda-brasil\",\"subdomain\":\"moda-brasil\",\"instanceUrl\":\"" + moda.url() + "\"}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
     }
@@ -75,8 +78,11 @@ class TwilioVerificationCodeTest {
         FakeTwilio.Send send = twilio.sends().get(0);
         assertThat(send.path()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json");
         assertThat(send.authorization()).isEqualTo(Credentials.basic(SID, TOKEN));
-        assertThat(send.form()).containsEntry("From", "whatsapp:" + FROM).containsEntry("To", "whatsapp:" + OWNER)
-                .containsEntry("ContentSid", "HX0000000000000000000000000000abcd").doesNotContainKey("Body");
+        assertThat(send.form())
+                .containsEntry("From", "whatsapp:" + FROM)
+                .containsEntry("To", "whatsapp:" + OWNER)
+                .containsEntry("ContentSid", "HX0000000000000000000000000000abcd")
+                .doesNotContainKey("Body");
         JsonNode variables = new ObjectMapper().readTree(send.form().get("ContentVariables"));
         String code = variables.path("1").asText();
         assertThat(code).matches("[0-9]{6}");
@@ -93,18 +99,23 @@ class TwilioVerificationCodeTest {
 
         FakeTwilio.Send send = twilio.sends().get(0);
         assertThat(send.form()).doesNotContainKey("ContentSid").containsKey("Body");
-        Matcher code = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])").matcher(send.form().get("Body"));
+        Matcher code = Pattern.compile("(?<![0-9])[0-9]{6}(?![0-9])")
+                .matcher(send.form().get("Body"));
         assertThat(code.find()).isTrue();
         assertThat(confirm(code.group()).code()).isEqualTo(201);
     }
 
     private HttpResult ask() {
-        return gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones/verifications",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/moda-brasil/admin-phones/verifications",
                 "{\"phone\":\"" + OWNER + "\",\"userId\":\"user-1\"}");
     }
 
     private HttpResult confirm(String otp) {
-        return gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones",
+        return gateway.admin(
+                "POST",
+                "/api/v1/tenants/moda-brasil/admin-phones",
                 "{\"phone\":\"" + OWNER + "\",\"otp\":\"" + otp + "\",\"userId\":\"user-1\"}");
     }
 }

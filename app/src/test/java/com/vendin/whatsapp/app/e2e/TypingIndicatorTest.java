@@ -9,9 +9,9 @@ import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.FakeTwilio;
-import com.vendin.whatsapp.app.support.TwilioPayloads;
 import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.app.support.TestGateway;
+import com.vendin.whatsapp.app.support.TwilioPayloads;
 import com.vendin.whatsapp.app.wiring.TypingSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +39,7 @@ class TypingIndicatorTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private TestGateway gateway;
@@ -75,26 +76,39 @@ class TypingIndicatorTest {
         boot(Map.of(), shortInterval());
 
         long posted = System.nanoTime();
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T1", "oi").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T1", "oi")
+                .json());
 
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == 1);
         List<FakeGraph.Typing> typings = graph.typings();
-        assertThat(typings).as("shown on forward, renewed while the tenant works (1 s at 300 ms)").hasSizeBetween(3, 5)
+        assertThat(typings)
+                .as("shown on forward, renewed while the tenant works (1 s at 300 ms)")
+                .hasSizeBetween(3, 5)
                 .allSatisfy(typing -> {
-            assertThat(typing.path()).isEqualTo("/v25.0/" + PHONE_ID + "/messages");
-            assertThat(typing.authorization()).isEqualTo("Bearer moda-token");
-            assertThat(typing.body()).isEqualTo(new ObjectMapper().readTree("{\"messaging_product\":\"whatsapp\","
-                    + "\"status\":\"read\",\"message_id\":\"wamid.T1\",\"typing_indicator\":{\"type\":\"text\"}}"));
-        });
-        assertThat(Duration.ofNanos(typings.get(0).atNanos() - posted)).as("shown as the message is forwarded")
+                    assertThat(typing.path()).isEqualTo("/v25.0/" + PHONE_ID + "/messages");
+                    assertThat(typing.authorization()).isEqualTo("Bearer moda-token");
+                    assertThat(typing.body())
+                            .isEqualTo(
+                                    new ObjectMapper()
+                                            .readTree(
+                                                    "{\"messaging_product\":\"whatsapp\","
+                                                            + "\"status\":\"read\",\"message_id\":\"wamid.T1\",\"typing_indicator\":{\"type\":\"text\"}}"));
+                });
+        assertThat(Duration.ofNanos(typings.get(0).atNanos() - posted))
+                .as("shown as the message is forwarded")
                 .isLessThan(TENANT_TIME);
         for (int i = 1; i < typings.size(); i++) {
-            assertThat(Duration.ofNanos(typings.get(i).atNanos() - typings.get(i - 1).atNanos()))
-                    .as("renewed once per interval").isGreaterThan(INTERVAL.minusMillis(100));
+            assertThat(Duration.ofNanos(
+                            typings.get(i).atNanos() - typings.get(i - 1).atNanos()))
+                    .as("renewed once per interval")
+                    .isGreaterThan(INTERVAL.minusMillis(100));
         }
         int shown = graph.typings().size();
         Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
-        assertThat(graph.typings()).as("no renewal once the tenant has answered").hasSize(shown);
+        assertThat(graph.typings())
+                .as("no renewal once the tenant has answered")
+                .hasSize(shown);
     }
 
     @Test
@@ -103,22 +117,32 @@ class TypingIndicatorTest {
         boot(Map.of(), shortInterval());
 
         long posted = System.nanoTime();
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T2", "oi").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T2", "oi")
+                .json());
 
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == 1);
-        assertThat(Duration.ofNanos(System.nanoTime() - posted)).as("the indicator never delays the reply")
+        assertThat(Duration.ofNanos(System.nanoTime() - posted))
+                .as("the indicator never delays the reply")
                 .isLessThan(TENANT_TIME.plusSeconds(2));
         assertThat(graph.sends().get(0).text()).isEqualTo("Re: oi");
-        assertThat(graph.typings()).isNotEmpty().allSatisfy(t -> assertThat(t.status()).isEqualTo(500));
-        Eventually.within(WAIT, "the message is replied",
-                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.T2").equals("replied"));
+        assertThat(graph.typings())
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(500));
+        Eventually.within(
+                WAIT,
+                "the message is replied",
+                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.T2")
+                        .equals("replied"));
     }
 
     @Test
     void givenTypingTurnedOff_whenACustomerWrites_thenNoTypingRequestIsMade() throws Exception {
         boot(Map.of("GATEWAY_TYPING_INDICATOR", "false"));
 
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T3", "oi").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T3", "oi")
+                .json());
 
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == 1);
         Thread.sleep(200);
@@ -133,17 +157,27 @@ class TypingIndicatorTest {
             gateway = TestGateway.start(env, shortInterval());
             TwilioMessagePathTest.createTenant(gateway, "loja", tenant, "+551140049999", "");
 
-            gateway.postTwilioWebhook(TwilioPayloads.message("SM00000000000000000000000000000091", "+5511987654321",
-                    "+551140049999", TwilioPayloads.MAIN_ACCOUNT_SID).put("MessageType", "text").put("Body", "oi"),
+            gateway.postTwilioWebhook(
+                    TwilioPayloads.message(
+                                    "SM00000000000000000000000000000091",
+                                    "+5511987654321",
+                                    "+551140049999",
+                                    TwilioPayloads.MAIN_ACCOUNT_SID)
+                            .put("MessageType", "text")
+                            .put("Body", "oi"),
                     TestGateway.TWILIO_MAIN_TOKEN);
 
             Eventually.within(WAIT, "the reply is sent", () -> twilio.sends().size() == 1);
             assertThat(twilio.typings()).hasSizeBetween(3, 5).allSatisfy(call -> {
-                assertThat(call.params()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "messageId", "SM00000000000000000000000000000091", "channel", "whatsapp"));
-                assertThat(call.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
-                        (TwilioPayloads.MAIN_ACCOUNT_SID + ":" + TestGateway.TWILIO_MAIN_TOKEN)
-                                .getBytes(StandardCharsets.UTF_8)));
+                assertThat(call.params())
+                        .containsExactlyInAnyOrderEntriesOf(
+                                Map.of("messageId", "SM00000000000000000000000000000091", "channel", "whatsapp"));
+                assertThat(call.authorization())
+                        .isEqualTo("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (TwilioPayloads.MAIN_ACCOUNT_SID + ":" + TestGateway.TWILIO_MAIN_TOKEN)
+                                                        .getBytes(StandardCharsets.UTF_8)));
             });
             assertThat(graph.typings()).isEmpty();
             gateway.close();
@@ -157,7 +191,9 @@ class TypingIndicatorTest {
         boot(Map.of());
 
         assertThat(gateway.instance(TypingSettings.class)).isEqualTo(new TypingSettings(true, Duration.ofSeconds(20)));
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T4", "oi").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.T4", "oi")
+                .json());
         Eventually.within(WAIT, "typing is shown", () -> graph.typings().size() == 1);
         Eventually.within(WAIT, "the reply is sent", () -> graph.sends().size() == 1);
     }

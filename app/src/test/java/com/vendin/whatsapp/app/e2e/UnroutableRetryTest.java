@@ -31,6 +31,7 @@ class UnroutableRetryTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private TestGateway gateway;
@@ -51,7 +52,9 @@ class UnroutableRetryTest {
 
     @Test
     void givenMessageToAStoreNumberNobodyHad_whenTheStoreIsCreatedAndTheMessageRetried_thenDeliveredOnceAndAnswered() {
-        String webhook = MetaPayloads.webhook().text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.U1", "Tem camiseta?").json();
+        String webhook = MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.U1", "Tem camiseta?")
+                .json();
         assertThat(gateway.postMetaWebhook(webhook).code()).isEqualTo(200);
         JsonNode unroutable = onlyUnroutable();
         assertThat(unroutable.path("reason").asText()).isEqualTo("unknown_store_number");
@@ -60,7 +63,8 @@ class UnroutableRetryTest {
         HttpResult retried = retry(unroutable.path("id").asText());
 
         assertThat(retried.code()).as(retried.body()).isEqualTo(202);
-        assertThat(retried.json().path("id").asText()).isEqualTo(unroutable.path("id").asText());
+        assertThat(retried.json().path("id").asText())
+                .isEqualTo(unroutable.path("id").asText());
         assertThat(retried.json().path("state").asText()).isEqualTo("received");
         assertThat(retried.json().path("tenantId").asText()).isEqualTo("moda-brasil");
         assertThat(retried.json().path("role").asText()).isEqualTo("customer");
@@ -73,15 +77,21 @@ class UnroutableRetryTest {
             assertThat(call.body().path("role").asText()).isEqualTo("customer");
             assertThat(call.body().path("tenantId").asText()).isEqualTo("moda-brasil");
         });
-        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/unroutable", null))).isEmpty();
+        assertThat(AdminCalls.items(gateway.admin("GET", "/api/v1/unroutable", null)))
+                .isEmpty();
 
         HttpResult again = retry(unroutable.path("id").asText());
-        assertThat(gateway.postMetaWebhook(webhook).code()).as("Meta redelivers the original").isEqualTo(200);
+        assertThat(gateway.postMetaWebhook(webhook).code())
+                .as("Meta redelivers the original")
+                .isEqualTo(200);
 
         assertThat(again.code()).isEqualTo(404);
         assertThat(again.errorCode()).isEqualTo("unroutable_not_found");
-        Eventually.within(WAIT, "the message is replied",
-                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.U1").equals("replied"));
+        Eventually.within(
+                WAIT,
+                "the message is replied",
+                () -> AdminCalls.inboundState(gateway, "moda-brasil", "wamid.U1")
+                        .equals("replied"));
         assertThat(tenant.calls()).as("never delivered twice").hasSize(1);
         assertThat(graph.sends()).hasSize(1);
     }
@@ -89,8 +99,16 @@ class UnroutableRetryTest {
     @Test
     void givenUnregisteredOwner_whenRetriedBeforeAndAfterTheirPhoneIsRegistered_then409StillUnroutableThenDelivered() {
         AdminCalls.createMetaTenant(gateway, "moda-brasil", tenant.url(), "+5511999911111", PHONE_ID, "moda-token");
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().text(TestGateway.PLATFORM_PHONE_ID, "15550001111",
-                OWNER, "wamid.A1", "Vendas de hoje?").json()).code()).isEqualTo(200);
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .text(
+                                        TestGateway.PLATFORM_PHONE_ID,
+                                        "15550001111",
+                                        OWNER,
+                                        "wamid.A1",
+                                        "Vendas de hoje?")
+                                .json())
+                        .code())
+                .isEqualTo(200);
         String id = onlyUnroutable().path("id").asText();
 
         HttpResult early = retry(id);
@@ -105,7 +123,10 @@ class UnroutableRetryTest {
 
         assertThat(retried.code()).as(retried.body()).isEqualTo(202);
         assertThat(retried.json().path("role").asText()).isEqualTo("admin");
-        Eventually.within(WAIT, "the owner's message reaches the store", () -> tenant.calls().size() == 1);
+        Eventually.within(
+                WAIT,
+                "the owner's message reaches the store",
+                () -> tenant.calls().size() == 1);
         assertThat(tenant.calls().get(0).body().path("role").asText()).isEqualTo("admin");
         assertThat(tenant.calls().get(0).messageId()).isEqualTo("wamid.A1");
     }
@@ -116,7 +137,8 @@ class UnroutableRetryTest {
         HttpResult garbage = retry("not-an-id");
         HttpResult anonymous = TestGateway.execute(new okhttp3.Request.Builder()
                 .url(gateway.baseUrl() + "/api/v1/unroutable/in-1/retry")
-                .post(okhttp3.RequestBody.create(new byte[0])).build());
+                .post(okhttp3.RequestBody.create(new byte[0]))
+                .build());
 
         assertThat(unknown.code()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo("unroutable_not_found");
@@ -127,12 +149,16 @@ class UnroutableRetryTest {
 
     private void registerOwner(String phone) {
         int before = graph.sends().size();
-        HttpResult asked = gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones/verifications",
+        HttpResult asked = gateway.admin(
+                "POST",
+                "/api/v1/tenants/moda-brasil/admin-phones/verifications",
                 "{\"phone\":\"" + phone + "\",\"userId\":\"owner-1\"}");
         assertThat(asked.code()).as(asked.body()).isEqualTo(202);
         Matcher code = SIX_DIGITS.matcher(graph.sends().get(before).text());
         assertThat(code.find()).isTrue();
-        HttpResult confirmed = gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones",
+        HttpResult confirmed = gateway.admin(
+                "POST",
+                "/api/v1/tenants/moda-brasil/admin-phones",
                 "{\"phone\":\"" + phone + "\",\"otp\":\"" + code.group() + "\",\"userId\":\"owner-1\"}");
         assertThat(confirmed.code()).as(confirmed.body()).isEqualTo(201);
     }

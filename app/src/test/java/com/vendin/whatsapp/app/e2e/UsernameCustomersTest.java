@@ -43,8 +43,10 @@ class UsernameCustomersTest {
 
     @Parameter
     String database;
+
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTwilio twilio;
     private FakeTenant moda;
@@ -81,8 +83,9 @@ class UsernameCustomersTest {
 
     @Test
     void aUsernameOnlyMetaMessageReachesItsStoreAndTheReplyLeavesInRecipientNeverInTo() {
-        String body = MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "kfisher",
-                "wamid.U1", "Hello World", T0).json();
+        String body = MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "kfisher", "wamid.U1", "Hello World", T0)
+                .json();
 
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
@@ -100,10 +103,16 @@ class UsernameCustomersTest {
         assertThat(send.text()).isEqualTo("Re: Hello World");
 
         // a status naming the part by recipient_user_id moves it forward
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().userStatus(MODA_PHONE_ID, MODA_DISPLAY, send.wamid(),
-                "delivered", "US.1234").json()).code()).isEqualTo(200);
-        Eventually.within(WAIT, "the part is delivered", () -> outbound("moda-brasil").stream()
-                .anyMatch(m -> m.path("state").asText().equals("delivered")));
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .userStatus(MODA_PHONE_ID, MODA_DISPLAY, send.wamid(), "delivered", "US.1234")
+                                .json())
+                        .code())
+                .isEqualTo(200);
+        Eventually.within(
+                WAIT,
+                "the part is delivered",
+                () -> outbound("moda-brasil").stream()
+                        .anyMatch(m -> m.path("state").asText().equals("delivered")));
         JsonNode inbound = inbound("moda-brasil").get(0);
         assertThat(inbound.path("userId").asText()).isEqualTo("US.1234");
         assertThat(inbound.path("username").asText()).isEqualTo("kfisher");
@@ -114,16 +123,23 @@ class UsernameCustomersTest {
     void aPersonWhoWroteWithPhoneAndBsuidThenBsuidOnlyStaysInOneThreadInOrder() {
         for (int i = 1; i <= 4; i++) {
             String phone = i == 1 ? "5511988887777" : null;
-            String body = MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, phone, "BR.1001", null,
-                    "wamid.P" + i, "msg " + i, T0 + i).json();
+            String body = MetaPayloads.webhook()
+                    .userText(MODA_PHONE_ID, MODA_DISPLAY, phone, "BR.1001", null, "wamid.P" + i, "msg " + i, T0 + i)
+                    .json();
             assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
         }
 
-        Eventually.within(WAIT, "the store is called four times", () -> moda.accepted().size() == 4);
-        assertThat(moda.accepted()).extracting(FakeTenant.Call::messageId)
+        Eventually.within(
+                WAIT, "the store is called four times", () -> moda.accepted().size() == 4);
+        assertThat(moda.accepted())
+                .extracting(FakeTenant.Call::messageId)
                 .containsExactly("wamid.P1", "wamid.P2", "wamid.P3", "wamid.P4");
-        assertThat(moda.accepted()).extracting(c -> c.body().path("threadId").asText()).containsOnly("+5511988887777");
-        assertThat(moda.accepted()).extracting(c -> c.body().path("userId").asText()).containsOnly("BR.1001");
+        assertThat(moda.accepted())
+                .extracting(c -> c.body().path("threadId").asText())
+                .containsOnly("+5511988887777");
+        assertThat(moda.accepted())
+                .extracting(c -> c.body().path("userId").asText())
+                .containsOnly("BR.1001");
         JsonNode later = moda.accepted().get(3).body();
         assertThat(later.path("from").asText()).isEqualTo("+5511988887777");
         Eventually.within(WAIT, "four replies are sent", () -> graph.sends().size() == 4);
@@ -134,21 +150,28 @@ class UsernameCustomersTest {
 
     @Test
     void aUserChangedUserIdSystemMessageMovesThePersonAndTheNewIdContinuesTheOldThread() {
-        gateway.postMetaWebhook(MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "kfisher",
-                "wamid.K1", "first", T0).json());
-        Eventually.within(WAIT, "the first message arrives", () -> moda.accepted().size() == 1);
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "kfisher", "wamid.K1", "first", T0)
+                .json());
+        Eventually.within(
+                WAIT, "the first message arrives", () -> moda.accepted().size() == 1);
         String system = "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"" + MODA_DISPLAY
                 + "\",\"phone_number_id\":\"" + MODA_PHONE_ID + "\"},\"messages\":[{\"from_user_id\":\"US.1234\","
                 + "\"id\":\"wamid.SYS1\",\"timestamp\":\"" + (T0 + 1) + "\",\"type\":\"system\",\"system\":{\"body\":"
                 + "\"User Kerry Fisher changed from US.1234 to US.5678\",\"type\":\"user_changed_user_id\","
                 + "\"user_id\":\"US.5678\",\"previous_user_id\":\"US.1234\"}}]}";
 
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().rawChange("messages", system).json()).code())
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .rawChange("messages", system)
+                                .json())
+                        .code())
                 .isEqualTo(200);
-        gateway.postMetaWebhook(MetaPayloads.webhook().userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.5678", "kfisher",
-                "wamid.K2", "second", T0 + 2).json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.5678", "kfisher", "wamid.K2", "second", T0 + 2)
+                .json());
 
-        Eventually.within(WAIT, "the second message arrives", () -> moda.accepted().size() == 2);
+        Eventually.within(
+                WAIT, "the second message arrives", () -> moda.accepted().size() == 2);
         assertThat(moda.accepted().get(1).body().path("threadId").asText()).isEqualTo("user:US.1234");
         assertThat(moda.accepted().get(1).body().path("userId").asText()).isEqualTo("US.5678");
         assertThat(moda.calls()).extracting(FakeTenant.Call::messageId).doesNotContain("wamid.SYS1");
@@ -166,28 +189,44 @@ class UsernameCustomersTest {
                 + "\"text\":{\"body\":\"phone\"}},"
                 + "{\"from_user_id\":\"US.1234\",\"id\":\"wamid.M2\",\"timestamp\":\"" + T0 + "\",\"type\":\"text\","
                 + "\"text\":{\"body\":\"username\"}},"
-                + "{\"id\":\"wamid.M3\",\"timestamp\":\"" + T0 + "\",\"type\":\"text\",\"text\":{\"body\":\"nobody\"}}]}";
+                + "{\"id\":\"wamid.M3\",\"timestamp\":\"" + T0
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"nobody\"}}]}";
 
-        HttpResult ack = gateway.postMetaWebhook(MetaPayloads.webhook().rawChange("messages", value).json());
+        HttpResult ack = gateway.postMetaWebhook(
+                MetaPayloads.webhook().rawChange("messages", value).json());
 
         assertThat(ack.code()).isEqualTo(200);
-        Eventually.within(WAIT, "both senders reach the store", () -> moda.accepted().size() == 2);
-        assertThat(moda.accepted()).extracting(c -> c.body().path("threadId").asText())
+        Eventually.within(
+                WAIT, "both senders reach the store", () -> moda.accepted().size() == 2);
+        assertThat(moda.accepted())
+                .extracting(c -> c.body().path("threadId").asText())
                 .containsExactlyInAnyOrder("+5511988887777", "user:US.1234");
-        List<JsonNode> unroutable = items(gateway.admin("GET", "/api/v1/unroutable", null).json());
-        assertThat(unroutable).extracting(u -> u.path("providerMessageId").asText()).containsExactly("wamid.M3");
+        List<JsonNode> unroutable =
+                items(gateway.admin("GET", "/api/v1/unroutable", null).json());
+        assertThat(unroutable)
+                .extracting(u -> u.path("providerMessageId").asText())
+                .containsExactly("wamid.M3");
         assertThat(unroutable.get(0).path("reason").asText()).isEqualTo("invalid_sender");
-        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook().rawChange("messages", value).json()).code())
+        assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
+                                .rawChange("messages", value)
+                                .json())
+                        .code())
                 .isEqualTo(200);
-        assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json())).hasSize(1);
+        assertThat(items(gateway.admin("GET", "/api/v1/unroutable", null).json()))
+                .hasSize(1);
     }
 
     @Test
     void aUsernameOnlyTwilioMessageReachesItsStoreAndTheReplyGoesToTheBsuidWithoutAPlus() {
-        TwilioPayloads message = TwilioPayloads.message("SMe287d7109a5a925f182f0e07fe5b223b", "+5511900000000",
-                TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
-                .put("From", "whatsapp:US.1234").put("ExternalUserId", "whatsapp:US.1234")
-                .put("MessageType", "text").put("Body", "Hello World");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SMe287d7109a5a925f182f0e07fe5b223b",
+                        "+5511900000000",
+                        TWILIO_STORE,
+                        TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("From", "whatsapp:US.1234")
+                .put("ExternalUserId", "whatsapp:US.1234")
+                .put("MessageType", "text")
+                .put("Body", "Hello World");
 
         HttpResult ack = gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN);
 
@@ -207,27 +246,35 @@ class UsernameCustomersTest {
         String value = "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"" + MODA_DISPLAY
                 + "\",\"phone_number_id\":\"" + MODA_PHONE_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"Ana\"},"
                 + "\"wa_id\":\"5511988887777\",\"user_id\":\"BR.1001\"}],\"messages\":[{\"from\":\"5511988887777\","
-                + "\"id\":\"wamid.SB1\",\"timestamp\":\"" + T0 + "\",\"type\":\"text\",\"text\":{\"body\":\"Tem M?\"}}]}";
+                + "\"id\":\"wamid.SB1\",\"timestamp\":\"" + T0
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"Tem M?\"}}]}";
         String payload = MetaPayloads.webhook().rawChange("standby", value).json();
 
         assertThat(gateway.postMetaWebhook(payload).code()).isEqualTo(200);
         assertThat(gateway.postMetaWebhook(payload).code()).isEqualTo(200);
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(MODA_PHONE_ID, MODA_DISPLAY, "5511977776666", "wamid.after",
-                "depois").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(MODA_PHONE_ID, MODA_DISPLAY, "5511977776666", "wamid.after", "depois")
+                .json());
 
-        Eventually.within(WAIT, "the ordinary message arrives", () -> moda.calls().size() == 1);
+        Eventually.within(
+                WAIT, "the ordinary message arrives", () -> moda.calls().size() == 1);
         assertThat(moda.calls().get(0).messageId()).isEqualTo("wamid.after");
         Database db = gateway.instance(Database.class);
-        List<String> recorded = db.inRead(h -> h.createQuery("SELECT item_key || '|' || kind || '|' || text "
-                + "FROM standby_items").mapTo(String.class).list());
+        List<String> recorded =
+                db.inRead(h -> h.createQuery("SELECT item_key || '|' || kind || '|' || text " + "FROM standby_items")
+                        .mapTo(String.class)
+                        .list());
         assertThat(recorded).containsExactly("wamid.SB1|message|Tem M?");
-        assertThat(inbound("moda-brasil")).extracting(m -> m.path("providerMessageId").asText())
+        assertThat(inbound("moda-brasil"))
+                .extracting(m -> m.path("providerMessageId").asText())
                 .containsExactly("wamid.after");
     }
 
     @Test
     void aVerificationCodeCannotBeAskedForABsuid() {
-        HttpResult asked = gateway.admin("POST", "/api/v1/tenants/moda-brasil/admin-phones/verifications",
+        HttpResult asked = gateway.admin(
+                "POST",
+                "/api/v1/tenants/moda-brasil/admin-phones/verifications",
                 "{\"phone\":\"US.1234\",\"userId\":\"owner-1\"}");
 
         assertThat(asked.code()).isEqualTo(400);
@@ -241,15 +288,20 @@ class UsernameCustomersTest {
     }
 
     private List<JsonNode> inbound(String tenantId) {
-        return messages(tenantId).stream().filter(m -> m.path("direction").asText().equals("inbound")).toList();
+        return messages(tenantId).stream()
+                .filter(m -> m.path("direction").asText().equals("inbound"))
+                .toList();
     }
 
     private List<JsonNode> outbound(String tenantId) {
-        return messages(tenantId).stream().filter(m -> m.path("direction").asText().equals("outbound")).toList();
+        return messages(tenantId).stream()
+                .filter(m -> m.path("direction").asText().equals("outbound"))
+                .toList();
     }
 
     private List<JsonNode> messages(String tenantId) {
-        return items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null).json());
+        return items(gateway.admin("GET", "/api/v1/tenants/" + tenantId + "/messages", null)
+                .json());
     }
 
     private static List<JsonNode> items(JsonNode list) {

@@ -35,12 +35,13 @@ class EmbeddedSignupApiTest {
     private static final String PHONE_NUMBER_ID = "106540352242922";
     private static final String WABA_ID = "102290129340398";
     private static final String SIGNUP = "/api/v1/tenants/moda-brasil/whatsapp/embedded-signup";
-    private static final String REQUEST = "{\"code\":\"AQBx-code-1\",\"phoneNumberId\":\"" + PHONE_NUMBER_ID
-            + "\",\"wabaId\":\"" + WABA_ID + "\"}";
+    private static final String REQUEST =
+            "{\"code\":\"AQBx-code-1\",\"phoneNumberId\":\"" + PHONE_NUMBER_ID + "\",\"wabaId\":\"" + WABA_ID + "\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
+
     private FakeMetaSignup meta;
     private FakeTenant store;
     private TestGateway gateway;
@@ -70,7 +71,8 @@ class EmbeddedSignupApiTest {
         assertThat(result.code()).as(result.body()).isEqualTo(200);
         assertThat(result.json().path("phoneNumber").asText()).isEqualTo("+5511955551234");
         assertThat(result.json().path("verifiedName").asText()).isEqualTo("Moda Brasil");
-        assertThat(meta.steps()).extracting(c -> c.step().orElseThrow())
+        assertThat(meta.steps())
+                .extracting(c -> c.step().orElseThrow())
                 .containsExactly(Step.EXCHANGE, Step.DETAILS, Step.SUBSCRIBE, Step.REGISTER);
         FakeMetaSignup.Call exchange = meta.steps().get(0);
         assertThat(exchange.request().getMethod()).isEqualTo("GET");
@@ -92,8 +94,8 @@ class EmbeddedSignupApiTest {
         assertThat(registration.path("messaging_product").asText()).isEqualTo("whatsapp");
         String pin = registration.path("pin").asText();
         assertThat(pin).matches("[0-9]{6}");
-        assertThat(meta.steps().subList(1, 4)).allSatisfy(c ->
-                assertThat(c.authorization()).isEqualTo("Bearer " + BUSINESS_TOKEN));
+        assertThat(meta.steps().subList(1, 4))
+                .allSatisfy(c -> assertThat(c.authorization()).isEqualTo("Bearer " + BUSINESS_TOKEN));
 
         WhatsAppNumber stored = tenant().whatsapp().orElseThrow();
         assertThat(stored.phoneNumber().e164()).isEqualTo("+5511955551234");
@@ -102,7 +104,10 @@ class EmbeddedSignupApiTest {
         assertThat(gateway.instance(ProvisioningStore.class).registrationPin(new TenantId("moda-brasil")))
                 .contains(new Secret(pin));
         HttpResult view = gateway.admin("GET", "/api/v1/tenants/moda-brasil", null);
-        assertThat(view.body()).contains("+5511955551234").doesNotContain(BUSINESS_TOKEN).doesNotContain(pin);
+        assertThat(view.body())
+                .contains("+5511955551234")
+                .doesNotContain(BUSINESS_TOKEN)
+                .doesNotContain(pin);
         assertThat(result.body()).doesNotContain(BUSINESS_TOKEN);
     }
 
@@ -112,7 +117,9 @@ class EmbeddedSignupApiTest {
 
         assertThat(gateway.admin("POST", SIGNUP, REQUEST).code()).isEqualTo(200);
 
-        assertThat(DatabaseFiles.contain(dir, PHONE_NUMBER_ID)).as("the scan sees what was written").isTrue();
+        assertThat(DatabaseFiles.contain(dir, PHONE_NUMBER_ID))
+                .as("the scan sees what was written")
+                .isTrue();
         assertThat(DatabaseFiles.contain(dir, BUSINESS_TOKEN)).isFalse();
         assertThat(DatabaseFiles.contain(dir, BUSINESS_TOKEN.substring(0, 16))).isFalse();
     }
@@ -126,8 +133,11 @@ class EmbeddedSignupApiTest {
         assertThat(bad.errorCode()).isEqualTo("invalid_pin");
         assertThat(meta.calls()).isEmpty();
 
-        assertThat(gateway.admin("POST", SIGNUP, REQUEST.replace("}", ",\"pin\":\"246810\"}")).code()).isEqualTo(200);
-        assertThat(JSON.readTree(meta.steps().get(3).body()).path("pin").asText()).isEqualTo("246810");
+        assertThat(gateway.admin("POST", SIGNUP, REQUEST.replace("}", ",\"pin\":\"246810\"}"))
+                        .code())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(meta.steps().get(3).body()).path("pin").asText())
+                .isEqualTo("246810");
     }
 
     @Test
@@ -144,12 +154,16 @@ class EmbeddedSignupApiTest {
 
             assertThat(result.code()).as(step.name()).isEqualTo(502);
             assertThat(result.errorCode()).isEqualTo("provider_error");
-            assertThat(result.json().path("error").path("providerCode").asText()).isEqualTo(FakeMetaSignup.errorCode(step));
+            assertThat(result.json().path("error").path("providerCode").asText())
+                    .isEqualTo(FakeMetaSignup.errorCode(step));
             assertThat(meta.steps().subList(callsBefore, meta.steps().size()))
-                    .extracting(c -> c.step().orElseThrow()).last().isEqualTo(step);
+                    .extracting(c -> c.step().orElseThrow())
+                    .last()
+                    .isEqualTo(step);
             assertThat(meta.steps().size() - callsBefore).isEqualTo(step.ordinal() + 1);
             assertThat(tenant()).as("tenant after a failure at " + step).isEqualTo(before);
-            assertThat(gateway.instance(ProvisioningStore.class).registrationPin(new TenantId("moda-brasil"))).isEmpty();
+            assertThat(gateway.instance(ProvisioningStore.class).registrationPin(new TenantId("moda-brasil")))
+                    .isEmpty();
         }
 
         meta.failAt(Optional.empty());
@@ -172,7 +186,8 @@ class EmbeddedSignupApiTest {
         assertThat(gateway.admin("POST", SIGNUP, REQUEST).code()).isEqualTo(200);
 
         String body = MetaPayloads.webhook()
-                .text(PHONE_NUMBER_ID, "5511955551234", "5511988887777", "wamid.ES1", "Tem camiseta azul?").json();
+                .text(PHONE_NUMBER_ID, "5511955551234", "5511988887777", "wamid.ES1", "Tem camiseta azul?")
+                .json();
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
         Eventually.within(WAIT, "the store is called", () -> store.calls().size() == 1);
@@ -184,12 +199,17 @@ class EmbeddedSignupApiTest {
     }
 
     private void createTenant(String whatsapp) {
-        HttpResult created = gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"moda-brasil\",\"subdomain\":\"moda\","
-                + "\"instanceUrl\":\"" + store.url() + "\"" + (whatsapp == null ? "" : ",\"whatsapp\":" + whatsapp) + "}");
+        HttpResult created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
+                "{\"id\":\"moda-brasil\",\"subdomain\":\"moda\"," + "\"instanceUrl\":\"" + store.url() + "\""
+                        + (whatsapp == null ? "" : ",\"whatsapp\":" + whatsapp) + "}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
     }
 
     private Tenant tenant() {
-        return gateway.instance(TenantRepository.class).findById(new TenantId("moda-brasil")).orElseThrow();
+        return gateway.instance(TenantRepository.class)
+                .findById(new TenantId("moda-brasil"))
+                .orElseThrow();
     }
 }

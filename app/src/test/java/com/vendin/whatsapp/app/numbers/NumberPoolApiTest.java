@@ -31,6 +31,7 @@ class NumberPoolApiTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant store;
     private TestGateway gateway;
@@ -50,7 +51,8 @@ class NumberPoolApiTest {
     }
 
     @Test
-    void fiftyConcurrentAssignmentsForFiftyTenantsAgainstTenNumbers_tenSucceedEachNumberOnceFortyGet409() throws Exception {
+    void fiftyConcurrentAssignmentsForFiftyTenantsAgainstTenNumbers_tenSucceedEachNumberOnceFortyGet409()
+            throws Exception {
         for (int i = 0; i < 10; i++) {
             addToPool("+1555200" + String.format("%04d", i), "70000000000" + String.format("%04d", i), null);
         }
@@ -69,16 +71,25 @@ class NumberPoolApiTest {
             assertThat(r.code()).isEqualTo(409);
             assertThat(r.errorCode()).isEqualTo("no_numbers_available");
         });
-        assertThat(won).extracting(r -> r.json().path("phoneNumber").asText()).doesNotHaveDuplicates()
+        assertThat(won)
+                .extracting(r -> r.json().path("phoneNumber").asText())
+                .doesNotHaveDuplicates()
                 .allMatch(n -> n.startsWith("+1555200"));
         List<JsonNode> pool = items(gateway.admin("GET", "/api/v1/number-pool", null));
-        assertThat(pool).filteredOn(n -> n.path("status").asText().equals("assigned")).hasSize(10)
-                .extracting(n -> n.path("tenantId").asText()).doesNotHaveDuplicates();
-        assertThat(pool).filteredOn(n -> n.path("phoneNumber").asText().equals("+15552999999"))
-                .singleElement().satisfies(n -> assertThat(n.path("status").asText()).isEqualTo("reserved"));
+        assertThat(pool)
+                .filteredOn(n -> n.path("status").asText().equals("assigned"))
+                .hasSize(10)
+                .extracting(n -> n.path("tenantId").asText())
+                .doesNotHaveDuplicates();
+        assertThat(pool)
+                .filteredOn(n -> n.path("phoneNumber").asText().equals("+15552999999"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.path("status").asText()).isEqualTo("reserved"));
         Map<String, String> numberByTenant = new HashMap<>();
         for (String tenant : tenants) {
-            JsonNode whatsapp = gateway.admin("GET", "/api/v1/tenants/" + tenant, null).json().path("whatsapp");
+            JsonNode whatsapp = gateway.admin("GET", "/api/v1/tenants/" + tenant, null)
+                    .json()
+                    .path("whatsapp");
             if (!whatsapp.isMissingNode() && !whatsapp.isNull()) {
                 numberByTenant.put(tenant, whatsapp.path("phoneNumber").asText());
             }
@@ -87,7 +98,8 @@ class NumberPoolApiTest {
         assertThat(numberByTenant.values()).doesNotHaveDuplicates();
         for (JsonNode n : pool) {
             if (n.path("status").asText().equals("assigned")) {
-                assertThat(numberByTenant.get(n.path("tenantId").asText())).isEqualTo(n.path("phoneNumber").asText());
+                assertThat(numberByTenant.get(n.path("tenantId").asText()))
+                        .isEqualTo(n.path("phoneNumber").asText());
             }
         }
     }
@@ -113,13 +125,23 @@ class NumberPoolApiTest {
         HttpResult again = gateway.admin("POST", "/api/v1/tenants/alpha/whatsapp/pool-assignment", "{}");
         assertThat(again.code()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("tenant_has_number");
-        HttpResult reserveAssigned = gateway.admin("PATCH", "/api/v1/number-pool/+15553000001", "{\"status\":\"reserved\"}");
+        HttpResult reserveAssigned =
+                gateway.admin("PATCH", "/api/v1/number-pool/+15553000001", "{\"status\":\"reserved\"}");
         assertThat(reserveAssigned.code()).isEqualTo(409);
         assertThat(reserveAssigned.errorCode()).isEqualTo("number_assigned");
 
-        assertThat(gateway.admin("DELETE", "/api/v1/tenants/alpha/whatsapp/pool-assignment", null).code()).isEqualTo(204);
-        assertThat(gateway.admin("GET", "/api/v1/tenants/alpha", null).json().path("whatsapp").isMissingNode()
-                || gateway.admin("GET", "/api/v1/tenants/alpha", null).json().path("whatsapp").isNull()).isTrue();
+        assertThat(gateway.admin("DELETE", "/api/v1/tenants/alpha/whatsapp/pool-assignment", null)
+                        .code())
+                .isEqualTo(204);
+        assertThat(gateway.admin("GET", "/api/v1/tenants/alpha", null)
+                                .json()
+                                .path("whatsapp")
+                                .isMissingNode()
+                        || gateway.admin("GET", "/api/v1/tenants/alpha", null)
+                                .json()
+                                .path("whatsapp")
+                                .isNull())
+                .isTrue();
         assertThat(statusOf("+15553000001")).isEqualTo("available");
         HttpResult toBeta = gateway.admin("POST", "/api/v1/tenants/beta/whatsapp/pool-assignment", null);
         assertThat(toBeta.code()).isEqualTo(200);
@@ -130,7 +152,9 @@ class NumberPoolApiTest {
     void deletingATenantReturnsItsPoolNumber() {
         addToPool("+15553000002", "710000000000002", null);
         createTenant("gone", null);
-        assertThat(gateway.admin("POST", "/api/v1/tenants/gone/whatsapp/pool-assignment", null).code()).isEqualTo(200);
+        assertThat(gateway.admin("POST", "/api/v1/tenants/gone/whatsapp/pool-assignment", null)
+                        .code())
+                .isEqualTo(200);
 
         assertThat(gateway.admin("DELETE", "/api/v1/tenants/gone", null).code()).isEqualTo(204);
 
@@ -143,43 +167,65 @@ class NumberPoolApiTest {
         addToPool("+15553000004", "710000000000004", null);
         createTenant("movida", null);
         createTenant("fica", null);
-        assertThat(gateway.admin("POST", "/api/v1/tenants/movida/whatsapp/pool-assignment", null).code()).isEqualTo(200);
-        assertThat(gateway.admin("POST", "/api/v1/tenants/fica/whatsapp/pool-assignment", null).code()).isEqualTo(200);
+        assertThat(gateway.admin("POST", "/api/v1/tenants/movida/whatsapp/pool-assignment", null)
+                        .code())
+                .isEqualTo(200);
+        assertThat(gateway.admin("POST", "/api/v1/tenants/fica/whatsapp/pool-assignment", null)
+                        .code())
+                .isEqualTo(200);
 
-        HttpResult moved = gateway.admin("PATCH", "/api/v1/tenants/movida", "{\"whatsapp\":{\"phoneNumber\":"
-                + "\"+5511977770000\",\"phoneId\":\"720000000000001\",\"accessToken\":\"own-token\"}}");
+        HttpResult moved = gateway.admin(
+                "PATCH",
+                "/api/v1/tenants/movida",
+                "{\"whatsapp\":{\"phoneNumber\":"
+                        + "\"+5511977770000\",\"phoneId\":\"720000000000001\",\"accessToken\":\"own-token\"}}");
         HttpResult renamed = gateway.admin("PATCH", "/api/v1/tenants/fica", "{\"subdomain\":\"fica-nova\"}");
 
         assertThat(moved.code()).as(moved.body()).isEqualTo(200);
         assertThat(renamed.code()).as(renamed.body()).isEqualTo(200);
-        assertThat(List.of(statusOf("+15553000003"), statusOf("+15553000004"))).containsOnly("available", "assigned")
+        assertThat(List.of(statusOf("+15553000003"), statusOf("+15553000004")))
+                .containsOnly("available", "assigned")
                 .doesNotHaveDuplicates();
         String movidaHad = statusOf("+15553000003").equals("available") ? "+15553000003" : "+15553000004";
-        assertThat(gateway.admin("GET", "/api/v1/tenants/fica", null).json().path("whatsapp").path("phoneNumber")
-                .asText()).isNotEqualTo(movidaHad);
+        assertThat(gateway.admin("GET", "/api/v1/tenants/fica", null)
+                        .json()
+                        .path("whatsapp")
+                        .path("phoneNumber")
+                        .asText())
+                .isNotEqualTo(movidaHad);
     }
 
     @Test
     void addingANumberTwiceOrOneATenantUsesIs409AndBadInputIs400() {
         addToPool("+15553000003", "710000000000003", null);
-        HttpResult twice = gateway.admin("POST", "/api/v1/number-pool",
-                "{\"phoneNumber\":\"+1 555 300 0003\",\"phoneId\":\"1\"}");
+        HttpResult twice =
+                gateway.admin("POST", "/api/v1/number-pool", "{\"phoneNumber\":\"+1 555 300 0003\",\"phoneId\":\"1\"}");
         assertThat(twice.code()).isEqualTo(409);
         assertThat(twice.errorCode()).isEqualTo("number_exists");
-        createTenant("own-number", "{\"phoneNumber\":\"+15553000004\",\"phoneId\":\"710000000000004\",\"provider\":\"facebook\"}");
-        HttpResult taken = gateway.admin("POST", "/api/v1/number-pool",
-                "{\"phoneNumber\":\"+15553000004\",\"phoneId\":\"710000000000004\"}");
+        createTenant(
+                "own-number",
+                "{\"phoneNumber\":\"+15553000004\",\"phoneId\":\"710000000000004\",\"provider\":\"facebook\"}");
+        HttpResult taken = gateway.admin(
+                "POST", "/api/v1/number-pool", "{\"phoneNumber\":\"+15553000004\",\"phoneId\":\"710000000000004\"}");
         assertThat(taken.code()).isEqualTo(409);
         assertThat(taken.errorCode()).isEqualTo("phone_number_taken");
-        assertThat(gateway.admin("POST", "/api/v1/number-pool", "{\"phoneNumber\":\"12\",\"phoneId\":\"1\"}").errorCode())
+        assertThat(gateway.admin("POST", "/api/v1/number-pool", "{\"phoneNumber\":\"12\",\"phoneId\":\"1\"}")
+                        .errorCode())
                 .isEqualTo("invalid_phone_number");
-        assertThat(gateway.admin("POST", "/api/v1/number-pool",
-                "{\"phoneNumber\":\"+15553000005\",\"phoneId\":\"1\",\"status\":\"assigned\"}").errorCode())
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/number-pool",
+                                "{\"phoneNumber\":\"+15553000005\",\"phoneId\":\"1\",\"status\":\"assigned\"}")
+                        .errorCode())
                 .isEqualTo("invalid_status");
-        assertThat(gateway.admin("POST", "/api/v1/number-pool",
-                "{\"phoneNumber\":\"+15553000005\",\"phoneId\":\"1\",\"color\":\"red\"}").errorCode())
+        assertThat(gateway.admin(
+                                "POST",
+                                "/api/v1/number-pool",
+                                "{\"phoneNumber\":\"+15553000005\",\"phoneId\":\"1\",\"color\":\"red\"}")
+                        .errorCode())
                 .isEqualTo("unknown_field");
-        assertThat(gateway.admin("POST", "/api/v1/tenants/nobody/whatsapp/pool-assignment", null).errorCode())
+        assertThat(gateway.admin("POST", "/api/v1/tenants/nobody/whatsapp/pool-assignment", null)
+                        .errorCode())
                 .isEqualTo("tenant_not_found");
     }
 
@@ -187,11 +233,13 @@ class NumberPoolApiTest {
     void aCustomerMessageToAnAssignedPoolNumberReachesTheTenantAndIsAnsweredWithThePlatformToken() {
         addToPool("+15553000006", "710000000000006", null);
         createTenant("pool-store", null);
-        assertThat(gateway.admin("POST", "/api/v1/tenants/pool-store/whatsapp/pool-assignment", null).code())
+        assertThat(gateway.admin("POST", "/api/v1/tenants/pool-store/whatsapp/pool-assignment", null)
+                        .code())
                 .isEqualTo(200);
 
         String body = MetaPayloads.webhook()
-                .text("710000000000006", "15553000006", "5511988887777", "wamid.POOL1", "Oi, loja!").json();
+                .text("710000000000006", "15553000006", "5511988887777", "wamid.POOL1", "Oi, loja!")
+                .json();
         assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
 
         Eventually.within(WAIT, "the pool store is called", () -> store.calls().size() == 1);
@@ -233,20 +281,26 @@ class NumberPoolApiTest {
     }
 
     private String createTenant(String id, String whatsapp) {
-        HttpResult created = gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"" + id + "\",\"subdomain\":\"" + id
-                + "\",\"instanceUrl\":\"" + store.url() + "\"" + (whatsapp == null ? "" : ",\"whatsapp\":" + whatsapp) + "}");
+        HttpResult created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
+                "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + store.url() + "\""
+                        + (whatsapp == null ? "" : ",\"whatsapp\":" + whatsapp) + "}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
         return id;
     }
 
     private String statusOf(String number) {
         return items(gateway.admin("GET", "/api/v1/number-pool", null)).stream()
-                .filter(n -> n.path("phoneNumber").asText().equals(number)).findFirst()
-                .map(n -> n.path("status").asText()).orElse("absent");
+                .filter(n -> n.path("phoneNumber").asText().equals(number))
+                .findFirst()
+                .map(n -> n.path("status").asText())
+                .orElse("absent");
     }
 
     private static List<JsonNode> items(HttpResult result) {
         assertThat(result.code()).isEqualTo(200);
-        return StreamSupport.stream(result.json().path("items").spliterator(), false).toList();
+        return StreamSupport.stream(result.json().path("items").spliterator(), false)
+                .toList();
     }
 }

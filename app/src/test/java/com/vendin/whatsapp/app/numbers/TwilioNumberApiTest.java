@@ -39,6 +39,7 @@ class TwilioNumberApiTest {
 
     @TempDir
     Path dir;
+
     private FakeTwilio twilio;
     private FakeGraph graph;
     private FakeTenant store;
@@ -78,21 +79,28 @@ class TwilioNumberApiTest {
         assertThat(result.json().path("whatsappSenderStatus").asText()).isEqualTo("pending");
         assertThat(result.body()).doesNotContain(sub.authToken());
         assertThat(sub.friendlyName()).isEqualTo("tenant-moda-brasil");
-        assertThat(twilio.calls()).allSatisfy(c -> assertThat(c.authorization())
-                .isEqualTo(Credentials.basic(MAIN_SID, MAIN_TOKEN, StandardCharsets.UTF_8)));
-        assertThat(twilio.calls("GET", SUBACCOUNTS)).singleElement()
+        assertThat(twilio.calls())
+                .allSatisfy(c -> assertThat(c.authorization())
+                        .isEqualTo(Credentials.basic(MAIN_SID, MAIN_TOKEN, StandardCharsets.UTF_8)));
+        assertThat(twilio.calls("GET", SUBACCOUNTS))
+                .singleElement()
                 .satisfies(c -> assertThat(c.params()).containsEntry("FriendlyName", "tenant-moda-brasil"));
-        assertThat(twilio.calls("POST", SUBACCOUNTS)).singleElement()
+        assertThat(twilio.calls("POST", SUBACCOUNTS))
+                .singleElement()
                 .satisfies(c -> assertThat(c.params()).containsEntry("FriendlyName", "tenant-moda-brasil"));
         assertThat(twilio.calls("GET", "/Accounts/" + sub.sid() + "/AvailablePhoneNumbers/US/Local.json"))
-                .singleElement().satisfies(c -> assertThat(c.params()).containsEntry("AreaCode", "415"));
-        assertThat(twilio.calls("POST", "/Accounts/" + sub.sid() + "/IncomingPhoneNumbers.json")).singleElement()
+                .singleElement()
+                .satisfies(c -> assertThat(c.params()).containsEntry("AreaCode", "415"));
+        assertThat(twilio.calls("POST", "/Accounts/" + sub.sid() + "/IncomingPhoneNumbers.json"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.params())
                         .containsEntry("PhoneNumber", "+14155550101")
                         .containsEntry("SmsUrl", PUBLIC_URL + "/webhooks/whatsapp/twilio"));
         assertThat(sub.numbers()).containsExactly(Map.entry("+14155550101", PUBLIC_URL + "/webhooks/whatsapp/twilio"));
 
-        Tenant routed = gateway.instance(TenantDirectory.class).findByNumber(new PhoneNumber("+14155550101")).orElseThrow();
+        Tenant routed = gateway.instance(TenantDirectory.class)
+                .findByNumber(new PhoneNumber("+14155550101"))
+                .orElseThrow();
         assertThat(routed.id().value()).isEqualTo("moda-brasil");
         WhatsAppNumber number = routed.whatsapp().orElseThrow();
         assertThat(number.provider()).isEqualTo(Provider.TWILIO);
@@ -107,23 +115,32 @@ class TwilioNumberApiTest {
         createTenant(null);
         assertThat(gateway.admin("POST", PROVISION, REQUEST).code()).isEqualTo(201);
         FakeTwilio.Subaccount sub = twilio.subaccounts().get(0);
-        TwilioPayloads message = TwilioPayloads.message("SM00000000000000000000000000000001", "+5511988887777",
-                "+14155550101", sub.sid()).put("Body", "Oi, loja nova!").put("MessageType", "text");
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000001", "+5511988887777", "+14155550101", sub.sid())
+                .put("Body", "Oi, loja nova!")
+                .put("MessageType", "text");
         String url = PUBLIC_URL + "/webhooks/whatsapp/twilio";
 
         HttpResult withMainToken = gateway.postTwilioWebhookWithSignature(message, message.sign(url, MAIN_TOKEN));
-        HttpResult withSubaccountToken = gateway.postTwilioWebhookWithSignature(message,
-                message.sign(url, sub.authToken()));
+        HttpResult withSubaccountToken =
+                gateway.postTwilioWebhookWithSignature(message, message.sign(url, sub.authToken()));
 
         assertThat(withMainToken.code()).isEqualTo(401);
         assertThat(withSubaccountToken.code()).isEqualTo(200);
-        Eventually.within(Duration.ofSeconds(10), "the store is called", () -> store.calls().size() == 1);
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the store is called",
+                () -> store.calls().size() == 1);
         assertThat(store.calls().get(0).body().path("message").asText()).isEqualTo("Oi, loja nova!");
         assertThat(store.calls().get(0).body().path("role").asText()).isEqualTo("customer");
-        Eventually.within(Duration.ofSeconds(10), "the reply is sent", () -> twilio.sends().size() == 1);
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the reply is sent",
+                () -> twilio.sends().size() == 1);
         FakeTwilio.Send reply = twilio.sends().get(0);
         assertThat(reply.path()).isEqualTo("/2010-04-01/Accounts/" + sub.sid() + "/Messages.json");
-        assertThat(reply.authorization()).isEqualTo(Credentials.basic(sub.sid(), sub.authToken(), StandardCharsets.UTF_8));
+        assertThat(reply.authorization())
+                .isEqualTo(Credentials.basic(sub.sid(), sub.authToken(), StandardCharsets.UTF_8));
         assertThat(reply.from()).isEqualTo("whatsapp:+14155550101");
         assertThat(reply.to()).isEqualTo("whatsapp:+5511988887777");
     }
@@ -145,7 +162,8 @@ class TwilioNumberApiTest {
         assertThat(retried.code()).as(retried.body()).isEqualTo(201);
         assertThat(twilio.subaccounts()).hasSize(1);
         assertThat(twilio.calls("POST", SUBACCOUNTS)).hasSize(1);
-        assertThat(retried.json().path("subaccountSid").asText()).isEqualTo(twilio.subaccounts().get(0).sid());
+        assertThat(retried.json().path("subaccountSid").asText())
+                .isEqualTo(twilio.subaccounts().get(0).sid());
         assertThat(tenant().whatsapp().orElseThrow().phoneNumber().e164()).isEqualTo("+14155550101");
     }
 
@@ -163,7 +181,9 @@ class TwilioNumberApiTest {
         assertThat(repeated.code()).isEqualTo(201);
         assertThat(repeated.json().path("phoneNumber").asText()).isEqualTo("+14155550101");
         assertThat(twilio.calls("POST", "/IncomingPhoneNumbers.json")).hasSize(1);
-        assertThat(twilio.subaccounts()).singleElement().satisfies(s -> assertThat(s.numbers()).hasSize(1));
+        assertThat(twilio.subaccounts())
+                .singleElement()
+                .satisfies(s -> assertThat(s.numbers()).hasSize(1));
     }
 
     @Test
@@ -176,7 +196,8 @@ class TwilioNumberApiTest {
 
         assertThat(retried.code()).as(retried.body()).isEqualTo(201);
         assertThat(twilio.subaccounts()).hasSize(1);
-        assertThat(retried.json().path("subaccountSid").asText()).isEqualTo(twilio.subaccounts().get(0).sid());
+        assertThat(retried.json().path("subaccountSid").asText())
+                .isEqualTo(twilio.subaccounts().get(0).sid());
     }
 
     @Test
@@ -186,7 +207,9 @@ class TwilioNumberApiTest {
         assertThat(gateway.admin("POST", PROVISION, REQUEST).code()).isEqualTo(201);
 
         FakeTwilio.Subaccount sub = twilio.subaccounts().get(0);
-        assertThat(DatabaseFiles.contain(dir, sub.sid())).as("the scan sees what was written").isTrue();
+        assertThat(DatabaseFiles.contain(dir, sub.sid()))
+                .as("the scan sees what was written")
+                .isTrue();
         assertThat(DatabaseFiles.contain(dir, sub.authToken())).isFalse();
     }
 
@@ -199,16 +222,22 @@ class TwilioNumberApiTest {
         assertThat(result.code()).isEqualTo(409);
         assertThat(result.errorCode()).isEqualTo("tenant_has_number");
         assertThat(twilio.calls()).isEmpty();
-        assertThat(gateway.admin("POST", PROVISION, "{\"country\":\"USA\"}").errorCode()).isEqualTo("invalid_country");
+        assertThat(gateway.admin("POST", PROVISION, "{\"country\":\"USA\"}").errorCode())
+                .isEqualTo("invalid_country");
     }
 
     private void createTenant(String whatsapp) {
-        HttpResult created = gateway.admin("POST", "/api/v1/tenants", "{\"id\":\"moda-brasil\",\"subdomain\":\"moda\","
-                + "\"instanceUrl\":\"" + store.url() + "\"" + (whatsapp == null ? "" : ",\"whatsapp\":" + whatsapp) + "}");
+        HttpResult created = gateway.admin(
+                "POST",
+                "/api/v1/tenants",
+                "{\"id\":\"moda-brasil\",\"subdomain\":\"moda\"," + "\"instanceUrl\":\"" + store.url() + "\""
+                        + (whatsapp == null ? "" : ",\"whatsapp\":" + whatsapp) + "}");
         assertThat(created.code()).as(created.body()).isEqualTo(201);
     }
 
     private Tenant tenant() {
-        return gateway.instance(TenantRepository.class).findById(new TenantId("moda-brasil")).orElseThrow();
+        return gateway.instance(TenantRepository.class)
+                .findById(new TenantId("moda-brasil"))
+                .orElseThrow();
     }
 }

@@ -29,6 +29,7 @@ class ConsoleBrowserTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private TestGateway gateway;
@@ -37,7 +38,9 @@ class ConsoleBrowserTest {
     void start() throws Exception {
         boolean ci = "true".equals(System.getenv("CI"));
         if (!HeadlessChromium.available()) {
-            assertThat(ci).as("chromium is required on CI (.ci/run installs it)").isFalse();
+            assertThat(ci)
+                    .as("chromium is required on CI (.ci/run installs it)")
+                    .isFalse();
             Assumptions.abort("chromium is not installed (apt-get install -y chromium); skipping the browser test");
         }
         graph = new FakeGraph().start();
@@ -58,40 +61,58 @@ class ConsoleBrowserTest {
     @Test
     void givenMessageAndDeadLetter_whenOperatorUsesConsole_thenSeesTimelineAndRetriesWithButton() throws Exception {
         tenant.answerStatus(body -> body.path("message").asText().equals("quebrado") ? 400 : 200);
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, "5511988887777", "wamid.C1",
-                "Oi console").json());
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, DISPLAY, "5511988887778", "wamid.C2",
-                "quebrado").json());
-        Eventually.within(WAIT, "one message answered, one dead", () -> graph.sends().size() == 1
-                && AdminCalls.inboundState(gateway, "moda-brasil", "wamid.C2").equals("dead"));
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.C1", "Oi console")
+                .json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, DISPLAY, "5511988887778", "wamid.C2", "quebrado")
+                .json());
+        Eventually.within(
+                WAIT,
+                "one message answered, one dead",
+                () -> graph.sends().size() == 1
+                        && AdminCalls.inboundState(gateway, "moda-brasil", "wamid.C2")
+                                .equals("dead"));
         tenant.answerStatus(body -> 200);
 
         try (HeadlessChromium browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")))) {
             browser.navigate(gateway.baseUrl() + "/console");
             // The script is at the end of the page: sign in only once it has run and hooked up the form.
-            Eventually.within(WAIT, "the sign-in form shows and the console script is loaded", () -> browser.check(
-                    "!!document.querySelector('#token') && document.readyState === 'complete'"));
+            Eventually.within(
+                    WAIT,
+                    "the sign-in form shows and the console script is loaded",
+                    () -> browser.check("!!document.querySelector('#token') && document.readyState === 'complete'"));
             browser.evaluate("document.querySelector('#token').value = '" + TestGateway.ADMIN_TOKEN + "';"
                     + "document.querySelector('#signin-button').click(); true");
 
-            Eventually.within(WAIT, "the timeline shows the message, its reply and its part's status", () -> browser.check(
-                    "document.querySelector('#timeline').innerText.includes('Oi console')"
+            Eventually.within(
+                    WAIT,
+                    "the timeline shows the message, its reply and its part's status",
+                    () -> browser.check("document.querySelector('#timeline').innerText.includes('Oi console')"
                             + " && document.querySelector('#timeline').innerText.includes('Re: Oi console')"
                             + " && document.querySelector('#timeline').innerText.includes('part 1: sent')"));
-            assertThat(browser.evaluate("sessionStorage.getItem('gatewayAdminToken')").asText())
+            assertThat(browser.evaluate("sessionStorage.getItem('gatewayAdminToken')")
+                            .asText())
                     .isEqualTo(TestGateway.ADMIN_TOKEN);
-            assertThat(browser.evaluate("document.querySelector('#tenants').innerText").asText())
+            assertThat(browser.evaluate("document.querySelector('#tenants').innerText")
+                            .asText())
                     .contains("moda-brasil", "+5511999911111");
-            Eventually.within(WAIT, "the dead letter is listed with a retry button",
+            Eventually.within(
+                    WAIT,
+                    "the dead letter is listed with a retry button",
                     () -> browser.check("!!document.querySelector('#dead button.retry')"));
             browser.screenshot(Path.of("target", "console-before-retry.png"));
 
             browser.evaluate("document.querySelector('#dead button.retry').click(); true");
 
-            Eventually.within(WAIT, "the retried message reaches the tenant and is answered",
+            Eventually.within(
+                    WAIT,
+                    "the retried message reaches the tenant and is answered",
                     () -> graph.sends().size() == 2);
             assertThat(tenant.accepted()).extracting(FakeTenant.Call::messageId).contains("wamid.C2");
-            Eventually.within(WAIT, "the console shows no dead letter and the retried message forwarded",
+            Eventually.within(
+                    WAIT,
+                    "the console shows no dead letter and the retried message forwarded",
                     () -> browser.check("document.querySelectorAll('#dead button.retry').length === 0"
                             + " && document.querySelector('#timeline').innerText.includes('Re: quebrado')"));
             browser.screenshot(Path.of("target", "console.png"));

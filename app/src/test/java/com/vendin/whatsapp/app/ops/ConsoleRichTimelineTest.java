@@ -30,6 +30,7 @@ class ConsoleRichTimelineTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private FakeMediaHost media;
@@ -39,7 +40,9 @@ class ConsoleRichTimelineTest {
     void start() throws Exception {
         boolean ci = "true".equals(System.getenv("CI"));
         if (!HeadlessChromium.available()) {
-            assertThat(ci).as("chromium is required on CI (.ci/run installs it)").isFalse();
+            assertThat(ci)
+                    .as("chromium is required on CI (.ci/run installs it)")
+                    .isFalse();
             Assumptions.abort("chromium is not installed (apt-get install -y chromium); skipping the browser test");
         }
         graph = new FakeGraph().start();
@@ -67,40 +70,63 @@ class ConsoleRichTimelineTest {
 
         try (HeadlessChromium browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")))) {
             browser.navigate(gateway.baseUrl() + "/console");
-            Eventually.within(WAIT, "the sign-in form shows and the console script is loaded", () -> browser.check(
-                    "!!document.querySelector('#token') && document.readyState === 'complete'"));
+            Eventually.within(
+                    WAIT,
+                    "the sign-in form shows and the console script is loaded",
+                    () -> browser.check("!!document.querySelector('#token') && document.readyState === 'complete'"));
             browser.evaluate("document.querySelector('#token').value = '" + TestGateway.ADMIN_TOKEN + "';"
                     + "document.querySelector('#signin-button').click(); true");
 
-            Eventually.within(WAIT, "the timeline shows the rich reply", () -> browser.check(
-                    TIMELINE + ".innerText.includes('Quer comprar?')"));
+            Eventually.within(
+                    WAIT,
+                    "the timeline shows the rich reply",
+                    () -> browser.check(TIMELINE + ".innerText.includes('Quer comprar?')"));
             assertThat(browser.evaluate("[...document.querySelectorAll('#timeline .chip')].map(c => c.innerText)"
-                    + ".join('|')").asText()).isEqualTo("Comprar|Agora não");
+                                    + ".join('|')")
+                            .asText())
+                    .isEqualTo("Comprar|Agora não");
             assertThat(browser.evaluate("[...document.querySelectorAll('#timeline .reply .badge')].map(b => b.innerText"
-                    + ".toLowerCase()).join('|')").asText()).isEqualTo("template|text|image|buttons");
-            assertThat(browser.evaluate("document.querySelector('#timeline img.thumb').getAttribute('src')").asText())
+                                    + ".toLowerCase()).join('|')")
+                            .asText())
+                    .isEqualTo("template|text|image|buttons");
+            assertThat(browser.evaluate("document.querySelector('#timeline img.thumb').getAttribute('src')")
+                            .asText())
                     .isEqualTo(conversation.imageUrl());
-            assertThat(browser.evaluate(TIMELINE + ".innerText").asText()).contains("Temos sim!", "Camiseta azul",
-                    "part 3: sent", "template pedido_enviado (pt_BR)", "sent by the store in reply to wamid.BIA");
+            assertThat(browser.evaluate(TIMELINE + ".innerText").asText())
+                    .contains(
+                            "Temos sim!",
+                            "Camiseta azul",
+                            "part 3: sent",
+                            "template pedido_enviado (pt_BR)",
+                            "sent by the store in reply to wamid.BIA");
             assertThat(browser.evaluate("document.querySelector('[data-message=\"wamid.PHOTO\"] .media a')"
-                    + ".getAttribute('href')").asText())
+                                    + ".getAttribute('href')")
+                            .asText())
                     .as("the customer's photo links through the gateway, never to Meta")
                     .startsWith("http://localhost:" + gateway.gateway().port() + "/media/");
             assertThat(browser.evaluate(TIMELINE + ".innerHTML").asText()).doesNotContain("lookaside");
 
             browser.evaluate("document.querySelector('.thread-chip[data-thread=\"+" + RichConversation.ANA
                     + "\"]').click(); true");
-            Eventually.within(WAIT, "Ana's thread shows its open window", () -> browser.check(
-                    "document.querySelector('#thread-window').innerText.includes('window open until')"));
-            assertThat(browser.evaluate(TIMELINE + ".innerText").asText()).contains("Quer comprar?")
+            Eventually.within(
+                    WAIT,
+                    "Ana's thread shows its open window",
+                    () -> browser.check(
+                            "document.querySelector('#thread-window').innerText.includes('window open until')"));
+            assertThat(browser.evaluate(TIMELINE + ".innerText").asText())
+                    .contains("Quer comprar?")
                     .doesNotContain("pedido_enviado");
             browser.screenshot(Path.of("target", "console-rich.png"));
 
             browser.evaluate("document.querySelector('.thread-chip[data-thread=\"+" + RichConversation.BIA
                     + "\"]').click(); true");
-            Eventually.within(WAIT, "Bia's thread shows its closed window", () -> browser.check(
-                    "document.querySelector('#thread-window').innerText.includes('window closed: only templates')"));
-            assertThat(browser.evaluate(TIMELINE + ".innerText").asText()).contains("pedido_enviado")
+            Eventually.within(
+                    WAIT,
+                    "Bia's thread shows its closed window",
+                    () -> browser.check(
+                            "document.querySelector('#thread-window').innerText.includes('window closed: only templates')"));
+            assertThat(browser.evaluate(TIMELINE + ".innerText").asText())
+                    .contains("pedido_enviado")
                     .doesNotContain("Quer comprar?");
         }
         assertThat(Path.of("target", "console-rich.png")).isNotEmptyFile();

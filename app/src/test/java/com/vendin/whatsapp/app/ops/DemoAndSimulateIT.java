@@ -36,29 +36,40 @@ class DemoAndSimulateIT {
     void givenDemoRunning_whenPrintedSimulateCommandRun_thenStoreReplyPrinted() throws Exception {
         int port = GatewayProcess.freePort();
         Path demoLog = dir.resolve("demo.log");
-        assertThat(ROOT.resolve("app/target/whatsapp-gateway.jar")).as("the fat jar is built before this test").exists();
+        assertThat(ROOT.resolve("app/target/whatsapp-gateway.jar"))
+                .as("the fat jar is built before this test")
+                .exists();
         Process demo = run(arguments(JAR + " demo"), Map.of("GATEWAY_PORT", Integer.toString(port)), demoLog);
         try {
-            Eventually.within(Duration.ofSeconds(40), "the demo prints what to try next (log: " + demoLog + ")",
+            Eventually.within(
+                    Duration.ofSeconds(40),
+                    "the demo prints what to try next (log: " + demoLog + ")",
                     () -> alive(demo) && read(demoLog).contains("Stop with Ctrl-C"));
             String printed = read(demoLog);
-            assertThat(printed).contains("Moda Brasil", "Tech Store", "Cafe Aroma", "+5511999911111")
+            assertThat(printed)
+                    .contains("Moda Brasil", "Tech Store", "Cafe Aroma", "+5511999911111")
                     .containsPattern("admin token demo-[0-9a-f]{16}");
             String base = "http://localhost:" + port;
             String modaLine = readmeSimulateLine("--to +5511999911111", base);
             String techLine = readmeSimulateLine("--to +5511999922222", base);
-            assertThat(printed).as("the demo prints the README's lines").contains("  " + modaLine + " ", "  " + techLine + " ");
+            assertThat(printed)
+                    .as("the demo prints the README's lines")
+                    .contains("  " + modaLine + " ", "  " + techLine + " ");
 
             Path simulateLog = dir.resolve("simulate.log");
             Process simulate = run(arguments(modaLine), Map.of(), simulateLog);
-            assertThat(simulate.waitFor(60, TimeUnit.SECONDS)).as("simulate finishes").isTrue();
+            assertThat(simulate.waitFor(60, TimeUnit.SECONDS))
+                    .as("simulate finishes")
+                    .isTrue();
 
             String output = read(simulateLog);
             assertThat(simulate.exitValue()).as(output).isZero();
-            assertThat(output).contains("HTTP 200")
+            assertThat(output)
+                    .contains("HTTP 200")
                     .contains("reply to +5511988887777: Moda Brasil aqui! Recebemos \"Olá\".")
-                    .containsPattern("(?m)^reply to \\+5511988887777: \\[image\\] Camiseta azul - R\\$ 49,90 \\(http://127\\.0\\.0\\.1:"
-                            + port + "/demo/products/camiseta-azul\\.png\\)$")
+                    .containsPattern(
+                            "(?m)^reply to \\+5511988887777: \\[image\\] Camiseta azul - R\\$ 49,90 \\(http://127\\.0\\.0\\.1:"
+                                    + port + "/demo/products/camiseta-azul\\.png\\)$")
                     .containsPattern("(?m)^reply to \\+5511988887777: \\[buttons\\] .*: Comprar \\| Ver cores$")
                     .doesNotContain("send API");
             assertThat(output.indexOf("Moda Brasil aqui!")).as(output).isLessThan(output.indexOf("[image]"));
@@ -66,22 +77,29 @@ class DemoAndSimulateIT {
 
             Path techLog = dir.resolve("simulate-tech.log");
             Process tech = run(arguments(techLine), Map.of(), techLog);
-            assertThat(tech.waitFor(60, TimeUnit.SECONDS)).as("simulate to Tech Store finishes").isTrue();
+            assertThat(tech.waitFor(60, TimeUnit.SECONDS))
+                    .as("simulate to Tech Store finishes")
+                    .isTrue();
             String techOutput = read(techLog);
             assertThat(tech.exitValue()).as(techOutput).isZero();
-            Matcher sent = Pattern.compile("sent (wamid\\.SIM[0-9a-f]+) from \\+5511955554444 to \\+5511999922222: HTTP 200")
+            Matcher sent = Pattern.compile(
+                            "sent (wamid\\.SIM[0-9a-f]+) from \\+5511955554444 to \\+5511999922222: HTTP 200")
                     .matcher(techOutput);
             assertThat(sent.find()).as(techOutput).isTrue();
-            assertThat(techOutput).containsPattern("(?m)^reply to \\+5511955554444: Tech Store: recebemos "
-                    + "\"Tem fone bluetooth\\?\".*   \\(sent later through the send API, replyTo "
-                    + Pattern.quote(sent.group(1)) + "\\)$");
+            assertThat(techOutput)
+                    .containsPattern("(?m)^reply to \\+5511955554444: Tech Store: recebemos "
+                            + "\"Tem fone bluetooth\\?\".*   \\(sent later through the send API, replyTo "
+                            + Pattern.quote(sent.group(1)) + "\\)$");
 
-            Matcher twilioLine = Pattern.compile("(?m)^  (" + Pattern.quote(JAR) + " simulate --provider twilio .*?\"[^\"]*\")")
+            Matcher twilioLine = Pattern.compile(
+                            "(?m)^  (" + Pattern.quote(JAR) + " simulate --provider twilio .*?\"[^\"]*\")")
                     .matcher(printed);
             assertThat(twilioLine.find()).as(printed).isTrue();
             Path twilioLog = dir.resolve("simulate-twilio.log");
             Process viaTwilio = run(arguments(twilioLine.group(1)), Map.of(), twilioLog);
-            assertThat(viaTwilio.waitFor(60, TimeUnit.SECONDS)).as("simulate --provider twilio finishes").isTrue();
+            assertThat(viaTwilio.waitFor(60, TimeUnit.SECONDS))
+                    .as("simulate --provider twilio finishes")
+                    .isTrue();
             String twilioOutput = read(twilioLog);
             assertThat(viaTwilio.exitValue()).as(twilioOutput).isZero();
             assertThat(twilioOutput).contains("HTTP 200").containsPattern("reply to \\+5511966665555: Cafe Aroma");

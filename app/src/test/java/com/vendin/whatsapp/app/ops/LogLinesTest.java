@@ -28,6 +28,7 @@ class LogLinesTest {
 
     @TempDir
     Path dir;
+
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private FakeGraph graph;
     private FakeTenant tenant;
@@ -54,26 +55,38 @@ class LogLinesTest {
     @Test
     void givenAnsweredMessageAndFailedSend_whenLogged_thenOneLineEach_withIdsAndOutcomes_andNoSecrets() {
         graph.failNext(400, 131047);
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, "5511999911111", "5511988887777", "wamid.L1",
-                "Oi").json());
-        gateway.postMetaWebhook(MetaPayloads.webhook().text(PHONE_ID, "5511999911111", "5511988887778", "wamid.L2",
-                "Oi").json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, "5511999911111", "5511988887777", "wamid.L1", "Oi")
+                .json());
+        gateway.postMetaWebhook(MetaPayloads.webhook()
+                .text(PHONE_ID, "5511999911111", "5511988887778", "wamid.L2", "Oi")
+                .json());
 
-        Eventually.within(Duration.ofSeconds(10), "both replies were attempted", () -> lines("send ").size() == 2);
-        assertThat(lines("webhook facebook")).containsExactly(
-                "webhook facebook messages=[wamid.L1] accepted=1 duplicate=0 unroutable=0 rate_limited=0 statuses=0",
-                "webhook facebook messages=[wamid.L2] accepted=1 duplicate=0 unroutable=0 rate_limited=0 statuses=0");
-        assertThat(lines("send ")).anySatisfy(l -> assertThat(l).contains("outcome=failed code=131047"))
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "both replies were attempted",
+                () -> lines("send ").size() == 2);
+        assertThat(lines("webhook facebook"))
+                .containsExactly(
+                        "webhook facebook messages=[wamid.L1] accepted=1 duplicate=0 unroutable=0 rate_limited=0 statuses=0",
+                        "webhook facebook messages=[wamid.L2] accepted=1 duplicate=0 unroutable=0 rate_limited=0 statuses=0");
+        assertThat(lines("send "))
+                .anySatisfy(l -> assertThat(l).contains("outcome=failed code=131047"))
                 .anySatisfy(l -> assertThat(l).contains("outcome=accepted message_id=wamid.OUT"));
         String all = String.join("\n", lines(""));
-        assertThat(all).doesNotContain(STORE_TOKEN, TestGateway.PLATFORM_TOKEN, TestGateway.APP_SECRET,
-                TestGateway.ADMIN_TOKEN);
+        assertThat(all)
+                .doesNotContain(
+                        STORE_TOKEN, TestGateway.PLATFORM_TOKEN, TestGateway.APP_SECRET, TestGateway.ADMIN_TOKEN);
     }
 
     private List<String> lines(String prefix) {
         return List.copyOf(captured.list).stream()
-                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
-                .filter(l -> l.startsWith(prefix)).toList();
+                .map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : e.getThrowableProxy().getMessage()))
+                .filter(l -> l.startsWith(prefix))
+                .toList();
     }
 
     private static Logger root() {

@@ -27,6 +27,7 @@ class MetricsTest {
 
     @TempDir
     Path dir;
+
     private FakeGraph graph;
     private FakeTenant tenant;
     private TestGateway gateway;
@@ -74,8 +75,11 @@ class MetricsTest {
             String now = scrape();
             return value(now, "gateway_dead_letters_total", "") >= 1
                     && value(now, "gateway_delivery_retries_total", "") >= 1
-                    && value(now, "gateway_send_errors_total",
-                    "code=\"131047\",provider=\"facebook\",retryable=\"false\"") == 1
+                    && value(
+                                    now,
+                                    "gateway_send_errors_total",
+                                    "code=\"131047\",provider=\"facebook\",retryable=\"false\"")
+                            == 1
                     && value(now, "gateway_deliveries_total", "outcome=\"forwarded\"") >= 4
                     && value(now, "gateway_sends_total", "outcome=\"accepted\",provider=\"facebook\"") == 3;
         });
@@ -89,11 +93,13 @@ class MetricsTest {
         assertThat(value(after, "gateway_webhook_messages_total", "outcome=\"rate_limited\",provider=\"facebook\""))
                 .isEqualTo(1);
         assertThat(value(after, "gateway_routing_total", "outcome=\"routed\"")).isEqualTo(7);
-        assertThat(value(after, "gateway_routing_total", "outcome=\"unroutable\"")).isEqualTo(1);
+        assertThat(value(after, "gateway_routing_total", "outcome=\"unroutable\""))
+                .isEqualTo(1);
         assertThat(value(after, "gateway_webhook_requests_total", "provider=\"facebook\",status=\"200\""))
                 .isEqualTo(9);
         assertThat(value(after, "gateway_delivery_latency_seconds_count", "")).isGreaterThanOrEqualTo(4);
-        assertThat(value(after, "gateway_queue_depth", "queue=\"deliveries\"")).as("the busy message waits to retry")
+        assertThat(value(after, "gateway_queue_depth", "queue=\"deliveries\""))
+                .as("the busy message waits to retry")
                 .isEqualTo(1);
         assertThat(value(after, "gateway_queue_depth", "queue=\"sends\"")).isZero();
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiTest {
     @TempDir
     Path dir;
+
     private TestGateway gateway;
 
     @BeforeEach
@@ -37,7 +38,8 @@ class OpenApiTest {
     @Test
     void givenRunningGateway_whenDocumentRead_thenEveryRegisteredAdminRouteIsDocumentedAndNoOther() {
         Set<String> registered = new TreeSet<>(gateway.instance(GatewayHttpServer.class).routes().stream()
-                .filter(r -> r.contains(" /api/v1")).toList());
+                .filter(r -> r.contains(" /api/v1"))
+                .toList());
 
         assertThat(registered).contains("GET /api/v1/dead-letters", "POST /api/v1/tenants");
         assertThat(documented()).isEqualTo(registered);
@@ -48,21 +50,24 @@ class OpenApiTest {
         for (String operation : documented()) {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", "no-such-id");
-            String body = method.equals("PATCH") || path.equals("/api/v1/tenants") && method.equals("POST") ? "{}" : null;
+            String body =
+                    method.equals("PATCH") || path.equals("/api/v1/tenants") && method.equals("POST") ? "{}" : null;
 
             HttpResult answer = gateway.admin(method, path, body);
 
             assertThat(answer.code()).as(operation + ": " + answer.body()).isNotEqualTo(405);
             if (answer.code() == 404) {
-                assertThat(answer.errorCode()).as(operation + " is a route, not a missing one").isNotEqualTo("not_found");
+                assertThat(answer.errorCode())
+                        .as(operation + " is a route, not a missing one")
+                        .isNotEqualTo("not_found");
             }
         }
     }
 
     @Test
     void givenTenant_whenListed_thenListedWithItsNumberAndNoSecret() {
-        AdminCalls.createMetaTenant(gateway, "moda-brasil", "http://127.0.0.1:9/", "+5511999911111",
-                "100000000000001", "moda-token");
+        AdminCalls.createMetaTenant(
+                gateway, "moda-brasil", "http://127.0.0.1:9/", "+5511999911111", "100000000000001", "moda-token");
 
         HttpResult list = gateway.admin("GET", "/api/v1/tenants", null);
 
@@ -71,7 +76,8 @@ class OpenApiTest {
             assertThat(t.path("whatsapp").path("phoneNumber").asText()).isEqualTo("+5511999911111");
         });
         assertThat(list.body()).doesNotContain("moda-token").doesNotContain("instanceSecret");
-        assertThat(gateway.get("/api/v1/openapi.json").code()).as("the document is behind the admin token")
+        assertThat(gateway.get("/api/v1/openapi.json").code())
+                .as("the document is behind the admin token")
                 .isEqualTo(401);
     }
 
@@ -83,7 +89,9 @@ class OpenApiTest {
         Set<String> operations = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = json.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            path.getValue().fieldNames().forEachRemaining(m -> operations.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey()));
+            path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(m -> operations.add(m.toUpperCase(Locale.ROOT) + " " + path.getKey()));
         }
         return operations;
     }

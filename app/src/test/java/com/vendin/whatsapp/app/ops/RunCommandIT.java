@@ -36,11 +36,14 @@ class RunCommandIT {
     @Test
     void givenPackagedJar_whenReadmeRunCommandIsRun_thenItStartsWithTheArchiveAndAnswersHealth() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(PACKAGE) + "(java .*whatsapp-gateway\\.jar)$").matcher(readme);
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(PACKAGE) + "(java .*whatsapp-gateway\\.jar)$")
+                .matcher(readme);
         assertThat(line.find()).as("the README's run command").isTrue();
         List<String> command = new ArrayList<>(DemoAndSimulateIT.arguments(line.group(1)));
         assertThat(command).contains("-XX:SharedArchiveFile=app/target/whatsapp-gateway.jsa");
-        assertThat(ROOT.resolve("app/target/whatsapp-gateway.jsa")).as("package records the archive").exists();
+        assertThat(ROOT.resolve("app/target/whatsapp-gateway.jsa"))
+                .as("package records the archive")
+                .exists();
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(1, "-Xshare:on");
 
@@ -49,7 +52,8 @@ class RunCommandIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         builder.environment().put("GATEWAY_PORT", Integer.toString(port));
         builder.environment().put("GATEWAY_DATABASE_URL", "jdbc:sqlite:" + dir.resolve("gateway.db"));
-        Process gateway = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process gateway =
+                builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             HttpClient client = HttpClient.newHttpClient();
             Eventually.within(Duration.ofSeconds(30), "/health answers 200 (log: " + log + ")", () -> {
@@ -66,8 +70,11 @@ class RunCommandIT {
 
     private static int health(HttpClient client, int port) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

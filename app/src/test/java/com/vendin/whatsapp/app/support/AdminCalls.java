@@ -6,12 +6,11 @@ import java.util.stream.StreamSupport;
 
 /** Admin API calls several end-to-end tests make, over HTTP as an operator would. */
 public final class AdminCalls {
-    private AdminCalls() {
-    }
+    private AdminCalls() {}
 
     /** Creates a tenant with its own Meta number and token; fails the test unless the gateway answers 201. */
-    public static void createMetaTenant(TestGateway gateway, String id, String instanceUrl, String phone,
-                                        String phoneId, String token) {
+    public static void createMetaTenant(
+            TestGateway gateway, String id, String instanceUrl, String phone, String phoneId, String token) {
         String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + instanceUrl + "\","
                 + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
                 + "\"provider\":\"facebook\",\"accessToken\":\"" + token + "\"}}";
@@ -30,7 +29,8 @@ public final class AdminCalls {
         if (list.code() != 200) {
             throw new AssertionError("listing answered " + list.code() + ": " + list.body());
         }
-        return StreamSupport.stream(list.json().path("items").spliterator(), false).toList();
+        return StreamSupport.stream(list.json().path("items").spliterator(), false)
+                .toList();
     }
 
     /** The state of the inbound message with this provider id, or "" when it is not listed. */
@@ -38,6 +38,8 @@ public final class AdminCalls {
         return messages(gateway, tenantId).stream()
                 .filter(m -> m.path("direction").asText().equals("inbound"))
                 .filter(m -> m.path("providerMessageId").asText().equals(providerMessageId))
-                .map(m -> m.path("state").asText()).findFirst().orElse("");
+                .map(m -> m.path("state").asText())
+                .findFirst()
+                .orElse("");
     }
 }

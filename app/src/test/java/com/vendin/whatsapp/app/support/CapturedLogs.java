@@ -24,8 +24,11 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
 
     @Override
     protected void append(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage())
-                .append(' ').append(event.getMDCPropertyMap());
+        StringBuilder line = new StringBuilder(event.getLoggerName())
+                .append(' ')
+                .append(event.getFormattedMessage())
+                .append(' ')
+                .append(event.getMDCPropertyMap());
         for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
             line.append(' ').append(t.getClassName()).append(": ").append(t.getMessage());
         }

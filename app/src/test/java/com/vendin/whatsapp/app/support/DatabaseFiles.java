@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Reads the raw bytes of a test gateway's SQLite file and its {@code -wal} and {@code -shm} companions. */
 public final class DatabaseFiles {
-    private DatabaseFiles() {
-    }
+    private DatabaseFiles() {}
 
     /** Whether {@code text} (UTF-8, as SQLite stores it) appears anywhere in {@code dir/gateway.db*}. */
     public static boolean contain(Path dir, String text) {

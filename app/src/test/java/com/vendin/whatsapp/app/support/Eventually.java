@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a deadline, failing with a description when it does not come true. */
 public final class Eventually {
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void within(Duration timeout, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

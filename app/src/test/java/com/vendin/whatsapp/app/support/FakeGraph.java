@@ -57,8 +57,7 @@ public final class FakeGraph implements AutoCloseable {
     /**
      * One media upload: the multipart body as ISO-8859-1 text (so the file's bytes survive) and the media id given.
      */
-    public record Upload(String path, String authorization, String contentType, String body, String mediaId) {
-    }
+    public record Upload(String path, String authorization, String contentType, String body, String mediaId) {}
 
     /** One send the gateway made. */
     public record Send(String path, String authorization, JsonNode body, String wamid) {
@@ -97,19 +96,25 @@ public final class FakeGraph implements AutoCloseable {
                 int[] failure = failures.poll();
                 String authorization = request.getHeaders().get("Authorization");
                 if (failure != null) {
-                    attempts.add(new Attempt(request.getUrl().encodedPath(), authorization, parse(raw), failure[0],
-                            System.nanoTime()));
-                    return new MockResponse.Builder().code(failure[0]).setHeader("Content-Type", "application/json")
+                    attempts.add(new Attempt(
+                            request.getUrl().encodedPath(), authorization, parse(raw), failure[0], System.nanoTime()));
+                    return new MockResponse.Builder()
+                            .code(failure[0])
+                            .setHeader("Content-Type", "application/json")
                             .body("{\"error\":{\"message\":\"scripted failure\",\"type\":\"OAuthException\","
                                     + "\"code\":" + failure[1] + ",\"fbtrace_id\":\"Axyz\"}}")
                             .build();
                 }
-                attempts.add(new Attempt(request.getUrl().encodedPath(), authorization, parse(raw), 200, System.nanoTime()));
+                attempts.add(
+                        new Attempt(request.getUrl().encodedPath(), authorization, parse(raw), 200, System.nanoTime()));
                 String wamid = "wamid.OUT" + ids.incrementAndGet();
-                Send send = new Send(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
-                        parse(raw), wamid);
+                Send send = new Send(
+                        request.getUrl().encodedPath(), request.getHeaders().get("Authorization"), parse(raw), wamid);
                 sends.add(send);
-                echo.ifPresent(e -> e.sent(send.phoneId(), wamid, send.to(),
+                echo.ifPresent(e -> e.sent(
+                        send.phoneId(),
+                        wamid,
+                        send.to(),
                         send.body().path("biz_opaque_callback_data").asText("")));
                 MockResponse.Builder answer = new MockResponse.Builder().code(200);
                 if (loseAnswers) {
@@ -129,22 +134,40 @@ public final class FakeGraph implements AutoCloseable {
     /** A read receipt with typing indicator (CONTRACT §3.5): recorded apart from sends, answered with {@link #typingStatus}. */
     private MockResponse typing(RecordedRequest request, JsonNode body) {
         int status = typingStatus;
-        typings.add(new Typing(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"), body, status,
+        typings.add(new Typing(
+                request.getUrl().encodedPath(),
+                request.getHeaders().get("Authorization"),
+                body,
+                status,
                 System.nanoTime()));
-        String answer = status == 200 ? "{\"success\":true}" : "{\"error\":{\"message\":\"scripted typing failure\","
-                + "\"type\":\"OAuthException\",\"code\":1,\"fbtrace_id\":\"Axyz\"}}";
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-                .headersDelay(typingDelay.toMillis(), TimeUnit.MILLISECONDS).body(answer).build();
+        String answer = status == 200
+                ? "{\"success\":true}"
+                : "{\"error\":{\"message\":\"scripted typing failure\","
+                        + "\"type\":\"OAuthException\",\"code\":1,\"fbtrace_id\":\"Axyz\"}}";
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json")
+                .headersDelay(typingDelay.toMillis(), TimeUnit.MILLISECONDS)
+                .body(answer)
+                .build();
     }
 
     /** A media upload ({@code POST /{phoneId}/media}, multipart): recorded apart from sends, answered with a media id. */
     private MockResponse upload(RecordedRequest request) {
-        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        byte[] bytes =
+                request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         String id = "media-" + ids.incrementAndGet();
-        uploads.add(new Upload(request.getUrl().encodedPath(), request.getHeaders().get("Authorization"),
-                request.getHeaders().get("Content-Type"), new String(bytes, StandardCharsets.ISO_8859_1), id));
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"id\":\"" + id + "\"}").build();
+        uploads.add(new Upload(
+                request.getUrl().encodedPath(),
+                request.getHeaders().get("Authorization"),
+                request.getHeaders().get("Content-Type"),
+                new String(bytes, StandardCharsets.ISO_8859_1),
+                id));
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"" + id + "\"}")
+                .build();
     }
 
     /** Typing requests are answered with HTTP {@code status} from now on (200 by default). */

@@ -17,8 +17,7 @@ public final class FakeMediaHost implements AutoCloseable {
     private final Map<String, File> files = new ConcurrentHashMap<>();
     private final List<String> fetches = new CopyOnWriteArrayList<>();
 
-    private record File(String contentType, byte[] bytes) {
-    }
+    private record File(String contentType, byte[] bytes) {}
 
     public FakeMediaHost start() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -28,10 +27,16 @@ public final class FakeMediaHost implements AutoCloseable {
                 fetches.add(path);
                 File file = files.get(path);
                 if (file == null) {
-                    return new MockResponse.Builder().code(404).body("not found").build();
+                    return new MockResponse.Builder()
+                            .code(404)
+                            .body("not found")
+                            .build();
                 }
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", file.contentType())
-                        .body(new Buffer().write(file.bytes())).build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", file.contentType())
+                        .body(new Buffer().write(file.bytes()))
+                        .build();
             }
         });
         server.start();

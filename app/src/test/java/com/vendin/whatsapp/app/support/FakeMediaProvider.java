@@ -31,12 +31,10 @@ public final class FakeMediaProvider implements AutoCloseable {
     private final List<Seen> requests = new CopyOnWriteArrayList<>();
 
     /** A request the gateway made: method, path with query, and its {@code Authorization} header. */
-    public record Seen(String method, String path, String authorization) {
-    }
+    public record Seen(String method, String path, String authorization) {}
 
     /** A media item: served with {@code contentType}, readable with {@code authorization} only. */
-    private record Media(String contentType, MockResponseBody body, String authorization, boolean gone) {
-    }
+    private record Media(String contentType, MockResponseBody body, String authorization, boolean gone) {}
 
     /** A {@code size}-byte body of {@link #byteAt} bytes that writes its first {@code beforeGate} bytes, then waits. */
     public static final class GatedBody implements MockResponseBody {
@@ -134,16 +132,19 @@ public final class FakeMediaProvider implements AutoCloseable {
     }
 
     /** The {@code MediaUrl} of a Twilio media item of account {@code sid}, readable with its basic auth. */
-    public String twilioMedia(String sid, String authToken, String messageSid, String mediaSid, String contentType,
-                              byte[] bytes) {
-        media.put("twilio:" + mediaSid, new Media(contentType, bodyOf(bytes),
-                Credentials.basic(sid, authToken, StandardCharsets.UTF_8), false));
+    public String twilioMedia(
+            String sid, String authToken, String messageSid, String mediaSid, String contentType, byte[] bytes) {
+        media.put(
+                "twilio:" + mediaSid,
+                new Media(
+                        contentType, bodyOf(bytes), Credentials.basic(sid, authToken, StandardCharsets.UTF_8), false));
         return twilioMediaUrl(sid, messageSid, mediaSid);
     }
 
     /** The {@code MediaUrl} of a Twilio media item Twilio has deleted (404). */
     public String twilioMediaUrl(String sid, String messageSid, String mediaSid) {
-        return server.url("/2010-04-01/Accounts/" + sid + "/Messages/" + messageSid + "/Media/" + mediaSid).toString();
+        return server.url("/2010-04-01/Accounts/" + sid + "/Messages/" + messageSid + "/Media/" + mediaSid)
+                .toString();
     }
 
     public List<Seen> requests() {
@@ -173,12 +174,16 @@ public final class FakeMediaProvider implements AutoCloseable {
         if (segments.length == 7 && segments[5].equals("Media")) {
             Media item = media.get("twilio:" + segments[6]);
             if (item == null) {
-                return json(404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+                return json(
+                        404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
             }
             if (!item.authorization().equals(authorization)) {
                 return json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}");
             }
-            return new MockResponse.Builder().code(307).setHeader("Location", "/cdn/" + segments[6]).build();
+            return new MockResponse.Builder()
+                    .code(307)
+                    .setHeader("Location", "/cdn/" + segments[6])
+                    .build();
         }
         if (segments.length == 2 && segments[0].equals("cdn")) {
             return serve(media.get("twilio:" + segments[1]));
@@ -189,16 +194,22 @@ public final class FakeMediaProvider implements AutoCloseable {
     private MockResponse lookup(String mediaId, String authorization) {
         Media item = media.get("meta:" + mediaId);
         if (item == null) {
-            return json(404, "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + mediaId
-                    + "' does not exist\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}");
+            return json(
+                    404,
+                    "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + mediaId
+                            + "' does not exist\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}");
         }
         if (!item.authorization().equals(authorization)) {
-            return json(401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\","
-                    + "\"code\":190}}");
+            return json(
+                    401,
+                    "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\","
+                            + "\"code\":190}}");
         }
-        return json(200, "{\"messaging_product\":\"whatsapp\",\"url\":\"" + server.url("/download/x/" + mediaId)
-                + "\",\"mime_type\":\"" + item.contentType() + "\",\"sha256\":\"c2hh\",\"file_size\":\""
-                + item.body().getContentLength() + "\",\"id\":\"" + mediaId + "\"}");
+        return json(
+                200,
+                "{\"messaging_product\":\"whatsapp\",\"url\":\"" + server.url("/download/x/" + mediaId)
+                        + "\",\"mime_type\":\"" + item.contentType() + "\",\"sha256\":\"c2hh\",\"file_size\":\""
+                        + item.body().getContentLength() + "\",\"id\":\"" + mediaId + "\"}");
     }
 
     private MockResponse download(String key, String authorization) {
@@ -213,12 +224,20 @@ public final class FakeMediaProvider implements AutoCloseable {
         if (item == null) {
             return json(404, "{}");
         }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", item.contentType())
-                .setHeader("Content-Length", item.body().getContentLength()).body(item.body()).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", item.contentType())
+                .setHeader("Content-Length", item.body().getContentLength())
+                .body(item.body())
+                .build();
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private static MockResponseBody bodyOf(byte[] bytes) {

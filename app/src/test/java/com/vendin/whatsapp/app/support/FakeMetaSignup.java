@@ -20,7 +20,12 @@ public final class FakeMetaSignup implements AutoCloseable {
     public static final String VERSION = "/v25.0";
 
     /** The four steps, in the order the gateway must make them. */
-    public enum Step { EXCHANGE, DETAILS, SUBSCRIBE, REGISTER }
+    public enum Step {
+        EXCHANGE,
+        DETAILS,
+        SUBSCRIBE,
+        REGISTER
+    }
 
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -61,8 +66,9 @@ public final class FakeMetaSignup implements AutoCloseable {
                 if (step.isPresent() && step.equals(failing)) {
                     return failure(step.get());
                 }
-                return step.map(s -> ok(answer(s))).orElseGet(() -> ok("{\"messaging_product\":\"whatsapp\","
-                        + "\"messages\":[{\"id\":\"wamid.OUT" + ids.incrementAndGet() + "\"}]}"));
+                return step.map(s -> ok(answer(s)))
+                        .orElseGet(() -> ok("{\"messaging_product\":\"whatsapp\"," + "\"messages\":[{\"id\":\"wamid.OUT"
+                                + ids.incrementAndGet() + "\"}]}"));
             }
         });
         server.start();
@@ -88,7 +94,9 @@ public final class FakeMetaSignup implements AutoCloseable {
 
     /** Message sends (read-and-typing requests, CONTRACT §3.5, are not sends). */
     public List<Call> sends() {
-        return calls.stream().filter(c -> c.step().isEmpty() && !c.body().contains("\"typing_indicator\"")).toList();
+        return calls.stream()
+                .filter(c -> c.step().isEmpty() && !c.body().contains("\"typing_indicator\""))
+                .toList();
     }
 
     /** The Graph error code each step fails with. */
@@ -122,22 +130,29 @@ public final class FakeMetaSignup implements AutoCloseable {
     private String answer(Step step) {
         return switch (step) {
             case EXCHANGE -> "{\"access_token\":\"" + businessToken + "\",\"token_type\":\"bearer\"}";
-            case DETAILS -> "{\"verified_name\":\"Moda Brasil\",\"code_verification_status\":\"VERIFIED\","
-                    + "\"display_phone_number\":\"" + displayNumber + "\",\"quality_rating\":\"GREEN\",\"id\":\""
-                    + phoneNumberId + "\"}";
+            case DETAILS ->
+                "{\"verified_name\":\"Moda Brasil\",\"code_verification_status\":\"VERIFIED\","
+                        + "\"display_phone_number\":\"" + displayNumber + "\",\"quality_rating\":\"GREEN\",\"id\":\""
+                        + phoneNumberId + "\"}";
             case SUBSCRIBE, REGISTER -> "{\"success\":true}";
         };
     }
 
     private static MockResponse ok(String json) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(json).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(json)
+                .build();
     }
 
     private static MockResponse failure(Step step) {
         String code = errorCode(step);
-        return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
-                .body("{\"error\":{\"message\":\"(#" + code + ") step " + step + " refused\",\"type\":\"OAuthException\","
-                        + "\"code\":" + code + ",\"fbtrace_id\":\"AbC\"}}")
+        return new MockResponse.Builder()
+                .code(400)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"(#" + code + ") step " + step
+                        + " refused\",\"type\":\"OAuthException\"," + "\"code\":" + code + ",\"fbtrace_id\":\"AbC\"}}")
                 .build();
     }
 

@@ -29,7 +29,8 @@ public final class FakeTenant implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Call> statusCalls = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, Integer> statusAnswers = body -> 200;
-    private volatile Function<JsonNode, String> replies = body -> "Re: " + body.path("message").asText();
+    private volatile Function<JsonNode, String> replies =
+            body -> "Re: " + body.path("message").asText();
     private volatile Function<JsonNode, String> rawReplies;
     private volatile Duration delay = Duration.ZERO;
     private volatile Function<JsonNode, Integer> status = body -> 200;
@@ -64,8 +65,11 @@ public final class FakeTenant implements AutoCloseable {
                 if (request.getUrl().encodedPath().endsWith(STATUS_PATH)) {
                     int code = statusAnswers.apply(body);
                     statusCalls.add(new Call(request, body, raw, code));
-                    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                            .body("{}").build();
+                    return new MockResponse.Builder()
+                            .code(code)
+                            .setHeader("Content-Type", "application/json")
+                            .body("{}")
+                            .build();
                 }
                 CountDownLatch hold = hanging;
                 if (hold.getCount() > 0) {
@@ -76,14 +80,21 @@ public final class FakeTenant implements AutoCloseable {
                 int code = status.apply(body);
                 calls.add(new Call(request, body, raw, code));
                 if (code / 100 != 2) {
-                    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                            .body("{\"error\":\"scripted\"}").build();
+                    return new MockResponse.Builder()
+                            .code(code)
+                            .setHeader("Content-Type", "application/json")
+                            .body("{\"error\":\"scripted\"}")
+                            .build();
                 }
                 Function<JsonNode, String> json = rawReplies;
                 String text = json == null ? replies.apply(body) : null;
-                String answer = json != null ? json.apply(body)
-                        : text == null ? "{}" : JSON.createObjectNode().put("text", text).toString();
-                MockResponse.Builder response = new MockResponse.Builder().code(200)
+                String answer = json != null
+                        ? json.apply(body)
+                        : text == null
+                                ? "{}"
+                                : JSON.createObjectNode().put("text", text).toString();
+                MockResponse.Builder response = new MockResponse.Builder()
+                        .code(200)
                         .setHeader("Content-Type", "application/json")
                         .body(answer);
                 if (!delay.isZero()) {

@@ -40,8 +40,7 @@ public final class FakeTwilio implements AutoCloseable {
     private volatile boolean loseSubaccountAnswer;
 
     /** A subaccount and the numbers bought into it (number to SmsUrl). */
-    public record Subaccount(String sid, String friendlyName, String authToken, Map<String, String> numbers) {
-    }
+    public record Subaccount(String sid, String friendlyName, String authToken, Map<String, String> numbers) {}
 
     /** One message create the gateway made, with its decoded form fields. */
     public record Send(String path, String authorization, Map<String, String> form, String sid) {
@@ -59,8 +58,7 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     /** One request the gateway made, with its form or query parameters. */
-    public record Call(String method, String path, Map<String, String> params, String authorization) {
-    }
+    public record Call(String method, String path, Map<String, String> params, String authorization) {}
 
     /** A fake that accepts message creates from any account (and subaccount calls with any credentials). */
     public FakeTwilio() {
@@ -120,7 +118,9 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     public List<Call> calls(String method, String pathEnd) {
-        return calls.stream().filter(c -> c.method().equals(method) && c.path().endsWith(pathEnd)).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals(method) && c.path().endsWith(pathEnd))
+                .toList();
     }
 
     private synchronized MockResponse handle(RecordedRequest request) {
@@ -160,8 +160,11 @@ public final class FakeTwilio implements AutoCloseable {
 
     private MockResponse createSubaccount(Map<String, String> params) {
         String sid = String.format("AC%032x", 0xabc000 + ids.incrementAndGet());
-        Subaccount account = new Subaccount(sid, params.getOrDefault("FriendlyName", sid),
-                "subtoken" + sid.substring(24) + "ZqW81mKd", new LinkedHashMap<>());
+        Subaccount account = new Subaccount(
+                sid,
+                params.getOrDefault("FriendlyName", sid),
+                "subtoken" + sid.substring(24) + "ZqW81mKd",
+                new LinkedHashMap<>());
         subaccounts.put(sid, account);
         if (loseSubaccountAnswer) {
             loseSubaccountAnswer = false;
@@ -190,7 +193,8 @@ public final class FakeTwilio implements AutoCloseable {
         List<String> items = new ArrayList<>();
         for (String number : forSale) {
             if (!params.containsKey("AreaCode") || number.startsWith("+1" + params.get("AreaCode"))) {
-                items.add("{\"phone_number\":\"" + number + "\",\"friendly_name\":\"" + number + "\",\"iso_country\":\"US\","
+                items.add("{\"phone_number\":\"" + number + "\",\"friendly_name\":\"" + number
+                        + "\",\"iso_country\":\"US\","
                         + "\"capabilities\":{\"voice\":true,\"SMS\":true,\"MMS\":true}}");
             }
         }
@@ -216,8 +220,9 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private static String accountJson(Subaccount account) {
-        return "{\"sid\":\"" + account.sid() + "\",\"friendly_name\":\"" + account.friendlyName() + "\",\"auth_token\":\""
-                + account.authToken() + "\",\"status\":\"active\",\"type\":\"Full\",\"owner_account_sid\":\"ACmain\"}";
+        return "{\"sid\":\"" + account.sid() + "\",\"friendly_name\":\"" + account.friendlyName()
+                + "\",\"auth_token\":\"" + account.authToken()
+                + "\",\"status\":\"active\",\"type\":\"Full\",\"owner_account_sid\":\"ACmain\"}";
     }
 
     private static String numberJson(Subaccount account, String number, String smsUrl) {
@@ -226,12 +231,18 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private static MockResponse error(int status, String code, String message) {
-        return json(status, "{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"
-                + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
+        return json(
+                status,
+                "{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"
+                        + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
     }
 
     private static Map<String, String> params(RecordedRequest request) {

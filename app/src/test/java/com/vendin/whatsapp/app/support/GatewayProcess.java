@@ -59,9 +59,11 @@ public final class GatewayProcess implements AutoCloseable {
         String json = "{\"id\":\"" + id + "\",\"subdomain\":\"" + id + "\",\"instanceUrl\":\"" + instanceUrl + "\","
                 + "\"whatsapp\":{\"phoneNumber\":\"" + phone + "\",\"phoneId\":\"" + phoneId + "\","
                 + "\"provider\":\"facebook\",\"accessToken\":\"" + id + "-token\"}}";
-        HttpResult created = TestGateway.execute(new okhttp3.Request.Builder().url(baseUrl() + "/api/v1/tenants")
+        HttpResult created = TestGateway.execute(new okhttp3.Request.Builder()
+                .url(baseUrl() + "/api/v1/tenants")
                 .header("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN)
-                .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build());
+                .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json")))
+                .build());
         if (created.code() != 201) {
             throw new AssertionError("creating tenant " + id + " answered " + created.code() + ": " + created.body());
         }
@@ -70,9 +72,11 @@ public final class GatewayProcess implements AutoCloseable {
     /** POSTs a Meta webhook signed with the test app secret. */
     public HttpResult postMetaWebhook(String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return TestGateway.execute(new okhttp3.Request.Builder().url(baseUrl() + "/webhooks/whatsapp/facebook")
+        return TestGateway.execute(new okhttp3.Request.Builder()
+                .url(baseUrl() + "/webhooks/whatsapp/facebook")
                 .header("X-Hub-Signature-256", MetaPayloads.sign(bytes, TestGateway.APP_SECRET))
-                .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("application/json"))).build());
+                .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("application/json")))
+                .build());
     }
 
     private boolean healthy() {
@@ -80,7 +84,11 @@ public final class GatewayProcess implements AutoCloseable {
             throw new AssertionError("the gateway process exited with " + process.exitValue());
         }
         try {
-            return TestGateway.execute(new okhttp3.Request.Builder().url(baseUrl() + "/health").build()).code() == 200;
+            return TestGateway.execute(new okhttp3.Request.Builder()
+                                    .url(baseUrl() + "/health")
+                                    .build())
+                            .code()
+                    == 200;
         } catch (UncheckedIOException notYet) {
             return false;
         }

@@ -35,7 +35,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private HeadlessChromium(Process process, String pageSocketUrl) {
         this.process = process;
-        this.socket = TestGateway.CLIENT.newWebSocket(new Request.Builder().url(pageSocketUrl).build(), new Listener());
+        this.socket = TestGateway.CLIENT.newWebSocket(
+                new Request.Builder().url(pageSocketUrl).build(), new Listener());
     }
 
     /** The chromium binary on PATH, if any. */
@@ -44,10 +45,21 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium start(Path profile) throws IOException {
-        Process process = new ProcessBuilder(List.of("/usr/bin/chromium", "--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--remote-debugging-port=0",
-                "--remote-allow-origins=*", "--window-size=1280,1500", "--user-data-dir=" + profile, "about:blank"))
-                .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        "/usr/bin/chromium",
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--no-first-run",
+                        "--remote-debugging-port=0",
+                        "--remote-allow-origins=*",
+                        "--window-size=1280,1500",
+                        "--user-data-dir=" + profile,
+                        "about:blank"))
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolveSibling("chromium.log").toFile())
+                .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         Eventually.within(Duration.ofSeconds(30), "chromium opens its DevTools port", () -> {
             if (!process.isAlive()) {
@@ -58,8 +70,11 @@ public final class HeadlessChromium implements AutoCloseable {
         String port = readQuietly(portFile).lines().findFirst().orElseThrow();
         String[] page = new String[1];
         Eventually.within(Duration.ofSeconds(10), "chromium lists its page", () -> {
-            try (Response list = TestGateway.CLIENT.newCall(new Request.Builder()
-                    .url("http://127.0.0.1:" + port + "/json/list").build()).execute()) {
+            try (Response list = TestGateway.CLIENT
+                    .newCall(new Request.Builder()
+                            .url("http://127.0.0.1:" + port + "/json/list")
+                            .build())
+                    .execute()) {
                 for (JsonNode target : JSON.readTree(list.body().string())) {
                     if (target.path("type").asText().equals("page")) {
                         page[0] = target.path("webSocketDebuggerUrl").asText();
@@ -80,8 +95,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Evaluates {@code expression} in the page (awaiting a promise) and returns its value. */
     public JsonNode evaluate(String expression) {
-        JsonNode result = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
-                .put("returnByValue", true).put("awaitPromise", true));
+        JsonNode result = call(
+                "Runtime.evaluate",
+                JSON.createObjectNode()
+                        .put("expression", expression)
+                        .put("returnByValue", true)
+                        .put("awaitPromise", true));
         if (result.has("exceptionDetails")) {
             throw new AssertionError("page script failed: " + result.path("exceptionDetails"));
         }
@@ -98,8 +117,9 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public void screenshot(Path png) throws IOException {
-        JsonNode shot = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
-                .put("captureBeyondViewport", true));
+        JsonNode shot = call(
+                "Page.captureScreenshot",
+                JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
         Files.createDirectories(png.getParent());
         Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
     }
@@ -131,7 +151,8 @@ public final class HeadlessChromium implements AutoCloseable {
             try {
                 JsonNode message = JSON.readTree(text);
                 if (message.has("id")) {
-                    CompletableFuture<JsonNode> answer = pending.remove(message.path("id").asInt());
+                    CompletableFuture<JsonNode> answer =
+                            pending.remove(message.path("id").asInt());
                     if (answer != null) {
                         answer.complete(message);
                     }

@@ -32,12 +32,19 @@ public final class MetaPayloads {
         return text(phoneId, displayNumber, from, wamid, body, System.currentTimeMillis() / 1000);
     }
 
-    public MetaPayloads text(String phoneId, String displayNumber, String from, String wamid, String body,
-                             long timestamp) {
+    public MetaPayloads text(
+            String phoneId, String displayNumber, String from, String wamid, String body, long timestamp) {
         ObjectNode value = change(phoneId, displayNumber);
-        value.putArray("contacts").addObject().put("wa_id", from).putObject("profile").put("name", "Ana");
+        value.putArray("contacts")
+                .addObject()
+                .put("wa_id", from)
+                .putObject("profile")
+                .put("name", "Ana");
         ObjectNode message = value.putArray("messages").addObject();
-        message.put("from", from).put("id", wamid).put("timestamp", Long.toString(timestamp)).put("type", "text");
+        message.put("from", from)
+                .put("id", wamid)
+                .put("timestamp", Long.toString(timestamp))
+                .put("type", "text");
         message.putObject("text").put("body", body);
         return this;
     }
@@ -49,16 +56,20 @@ public final class MetaPayloads {
     }
 
     /** As {@link #status}, echoing the {@code biz_opaque_callback_data} the send carried. */
-    public MetaPayloads status(String phoneId, String displayNumber, String wamid, String status, String recipient,
-                               String callbackData) {
+    public MetaPayloads status(
+            String phoneId, String displayNumber, String wamid, String status, String recipient, String callbackData) {
         statusItem(phoneId, displayNumber, wamid, status, recipient).put("biz_opaque_callback_data", callbackData);
         return this;
     }
 
     private ObjectNode statusItem(String phoneId, String displayNumber, String wamid, String status, String recipient) {
         ObjectNode value = change(phoneId, displayNumber);
-        return value.putArray("statuses").addObject().put("id", wamid).put("status", status)
-                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000)).put("recipient_id", recipient);
+        return value.putArray("statuses")
+                .addObject()
+                .put("id", wamid)
+                .put("status", status)
+                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                .put("recipient_id", recipient);
     }
 
     private ObjectNode change(String phoneId, String displayNumber) {
@@ -89,8 +100,15 @@ public final class MetaPayloads {
      * Adds a change carrying one text from a username user, in the shape of Courier's
      * {@code hello_from_bsuid.json} ({@code from} and {@code wa_id} only when {@code phone} is not null).
      */
-    public MetaPayloads userText(String phoneId, String displayNumber, String phone, String userId, String username,
-                                 String wamid, String body, long timestamp) {
+    public MetaPayloads userText(
+            String phoneId,
+            String displayNumber,
+            String phone,
+            String userId,
+            String username,
+            String wamid,
+            String body,
+            long timestamp) {
         ObjectNode value = change(phoneId, displayNumber);
         ObjectNode contact = value.putArray("contacts").addObject();
         ObjectNode profile = contact.putObject("profile").put("name", "Kerry Fisher");
@@ -105,7 +123,9 @@ public final class MetaPayloads {
         if (phone != null) {
             message.put("from", phone);
         }
-        message.put("from_user_id", userId).put("id", wamid).put("timestamp", Long.toString(timestamp))
+        message.put("from_user_id", userId)
+                .put("id", wamid)
+                .put("timestamp", Long.toString(timestamp))
                 .put("type", "text");
         message.putObject("text").put("body", body);
         return this;
@@ -114,8 +134,12 @@ public final class MetaPayloads {
     /** Adds a change carrying a status with {@code recipient_user_id} and no {@code recipient_id}. */
     public MetaPayloads userStatus(String phoneId, String displayNumber, String wamid, String status, String userId) {
         ObjectNode value = change(phoneId, displayNumber);
-        value.putArray("statuses").addObject().put("id", wamid).put("status", status)
-                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000)).put("recipient_user_id", userId);
+        value.putArray("statuses")
+                .addObject()
+                .put("id", wamid)
+                .put("status", status)
+                .put("timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                .put("recipient_user_id", userId);
         return this;
     }
 
@@ -125,7 +149,8 @@ public final class MetaPayloads {
 
     /** {@code sha256=} + hex HMAC-SHA256 of the body under the app secret, as {@code X-Hub-Signature-256}. */
     public static String sign(byte[] body, String appSecret) {
-        return "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret.getBytes(StandardCharsets.UTF_8), body));
+        return "sha256="
+                + HexFormat.of().formatHex(hmac("HmacSHA256", appSecret.getBytes(StandardCharsets.UTF_8), body));
     }
 
     public static byte[] hmac(String algorithm, byte[] key, byte[] data) {

@@ -25,7 +25,8 @@ public final class MetaStatusEcho implements AutoCloseable {
     private final String webhookUrl;
     private final Duration giveUpAfter;
     private volatile Duration firstAfter = Duration.ZERO;
-    private final OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
+    private final OkHttpClient client =
+            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, r -> {
         Thread thread = new Thread(r, "meta-status-echo");
         thread.setDaemon(true);
@@ -42,9 +43,13 @@ public final class MetaStatusEcho implements AutoCloseable {
 
     /** Schedules the {@code sent} status of {@code wamid}, sent from {@code phoneId} to {@code recipient}. */
     void sent(String phoneId, String wamid, String recipient, String callbackData) {
-        String body = MetaPayloads.webhook().status(phoneId, "15550001111", wamid, "sent", recipient, callbackData).json();
+        String body = MetaPayloads.webhook()
+                .status(phoneId, "15550001111", wamid, "sent", recipient, callbackData)
+                .json();
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
-        executor.schedule(() -> post(body.getBytes(StandardCharsets.UTF_8), deadline), firstAfter.toMillis(),
+        executor.schedule(
+                () -> post(body.getBytes(StandardCharsets.UTF_8), deadline),
+                firstAfter.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -65,9 +70,11 @@ public final class MetaStatusEcho implements AutoCloseable {
     }
 
     private void post(byte[] body, long deadline) {
-        Request request = new Request.Builder().url(webhookUrl)
+        Request request = new Request.Builder()
+                .url(webhookUrl)
                 .header("X-Hub-Signature-256", MetaPayloads.sign(body, TestGateway.APP_SECRET))
-                .post(RequestBody.create(body, JSON)).build();
+                .post(RequestBody.create(body, JSON))
+                .build();
         try (Response response = client.newCall(request).execute()) {
             if (response.code() == 200) {
                 delivered.incrementAndGet();

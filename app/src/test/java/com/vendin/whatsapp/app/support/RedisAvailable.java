@@ -8,8 +8,7 @@ import redis.clients.jedis.JedisPooled;
 public final class RedisAvailable {
     public static final String URL = "redis://127.0.0.1:6379";
 
-    private RedisAvailable() {
-    }
+    private RedisAvailable() {}
 
     /** Returns {@link #URL} when Redis answers there; otherwise skips the test (fails it in CI). */
     public static String urlOrSkip() {

@@ -1,7 +1,7 @@
 package com.vendin.whatsapp.app.support;
 
-import com.vendin.whatsapp.app.Gateway;
 import com.google.inject.Module;
+import com.vendin.whatsapp.app.Gateway;
 import com.vendin.whatsapp.app.config.GatewayConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,9 @@ public final class TestGateway implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
 
     public static final OkHttpClient CLIENT = new OkHttpClient.Builder()
-            .callTimeout(Duration.ofSeconds(30)).readTimeout(Duration.ofSeconds(30)).build();
+            .callTimeout(Duration.ofSeconds(30))
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
 
     private final Gateway gateway;
 
@@ -91,7 +93,8 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public HttpResult postMetaWebhook(byte[] body, String signature) {
-        Request.Builder request = new Request.Builder().url(baseUrl() + "/webhooks/whatsapp/facebook")
+        Request.Builder request = new Request.Builder()
+                .url(baseUrl() + "/webhooks/whatsapp/facebook")
                 .post(RequestBody.create(body, JSON));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
@@ -111,7 +114,8 @@ public final class TestGateway implements AutoCloseable {
 
     /** Posts the form with the given {@code X-Twilio-Signature} (none when null). */
     public HttpResult postTwilioWebhookWithSignature(TwilioPayloads payload, String signature) {
-        Request.Builder request = new Request.Builder().url(baseUrl() + "/webhooks/whatsapp/twilio")
+        Request.Builder request = new Request.Builder()
+                .url(baseUrl() + "/webhooks/whatsapp/twilio")
                 .post(RequestBody.create(payload.formBody(), FORM));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
@@ -120,10 +124,14 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public HttpResult admin(String method, String path, String jsonBody) {
-        RequestBody body = jsonBody == null ? (method.equals("GET") || method.equals("DELETE") ? null
-                : RequestBody.create(new byte[0], JSON)) : RequestBody.create(jsonBody, JSON);
-        return execute(new Request.Builder().url(baseUrl() + path).method(method, body)
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).build());
+        RequestBody body = jsonBody == null
+                ? (method.equals("GET") || method.equals("DELETE") ? null : RequestBody.create(new byte[0], JSON))
+                : RequestBody.create(jsonBody, JSON);
+        return execute(new Request.Builder()
+                .url(baseUrl() + path)
+                .method(method, body)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .build());
     }
 
     public HttpResult get(String path) {

@@ -14,16 +14,23 @@ public final class TwilioPayloads {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
 
-    private TwilioPayloads() {
-    }
+    private TwilioPayloads() {}
 
     /** An incoming message as captured from Twilio, with the usual WhatsApp fields and {@code NumMedia=0}. */
     public static TwilioPayloads message(String sid, String fromE164, String toE164, String accountSid) {
         TwilioPayloads p = new TwilioPayloads();
-        p.put("SmsMessageSid", sid).put("NumMedia", "0").put("ProfileName", "Ana Luísa")
-                .put("SmsSid", sid).put("WaId", fromE164.substring(1)).put("SmsStatus", "received")
-                .put("To", "whatsapp:" + toE164).put("NumSegments", "1").put("ReferralNumMedia", "0")
-                .put("MessageSid", sid).put("AccountSid", accountSid).put("From", "whatsapp:" + fromE164)
+        p.put("SmsMessageSid", sid)
+                .put("NumMedia", "0")
+                .put("ProfileName", "Ana Luísa")
+                .put("SmsSid", sid)
+                .put("WaId", fromE164.substring(1))
+                .put("SmsStatus", "received")
+                .put("To", "whatsapp:" + toE164)
+                .put("NumSegments", "1")
+                .put("ReferralNumMedia", "0")
+                .put("MessageSid", sid)
+                .put("AccountSid", accountSid)
+                .put("From", "whatsapp:" + fromE164)
                 .put("ApiVersion", "2010-04-01");
         return p;
     }
@@ -31,9 +38,15 @@ public final class TwilioPayloads {
     /** A status callback for a message the gateway sent {@code from} its number {@code to} a customer. */
     public static TwilioPayloads status(String sid, String status, String fromE164, String toE164, String accountSid) {
         TwilioPayloads p = new TwilioPayloads();
-        p.put("AccountSid", accountSid).put("From", "whatsapp:" + fromE164).put("To", "whatsapp:" + toE164)
-                .put("MessageSid", sid).put("SmsSid", sid).put("SmsStatus", status).put("MessageStatus", status)
-                .put("ApiVersion", "2010-04-01").put("ChannelPrefix", "whatsapp");
+        p.put("AccountSid", accountSid)
+                .put("From", "whatsapp:" + fromE164)
+                .put("To", "whatsapp:" + toE164)
+                .put("MessageSid", sid)
+                .put("SmsSid", sid)
+                .put("SmsStatus", status)
+                .put("MessageStatus", status)
+                .put("ApiVersion", "2010-04-01")
+                .put("ChannelPrefix", "whatsapp");
         return p;
     }
 
@@ -44,9 +57,12 @@ public final class TwilioPayloads {
 
     /** One media item as Twilio sends it ({@code MediaUrl0} on api.twilio.com, {@code MediaContentType0}). */
     public TwilioPayloads media(String contentType, String mediaSid) {
-        return put("NumMedia", "1").put("MediaContentType0", contentType)
-                .put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + fields.get("AccountSid")
-                        + "/Messages/" + fields.get("MessageSid") + "/Media/" + mediaSid);
+        return put("NumMedia", "1")
+                .put("MediaContentType0", contentType)
+                .put(
+                        "MediaUrl0",
+                        "https://api.twilio.com/2010-04-01/Accounts/" + fields.get("AccountSid") + "/Messages/"
+                                + fields.get("MessageSid") + "/Media/" + mediaSid);
     }
 
     public Map<String, String> fields() {
@@ -63,8 +79,11 @@ public final class TwilioPayloads {
     public String sign(String url, String token) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(fields).forEach((name, value) -> data.append(name).append(value));
-        return Base64.getEncoder().encodeToString(MetaPayloads.hmac("HmacSHA1",
-                token.getBytes(StandardCharsets.UTF_8), data.toString().getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder()
+                .encodeToString(MetaPayloads.hmac(
+                        "HmacSHA1",
+                        token.getBytes(StandardCharsets.UTF_8),
+                        data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String enc(String text) {

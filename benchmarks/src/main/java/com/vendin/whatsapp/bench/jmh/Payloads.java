@@ -11,18 +11,21 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Payloads {
     public static final String APP_SECRET = "bench-app-secret";
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** A Meta webhook with one text message from customer {@code sender} to the store of tenant {@code tenant}. */
     public static byte[] metaText(long sender, int tenant) {
         String from = BenchNumbers.senderDigits(sender);
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"310000000000001\",\"changes\":[{"
-                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-                + "\"display_phone_number\":\"" + BenchNumbers.storeNumber(tenant).substring(1) + "\",\"phone_number_id\":\""
-                + BenchNumbers.phoneId(tenant) + "\"},\"contacts\":[{\"wa_id\":\"" + from + "\",\"profile\":{\"name\":\"Ana\"}}],"
-                + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"wamid.JMH." + sender + "\",\"timestamp\":\""
-                + System.currentTimeMillis() / 1000 + "\",\"type\":\"text\",\"text\":{\"body\":\"Olá, tem a camiseta azul?\"}}]}}]}]}")
+                        + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                        + "\"display_phone_number\":\""
+                        + BenchNumbers.storeNumber(tenant).substring(1) + "\",\"phone_number_id\":\""
+                        + BenchNumbers.phoneId(tenant) + "\"},\"contacts\":[{\"wa_id\":\"" + from
+                        + "\",\"profile\":{\"name\":\"Ana\"}}],"
+                        + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"wamid.JMH." + sender
+                        + "\",\"timestamp\":\""
+                        + System.currentTimeMillis() / 1000
+                        + "\",\"type\":\"text\",\"text\":{\"body\":\"Olá, tem a camiseta azul?\"}}]}}]}]}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -35,5 +38,4 @@ public final class Payloads {
             throw new IllegalStateException(e);
         }
     }
-
 }

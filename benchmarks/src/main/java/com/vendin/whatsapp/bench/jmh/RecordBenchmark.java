@@ -58,8 +58,11 @@ public class RecordBenchmark {
         long n = seq++;
         int tenant = (int) (n % TENANTS);
         long sender = n / 5;
-        InboxEntry entry = new InboxEntry(SeededDatabase.message("wamid.JMH.record." + n, sender, tenant),
-                new RoutingDecision.Routed(new TenantId(BenchNumbers.tenantId(tenant)), Role.CUSTOMER,
+        InboxEntry entry = new InboxEntry(
+                SeededDatabase.message("wamid.JMH.record." + n, sender, tenant),
+                new RoutingDecision.Routed(
+                        new TenantId(BenchNumbers.tenantId(tenant)),
+                        Role.CUSTOMER,
                         new PhoneNumber("+" + BenchNumbers.senderDigits(sender))),
                 InboundState.RECEIVED);
         return inbox.record(List.of(entry), List.of());

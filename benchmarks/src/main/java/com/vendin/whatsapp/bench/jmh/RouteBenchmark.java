@@ -57,10 +57,17 @@ public class RouteBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         database = new SeededDatabase(tenants);
-        router = new Router(new JdbiTenantDirectory(database.db, database.cipher), SeededDatabase.platform(),
+        router = new Router(
+                new JdbiTenantDirectory(database.db, database.cipher),
+                SeededDatabase.platform(),
                 new JdbiPersonDirectory(database.db));
-        receiver = new WebhookReceiver(router, new JdbiInbox(database.db, Clock.systemUTC()), new InProcessRateLimiter(),
-                () -> { }, new JdbiStandbyLog(database.db, Clock.systemUTC()), DeliverySettings.defaults(),
+        receiver = new WebhookReceiver(
+                router,
+                new JdbiInbox(database.db, Clock.systemUTC()),
+                new InProcessRateLimiter(),
+                () -> {},
+                new JdbiStandbyLog(database.db, Clock.systemUTC()),
+                DeliverySettings.defaults(),
                 Clock.systemUTC());
         SplittableRandom random = new SplittableRandom(7);
         messages = new InboundMessage[MESSAGES];
@@ -87,7 +94,9 @@ public class RouteBenchmark {
     public BatchReceipt receive() {
         long n = received++;
         InboundMessage m = messages[(int) (n & (MESSAGES - 1))];
-        InboundMessage fresh = SeededDatabase.message("wamid.JMH.receive." + n, 1_000_000 + n / 5,
+        InboundMessage fresh = SeededDatabase.message(
+                "wamid.JMH.receive." + n,
+                1_000_000 + n / 5,
                 Integer.parseInt(m.to().phoneId().orElseThrow().substring(1)));
         return receiver.receive(new InboundBatch(List.of(fresh), List.of()));
     }

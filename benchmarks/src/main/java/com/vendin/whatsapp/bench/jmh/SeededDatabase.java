@@ -45,16 +45,28 @@ final class SeededDatabase implements AutoCloseable {
     }
 
     static PlatformAccount platform() {
-        return new PlatformAccount(Provider.FACEBOOK, Optional.of("900000000000001"),
-                Optional.of(new PhoneNumber("+15550001111")), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new PlatformAccount(
+                Provider.FACEBOOK,
+                Optional.of("900000000000001"),
+                Optional.of(new PhoneNumber("+15550001111")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
     /** A text from customer {@code sender} to the store of tenant {@code tenant}, as the Meta parser makes it. */
     static InboundMessage message(String id, long sender, int tenant) {
-        return new InboundMessage(Provider.FACEBOOK, id, BenchNumbers.senderDigits(sender),
-                new Destination(Optional.of(BenchNumbers.phoneId(tenant)), BenchNumbers.storeNumber(tenant).substring(1)),
-                Instant.now(), MessageContent.text("Olá, tem a camiseta azul?"), Optional.of("Ana"));
+        return new InboundMessage(
+                Provider.FACEBOOK,
+                id,
+                BenchNumbers.senderDigits(sender),
+                new Destination(
+                        Optional.of(BenchNumbers.phoneId(tenant)),
+                        BenchNumbers.storeNumber(tenant).substring(1)),
+                Instant.now(),
+                MessageContent.text("Olá, tem a camiseta azul?"),
+                Optional.of("Ana"));
     }
 
     @Override

@@ -40,7 +40,8 @@ public class MetaWebhookBenchmark {
         header = "sha256=" + Payloads.signHex(body, Payloads.APP_SECRET);
         signature = new MetaSignature(Optional.of(new Secret(Payloads.APP_SECRET)));
         parser = new MetaPayloadParser(GatewayJson.newMapper(), Clock.systemUTC());
-        if (!signature.isValid(header, body) || parser.parse(body).batch().messages().size() != 1) {
+        if (!signature.isValid(header, body)
+                || parser.parse(body).batch().messages().size() != 1) {
             throw new IllegalStateException("the benchmark's webhook is not valid");
         }
     }

@@ -37,7 +37,8 @@ public final class DeadLetterService implements ManageDeadLetters {
     public void retry(String id) {
         Matcher part = PART_ID.matcher(id == null ? "" : id.trim());
         OptionalLong inboundId = parse(id);
-        boolean requeued = part.matches() ? store.requeuePart(Long.parseLong(part.group(1)), clock.instant())
+        boolean requeued = part.matches()
+                ? store.requeuePart(Long.parseLong(part.group(1)), clock.instant())
                 : inboundId.isPresent() && store.requeue(inboundId.getAsLong(), clock.instant());
         if (!requeued) {
             throw GatewayRejection.notFound("dead_letter_not_found", "No dead letter has the id " + id + ".");

@@ -1,7 +1,6 @@
 package com.vendin.whatsapp.domain.delivery;
 
 import com.vendin.whatsapp.domain.routing.Router;
-import com.vendin.whatsapp.ports.identity.SenderIds;
 import com.vendin.whatsapp.ports.delivery.AgentOutcome;
 import com.vendin.whatsapp.ports.delivery.AgentRequest;
 import com.vendin.whatsapp.ports.delivery.DeliverToTenants;
@@ -13,6 +12,7 @@ import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.TenantAgent;
 import com.vendin.whatsapp.ports.delivery.TenantEndpoint;
 import com.vendin.whatsapp.ports.delivery.WorkNotifier;
+import com.vendin.whatsapp.ports.identity.SenderIds;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.Role;
 import com.vendin.whatsapp.ports.tenant.Tenant;
@@ -35,6 +35,7 @@ public final class DeliveryService implements DeliverToTenants {
     public static final int DEFAULT_PER_TENANT_IN_FLIGHT = 8;
     /** How the last error of a delivery whose reply broke a rule of CONTRACT §3.1 starts. */
     public static final String INVALID_REPLY = "invalid_reply: ";
+
     private static final System.Logger LOG = System.getLogger(DeliveryService.class.getName());
 
     private final DeliveryQueue queue;
@@ -47,14 +48,33 @@ public final class DeliveryService implements DeliverToTenants {
     private final MediaProbe media;
     private final TypingKeeper typing;
 
-    public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
-                           WorkNotifier notifier, Clock clock) {
+    public DeliveryService(
+            DeliveryQueue queue,
+            TenantRepository tenants,
+            TenantAgent agent,
+            RetryPolicy retry,
+            WorkNotifier notifier,
+            Clock clock) {
         this(queue, tenants, agent, retry, notifier, clock, DEFAULT_PER_TENANT_IN_FLIGHT);
     }
 
-    public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
-                           WorkNotifier notifier, Clock clock, int perTenantInFlight) {
-        this(queue, tenants, agent, retry, notifier, clock, perTenantInFlight, (provider, item) -> Optional.empty(),
+    public DeliveryService(
+            DeliveryQueue queue,
+            TenantRepository tenants,
+            TenantAgent agent,
+            RetryPolicy retry,
+            WorkNotifier notifier,
+            Clock clock,
+            int perTenantInFlight) {
+        this(
+                queue,
+                tenants,
+                agent,
+                retry,
+                notifier,
+                clock,
+                perTenantInFlight,
+                (provider, item) -> Optional.empty(),
                 TypingKeeper.off());
     }
 
@@ -62,9 +82,16 @@ public final class DeliveryService implements DeliverToTenants {
      * @param media  checks the media items of a rich reply before it is queued (CONTRACT §3.1)
      * @param typing shows "typing…" while the tenant call runs (CONTRACT §3.5)
      */
-    public DeliveryService(DeliveryQueue queue, TenantRepository tenants, TenantAgent agent, RetryPolicy retry,
-                           WorkNotifier notifier, Clock clock, int perTenantInFlight, MediaProbe media,
-                           TypingKeeper typing) {
+    public DeliveryService(
+            DeliveryQueue queue,
+            TenantRepository tenants,
+            TenantAgent agent,
+            RetryPolicy retry,
+            WorkNotifier notifier,
+            Clock clock,
+            int perTenantInFlight,
+            MediaProbe media,
+            TypingKeeper typing) {
         this.media = Objects.requireNonNull(media, "media");
         this.typing = Objects.requireNonNull(typing, "typing");
         if (perTenantInFlight < 1) {
@@ -93,8 +120,8 @@ public final class DeliveryService implements DeliverToTenants {
         }
         ReplyRoute route = route(delivery);
         AgentOutcome outcome;
-        try (TypingKeeper.Session shown = typing.start(route, tenant.get().whatsapp(),
-                delivery.message().providerMessageId())) {
+        try (TypingKeeper.Session shown =
+                typing.start(route, tenant.get().whatsapp(), delivery.message().providerMessageId())) {
             outcome = call(tenant.get(), delivery);
         }
         Instant now = clock.instant();
@@ -119,15 +146,23 @@ public final class DeliveryService implements DeliverToTenants {
 
     static AgentRequest request(PendingDelivery delivery) {
         InboundMessage message = delivery.message();
-        return new AgentRequest(message.providerMessageId(), delivery.tenantId(), delivery.phone(), delivery.role(),
-                delivery.threadId(), message.content(), message.profileName(), message.providerTimestamp(),
-                message.userId(), message.username());
+        return new AgentRequest(
+                message.providerMessageId(),
+                delivery.tenantId(),
+                delivery.phone(),
+                delivery.role(),
+                delivery.threadId(),
+                message.content(),
+                message.profileName(),
+                message.providerTimestamp(),
+                message.userId(),
+                message.username());
     }
 
     private static ReplyRoute route(PendingDelivery delivery) {
         InboundMessage message = delivery.message();
-        return new ReplyRoute(message.provider(), delivery.role() == Role.ADMIN, message.to().phoneId(),
-                replyAddress(message));
+        return new ReplyRoute(
+                message.provider(), delivery.role() == Role.ADMIN, message.to().phoneId(), replyAddress(message));
     }
 
     private void complete(PendingDelivery delivery, ReplyRoute route, AgentOutcome.Replied replied, Instant now) {
@@ -135,7 +170,8 @@ public final class DeliveryService implements DeliverToTenants {
             completeRich(delivery, route, replied.items());
             return;
         }
-        List<String> parts = replied.text().filter(t -> !t.isBlank())
+        List<String> parts = replied.text()
+                .filter(t -> !t.isBlank())
                 .map(t -> ReplySplitter.split(t, ReplySplitter.limitFor(route.provider())))
                 .orElse(List.of());
         queue.complete(delivery.id(), route, parts, now);
@@ -147,11 +183,13 @@ public final class DeliveryService implements DeliverToTenants {
     /** Checks every item (rules, then each media URL) before queuing any part: an invalid reply sends nothing. */
     private void completeRich(PendingDelivery delivery, ReplyRoute route, List<OutboundContent> items) {
         RichReply.Prepared prepared = RichReply.prepare(items, route.provider());
-        Optional<String> problem = prepared instanceof RichReply.Invalid invalid
-                ? Optional.of(invalid.why()) : mediaProblem(items, route);
+        Optional<String> problem =
+                prepared instanceof RichReply.Invalid invalid ? Optional.of(invalid.why()) : mediaProblem(items, route);
         if (problem.isPresent()) {
-            LOG.log(System.Logger.Level.INFO, "tenant " + delivery.tenantId() + " answered message "
-                    + delivery.message().providerMessageId() + " with an invalid reply: " + problem.get());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "tenant " + delivery.tenantId() + " answered message "
+                            + delivery.message().providerMessageId() + " with an invalid reply: " + problem.get());
             queue.deadLetter(delivery.id(), INVALID_REPLY + problem.get(), clock.instant());
             return;
         }
@@ -170,7 +208,8 @@ public final class DeliveryService implements DeliverToTenants {
                     problem = media.problem(route.provider(), item);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "checking media " + item.url() + " failed unexpectedly", e);
-                    problem = Optional.of("the media could not be checked: " + e.getClass().getSimpleName());
+                    problem = Optional.of(
+                            "the media could not be checked: " + e.getClass().getSimpleName());
                 }
                 if (problem.isPresent()) {
                     return Optional.of("message " + (i + 1) + " (" + item.type() + "): " + problem.get());

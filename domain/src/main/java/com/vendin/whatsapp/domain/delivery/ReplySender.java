@@ -6,12 +6,12 @@ import com.vendin.whatsapp.ports.delivery.MediaUploader;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
-import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.SendOutcome;
 import com.vendin.whatsapp.ports.delivery.SendReplies;
+import com.vendin.whatsapp.ports.delivery.SenderAccount;
 import com.vendin.whatsapp.ports.delivery.WhatsAppSender;
 import com.vendin.whatsapp.ports.tenant.NumberStatus;
 import com.vendin.whatsapp.ports.tenant.Tenant;
@@ -36,9 +36,11 @@ public final class ReplySender implements SendReplies {
      * send whose answer was lost before the part is sent again.
      */
     public static final Duration LEASE = Duration.ofSeconds(40);
+
     static final String REAUTH_CODE = "190";
     /** The error code of a media part whose file turned out unfit when it was uploaded (CONTRACT §3.1). */
     static final String INVALID_MEDIA = "invalid_reply";
+
     private static final System.Logger LOG = System.getLogger(ReplySender.class.getName());
 
     private final OutboundQueue queue;
@@ -49,15 +51,33 @@ public final class ReplySender implements SendReplies {
     private final Clock clock;
     private final MediaUploader uploader;
 
-    public ReplySender(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender, PlatformAccount platform,
-                       RetryPolicy retry, Clock clock) {
-        this(queue, tenants, sender, platform, retry, clock, (from, media) -> new MediaUploader.Failed(
-                new SendOutcome.Failed("not_configured", "no media uploader", false, false)));
+    public ReplySender(
+            OutboundQueue queue,
+            TenantRepository tenants,
+            WhatsAppSender sender,
+            PlatformAccount platform,
+            RetryPolicy retry,
+            Clock clock) {
+        this(
+                queue,
+                tenants,
+                sender,
+                platform,
+                retry,
+                clock,
+                (from, media) -> new MediaUploader.Failed(
+                        new SendOutcome.Failed("not_configured", "no media uploader", false, false)));
     }
 
     /** @param uploader uploads a media part's file to Meta before its first send (CONTRACT §3.1) */
-    public ReplySender(OutboundQueue queue, TenantRepository tenants, WhatsAppSender sender, PlatformAccount platform,
-                       RetryPolicy retry, Clock clock, MediaUploader uploader) {
+    public ReplySender(
+            OutboundQueue queue,
+            TenantRepository tenants,
+            WhatsAppSender sender,
+            PlatformAccount platform,
+            RetryPolicy retry,
+            Clock clock,
+            MediaUploader uploader) {
         this.uploader = Objects.requireNonNull(uploader, "uploader");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -83,22 +103,28 @@ public final class ReplySender implements SendReplies {
                 return;
             }
             storeNumber = tenant.get().whatsapp();
-            if (storeNumber.filter(n -> n.status() == NumberStatus.REAUTH_REQUIRED).isPresent()) {
+            if (storeNumber
+                    .filter(n -> n.status() == NumberStatus.REAUTH_REQUIRED)
+                    .isPresent()) {
                 queue.markFailed(part.id(), REAUTH_CODE, "reauth_required", clock.instant());
                 return;
             }
         }
         Optional<SenderAccounts.Resolved> from = accounts.resolve(part.route(), storeNumber);
         if (from.isEmpty()) {
-            queue.markFailed(part.id(), "not_configured",
-                    "no " + part.route().provider().wireName() + " number or credentials to send from", clock.instant());
+            queue.markFailed(
+                    part.id(),
+                    "not_configured",
+                    "no " + part.route().provider().wireName() + " number or credentials to send from",
+                    clock.instant());
             return;
         }
         Optional<String> mediaId = part.mediaId();
         if (needsUpload(part)) {
             MediaUploader.Outcome upload = uploadOnce(from.get().account(), (OutboundContent.Media) part.content());
             if (upload instanceof MediaUploader.Invalid invalid) {
-                queue.markFailed(part.id(), INVALID_MEDIA, DeliveryService.INVALID_REPLY + invalid.why(), clock.instant());
+                queue.markFailed(
+                        part.id(), INVALID_MEDIA, DeliveryService.INVALID_REPLY + invalid.why(), clock.instant());
                 return;
             }
             if (upload instanceof MediaUploader.Failed failed) {
@@ -115,7 +141,8 @@ public final class ReplySender implements SendReplies {
 
     /** A media part on Meta goes by the id of a file uploaded first (CONTRACT §3.1), once per part. */
     private static boolean needsUpload(PendingPart part) {
-        return part.content() instanceof OutboundContent.Media && part.route().provider() == Provider.FACEBOOK
+        return part.content() instanceof OutboundContent.Media
+                && part.route().provider() == Provider.FACEBOOK
                 && part.mediaId().isEmpty();
     }
 
@@ -123,9 +150,12 @@ public final class ReplySender implements SendReplies {
         try {
             return uploader.upload(from, media);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "uploading " + media.url() + " through " + from + " failed unexpectedly", e);
-            return new MediaUploader.Failed(new SendOutcome.Failed("internal_error", e.getClass().getSimpleName(),
-                    true, false));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "uploading " + media.url() + " through " + from + " failed unexpectedly",
+                    e);
+            return new MediaUploader.Failed(
+                    new SendOutcome.Failed("internal_error", e.getClass().getSimpleName(), true, false));
         }
     }
 
@@ -163,14 +193,17 @@ public final class ReplySender implements SendReplies {
     /** Only if the tenant is unchanged since its token was read: a token set meanwhile stays {@code active}. */
     private void markReauthRequired(SenderAccounts.Resolved from, Optional<Tenant> tenant) {
         if (!from.tenantCredentials() || tenant.isEmpty()) {
-            LOG.log(System.Logger.Level.ERROR, "the platform's own credentials were refused ("
-                    + from.account() + "): renew them");
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "the platform's own credentials were refused (" + from.account() + "): renew them");
             return;
         }
         Tenant seen = tenant.get();
         if (!tenants.markReauthRequired(seen.id(), seen.updatedAt(), clock.instant())) {
-            LOG.log(System.Logger.Level.INFO, "tenant " + seen.id() + " changed while a send with its old token failed"
-                    + " with code 190; its number stays as it is now");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "tenant " + seen.id() + " changed while a send with its old token failed"
+                            + " with code 190; its number stays as it is now");
         }
     }
 }

@@ -15,8 +15,7 @@ public final class ReplySplitter {
     public static final int TWILIO_LIMIT = 1600;
     private static final String SENTENCE_ENDS = ".!?…";
 
-    private ReplySplitter() {
-    }
+    private ReplySplitter() {}
 
     /** The longest text one message may carry on {@code provider}. */
     public static int limitFor(Provider provider) {

@@ -45,12 +45,10 @@ public final class RichReply {
     private static final Pattern TEMPLATE_NAME_CHARS = Pattern.compile("[a-z0-9_]+");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(_[A-Za-z0-9]{2,4})?");
 
-    private RichReply() {
-    }
+    private RichReply() {}
 
     /** What a reply became: the parts to queue, in order, or why it cannot be sent. */
-    public sealed interface Prepared {
-    }
+    public sealed interface Prepared {}
 
     public record Parts(List<OutboundContent> parts) implements Prepared {
         public Parts {
@@ -58,8 +56,7 @@ public final class RichReply {
         }
     }
 
-    public record Invalid(String why) implements Prepared {
-    }
+    public record Invalid(String why) implements Prepared {}
 
     /** An item that breaks a rule. */
     private static final class Broken extends RuntimeException {
@@ -87,7 +84,8 @@ public final class RichReply {
         if (item instanceof Text text) {
             require(!text.text().isBlank(), "text is empty");
             return ReplySplitter.split(WhatsAppMarkdown.convert(text.text()), ReplySplitter.limitFor(provider)).stream()
-                    .<OutboundContent>map(Text::new).toList();
+                    .<OutboundContent>map(Text::new)
+                    .toList();
         }
         if (item instanceof Media media) {
             return List.of(media(media, provider));
@@ -99,46 +97,61 @@ public final class RichReply {
             return List.of(list(list));
         }
         if (item instanceof MetaTemplate template) {
-            require(provider == Provider.FACEBOOK, "a Meta template (name, language) cannot go through Twilio; "
-                    + "use contentSid");
-            require(!template.name().isBlank() && template.name().length() <= TEMPLATE_NAME, "name is empty or too long");
-            require(TEMPLATE_NAME_CHARS.matcher(template.name()).matches(),
+            require(
+                    provider == Provider.FACEBOOK,
+                    "a Meta template (name, language) cannot go through Twilio; " + "use contentSid");
+            require(
+                    !template.name().isBlank() && template.name().length() <= TEMPLATE_NAME,
+                    "name is empty or too long");
+            require(
+                    TEMPLATE_NAME_CHARS.matcher(template.name()).matches(),
                     "name must be a template name (lowercase letters, digits and _)");
             require(LANGUAGE.matcher(template.language()).matches(), "language must be a code such as pt_BR or en");
             return List.of(template);
         }
         if (item instanceof TwilioTemplate template) {
-            require(provider == Provider.TWILIO, "a Twilio content template (contentSid) cannot go through Meta; "
-                    + "use name and language");
+            require(
+                    provider == Provider.TWILIO,
+                    "a Twilio content template (contentSid) cannot go through Meta; " + "use name and language");
             require(CONTENT_SID.matcher(template.contentSid()).matches(), "contentSid must be HX and 32 hex digits");
             return List.of(template);
         }
         Reaction reaction = (Reaction) item;
         require(provider == Provider.FACEBOOK, "Twilio cannot send reactions");
         require(!reaction.messageId().isBlank(), "messageId is empty");
-        require(!reaction.emoji().isBlank() && reaction.emoji().codePointCount(0, reaction.emoji().length()) <= 8,
+        require(
+                !reaction.emoji().isBlank()
+                        && reaction.emoji().codePointCount(0, reaction.emoji().length()) <= 8,
                 "emoji must be one emoji");
         return List.of(reaction);
     }
 
     private static Media media(Media media, Provider provider) {
         String scheme = String.valueOf(media.url().getScheme());
-        require((scheme.equals("http") || scheme.equals("https")) && media.url().getHost() != null,
+        require(
+                (scheme.equals("http") || scheme.equals("https")) && media.url().getHost() != null,
                 "url must be an absolute http(s) URL");
-        boolean captioned = media.kind() == MediaKind.IMAGE || media.kind() == MediaKind.VIDEO
+        boolean captioned = media.kind() == MediaKind.IMAGE
+                || media.kind() == MediaKind.VIDEO
                 || (media.kind() == MediaKind.DOCUMENT && provider == Provider.FACEBOOK);
-        require(media.caption().isEmpty() || captioned, provider == Provider.TWILIO && media.kind() == MediaKind.DOCUMENT
-                ? "Twilio cannot carry a caption on a document"
-                : "only images, videos" + (provider == Provider.FACEBOOK ? " and documents" : "") + " have captions");
-        media.caption().ifPresent(c -> require(c.length() <= CAPTION, "caption is longer than " + CAPTION + " characters"));
+        require(
+                media.caption().isEmpty() || captioned,
+                provider == Provider.TWILIO && media.kind() == MediaKind.DOCUMENT
+                        ? "Twilio cannot carry a caption on a document"
+                        : "only images, videos" + (provider == Provider.FACEBOOK ? " and documents" : "")
+                                + " have captions");
+        media.caption()
+                .ifPresent(c -> require(c.length() <= CAPTION, "caption is longer than " + CAPTION + " characters"));
         require(media.filename().isEmpty() || media.kind() == MediaKind.DOCUMENT, "only a document has a filename");
-        media.filename().ifPresent(f -> require(!f.isBlank() && f.length() <= FILENAME, "filename is empty or too long"));
+        media.filename()
+                .ifPresent(f -> require(!f.isBlank() && f.length() <= FILENAME, "filename is empty or too long"));
         return new Media(media.kind(), media.url(), media.caption().map(WhatsAppMarkdown::convert), media.filename());
     }
 
     private static Buttons buttons(Buttons buttons) {
         body(buttons.text(), INTERACTIVE_BODY);
-        require(!buttons.buttons().isEmpty() && buttons.buttons().size() <= MAX_BUTTONS,
+        require(
+                !buttons.buttons().isEmpty() && buttons.buttons().size() <= MAX_BUTTONS,
                 "1 to " + MAX_BUTTONS + " buttons, got " + buttons.buttons().size());
         Set<String> ids = new HashSet<>();
         Set<String> titles = new HashSet<>();
@@ -156,7 +169,8 @@ public final class RichReply {
     private static ListMessage list(ListMessage list) {
         body(list.text(), LIST_BODY);
         bounded(list.button(), LIST_BUTTON, "button");
-        require(!list.sections().isEmpty() && list.sections().size() <= MAX_SECTIONS,
+        require(
+                !list.sections().isEmpty() && list.sections().size() <= MAX_SECTIONS,
                 "1 to " + MAX_SECTIONS + " sections, got " + list.sections().size());
         int rows = list.sections().stream().mapToInt(s -> s.rows().size()).sum();
         require(rows >= 1 && rows <= MAX_ROWS, "1 to " + MAX_ROWS + " rows in all sections together, got " + rows);
@@ -164,7 +178,8 @@ public final class RichReply {
         for (int s = 0; s < list.sections().size(); s++) {
             Section section = list.sections().get(s);
             String which = "section " + (s + 1);
-            require(section.title().isPresent() || list.sections().size() == 1,
+            require(
+                    section.title().isPresent() || list.sections().size() == 1,
                     which + " needs a title when there are several sections");
             section.title().ifPresent(t -> bounded(t, SECTION_TITLE, which + " title"));
             require(!section.rows().isEmpty(), which + " has no rows");
@@ -173,8 +188,10 @@ public final class RichReply {
                 String rowName = which + " row " + (r + 1);
                 bounded(row.id(), ROW_ID, rowName + " id");
                 bounded(row.title(), ROW_TITLE, rowName + " title");
-                row.description().ifPresent(d -> require(d.length() <= ROW_DESCRIPTION,
-                        rowName + " description is longer than " + ROW_DESCRIPTION + " characters"));
+                row.description()
+                        .ifPresent(d -> require(
+                                d.length() <= ROW_DESCRIPTION,
+                                rowName + " description is longer than " + ROW_DESCRIPTION + " characters"));
                 require(ids.add(row.id()), rowName + " repeats id " + row.id());
             }
         }

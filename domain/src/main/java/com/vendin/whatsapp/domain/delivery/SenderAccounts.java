@@ -23,23 +23,22 @@ public final class SenderAccounts {
     }
 
     /** A resolved sender; {@code tenantCredentials} when the credentials are the tenant's own. */
-    public record Resolved(SenderAccount account, boolean tenantCredentials) {
-    }
+    public record Resolved(SenderAccount account, boolean tenantCredentials) {}
 
     public Optional<Resolved> resolve(ReplyRoute route, Optional<WhatsAppNumber> storeNumber) {
         if (route.viaPlatform()) {
             return platformAccount(route.provider()).map(account -> new Resolved(account, false));
         }
-        return storeNumber.flatMap(number -> route.provider() == Provider.FACEBOOK
-                ? storeMeta(route, number)
-                : storeTwilio(number));
+        return storeNumber.flatMap(
+                number -> route.provider() == Provider.FACEBOOK ? storeMeta(route, number) : storeTwilio(number));
     }
 
     private Optional<SenderAccount> platformAccount(Provider provider) {
         if (provider == Provider.FACEBOOK) {
             return meta(platform.metaPhoneId(), platform.metaAccessToken());
         }
-        return platform.twilioFrom().flatMap(from -> twilio(from, platform.twilioAccountSid(), platform.twilioAuthToken()));
+        return platform.twilioFrom()
+                .flatMap(from -> twilio(from, platform.twilioAccountSid(), platform.twilioAuthToken()));
     }
 
     private Optional<Resolved> storeMeta(ReplyRoute route, WhatsAppNumber number) {
@@ -50,7 +49,8 @@ public final class SenderAccounts {
     }
 
     private Optional<Resolved> storeTwilio(WhatsAppNumber number) {
-        boolean own = number.twilioAccountSid().isPresent() && number.twilioAuthToken().isPresent();
+        boolean own = number.twilioAccountSid().isPresent()
+                && number.twilioAuthToken().isPresent();
         Optional<String> sid = own ? number.twilioAccountSid() : platform.twilioAccountSid();
         Optional<Secret> token = own ? number.twilioAuthToken() : platform.twilioAuthToken();
         return twilio(number.phoneNumber(), sid, token).map(account -> new Resolved(account, own));

@@ -23,14 +23,18 @@ import java.util.concurrent.TimeUnit;
 public final class TypingKeeper {
     /** How often the indicator is renewed; under Meta's 25 s lifetime of one indicator. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
+
     private static final System.Logger LOG = System.getLogger(TypingKeeper.class.getName());
-    private static final Session NONE = () -> { };
+    private static final Session NONE = () -> {};
 
     private final Optional<Setup> setup;
 
-    private record Setup(TypingIndicator indicator, SenderAccounts accounts, ScheduledExecutorService ticks,
-                         Executor calls, Duration every) {
-    }
+    private record Setup(
+            TypingIndicator indicator,
+            SenderAccounts accounts,
+            ScheduledExecutorService ticks,
+            Executor calls,
+            Duration every) {}
 
     /** Shows typing while the tenant call runs. */
     @FunctionalInterface
@@ -52,14 +56,21 @@ public final class TypingKeeper {
      * @param ticks schedules the renewals; {@code calls} runs the indicator calls themselves
      * @param every how often the indicator is renewed ({@link #DEFAULT_INTERVAL} in production)
      */
-    public static TypingKeeper on(TypingIndicator indicator, PlatformAccount platform, ScheduledExecutorService ticks,
-                                  Executor calls, Duration every) {
+    public static TypingKeeper on(
+            TypingIndicator indicator,
+            PlatformAccount platform,
+            ScheduledExecutorService ticks,
+            Executor calls,
+            Duration every) {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("the typing interval must be positive: " + every);
         }
-        return new TypingKeeper(Optional.of(new Setup(Objects.requireNonNull(indicator, "indicator"),
-                new SenderAccounts(platform), Objects.requireNonNull(ticks, "ticks"),
-                Objects.requireNonNull(calls, "calls"), every)));
+        return new TypingKeeper(Optional.of(new Setup(
+                Objects.requireNonNull(indicator, "indicator"),
+                new SenderAccounts(platform),
+                Objects.requireNonNull(ticks, "ticks"),
+                Objects.requireNonNull(calls, "calls"),
+                every)));
     }
 
     /** Whether a message of this kind gets the indicator: a customer's message (Meta, or Twilio's beta indicator). */
@@ -73,15 +84,16 @@ public final class TypingKeeper {
             return NONE;
         }
         Setup s = setup.get();
-        Optional<SenderAccount> account = s.accounts().resolve(route, storeNumber).map(SenderAccounts.Resolved::account);
+        Optional<SenderAccount> account =
+                s.accounts().resolve(route, storeNumber).map(SenderAccounts.Resolved::account);
         if (account.isEmpty()) {
             return NONE;
         }
         Runnable tick = () -> hand(s, account.get(), inboundMessageId);
         try {
             // With a fixed delay, a stalled scheduler never fires a burst of renewals to catch up.
-            ScheduledFuture<?> renewals = s.ticks().scheduleWithFixedDelay(tick, 0, s.every().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> renewals =
+                    s.ticks().scheduleWithFixedDelay(tick, 0, s.every().toMillis(), TimeUnit.MILLISECONDS);
             return () -> renewals.cancel(false);
         } catch (RejectedExecutionException e) {
             return NONE;

@@ -13,8 +13,7 @@ public final class WhatsAppMarkdown {
     private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*");
     private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]\\n]+)]\\((https?://[^)\\s]+)\\)");
 
-    private WhatsAppMarkdown() {
-    }
+    private WhatsAppMarkdown() {}
 
     public static String convert(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -51,7 +50,8 @@ public final class WhatsAppMarkdown {
     }
 
     private static String inline(String text) {
-        String links = LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
+        String links =
+                LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
         return BOLD.matcher(links).replaceAll(m -> Matcher.quoteReplacement("*" + m.group(1) + "*"));
     }
 }

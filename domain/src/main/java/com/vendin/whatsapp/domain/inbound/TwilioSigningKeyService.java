@@ -65,7 +65,10 @@ public final class TwilioSigningKeyService implements TwilioSigningKeys {
     }
 
     private boolean isPlatformNumber(PhoneNumber canonical) {
-        return platform.twilioFrom().map(PhoneNumbers::canonical).filter(canonical::equals).isPresent();
+        return platform.twilioFrom()
+                .map(PhoneNumbers::canonical)
+                .filter(canonical::equals)
+                .isPresent();
     }
 
     private Optional<WhatsAppNumber> findStore(PhoneNumber number) {

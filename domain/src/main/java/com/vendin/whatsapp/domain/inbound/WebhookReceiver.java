@@ -45,8 +45,14 @@ public final class WebhookReceiver implements ReceiveWebhook {
     private final DeliverySettings settings;
     private final Clock clock;
 
-    public WebhookReceiver(Router router, Inbox inbox, RateLimiter rateLimiter, WorkNotifier notifier,
-                           StandbyLog standby, DeliverySettings settings, Clock clock) {
+    public WebhookReceiver(
+            Router router,
+            Inbox inbox,
+            RateLimiter rateLimiter,
+            WorkNotifier notifier,
+            StandbyLog standby,
+            DeliverySettings settings,
+            Clock clock) {
         this.router = Objects.requireNonNull(router, "router");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -85,10 +91,14 @@ public final class WebhookReceiver implements ReceiveWebhook {
             return;
         }
         try {
-            inbox.release(batch.messages().stream().map(InboundMessage::providerMessageId).toList());
+            inbox.release(batch.messages().stream()
+                    .map(InboundMessage::providerMessageId)
+                    .toList());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not release acknowledged messages; they are delivered "
-                    + "when their hold runs out", e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "could not release acknowledged messages; they are delivered " + "when their hold runs out",
+                    e);
         }
         wakeWorkers();
     }
@@ -125,7 +135,8 @@ public final class WebhookReceiver implements ReceiveWebhook {
      */
     private void giveBackSlots(List<InboxEntry> entries, Set<String> recorded, Instant now) {
         for (InboxEntry entry : entries) {
-            if (entry.state() == InboundState.RECEIVED && !recorded.contains(entry.message().providerMessageId())) {
+            if (entry.state() == InboundState.RECEIVED
+                    && !recorded.contains(entry.message().providerMessageId())) {
                 try {
                     rateLimiter.release(slotKey(entry.decision()), now);
                 } catch (RuntimeException e) {
@@ -150,7 +161,8 @@ public final class WebhookReceiver implements ReceiveWebhook {
             }
         }
         int duplicates = batch.messages().size() - accepted - unroutable - rateLimited;
-        return new BatchReceipt(accepted, duplicates, unroutable, rateLimited, batch.statuses().size());
+        return new BatchReceipt(
+                accepted, duplicates, unroutable, rateLimited, batch.statuses().size());
     }
 
     private void wakeWorkers() {

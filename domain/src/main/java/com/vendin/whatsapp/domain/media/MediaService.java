@@ -35,8 +35,13 @@ public final class MediaService implements MediaLinks, FetchMedia {
     private final MediaSource source;
     private final Clock clock;
 
-    public MediaService(byte[] secretKey, Supplier<URI> publicUrl, TenantRepository tenants, PlatformAccount platform,
-                        MediaSource source, Clock clock) {
+    public MediaService(
+            byte[] secretKey,
+            Supplier<URI> publicUrl,
+            TenantRepository tenants,
+            PlatformAccount platform,
+            MediaSource source,
+            Clock clock) {
         this.tokens = new MediaTokens(secretKey);
         this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -64,8 +69,8 @@ public final class MediaService implements MediaLinks, FetchMedia {
             return new MediaFetch.Gone();
         }
         ReplyRoute route = new ReplyRoute(reference.provider(), reference.viaPlatform(), Optional.empty(), "");
-        Optional<SenderAccount> account = accounts.resolve(route, tenant.get().whatsapp())
-                .map(SenderAccounts.Resolved::account);
+        Optional<SenderAccount> account =
+                accounts.resolve(route, tenant.get().whatsapp()).map(SenderAccounts.Resolved::account);
         if (account.isEmpty()) {
             return new MediaFetch.Unavailable("no credentials for the number the media came in on");
         }

@@ -37,13 +37,17 @@ final class MediaTokens {
     }
 
     /** A checked reference and when its link expires. */
-    record Claims(MediaReference reference, Instant expiresAt) {
-    }
+    record Claims(MediaReference reference, Instant expiresAt) {}
 
     /** The token for {@code reference}, valid until {@code expiresAt}; empty when a field cannot be encoded. */
     Optional<String> issue(MediaReference reference, Instant expiresAt) {
-        String[] fields = {reference.tenantId().value(), reference.messageId(), reference.provider().wireName(),
-                reference.viaPlatform() ? "p" : "s", Long.toString(expiresAt.getEpochSecond())};
+        String[] fields = {
+            reference.tenantId().value(),
+            reference.messageId(),
+            reference.provider().wireName(),
+            reference.viaPlatform() ? "p" : "s",
+            Long.toString(expiresAt.getEpochSecond())
+        };
         for (String field : fields) {
             if (field.indexOf('\n') >= 0) {
                 return Optional.empty();
@@ -83,10 +87,12 @@ final class MediaTokens {
             return Optional.empty();
         }
         Optional<Provider> provider = Arrays.stream(Provider.values())
-                .filter(p -> p.wireName().equals(parts[3])).findFirst();
+                .filter(p -> p.wireName().equals(parts[3]))
+                .findFirst();
         try {
-            return provider.map(p -> new Claims(new MediaReference(new TenantId(parts[1]), parts[2], p,
-                    "p".equals(parts[4]), parts[6]), Instant.ofEpochSecond(Long.parseLong(parts[5]))));
+            return provider.map(p -> new Claims(
+                    new MediaReference(new TenantId(parts[1]), parts[2], p, "p".equals(parts[4]), parts[6]),
+                    Instant.ofEpochSecond(Long.parseLong(parts[5]))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

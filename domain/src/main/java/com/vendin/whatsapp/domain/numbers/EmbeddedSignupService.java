@@ -32,8 +32,12 @@ public final class EmbeddedSignupService implements EmbeddedSignup {
     private final Clock clock;
     private final RegistrationPins pins = new RegistrationPins();
 
-    public EmbeddedSignupService(TenantRepository tenants, TenantDirectory directory, MetaOnboarding meta,
-                                 ProvisioningStore store, Clock clock) {
+    public EmbeddedSignupService(
+            TenantRepository tenants,
+            TenantDirectory directory,
+            MetaOnboarding meta,
+            ProvisioningStore store,
+            Clock clock) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.meta = Objects.requireNonNull(meta, "meta");
@@ -57,8 +61,15 @@ public final class EmbeddedSignupService implements EmbeddedSignup {
         meta.subscribeApp(wabaId, token);
         meta.register(phoneNumberId, pin, token);
         Instant now = clock.instant();
-        WhatsAppNumber connected = new WhatsAppNumber(number, Optional.of(phoneNumberId), Provider.FACEBOOK,
-                Optional.of(token), Optional.empty(), Optional.empty(), NumberStatus.ACTIVE, Optional.of(now));
+        WhatsAppNumber connected = new WhatsAppNumber(
+                number,
+                Optional.of(phoneNumberId),
+                Provider.FACEBOOK,
+                Optional.of(token),
+                Optional.empty(),
+                Optional.empty(),
+                NumberStatus.ACTIVE,
+                Optional.of(now));
         store.storeMetaNumber(tenant, connected, wabaId, pin, now);
         return new Connected(number, details.verifiedName());
     }
@@ -67,17 +78,26 @@ public final class EmbeddedSignupService implements EmbeddedSignup {
         try {
             return PhoneNumbers.parseCanonical(details.displayPhoneNumber());
         } catch (GatewayRejection e) {
-            throw new GatewayRejection(GatewayRejection.Kind.PROVIDER_ERROR, "provider_error",
-                    "Meta gave a display number that is not a phone number: " + e.getMessage(), "invalid_response");
+            throw new GatewayRejection(
+                    GatewayRejection.Kind.PROVIDER_ERROR,
+                    "provider_error",
+                    "Meta gave a display number that is not a phone number: " + e.getMessage(),
+                    "invalid_response");
         }
     }
 
     private void checkFree(TenantId tenant, PhoneNumber number, String phoneNumberId) {
-        boolean numberTaken = directory.findByNumber(number).filter(t -> !t.id().equals(tenant)).isPresent();
-        boolean idTaken = directory.findByPhoneId(phoneNumberId).filter(t -> !t.id().equals(tenant)).isPresent();
+        boolean numberTaken = directory
+                .findByNumber(number)
+                .filter(t -> !t.id().equals(tenant))
+                .isPresent();
+        boolean idTaken = directory
+                .findByPhoneId(phoneNumberId)
+                .filter(t -> !t.id().equals(tenant))
+                .isPresent();
         if (numberTaken || idTaken) {
-            throw GatewayRejection.conflict("phone_number_taken",
-                    "The WhatsApp number " + number + " already belongs to another tenant.");
+            throw GatewayRejection.conflict(
+                    "phone_number_taken", "The WhatsApp number " + number + " already belongs to another tenant.");
         }
     }
 }

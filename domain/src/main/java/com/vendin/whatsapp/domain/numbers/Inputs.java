@@ -5,8 +5,7 @@ import com.vendin.whatsapp.ports.tenant.TenantId;
 
 /** Checks shared by the provisioning services. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static String required(String value, String field) {
         if (value == null || value.isBlank()) {

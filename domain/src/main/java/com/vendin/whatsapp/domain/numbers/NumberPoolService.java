@@ -28,7 +28,9 @@ public final class NumberPoolService implements ManageNumberPool {
         String phoneId = required(command.phoneId(), "phoneId").strip();
         PoolStatus status = command.status().map(NumberPoolService::settable).orElse(PoolStatus.AVAILABLE);
         pool.add(number, phoneId, status, clock.instant());
-        return pool.list().stream().filter(n -> n.phoneNumber().equals(number)).findFirst()
+        return pool.list().stream()
+                .filter(n -> n.phoneNumber().equals(number))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("a number just added is not in the pool"));
     }
 
@@ -55,10 +57,11 @@ public final class NumberPoolService implements ManageNumberPool {
 
     /** {@code available} or {@code reserved}; {@code assigned} is reached only through an assignment. */
     private static PoolStatus settable(String raw) {
-        PoolStatus status = PoolStatus.fromWire(raw).orElseThrow(() -> GatewayRejection.invalid("invalid_status",
-                "status must be available or reserved."));
+        PoolStatus status = PoolStatus.fromWire(raw)
+                .orElseThrow(() -> GatewayRejection.invalid("invalid_status", "status must be available or reserved."));
         if (status == PoolStatus.ASSIGNED) {
-            throw GatewayRejection.invalid("invalid_status",
+            throw GatewayRejection.invalid(
+                    "invalid_status",
                     "A number becomes assigned only through POST /api/v1/tenants/{id}/whatsapp/pool-assignment.");
         }
         return status;

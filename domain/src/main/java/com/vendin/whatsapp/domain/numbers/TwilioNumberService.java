@@ -40,8 +40,12 @@ public final class TwilioNumberService implements ProvisionTwilioNumber {
     private final Clock clock;
 
     /** @param webhookUrl {@code GATEWAY_PUBLIC_URL/webhooks/whatsapp/twilio}, read when a number is bought */
-    public TwilioNumberService(TenantRepository tenants, TwilioNumbers twilio, ProvisioningStore store,
-                               Supplier<URI> webhookUrl, Clock clock) {
+    public TwilioNumberService(
+            TenantRepository tenants,
+            TwilioNumbers twilio,
+            ProvisioningStore store,
+            Supplier<URI> webhookUrl,
+            Clock clock) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.twilio = Objects.requireNonNull(twilio, "twilio");
         this.store = Objects.requireNonNull(store, "store");
@@ -64,10 +68,20 @@ public final class TwilioNumberService implements ProvisionTwilioNumber {
         checkNoOtherNumber(tenant, kept);
         TwilioSubaccount subaccount = kept.orElseGet(() -> subaccountFor(id));
         List<PhoneNumber> owned = twilio.incomingNumbers(subaccount.sid());
-        PhoneNumber number = PhoneNumbers.canonical(owned.isEmpty() ? buy(subaccount, country, areaCode) : owned.get(0));
-        store.storeTwilioNumber(id, new WhatsAppNumber(number, Optional.empty(), Provider.TWILIO, Optional.empty(),
-                Optional.of(subaccount.sid()), Optional.of(subaccount.authToken()), NumberStatus.ACTIVE,
-                Optional.empty()), clock.instant());
+        PhoneNumber number =
+                PhoneNumbers.canonical(owned.isEmpty() ? buy(subaccount, country, areaCode) : owned.get(0));
+        store.storeTwilioNumber(
+                id,
+                new WhatsAppNumber(
+                        number,
+                        Optional.empty(),
+                        Provider.TWILIO,
+                        Optional.empty(),
+                        Optional.of(subaccount.sid()),
+                        Optional.of(subaccount.authToken()),
+                        NumberStatus.ACTIVE,
+                        Optional.empty()),
+                clock.instant());
         return new Bought(number, subaccount.sid(), SENDER_PENDING);
     }
 
@@ -76,11 +90,14 @@ public final class TwilioNumberService implements ProvisionTwilioNumber {
         Optional<WhatsAppNumber> current = tenant.whatsapp();
         boolean ours = current.filter(n -> n.provider() == Provider.TWILIO)
                 .flatMap(WhatsAppNumber::twilioAccountSid)
-                .filter(sid -> kept.map(TwilioSubaccount::sid).filter(sid::equals).isPresent())
+                .filter(sid ->
+                        kept.map(TwilioSubaccount::sid).filter(sid::equals).isPresent())
                 .isPresent();
         if (current.isPresent() && !ours) {
-            throw GatewayRejection.conflict("tenant_has_number", "Tenant '" + tenant.id()
-                    + "' already has the WhatsApp number " + current.get().phoneNumber() + ".");
+            throw GatewayRejection.conflict(
+                    "tenant_has_number",
+                    "Tenant '" + tenant.id() + "' already has the WhatsApp number "
+                            + current.get().phoneNumber() + ".");
         }
     }
 
@@ -94,8 +111,10 @@ public final class TwilioNumberService implements ProvisionTwilioNumber {
     private PhoneNumber buy(TwilioSubaccount subaccount, String country, Optional<String> areaCode) {
         List<PhoneNumber> offered = twilio.availableLocalNumbers(subaccount.sid(), country, areaCode);
         if (offered.isEmpty()) {
-            throw GatewayRejection.conflict("no_numbers_available", "Twilio offers no local number in " + country
-                    + areaCode.map(a -> " with area code " + a).orElse("") + ".");
+            throw GatewayRejection.conflict(
+                    "no_numbers_available",
+                    "Twilio offers no local number in " + country
+                            + areaCode.map(a -> " with area code " + a).orElse("") + ".");
         }
         return twilio.buy(subaccount.sid(), offered.get(0), webhookUrl.get());
     }

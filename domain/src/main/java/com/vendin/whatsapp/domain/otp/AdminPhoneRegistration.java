@@ -42,8 +42,14 @@ public final class AdminPhoneRegistration implements RegisterAdminPhone {
     private final Clock clock;
 
     /** @param secretKey the gateway's secret key (at least 16 bytes); the code hashing key is derived from it */
-    public AdminPhoneRegistration(TenantRepository tenants, TenantDirectory directory, AdminPhoneRepository adminPhones,
-                                  OtpStore store, CodeSending sending, byte[] secretKey, Clock clock) {
+    public AdminPhoneRegistration(
+            TenantRepository tenants,
+            TenantDirectory directory,
+            AdminPhoneRepository adminPhones,
+            OtpStore store,
+            CodeSending sending,
+            byte[] secretKey,
+            Clock clock) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.adminPhones = Objects.requireNonNull(adminPhones, "adminPhones");
@@ -58,7 +64,8 @@ public final class AdminPhoneRegistration implements RegisterAdminPhone {
         requireTenant(command.tenantId());
         PhoneNumber phone = PhoneNumbers.parseCanonical(command.phone());
         String userId = userId(command.userId());
-        if (PhoneNumbers.spellings(phone).stream().anyMatch(p -> directory.findAdminByPhone(p).isPresent())) {
+        if (PhoneNumbers.spellings(phone).stream()
+                .anyMatch(p -> directory.findAdminByPhone(p).isPresent())) {
             throw GatewayRejection.conflict("phone_already_registered", "This phone is already registered to a store.");
         }
         SenderAccount from = delivery.platformAccount();
@@ -66,10 +73,17 @@ public final class AdminPhoneRegistration implements RegisterAdminPhone {
         Instant expiresAt = now.plus(VALIDITY);
         String code = hasher.newCode();
         String salt = hasher.newSalt();
-        PendingCode pending = new PendingCode(UUID.randomUUID().toString(), command.tenantId(), userId, salt,
-                hasher.hash(salt, command.tenantId(), userId, phone, code), expiresAt, 0);
+        PendingCode pending = new PendingCode(
+                UUID.randomUUID().toString(),
+                command.tenantId(),
+                userId,
+                salt,
+                hasher.hash(salt, command.tenantId(), userId, phone, code),
+                expiresAt,
+                0);
         if (!store.issue(phone, pending, now, LIMITS)) {
-            throw GatewayRejection.tooMany("too_many_requests",
+            throw GatewayRejection.tooMany(
+                    "too_many_requests",
                     "A code was sent to this phone less than a minute ago, or five within the hour; try again later.");
         }
         delivery.send(from, phone, code, VALIDITY.toMinutes());
@@ -87,16 +101,17 @@ public final class AdminPhoneRegistration implements RegisterAdminPhone {
         Instant now = clock.instant();
         PendingCode pending = store.countAttempt(phone, now).orElseThrow(AdminPhoneRegistration::invalidOtp);
         if (pending.attempts() > MAX_ATTEMPTS) {
-            throw GatewayRejection.tooMany("too_many_attempts",
-                    "Too many wrong codes for this phone; ask for a new code.");
+            throw GatewayRejection.tooMany(
+                    "too_many_attempts", "Too many wrong codes for this phone; ask for a new code.");
         }
         boolean valid = now.isBefore(pending.expiresAt())
-                && hasher.matches(pending.hashHex(), pending.saltHex(), command.tenantId(), userId, phone, command.otp());
+                && hasher.matches(
+                        pending.hashHex(), pending.saltHex(), command.tenantId(), userId, phone, command.otp());
         if (!valid || !store.consume(phone, pending.codeId(), MAX_ATTEMPTS)) {
             throw invalidOtp();
         }
-        AdminPhone registered = new AdminPhone(UUID.randomUUID().toString(), command.tenantId(), userId, phone, ROLE,
-                now, now);
+        AdminPhone registered =
+                new AdminPhone(UUID.randomUUID().toString(), command.tenantId(), userId, phone, ROLE, now, now);
         adminPhones.add(registered);
         return registered;
     }

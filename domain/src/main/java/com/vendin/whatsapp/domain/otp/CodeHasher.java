@@ -49,7 +49,8 @@ final class CodeHasher {
     }
 
     /** Whether {@code code} for this tenant, user and phone hashes to {@code expectedHex}, compared in constant time. */
-    boolean matches(String expectedHex, String saltHex, TenantId tenant, String userId, PhoneNumber phone, String code) {
+    boolean matches(
+            String expectedHex, String saltHex, TenantId tenant, String userId, PhoneNumber phone, String code) {
         byte[] actual = hash(saltHex, tenant, userId, phone, code).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(actual, expectedHex.getBytes(StandardCharsets.US_ASCII));
     }

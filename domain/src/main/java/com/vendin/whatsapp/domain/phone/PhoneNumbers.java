@@ -25,8 +25,7 @@ public final class PhoneNumbers {
     private static final int BRAZIL_OLD_MOBILE_LENGTH = 10;
     private static final int ECHO_LIMIT = 32;
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * Parses a number; digits without {@code +} are read as country code plus number.
@@ -81,7 +80,8 @@ public final class PhoneNumbers {
         PhoneNumber canonical = canonical(number);
         String e164 = canonical.e164();
         String national = e164.startsWith(BRAZIL) ? e164.substring(BRAZIL.length()) : "";
-        if (national.length() == BRAZIL_OLD_MOBILE_LENGTH + 1 && national.charAt(2) == '9'
+        if (national.length() == BRAZIL_OLD_MOBILE_LENGTH + 1
+                && national.charAt(2) == '9'
                 && "6789".indexOf(national.charAt(3)) >= 0) {
             return List.of(canonical, new PhoneNumber(BRAZIL + national.substring(0, 2) + national.substring(3)));
         }

@@ -48,7 +48,9 @@ public final class MessageBrowser implements BrowseMessages {
             throw GatewayRejection.notFound("tenant_not_found", "No tenant with id '" + tenantId + "'.");
         }
         Instant now = clock.instant();
-        return queries.forTenant(tenantId, clamp(limit)).stream().map(view -> complete(view, now)).toList();
+        return queries.forTenant(tenantId, clamp(limit)).stream()
+                .map(view -> complete(view, now))
+                .toList();
     }
 
     @Override
@@ -59,8 +61,8 @@ public final class MessageBrowser implements BrowseMessages {
     private MessageView complete(MessageView view, Instant now) {
         MessageDetail detail = view.detail();
         Optional<ServiceWindow> window = detail.lastCustomerMessage().map(last -> window(last, now));
-        Optional<InboundMedia> media = detail.media().map(m -> m.url().isPresent() ? m
-                : m.withUrl(m.reference().flatMap(links::linkFor)));
+        Optional<InboundMedia> media = detail.media()
+                .map(m -> m.url().isPresent() ? m : m.withUrl(m.reference().flatMap(links::linkFor)));
         return view.withDetail(detail.withWindow(window).withMedia(media));
     }
 

@@ -66,8 +66,8 @@ public final class Router {
             return new RoutingDecision.Unroutable(UnroutableReason.UNKNOWN_STORE_NUMBER);
         }
         Person person = remember(numberKey, ids, message);
-        return new RoutingDecision.Routed(store.get().id(), Role.CUSTOMER, person.threadId(),
-                ids.phone().or(person::phone));
+        return new RoutingDecision.Routed(
+                store.get().id(), Role.CUSTOMER, person.threadId(), ids.phone().or(person::phone));
     }
 
     /**
@@ -75,8 +75,10 @@ public final class Router {
      * is recognised when an earlier message on the platform number paired that BSUID with a registered phone.
      */
     private RoutingDecision routeAdmin(InboundMessage message, SenderIds ids, Optional<String> numberKey) {
-        Optional<PhoneNumber> phone = ids.phone().or(() -> numberKey.flatMap(key -> ids.userId()
-                .flatMap(userId -> persons.findByUserId(key, userId))).flatMap(Person::phone));
+        Optional<PhoneNumber> phone = ids.phone()
+                .or(() -> numberKey
+                        .flatMap(key -> ids.userId().flatMap(userId -> persons.findByUserId(key, userId)))
+                        .flatMap(Person::phone));
         if (phone.isEmpty()) {
             return new RoutingDecision.Unroutable(UnroutableReason.UNREGISTERED_ADMIN);
         }
@@ -90,7 +92,8 @@ public final class Router {
     }
 
     private Person remember(Optional<String> numberKey, SenderIds ids, InboundMessage message) {
-        return numberKey.map(key -> persons.resolve(key, ids, message.providerTimestamp()))
+        return numberKey
+                .map(key -> persons.resolve(key, ids, message.providerTimestamp()))
                 .orElseGet(() -> PersonDirectory.stateless().resolve("", ids, message.providerTimestamp()));
     }
 
@@ -99,10 +102,12 @@ public final class Router {
      * number it came to; one that names too little to act on is logged and ignored.
      */
     public void apply(IdentityChange change) {
-        Optional<String> numberKey = numberKey(change.to().phoneId(), tryParseCanonical(change.to().number()));
+        Optional<String> numberKey =
+                numberKey(change.to().phoneId(), tryParseCanonical(change.to().number()));
         if (numberKey.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "identity change " + change.providerMessageId()
-                    + " names no business number; ignored");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "identity change " + change.providerMessageId() + " names no business number; ignored");
             return;
         }
         Optional<String> previousUserId = change.previousUserId().flatMap(UserIds::parse);
@@ -112,19 +117,27 @@ public final class Router {
                 if (previousUserId.isPresent() && newUserId.isPresent()) {
                     persons.changeUserId(numberKey.get(), previousUserId.get(), newUserId.get(), change.timestamp());
                 } else {
-                    LOG.log(System.Logger.Level.WARNING, "user_changed_user_id " + change.providerMessageId()
-                            + " without both user ids; ignored");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "user_changed_user_id " + change.providerMessageId() + " without both user ids; ignored");
                 }
             }
             case USER_CHANGED_NUMBER -> {
                 Optional<PhoneNumber> newPhone = change.newPhone().flatMap(Router::tryParseCanonical);
                 Optional<PhoneNumber> previousPhone = change.previousPhone().flatMap(Router::tryParseCanonical);
                 if (newPhone.isPresent() && (previousPhone.isPresent() || previousUserId.isPresent())) {
-                    persons.changeNumber(numberKey.get(), previousPhone, previousUserId, newPhone.get(), newUserId,
+                    persons.changeNumber(
+                            numberKey.get(),
+                            previousPhone,
+                            previousUserId,
+                            newPhone.get(),
+                            newUserId,
                             change.timestamp());
                 } else {
-                    LOG.log(System.Logger.Level.WARNING, "user_changed_number " + change.providerMessageId()
-                            + " without the old and the new identity; ignored");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "user_changed_number " + change.providerMessageId()
+                                    + " without the old and the new identity; ignored");
                 }
             }
         }
@@ -141,13 +154,17 @@ public final class Router {
         if (phone.isEmpty() && userId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SenderIds(phone, userId, message.parentUserId().flatMap(UserIds::parse),
+        return Optional.of(new SenderIds(
+                phone,
+                userId,
+                message.parentUserId().flatMap(UserIds::parse),
                 message.username().filter(u -> !u.isBlank())));
     }
 
     /** The key of the people of a business number: its Meta phone id, else its canonical number. */
     static Optional<String> numberKey(Optional<String> phoneId, Optional<PhoneNumber> destination) {
-        return phoneId.filter(id -> !id.isBlank()).map(PersonDirectory::metaKey)
+        return phoneId.filter(id -> !id.isBlank())
+                .map(PersonDirectory::metaKey)
                 .or(() -> destination.map(PersonDirectory::numberKey));
     }
 
@@ -156,11 +173,15 @@ public final class Router {
             return true;
         }
         return destination.isPresent()
-                && (isSame(destination.get(), platform.metaNumber()) || isSame(destination.get(), platform.twilioFrom()));
+                && (isSame(destination.get(), platform.metaNumber())
+                        || isSame(destination.get(), platform.twilioFrom()));
     }
 
     private static boolean isSame(PhoneNumber canonicalDestination, Optional<PhoneNumber> platformNumber) {
-        return platformNumber.map(PhoneNumbers::canonical).filter(canonicalDestination::equals).isPresent();
+        return platformNumber
+                .map(PhoneNumbers::canonical)
+                .filter(canonicalDestination::equals)
+                .isPresent();
     }
 
     private Optional<Tenant> findStore(Optional<String> phoneId, Optional<PhoneNumber> destination) {

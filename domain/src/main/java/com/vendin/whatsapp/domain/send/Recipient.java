@@ -45,7 +45,8 @@ record Recipient(Optional<PhoneNumber> phone, Optional<PhoneNumber> given, Optio
     }
 
     private static GatewayRejection invalid(String raw) {
-        return GatewayRejection.invalid("invalid_recipient",
+        return GatewayRejection.invalid(
+                "invalid_recipient",
                 "to must be an E.164 phone number (+5511988887777) or a WhatsApp user id (BR.1234...).");
     }
 }

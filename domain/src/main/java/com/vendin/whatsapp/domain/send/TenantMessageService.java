@@ -1,11 +1,11 @@
 package com.vendin.whatsapp.domain.send;
 
+import com.vendin.whatsapp.domain.delivery.RichReply;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Provider;
-import com.vendin.whatsapp.ports.delivery.ReplyRoute;
-import com.vendin.whatsapp.domain.delivery.RichReply;
 import com.vendin.whatsapp.ports.delivery.MediaProbe;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.WorkNotifier;
 import com.vendin.whatsapp.ports.identity.Person;
 import com.vendin.whatsapp.ports.identity.PersonDirectory;
@@ -44,8 +44,13 @@ public final class TenantMessageService implements SendMessages {
     private final Clock clock;
     private final MediaProbe media;
 
-    public TenantMessageService(TenantRepository tenants, PersonDirectory persons, SendStore store,
-                                WorkNotifier notifier, Clock clock, MediaProbe media) {
+    public TenantMessageService(
+            TenantRepository tenants,
+            PersonDirectory persons,
+            SendStore store,
+            WorkNotifier notifier,
+            Clock clock,
+            MediaProbe media) {
         this.media = Objects.requireNonNull(media, "media");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.persons = Objects.requireNonNull(persons, "persons");
@@ -62,10 +67,13 @@ public final class TenantMessageService implements SendMessages {
 
     @Override
     public SendReceipt send(SendRequest request) {
-        Tenant tenant = tenants.findById(request.tenantId()).orElseThrow(() -> GatewayRejection.notFound(
-                "tenant_not_found", "No tenant " + request.tenantId().value() + "."));
-        WhatsAppNumber number = tenant.whatsapp().orElseThrow(() -> GatewayRejection.conflict("tenant_has_no_number",
-                "Tenant " + tenant.id().value() + " has no WhatsApp number to send from; give it one first."));
+        Tenant tenant = tenants.findById(request.tenantId())
+                .orElseThrow(() -> GatewayRejection.notFound(
+                        "tenant_not_found", "No tenant " + request.tenantId().value() + "."));
+        WhatsAppNumber number = tenant.whatsapp()
+                .orElseThrow(() -> GatewayRejection.conflict(
+                        "tenant_has_no_number",
+                        "Tenant " + tenant.id().value() + " has no WhatsApp number to send from; give it one first."));
         Optional<SendReceipt> earlier = earlier(request);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -73,24 +81,39 @@ public final class TenantMessageService implements SendMessages {
         List<SendStore.QueuedPart> parts = parts(request.items(), number.provider());
         Recipient to = Recipient.parse(request.to());
         String threadId = threadOf(number, to);
-        if (request.replyTo().isPresent() && !store.hasInbound(tenant.id(), request.replyTo().get())) {
-            throw GatewayRejection.notFound("reply_to_not_found",
-                    "replyTo names no message this tenant received: " + request.replyTo().get() + ".");
+        if (request.replyTo().isPresent()
+                && !store.hasInbound(tenant.id(), request.replyTo().get())) {
+            throw GatewayRejection.notFound(
+                    "reply_to_not_found",
+                    "replyTo names no message this tenant received: "
+                            + request.replyTo().get() + ".");
         }
         Instant now = clock.instant();
         checkWindow(request.items(), store.lastCustomerMessage(tenant.id(), threadId), now);
-        ReplyRoute route = new ReplyRoute(number.provider(), false,
-                number.provider() == Provider.FACEBOOK ? number.phoneId() : Optional.empty(), to.address(number.provider()));
-        SendReceipt receipt = store.queue(new SendStore.QueuedSend("snd_" + UUID.randomUUID().toString().replace("-", ""),
-                tenant.id(), threadId, route, parts, request.replyTo(),
-                request.idempotencyKey(), now, now.minus(KEY_LIFETIME)));
+        ReplyRoute route = new ReplyRoute(
+                number.provider(),
+                false,
+                number.provider() == Provider.FACEBOOK ? number.phoneId() : Optional.empty(),
+                to.address(number.provider()));
+        SendReceipt receipt = store.queue(new SendStore.QueuedSend(
+                "snd_" + UUID.randomUUID().toString().replace("-", ""),
+                tenant.id(),
+                threadId,
+                route,
+                parts,
+                request.replyTo(),
+                request.idempotencyKey(),
+                now,
+                now.minus(KEY_LIFETIME)));
         notifier.workAvailable();
         return receipt;
     }
 
     /** The thread the person has on the store's number (as Router chose it), else the one they would start. */
     private String threadOf(WhatsAppNumber number, Recipient to) {
-        String numberKey = number.phoneId().filter(id -> !id.isBlank()).map(PersonDirectory::metaKey)
+        String numberKey = number.phoneId()
+                .filter(id -> !id.isBlank())
+                .map(PersonDirectory::metaKey)
                 .orElseGet(() -> PersonDirectory.numberKey(number.phoneNumber()));
         Optional<Person> person = to.userId().isPresent()
                 ? persons.findByUserId(numberKey, to.userId().get())
@@ -115,21 +138,27 @@ public final class TenantMessageService implements SendMessages {
             if (items.get(i) instanceof OutboundContent.Media media) {
                 Optional<String> problem = this.media.problem(provider, media);
                 if (problem.isPresent()) {
-                    throw GatewayRejection.invalid("invalid_message", "message " + (i + 1) + " (" + media.type()
-                            + "): " + problem.get() + ".");
+                    throw GatewayRejection.invalid(
+                            "invalid_message",
+                            "message " + (i + 1) + " (" + media.type() + "): " + problem.get() + ".");
                 }
             }
         }
-        return ((RichReply.Parts) prepared).parts().stream().map(SendStore.QueuedPart::new).toList();
+        return ((RichReply.Parts) prepared)
+                .parts().stream().map(SendStore.QueuedPart::new).toList();
     }
 
     private static void checkWindow(List<OutboundContent> items, Optional<Instant> lastMessage, Instant now) {
-        boolean open = lastMessage.filter(last -> now.isBefore(last.plus(SERVICE_WINDOW))).isPresent();
+        boolean open = lastMessage
+                .filter(last -> now.isBefore(last.plus(SERVICE_WINDOW)))
+                .isPresent();
         if (!open && items.stream().anyMatch(item -> !isTemplate(item))) {
-            throw GatewayRejection.conflict("outside_service_window", lastMessage
-                    .map(last -> "The customer last wrote at " + last + ", more than 24 hours ago")
-                    .orElse("The customer has not written to this number")
-                    + ": only templates can be sent to them now.");
+            throw GatewayRejection.conflict(
+                    "outside_service_window",
+                    lastMessage
+                                    .map(last -> "The customer last wrote at " + last + ", more than 24 hours ago")
+                                    .orElse("The customer has not written to this number")
+                            + ": only templates can be sent to them now.");
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class StatusNotificationService implements NotifyTenantsOfStatuses {
     /** How long a claimed event stays with one worker: longer than the 30 s call timeout. */
     public static final Duration LEASE = Duration.ofSeconds(90);
+
     private static final System.Logger LOG = System.getLogger(StatusNotificationService.class.getName());
 
     private final StatusOutbox outbox;
@@ -31,8 +32,8 @@ public final class StatusNotificationService implements NotifyTenantsOfStatuses 
     private final RetryPolicy retry;
     private final Clock clock;
 
-    public StatusNotificationService(StatusOutbox outbox, TenantRepository tenants, StatusNotifier notifier,
-                                     RetryPolicy retry, Clock clock) {
+    public StatusNotificationService(
+            StatusOutbox outbox, TenantRepository tenants, StatusNotifier notifier, RetryPolicy retry, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -75,7 +76,10 @@ public final class StatusNotificationService implements NotifyTenantsOfStatuses 
         try {
             return notifier.notify(endpoint, event);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "posting a status to tenant " + tenant.id() + " failed unexpectedly", e);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "posting a status to tenant " + tenant.id() + " failed unexpectedly",
+                    e);
             return new NotifyOutcome.Retryable("internal_error: " + e.getClass().getSimpleName());
         }
     }

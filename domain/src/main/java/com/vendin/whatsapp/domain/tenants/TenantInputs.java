@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 final class TenantInputs {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private TenantInputs() {
-    }
+    private TenantInputs() {}
 
     static String subdomain(String raw) {
         if (raw == null || !DNS_LABEL.matcher(raw).matches()) {
-            throw GatewayRejection.invalid("invalid_subdomain",
+            throw GatewayRejection.invalid(
+                    "invalid_subdomain",
                     "subdomain must be 1 to 63 lowercase letters, digits or hyphens, not starting or ending with a hyphen.");
         }
         return raw;
@@ -26,8 +26,10 @@ final class TenantInputs {
     static URI instanceUrl(String raw) {
         URI uri = toUri(raw);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
-                || uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (!uri.isAbsolute()
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getHost().isEmpty()) {
             throw invalidUrl();
         }
         return uri;
@@ -38,7 +40,8 @@ final class TenantInputs {
             return new TenantId(subdomain);
         }
         if (!TenantId.isValid(raw.get())) {
-            throw GatewayRejection.invalid("invalid_tenant_id",
+            throw GatewayRejection.invalid(
+                    "invalid_tenant_id",
                     "id must be 1 to 64 letters, digits, '-' or '_', starting with a letter or digit.");
         }
         return new TenantId(raw.get());
@@ -56,6 +59,7 @@ final class TenantInputs {
     }
 
     private static GatewayRejection invalidUrl() {
-        return GatewayRejection.invalid("invalid_url", "instanceUrl must be an absolute http or https URL with a host.");
+        return GatewayRejection.invalid(
+                "invalid_url", "instanceUrl must be an absolute http or https URL with a host.");
     }
 }

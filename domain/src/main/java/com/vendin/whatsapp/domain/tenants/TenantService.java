@@ -41,7 +41,8 @@ public final class TenantService implements ManageTenants {
         Optional<WhatsAppNumber> whatsapp = command.whatsapp().map(w -> WhatsAppInputs.merge(Optional.empty(), w));
         Optional<Tenant> existing = repository.findById(id);
         if (existing.isPresent()) {
-            throw existing.get().subdomain().equals(subdomain) ? subdomainTaken(subdomain)
+            throw existing.get().subdomain().equals(subdomain)
+                    ? subdomainTaken(subdomain)
                     : GatewayRejection.conflict("tenant_exists", "A tenant with id '" + id + "' already exists.");
         }
         whatsapp.ifPresent(number -> checkNumberFree(id, number));
@@ -65,7 +66,8 @@ public final class TenantService implements ManageTenants {
         for (int n = 2; ; n++) {
             String suffix = "-" + n;
             String base = subdomain.length() + suffix.length() > MAX_ID_LENGTH
-                    ? subdomain.substring(0, MAX_ID_LENGTH - suffix.length()) : subdomain;
+                    ? subdomain.substring(0, MAX_ID_LENGTH - suffix.length())
+                    : subdomain;
             TenantId candidate = new TenantId(base + suffix);
             if (repository.findById(candidate).isEmpty()) {
                 return candidate;
@@ -74,7 +76,8 @@ public final class TenantService implements ManageTenants {
     }
 
     private static GatewayRejection subdomainTaken(String subdomain) {
-        return GatewayRejection.conflict("subdomain_taken", "The subdomain '" + subdomain + "' belongs to another tenant.");
+        return GatewayRejection.conflict(
+                "subdomain_taken", "The subdomain '" + subdomain + "' belongs to another tenant.");
     }
 
     @Override
@@ -86,16 +89,19 @@ public final class TenantService implements ManageTenants {
     public Tenant update(TenantId id, UpdateTenant command) {
         Tenant current = get(id);
         if (command.removeWhatsapp() && command.whatsapp().isPresent()) {
-            throw GatewayRejection.invalid("invalid_request", "Give either whatsapp fields or remove the number, not both.");
+            throw GatewayRejection.invalid(
+                    "invalid_request", "Give either whatsapp fields or remove the number, not both.");
         }
         String subdomain = command.subdomain().map(TenantInputs::subdomain).orElse(current.subdomain());
         URI instanceUrl = command.instanceUrl().map(TenantInputs::instanceUrl).orElse(current.instanceUrl());
         Optional<WhatsAppNumber> whatsapp = command.removeWhatsapp()
                 ? Optional.empty()
-                : command.whatsapp().map(w -> WhatsAppInputs.merge(current.whatsapp(), w)).or(current::whatsapp);
+                : command.whatsapp()
+                        .map(w -> WhatsAppInputs.merge(current.whatsapp(), w))
+                        .or(current::whatsapp);
         whatsapp.ifPresent(number -> checkNumberFree(id, number));
-        Tenant updated = new Tenant(id, subdomain, instanceUrl, current.instanceSecret(), whatsapp,
-                current.createdAt(), clock.instant());
+        Tenant updated = new Tenant(
+                id, subdomain, instanceUrl, current.instanceSecret(), whatsapp, current.createdAt(), clock.instant());
         store(updated);
         return updated;
     }
@@ -111,8 +117,14 @@ public final class TenantService implements ManageTenants {
     public Secret rotateInstanceSecret(TenantId id) {
         Tenant current = get(id);
         Secret fresh = secrets.next();
-        store(new Tenant(id, current.subdomain(), current.instanceUrl(), fresh, current.whatsapp(),
-                current.createdAt(), clock.instant()));
+        store(new Tenant(
+                id,
+                current.subdomain(),
+                current.instanceUrl(),
+                fresh,
+                current.whatsapp(),
+                current.createdAt(),
+                clock.instant()));
         return fresh;
     }
 
@@ -123,15 +135,22 @@ public final class TenantService implements ManageTenants {
     }
 
     private void checkNumberFree(TenantId id, WhatsAppNumber number) {
-        boolean numberTaken = directory.findByNumber(number.phoneNumber()).filter(t -> !t.id().equals(id)).isPresent();
-        boolean phoneIdTaken = number.phoneId().flatMap(directory::findByPhoneId)
-                .filter(t -> !t.id().equals(id)).isPresent();
+        boolean numberTaken = directory
+                .findByNumber(number.phoneNumber())
+                .filter(t -> !t.id().equals(id))
+                .isPresent();
+        boolean phoneIdTaken = number.phoneId()
+                .flatMap(directory::findByPhoneId)
+                .filter(t -> !t.id().equals(id))
+                .isPresent();
         if (numberTaken) {
-            throw GatewayRejection.conflict("phone_number_taken",
+            throw GatewayRejection.conflict(
+                    "phone_number_taken",
                     "The WhatsApp number " + number.phoneNumber() + " already belongs to another tenant.");
         }
         if (phoneIdTaken) {
-            throw GatewayRejection.conflict("phone_number_taken",
+            throw GatewayRejection.conflict(
+                    "phone_number_taken",
                     "The phone id " + number.phoneId().orElse("") + " already belongs to another tenant.");
         }
     }

@@ -20,15 +20,17 @@ final class WhatsAppInputs {
     private static final String INVALID_REQUEST = "invalid_request";
     private static final Pattern TWILIO_NUMBER_SID = Pattern.compile("PN[0-9a-fA-F]{32}");
 
-    private WhatsAppInputs() {
-    }
+    private WhatsAppInputs() {}
 
     static WhatsAppNumber merge(Optional<WhatsAppNumber> current, WhatsAppInput input) {
-        Provider provider = input.provider().or(() -> current.map(WhatsAppNumber::provider)).orElse(Provider.FACEBOOK);
+        Provider provider =
+                input.provider().or(() -> current.map(WhatsAppNumber::provider)).orElse(Provider.FACEBOOK);
         Optional<WhatsAppNumber> same = current.filter(c -> c.provider() == provider);
-        PhoneNumber number = input.phoneNumber().map(PhoneNumbers::parseCanonical)
+        PhoneNumber number = input.phoneNumber()
+                .map(PhoneNumbers::parseCanonical)
                 .or(() -> current.map(WhatsAppNumber::phoneNumber))
-                .orElseThrow(() -> GatewayRejection.invalid(PhoneNumbers.INVALID_CODE, "whatsapp.phoneNumber is required."));
+                .orElseThrow(
+                        () -> GatewayRejection.invalid(PhoneNumbers.INVALID_CODE, "whatsapp.phoneNumber is required."));
         WhatsAppNumber merged = provider == Provider.FACEBOOK ? meta(number, same, input) : twilio(number, same, input);
         return withLifecycle(merged, same);
     }
@@ -37,13 +39,23 @@ final class WhatsAppInputs {
         if (input.twilioAccountSid().isPresent() || input.twilioAuthToken().isPresent()) {
             throw invalid("whatsapp.twilioAccountSid and whatsapp.twilioAuthToken apply only to provider twilio.");
         }
-        String phoneId = input.phoneId().map(id -> nonBlank(id, "whatsapp.phoneId"))
+        String phoneId = input.phoneId()
+                .map(id -> nonBlank(id, "whatsapp.phoneId"))
                 .or(() -> same.flatMap(WhatsAppNumber::phoneId))
-                .orElseThrow(() -> invalid("whatsapp.phoneId (Meta's phone number id) is required for provider facebook."));
-        Optional<Secret> token = input.accessToken().map(t -> new Secret(nonBlank(t, "whatsapp.accessToken")))
+                .orElseThrow(
+                        () -> invalid("whatsapp.phoneId (Meta's phone number id) is required for provider facebook."));
+        Optional<Secret> token = input.accessToken()
+                .map(t -> new Secret(nonBlank(t, "whatsapp.accessToken")))
                 .or(() -> same.flatMap(WhatsAppNumber::accessToken));
-        return new WhatsAppNumber(number, Optional.of(phoneId), Provider.FACEBOOK, token, Optional.empty(),
-                Optional.empty(), NumberStatus.ACTIVE, Optional.empty());
+        return new WhatsAppNumber(
+                number,
+                Optional.of(phoneId),
+                Provider.FACEBOOK,
+                token,
+                Optional.empty(),
+                Optional.empty(),
+                NumberStatus.ACTIVE,
+                Optional.empty());
     }
 
     private static WhatsAppNumber twilio(PhoneNumber number, Optional<WhatsAppNumber> same, WhatsAppInput input) {
@@ -53,14 +65,16 @@ final class WhatsAppInputs {
         if (input.twilioAccountSid().isPresent() != input.twilioAuthToken().isPresent()) {
             throw invalid("whatsapp.twilioAccountSid and whatsapp.twilioAuthToken must be given together.");
         }
-        Optional<String> sid = input.twilioAccountSid().map(s -> nonBlank(s, "whatsapp.twilioAccountSid"))
+        Optional<String> sid = input.twilioAccountSid()
+                .map(s -> nonBlank(s, "whatsapp.twilioAccountSid"))
                 .or(() -> same.flatMap(WhatsAppNumber::twilioAccountSid));
-        Optional<Secret> token = input.twilioAuthToken().map(t -> new Secret(nonBlank(t, "whatsapp.twilioAuthToken")))
+        Optional<Secret> token = input.twilioAuthToken()
+                .map(t -> new Secret(nonBlank(t, "whatsapp.twilioAuthToken")))
                 .or(() -> same.flatMap(WhatsAppNumber::twilioAuthToken));
-        Optional<String> phoneId = input.phoneId().map(WhatsAppInputs::twilioNumberSid)
-                .or(() -> same.flatMap(WhatsAppNumber::phoneId));
-        return new WhatsAppNumber(number, phoneId, Provider.TWILIO, Optional.empty(), sid, token,
-                NumberStatus.ACTIVE, Optional.empty());
+        Optional<String> phoneId =
+                input.phoneId().map(WhatsAppInputs::twilioNumberSid).or(() -> same.flatMap(WhatsAppNumber::phoneId));
+        return new WhatsAppNumber(
+                number, phoneId, Provider.TWILIO, Optional.empty(), sid, token, NumberStatus.ACTIVE, Optional.empty());
     }
 
     /** Keeps the current status and verification unless the number or its credentials changed. */
@@ -73,8 +87,15 @@ final class WhatsAppInputs {
                 || !old.twilioAuthToken().equals(merged.twilioAuthToken());
         NumberStatus status = credentialsChanged ? NumberStatus.ACTIVE : old.status();
         Optional<Instant> verifiedAt = old.verifiedAt();
-        return new WhatsAppNumber(merged.phoneNumber(), merged.phoneId(), merged.provider(), merged.accessToken(),
-                merged.twilioAccountSid(), merged.twilioAuthToken(), status, verifiedAt);
+        return new WhatsAppNumber(
+                merged.phoneNumber(),
+                merged.phoneId(),
+                merged.provider(),
+                merged.accessToken(),
+                merged.twilioAccountSid(),
+                merged.twilioAuthToken(),
+                status,
+                verifiedAt);
     }
 
     /** A Twilio number's {@code phoneId} is its IncomingPhoneNumber SID: {@code PN} and 32 hex digits. */

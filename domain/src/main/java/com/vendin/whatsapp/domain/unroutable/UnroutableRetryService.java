@@ -43,15 +43,21 @@ public final class UnroutableRetryService implements RetryUnroutable {
         InboundMessage message = store.find(inboundId.getAsLong()).orElseThrow(() -> notFound(id));
         RoutingDecision decision = router.route(message);
         if (decision instanceof RoutingDecision.Unroutable unroutable) {
-            throw GatewayRejection.conflict("still_unroutable", "Message " + id + " still matches no tenant ("
-                    + unroutable.reason().wireName() + ").");
+            throw GatewayRejection.conflict(
+                    "still_unroutable",
+                    "Message " + id + " still matches no tenant ("
+                            + unroutable.reason().wireName() + ").");
         }
         RoutingDecision.Routed routed = (RoutingDecision.Routed) decision;
         if (!store.route(inboundId.getAsLong(), routed, clock.instant())) {
             throw notFound(id);
         }
         notifier.workAvailable();
-        return new Rerouted("in-" + inboundId.getAsLong(), message.providerMessageId(), routed.tenantId(), routed.role(),
+        return new Rerouted(
+                "in-" + inboundId.getAsLong(),
+                message.providerMessageId(),
+                routed.tenantId(),
+                routed.role(),
                 routed.threadId());
     }
 

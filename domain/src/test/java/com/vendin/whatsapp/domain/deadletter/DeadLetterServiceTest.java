@@ -24,25 +24,28 @@ class DeadLetterServiceTest {
     private final AtomicInteger wakeUps = new AtomicInteger();
     private final List<Long> requeuedParts = new ArrayList<>();
     private final Set<Long> failedParts = new java.util.HashSet<>(Set.of(12L));
-    private final DeadLetterService service = new DeadLetterService(new DeadLetterStore() {
-        @Override
-        public List<DeadLetter> list(int limit) {
-            limits.add(limit);
-            return List.of();
-        }
+    private final DeadLetterService service = new DeadLetterService(
+            new DeadLetterStore() {
+                @Override
+                public List<DeadLetter> list(int limit) {
+                    limits.add(limit);
+                    return List.of();
+                }
 
-        @Override
-        public boolean requeue(long inboundId, Instant now) {
-            requeued.add(inboundId);
-            return dead.remove(inboundId);
-        }
+                @Override
+                public boolean requeue(long inboundId, Instant now) {
+                    requeued.add(inboundId);
+                    return dead.remove(inboundId);
+                }
 
-        @Override
-        public boolean requeuePart(long partId, Instant now) {
-            requeuedParts.add(partId);
-            return failedParts.remove(partId);
-        }
-    }, wakeUps::incrementAndGet, Clock.fixed(T0, ZoneOffset.UTC));
+                @Override
+                public boolean requeuePart(long partId, Instant now) {
+                    requeuedParts.add(partId);
+                    return failedParts.remove(partId);
+                }
+            },
+            wakeUps::incrementAndGet,
+            Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
     void givenADeadLetterIdAsListed_whenRetried_thenRequeuedAndTheWorkersWoken() {
@@ -55,8 +58,9 @@ class DeadLetterServiceTest {
 
     @Test
     void givenAnIdThatIsNotDeadOrNotAnId_whenRetried_thenDeadLetterNotFoundAndNobodyWoken() {
-        assertThatThrownBy(() -> service.retry("in-9")).isInstanceOfSatisfying(GatewayRejection.class,
-                r -> assertThat(r.code()).isEqualTo("dead_letter_not_found"));
+        assertThatThrownBy(() -> service.retry("in-9"))
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("dead_letter_not_found"));
         assertThatThrownBy(() -> service.retry("out-7")).isInstanceOf(GatewayRejection.class);
         assertThatThrownBy(() -> service.retry("in-99999999999999999999")).isInstanceOf(GatewayRejection.class);
 
@@ -71,8 +75,9 @@ class DeadLetterServiceTest {
         assertThat(requeuedParts).containsExactly(12L);
         assertThat(requeued).isEmpty();
         assertThat(wakeUps).hasValue(1);
-        assertThatThrownBy(() -> service.retry("out-12")).isInstanceOfSatisfying(GatewayRejection.class,
-                r -> assertThat(r.code()).isEqualTo("dead_letter_not_found"));
+        assertThatThrownBy(() -> service.retry("out-12"))
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("dead_letter_not_found"));
     }
 
     @Test

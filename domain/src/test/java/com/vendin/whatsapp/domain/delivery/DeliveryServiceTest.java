@@ -45,12 +45,13 @@ class DeliveryServiceTest {
     private final InMemoryMessageStore store = new InMemoryMessageStore(clock);
     private final RecordingTenantAgent agent = new RecordingTenantAgent();
     private final AtomicInteger wakeUps = new AtomicInteger();
-    private final DeliveryService service = new DeliveryService(store.deliveryQueue(), tenants, agent,
-            new RetryPolicy(8, () -> 0.0), wakeUps::incrementAndGet, clock);
+    private final DeliveryService service = new DeliveryService(
+            store.deliveryQueue(), tenants, agent, new RetryPolicy(8, () -> 0.0), wakeUps::incrementAndGet, clock);
 
     @BeforeEach
     void oneStore() {
-        tenants.insert(tenant("moda-brasil", Optional.of(metaNumber("+5511999991111", STORE_PHONE_ID, Optional.empty()))));
+        tenants.insert(
+                tenant("moda-brasil", Optional.of(metaNumber("+5511999991111", STORE_PHONE_ID, Optional.empty()))));
     }
 
     @Test
@@ -62,14 +63,23 @@ class DeliveryServiceTest {
         deliverAllDue();
 
         AgentRequest request = agent.requests().get(0);
-        assertThat(request).isEqualTo(new AgentRequest("wamid.A", MODA, ANA, Role.CUSTOMER, "+5511988887777",
-                message.content(), Optional.of("Ana"), message.providerTimestamp()));
-        assertThat(agent.calls().get(0).endpoint().instanceUrl()).isEqualTo(URI.create("http://moda-brasil.internal:3000"));
+        assertThat(request)
+                .isEqualTo(new AgentRequest(
+                        "wamid.A",
+                        MODA,
+                        ANA,
+                        Role.CUSTOMER,
+                        "+5511988887777",
+                        message.content(),
+                        Optional.of("Ana"),
+                        message.providerTimestamp()));
+        assertThat(agent.calls().get(0).endpoint().instanceUrl())
+                .isEqualTo(URI.create("http://moda-brasil.internal:3000"));
         assertThat(stored("wamid.A").state()).isEqualTo(InboundState.FORWARDED);
         assertThat(store.parts()).singleElement().satisfies(part -> {
             assertThat(part.text()).isEqualTo("Temos sim!");
-            assertThat(part.route()).isEqualTo(
-                    new ReplyRoute(Provider.FACEBOOK, false, Optional.of(STORE_PHONE_ID), "551188887777"));
+            assertThat(part.route())
+                    .isEqualTo(new ReplyRoute(Provider.FACEBOOK, false, Optional.of(STORE_PHONE_ID), "551188887777"));
         });
         assertThat(wakeUps).hasValue(1);
     }
@@ -82,8 +92,10 @@ class DeliveryServiceTest {
         deliverAllDue();
 
         assertThat(agent.requests().get(0).role()).isEqualTo(Role.ADMIN);
-        assertThat(store.parts()).singleElement().extracting(StoredPart::route).isEqualTo(
-                new ReplyRoute(Provider.FACEBOOK, true, Optional.of(PLATFORM_PHONE_ID), "5511988887777"));
+        assertThat(store.parts())
+                .singleElement()
+                .extracting(StoredPart::route)
+                .isEqualTo(new ReplyRoute(Provider.FACEBOOK, true, Optional.of(PLATFORM_PHONE_ID), "5511988887777"));
     }
 
     @Test
@@ -95,9 +107,13 @@ class DeliveryServiceTest {
 
         deliverAllDue();
 
-        assertThat(store.parts()).filteredOn(p -> p.route().provider() == Provider.FACEBOOK).hasSize(2)
+        assertThat(store.parts())
+                .filteredOn(p -> p.route().provider() == Provider.FACEBOOK)
+                .hasSize(2)
                 .allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
-        assertThat(store.parts()).filteredOn(p -> p.route().provider() == Provider.TWILIO).hasSize(4)
+        assertThat(store.parts())
+                .filteredOn(p -> p.route().provider() == Provider.TWILIO)
+                .hasSize(4)
                 .allSatisfy(p -> {
                     assertThat(p.text().length()).isLessThanOrEqualTo(1600);
                     assertThat(p.route().to()).isEqualTo("whatsapp:+5521977776666");
@@ -192,12 +208,15 @@ class DeliveryServiceTest {
 
         assertThat(first).hasSize(1);
         assertThat(whileLeased).isEmpty();
-        assertThat(afterLease).extracting(PendingDelivery::id).containsExactly(first.get(0).id());
+        assertThat(afterLease)
+                .extracting(PendingDelivery::id)
+                .containsExactly(first.get(0).id());
     }
 
     private void enqueue(InboundMessage message, Role role) {
         PhoneNumber thread = PhoneNumbers.parseCanonical(message.from());
-        store.record(List.of(new InboxEntry(message, new Routed(MODA, role, thread), InboundState.RECEIVED)), List.of());
+        store.record(
+                List.of(new InboxEntry(message, new Routed(MODA, role, thread), InboundState.RECEIVED)), List.of());
     }
 
     private void deliverAllDue() {

@@ -14,14 +14,14 @@ import com.vendin.whatsapp.domain.Fixtures;
 import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.common.Secret;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundText;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.SenderAccount;
-import com.vendin.whatsapp.ports.delivery.OutboundContent;
-import com.vendin.whatsapp.ports.delivery.OutboundMessage;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
@@ -56,9 +56,11 @@ class ReplySenderTest {
 
     @BeforeEach
     void stores() {
-        tenants.insert(tenant("own-token", Optional.of(metaNumber("+5511999991111", "201", Optional.of("store-token")))));
+        tenants.insert(
+                tenant("own-token", Optional.of(metaNumber("+5511999991111", "201", Optional.of("store-token")))));
         tenants.insert(tenant("pool", Optional.of(metaNumber("+5511999992222", "202", Optional.empty()))));
-        tenants.insert(tenant("sub", Optional.of(twilioNumber("+551140045678", Optional.of("ACsub"), Optional.of("sub-token")))));
+        tenants.insert(tenant(
+                "sub", Optional.of(twilioNumber("+551140045678", Optional.of("ACsub"), Optional.of("sub-token")))));
         tenants.insert(tenant("main", Optional.of(twilioNumber("+551140049999", Optional.empty(), Optional.empty()))));
         tenants.insert(tenant("none", Optional.empty()));
     }
@@ -69,8 +71,11 @@ class ReplySenderTest {
 
         sendAllDue();
 
-        assertThat(provider.sent()).containsExactly(
-                new OutboundText(SenderAccount.meta("201", new Secret("store-token")), ANA_META, "Oi",
+        assertThat(provider.sent())
+                .containsExactly(new OutboundText(
+                        SenderAccount.meta("201", new Secret("store-token")),
+                        ANA_META,
+                        "Oi",
                         Optional.of(PartCorrelation.of(store.parts().get(0).id()))));
         assertThat(store.parts()).singleElement().satisfies(p -> {
             assertThat(p.state()).isEqualTo("sent");
@@ -82,9 +87,17 @@ class ReplySenderTest {
     @Test
     void aTenantInitiatedTemplatePartIsSentAsItsTemplateFromTheStoreAndAcceptedWithoutAnInboundMessage() {
         OutboundContent template = new OutboundContent.MetaTemplate("order_update", "pt_BR", Optional.empty());
-        PendingPart part = new PendingPart(77, 0, new TenantId("own-token"),
-                new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), ANA_META), template.summary(), 0, 1, 0,
-                template, Optional.empty());
+        PendingPart part = new PendingPart(
+                77,
+                0,
+                new TenantId("own-token"),
+                new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), ANA_META),
+                template.summary(),
+                0,
+                1,
+                0,
+                template,
+                Optional.empty());
         List<String> accepted = new java.util.ArrayList<>();
         OutboundQueue queue = new OutboundQueue() {
             @Override
@@ -98,7 +111,8 @@ class ReplySenderTest {
             }
 
             @Override
-            public void retryLater(long partId, java.time.Instant nextAttemptAt, String errorCode, java.time.Instant now) {
+            public void retryLater(
+                    long partId, java.time.Instant nextAttemptAt, String errorCode, java.time.Instant now) {
                 throw new AssertionError("not retried");
             }
 
@@ -117,14 +131,18 @@ class ReplySenderTest {
                 return 0;
             }
         };
-        ReplySender templates = new ReplySender(queue, tenants, provider, Fixtures.platform(),
-                new RetryPolicy(8, () -> 0.0), clock);
+        ReplySender templates =
+                new ReplySender(queue, tenants, provider, Fixtures.platform(), new RetryPolicy(8, () -> 0.0), clock);
 
         templates.claimDue(1).forEach(templates::send);
 
-        assertThat(provider.sentMessages()).containsExactly(new OutboundMessage(
-                SenderAccount.meta("201", new Secret("store-token")), ANA_META, template, Optional.empty(),
-                Optional.of(PartCorrelation.of(77))));
+        assertThat(provider.sentMessages())
+                .containsExactly(new OutboundMessage(
+                        SenderAccount.meta("201", new Secret("store-token")),
+                        ANA_META,
+                        template,
+                        Optional.empty(),
+                        Optional.of(PartCorrelation.of(77))));
         assertThat(accepted).singleElement().asString().startsWith("77=");
     }
 
@@ -134,7 +152,8 @@ class ReplySenderTest {
 
         sendAllDue();
 
-        assertThat(provider.sent()).extracting(OutboundText::from)
+        assertThat(provider.sent())
+                .extracting(OutboundText::from)
                 .containsExactly(SenderAccount.meta("202", PLATFORM_META_TOKEN));
     }
 
@@ -145,9 +164,11 @@ class ReplySenderTest {
 
         sendAllDue();
 
-        assertThat(provider.sent()).extracting(OutboundText::from).containsExactlyInAnyOrder(
-                SenderAccount.meta(PLATFORM_PHONE_ID, PLATFORM_META_TOKEN),
-                SenderAccount.twilio(PLATFORM_TWILIO_NUMBER, MAIN_TWILIO_SID, MAIN_TWILIO_TOKEN));
+        assertThat(provider.sent())
+                .extracting(OutboundText::from)
+                .containsExactlyInAnyOrder(
+                        SenderAccount.meta(PLATFORM_PHONE_ID, PLATFORM_META_TOKEN),
+                        SenderAccount.twilio(PLATFORM_TWILIO_NUMBER, MAIN_TWILIO_SID, MAIN_TWILIO_TOKEN));
     }
 
     @Test
@@ -157,12 +178,21 @@ class ReplySenderTest {
 
         sendAllDue();
 
-        assertThat(provider.sent()).allMatch(t -> t.correlationId().flatMap(PartCorrelation::partId).isPresent());
-        assertThat(provider.sent().stream().map(t -> new OutboundText(t.from(), t.to(), t.text()))).containsExactlyInAnyOrder(
-                new OutboundText(SenderAccount.twilio(new PhoneNumber("+551140045678"), "ACsub", new Secret("sub-token")),
-                        ANA_TWILIO, "a"),
-                new OutboundText(SenderAccount.twilio(new PhoneNumber("+551140049999"), MAIN_TWILIO_SID, MAIN_TWILIO_TOKEN),
-                        "whatsapp:+5521977776666", "b"));
+        assertThat(provider.sent())
+                .allMatch(
+                        t -> t.correlationId().flatMap(PartCorrelation::partId).isPresent());
+        assertThat(provider.sent().stream().map(t -> new OutboundText(t.from(), t.to(), t.text())))
+                .containsExactlyInAnyOrder(
+                        new OutboundText(
+                                SenderAccount.twilio(
+                                        new PhoneNumber("+551140045678"), "ACsub", new Secret("sub-token")),
+                                ANA_TWILIO,
+                                "a"),
+                        new OutboundText(
+                                SenderAccount.twilio(
+                                        new PhoneNumber("+551140049999"), MAIN_TWILIO_SID, MAIN_TWILIO_TOKEN),
+                                "whatsapp:+5521977776666",
+                                "b"));
     }
 
     @Test
@@ -190,7 +220,11 @@ class ReplySenderTest {
         sendAllDue();
 
         assertThat(provider.sent()).hasSize(1);
-        assertThat(tenants.findById(new TenantId("own-token")).orElseThrow().whatsapp().orElseThrow().status())
+        assertThat(tenants.findById(new TenantId("own-token"))
+                        .orElseThrow()
+                        .whatsapp()
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(NumberStatus.REAUTH_REQUIRED);
         assertThat(store.parts()).allSatisfy(p -> {
             assertThat(p.state()).isEqualTo("failed");
@@ -207,7 +241,11 @@ class ReplySenderTest {
         sendAllDue();
 
         assertThat(store.parts()).singleElement().extracting(StoredPart::state).isEqualTo("failed");
-        assertThat(tenants.findById(new TenantId("pool")).orElseThrow().whatsapp().orElseThrow().status())
+        assertThat(tenants.findById(new TenantId("pool"))
+                        .orElseThrow()
+                        .whatsapp()
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(NumberStatus.ACTIVE);
     }
 
@@ -288,18 +326,27 @@ class ReplySenderTest {
     }
 
     private ReplySender senderWith(PlatformAccount platform) {
-        return new ReplySender(store.outboundQueue(), tenants, provider, platform, new RetryPolicy(8, () -> 0.0), clock);
+        return new ReplySender(
+                store.outboundQueue(), tenants, provider, platform, new RetryPolicy(8, () -> 0.0), clock);
     }
 
     /** Records a message from a new sender for {@code tenantId}, delivers it and queues the reply parts. */
     private void queueReply(String tenantId, ReplyRoute route, String... parts) {
         messages++;
         PhoneNumber thread = new PhoneNumber("+55119000000" + String.format("%02d", messages));
-        InboundMessage message = new InboundMessage(route.provider(), "in-" + messages, route.to(),
-                new Destination(route.fromPhoneId(), "x"), Fixtures.T0, MessageContent.text("q"), Optional.empty());
+        InboundMessage message = new InboundMessage(
+                route.provider(),
+                "in-" + messages,
+                route.to(),
+                new Destination(route.fromPhoneId(), "x"),
+                Fixtures.T0,
+                MessageContent.text("q"),
+                Optional.empty());
         Role role = route.viaPlatform() ? Role.ADMIN : Role.CUSTOMER;
-        store.record(List.of(new InboxEntry(message, new Routed(new TenantId(tenantId), role, thread),
-                InboundState.RECEIVED)), List.of());
+        store.record(
+                List.of(new InboxEntry(
+                        message, new Routed(new TenantId(tenantId), role, thread), InboundState.RECEIVED)),
+                List.of());
         long id = store.inbound(message.providerMessageId()).orElseThrow().id();
         store.deliveryQueue().claimDue(clock.instant(), Duration.ofSeconds(90), 100);
         store.deliveryQueue().complete(id, route, List.of(parts), clock.instant());

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ReplySplitterTest {
-    private static final String[] WORDS = {"camiseta", "azul", "tem", "no", "tamanho", "M", "entrega", "amanhã",
-            "pedido", "obrigado", "sim", "Olá", "loja"};
+    private static final String[] WORDS = {
+        "camiseta", "azul", "tem", "no", "tamanho", "M", "entrega", "amanhã", "pedido", "obrigado", "sim", "Olá", "loja"
+    };
 
     static Stream<String> tenThousandCharacterReplies() {
         return Stream.of(text(0, 0), text(12, 0), text(12, 5));
@@ -23,8 +24,10 @@ class ReplySplitterTest {
     void tenThousandCharactersGoInThreePartsOnMetaAndSevenOnTwilio(String text) {
         assertThat(text).hasSize(10_000);
 
-        assertThat(ReplySplitter.split(text, ReplySplitter.limitFor(Provider.FACEBOOK))).hasSize(3);
-        assertThat(ReplySplitter.split(text, ReplySplitter.limitFor(Provider.TWILIO))).hasSize(7);
+        assertThat(ReplySplitter.split(text, ReplySplitter.limitFor(Provider.FACEBOOK)))
+                .hasSize(3);
+        assertThat(ReplySplitter.split(text, ReplySplitter.limitFor(Provider.TWILIO)))
+                .hasSize(7);
     }
 
     @ParameterizedTest
@@ -36,7 +39,8 @@ class ReplySplitterTest {
             assertThat(String.join("", parts)).isEqualTo(text);
             assertThat(parts).allSatisfy(p -> assertThat(p).isNotEmpty().hasSizeLessThanOrEqualTo(limit));
             assertThat(parts.subList(0, parts.size() - 1))
-                    .allSatisfy(p -> assertThat(Character.isWhitespace(p.charAt(p.length() - 1))).isTrue());
+                    .allSatisfy(p -> assertThat(Character.isWhitespace(p.charAt(p.length() - 1)))
+                            .isTrue());
         }
     }
 

@@ -31,7 +31,8 @@ class RetryPolicyTest {
 
     @Test
     void eightAttemptsGiveATenantAtLeastTwoMinutesEvenWithTheShortestJitter() {
-        Duration total = IntStream.rangeClosed(1, 7).mapToObj(shortest::delayAfter).reduce(Duration.ZERO, Duration::plus);
+        Duration total =
+                IntStream.rangeClosed(1, 7).mapToObj(shortest::delayAfter).reduce(Duration.ZERO, Duration::plus);
 
         assertThat(total).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
     }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vendin.whatsapp.domain.Fixtures;
 import com.vendin.whatsapp.domain.phone.PhoneNumbers;
-import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.AgentOutcome;
 import com.vendin.whatsapp.ports.delivery.MediaKind;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class RichDeliveryTest {
     private static final TenantId MODA = new TenantId("moda-brasil");
     private static final String STORE_PHONE_ID = "200000000000002";
-    private static final Media SHIRT = new Media(MediaKind.IMAGE, URI.create("https://cdn.example/shirt.png"),
-            Optional.of("**Azul**"), Optional.empty());
+    private static final Media SHIRT = new Media(
+            MediaKind.IMAGE, URI.create("https://cdn.example/shirt.png"), Optional.of("**Azul**"), Optional.empty());
 
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final InMemoryTenants tenants = new InMemoryTenants();
@@ -48,15 +47,24 @@ class RichDeliveryTest {
     private final RecordingTenantAgent agent = new RecordingTenantAgent();
     private final List<Media> probed = new ArrayList<>();
     private volatile Optional<String> mediaProblem = Optional.empty();
-    private final DeliveryService service = new DeliveryService(store.deliveryQueue(), tenants, agent,
-            new RetryPolicy(8, () -> 0.0), () -> { }, clock, 8, (provider, media) -> {
+    private final DeliveryService service = new DeliveryService(
+            store.deliveryQueue(),
+            tenants,
+            agent,
+            new RetryPolicy(8, () -> 0.0),
+            () -> {},
+            clock,
+            8,
+            (provider, media) -> {
                 probed.add(media);
                 return mediaProblem;
-            }, TypingKeeper.off());
+            },
+            TypingKeeper.off());
 
     @BeforeEach
     void oneStore() {
-        tenants.insert(tenant("moda-brasil", Optional.of(metaNumber("+5511999991111", STORE_PHONE_ID, Optional.empty()))));
+        tenants.insert(
+                tenant("moda-brasil", Optional.of(metaNumber("+5511999991111", STORE_PHONE_ID, Optional.empty()))));
     }
 
     @Test
@@ -71,17 +79,28 @@ class RichDeliveryTest {
             parts.addAll(due);
             due.forEach(p -> store.outboundQueue().markAccepted(p.id(), "wamid.out-" + p.id(), clock.instant()));
         }
-        assertThat(parts).extracting(PendingPart::content).containsExactly(new Text("*Oi*"),
-                new Media(MediaKind.IMAGE, SHIRT.url(), Optional.of("*Azul*"), Optional.empty()),
-                new Buttons("Quer?", List.of(new Button("y", "Sim"))));
+        assertThat(parts)
+                .extracting(PendingPart::content)
+                .containsExactly(
+                        new Text("*Oi*"),
+                        new Media(MediaKind.IMAGE, SHIRT.url(), Optional.of("*Azul*"), Optional.empty()),
+                        new Buttons("Quer?", List.of(new Button("y", "Sim"))));
         assertThat(parts).extracting(PendingPart::partIndex).containsExactly(0, 1, 2);
         assertThat(store.inbound("wamid.A").orElseThrow().state()).isEqualTo(InboundState.REPLIED);
     }
 
     @Test
     void givenAnItemBreakingARule_whenDelivered_thenTheMessageIsDeadWithTheReasonAndNoPartIsQueued() {
-        deliver("wamid.B", new Text("antes"), new Buttons("x", List.of(new Button("a", "A"), new Button("b", "B"),
-                new Button("c", "C"), new Button("d", "D"))));
+        deliver(
+                "wamid.B",
+                new Text("antes"),
+                new Buttons(
+                        "x",
+                        List.of(
+                                new Button("a", "A"),
+                                new Button("b", "B"),
+                                new Button("c", "C"),
+                                new Button("d", "D"))));
 
         assertThat(store.inbound("wamid.B").orElseThrow()).satisfies(m -> {
             assertThat(m.state()).isEqualTo(InboundState.DEAD);
@@ -112,8 +131,12 @@ class RichDeliveryTest {
 
     private void deliver(String wamid, OutboundContent... items) {
         InboundMessage message = meta(wamid, "5511988887777", STORE_PHONE_ID, "5511999991111");
-        store.record(List.of(new InboxEntry(message, new Routed(MODA, Role.CUSTOMER,
-                PhoneNumbers.parseCanonical(message.from())), InboundState.RECEIVED)), List.of());
+        store.record(
+                List.of(new InboxEntry(
+                        message,
+                        new Routed(MODA, Role.CUSTOMER, PhoneNumbers.parseCanonical(message.from())),
+                        InboundState.RECEIVED)),
+                List.of());
         agent.thenReturn(new AgentOutcome.Replied(Optional.empty(), List.of(items)));
         List<PendingDelivery> due;
         while (!(due = service.claimDue(10)).isEmpty()) {

@@ -26,8 +26,8 @@ import com.vendin.whatsapp.ports.inbound.RoutingDecision.Routed;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import com.vendin.whatsapp.ports.testing.InMemoryMessageStore;
-import com.vendin.whatsapp.ports.testing.MutableClock;
 import com.vendin.whatsapp.ports.testing.InMemoryTenants;
+import com.vendin.whatsapp.ports.testing.MutableClock;
 import com.vendin.whatsapp.ports.testing.RecordingSender;
 import java.net.URI;
 import java.time.Duration;
@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
 class RichReplySenderTest {
     private static final String ANA = "5511988887777";
     private static final ReplyRoute META = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), ANA);
-    private static final OutboundContent.Media SHIRT = new OutboundContent.Media(MediaKind.IMAGE,
-            URI.create("https://cdn.example/shirt.png"), Optional.of("Azul"), Optional.empty());
+    private static final OutboundContent.Media SHIRT = new OutboundContent.Media(
+            MediaKind.IMAGE, URI.create("https://cdn.example/shirt.png"), Optional.of("Azul"), Optional.empty());
 
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final InMemoryTenants tenants = new InMemoryTenants();
@@ -52,8 +52,14 @@ class RichReplySenderTest {
     private final RecordingSender provider = new RecordingSender();
     private final List<OutboundContent.Media> uploads = new ArrayList<>();
     private final Deque<MediaUploader.Outcome> uploadScript = new ArrayDeque<>();
-    private final ReplySender sender = new ReplySender(store.outboundQueue(), tenants, provider, Fixtures.platform(),
-            new RetryPolicy(8, () -> 0.0), clock, (from, media) -> {
+    private final ReplySender sender = new ReplySender(
+            store.outboundQueue(),
+            tenants,
+            provider,
+            Fixtures.platform(),
+            new RetryPolicy(8, () -> 0.0),
+            clock,
+            (from, media) -> {
                 uploads.add(media);
                 MediaUploader.Outcome next = uploadScript.pollFirst();
                 return next != null ? next : new MediaUploader.Uploaded("media-" + uploads.size());
@@ -62,7 +68,8 @@ class RichReplySenderTest {
     @BeforeEach
     void stores() {
         tenants.insert(tenant("moda", Optional.of(metaNumber("+5511999991111", "201", Optional.of("store-token")))));
-        tenants.insert(tenant("sub", Optional.of(twilioNumber("+551140045678", Optional.of("ACsub"), Optional.of("t")))));
+        tenants.insert(
+                tenant("sub", Optional.of(twilioNumber("+551140045678", Optional.of("ACsub"), Optional.of("t")))));
     }
 
     @Test
@@ -73,9 +80,14 @@ class RichReplySenderTest {
 
         assertThat(uploads).containsExactly(SHIRT);
         assertThat(provider.sent()).extracting(t -> t.text()).containsExactly("Olha");
-        assertThat(provider.sentMessages()).singleElement().isEqualTo(new OutboundMessage(
-                SenderAccount.meta("201", new Secret("store-token")), ANA, SHIRT, Optional.of("media-1"),
-                provider.sentMessages().get(0).correlationId()));
+        assertThat(provider.sentMessages())
+                .singleElement()
+                .isEqualTo(new OutboundMessage(
+                        SenderAccount.meta("201", new Secret("store-token")),
+                        ANA,
+                        SHIRT,
+                        Optional.of("media-1"),
+                        provider.sentMessages().get(0).correlationId()));
         assertThat(store.parts()).allSatisfy(p -> assertThat(p.state()).isEqualTo("sent"));
         assertThat(store.inbound().get(0).state()).isEqualTo(InboundState.REPLIED);
     }
@@ -88,9 +100,12 @@ class RichReplySenderTest {
         sendAllDue();
 
         assertThat(uploads).hasSize(1);
-        assertThat(provider.sentMessages()).hasSize(2)
+        assertThat(provider.sentMessages())
+                .hasSize(2)
                 .allSatisfy(m -> assertThat(m.mediaId()).contains("media-1"));
-        assertThat(store.parts()).singleElement().satisfies(p -> assertThat(p.state()).isEqualTo("sent"));
+        assertThat(store.parts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.state()).isEqualTo("sent"));
     }
 
     @Test
@@ -116,7 +131,9 @@ class RichReplySenderTest {
         sendAllDue();
 
         assertThat(uploads).hasSize(2);
-        assertThat(provider.sentMessages()).singleElement().satisfies(m -> assertThat(m.mediaId()).contains("media-2"));
+        assertThat(provider.sentMessages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.mediaId()).contains("media-2"));
     }
 
     @Test
@@ -133,10 +150,20 @@ class RichReplySenderTest {
     }
 
     private void queue(String tenantId, ReplyRoute route, List<OutboundContent> parts) {
-        InboundMessage message = new InboundMessage(route.provider(), "in-1", route.to(),
-                new Destination(route.fromPhoneId(), "x"), Fixtures.T0, MessageContent.text("q"), Optional.empty());
-        store.record(List.of(new InboxEntry(message, new Routed(new TenantId(tenantId), Role.CUSTOMER,
-                new PhoneNumber("+5511900000001")), InboundState.RECEIVED)), List.of());
+        InboundMessage message = new InboundMessage(
+                route.provider(),
+                "in-1",
+                route.to(),
+                new Destination(route.fromPhoneId(), "x"),
+                Fixtures.T0,
+                MessageContent.text("q"),
+                Optional.empty());
+        store.record(
+                List.of(new InboxEntry(
+                        message,
+                        new Routed(new TenantId(tenantId), Role.CUSTOMER, new PhoneNumber("+5511900000001")),
+                        InboundState.RECEIVED)),
+                List.of());
         long id = store.inbound("in-1").orElseThrow().id();
         store.deliveryQueue().claimDue(clock.instant(), Duration.ofSeconds(90), 100);
         store.deliveryQueue().completeWith(id, route, parts, clock.instant());

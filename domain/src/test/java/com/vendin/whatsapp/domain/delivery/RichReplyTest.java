@@ -38,8 +38,11 @@ class RichReplyTest {
     }
 
     private static Buttons buttons(int count) {
-        return new Buttons("Escolha", IntStream.rangeClosed(1, count).mapToObj(i -> new Button("b" + i, "Opção " + i))
-                .toList());
+        return new Buttons(
+                "Escolha",
+                IntStream.rangeClosed(1, count)
+                        .mapToObj(i -> new Button("b" + i, "Opção " + i))
+                        .toList());
     }
 
     @Test
@@ -59,7 +62,8 @@ class RichReplyTest {
         assertThat(meta.get(0)).isEqualTo(new Text("*oi*"));
         assertThat(meta).hasSize(3);
         assertThat(twilio).hasSize(4);
-        assertThat(invalid(Provider.FACEBOOK, new Text("ok"), new Text(" "))).isEqualTo("message 2 (text): text is empty");
+        assertThat(invalid(Provider.FACEBOOK, new Text("ok"), new Text(" ")))
+                .isEqualTo("message 2 (text): text is empty");
     }
 
     @Test
@@ -69,7 +73,8 @@ class RichReplyTest {
         assertThat(invalid(Provider.FACEBOOK, buttons(0))).isEqualTo("message 1 (buttons): 1 to 3 buttons, got 0");
         assertThat(invalid(Provider.FACEBOOK, new Buttons("x", List.of(new Button("a", "123456789012345678901")))))
                 .isEqualTo("message 1 (buttons): button 1 title is longer than 20 characters: 123456789012345678901");
-        assertThat(invalid(Provider.FACEBOOK, new Buttons("x", List.of(new Button("a", "Sim"), new Button("b", "Sim")))))
+        assertThat(invalid(
+                        Provider.FACEBOOK, new Buttons("x", List.of(new Button("a", "Sim"), new Button("b", "Sim")))))
                 .isEqualTo("message 1 (buttons): button 2 repeats title Sim");
         assertThat(invalid(Provider.FACEBOOK, new Buttons("x".repeat(1025), List.of(new Button("a", "Sim")))))
                 .isEqualTo("message 1 (buttons): text is longer than 1024 characters");
@@ -81,19 +86,33 @@ class RichReplyTest {
         ListMessage ok = new ListMessage("Escolha", "Ver", List.of(new Section(Optional.empty(), List.of(row))));
         assertThat(parts(Provider.FACEBOOK, ok)).containsExactly(ok);
 
-        List<Row> eleven = IntStream.rangeClosed(1, 11).mapToObj(i -> new Row("r" + i, "Item " + i, Optional.empty()))
+        List<Row> eleven = IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> new Row("r" + i, "Item " + i, Optional.empty()))
                 .toList();
-        assertThat(invalid(Provider.FACEBOOK, new ListMessage("x", "Ver", List.of(new Section(Optional.of("A"), eleven)))))
+        assertThat(invalid(
+                        Provider.FACEBOOK, new ListMessage("x", "Ver", List.of(new Section(Optional.of("A"), eleven)))))
                 .isEqualTo("message 1 (list): 1 to 10 rows in all sections together, got 11");
-        assertThat(invalid(Provider.FACEBOOK, new ListMessage("x", "Ver", List.of(
-                new Section(Optional.of("A"), List.of(row)), new Section(Optional.empty(), List.of(new Row("r2", "B",
-                        Optional.empty())))))))
+        assertThat(invalid(
+                        Provider.FACEBOOK,
+                        new ListMessage(
+                                "x",
+                                "Ver",
+                                List.of(
+                                        new Section(Optional.of("A"), List.of(row)),
+                                        new Section(Optional.empty(), List.of(new Row("r2", "B", Optional.empty())))))))
                 .isEqualTo("message 1 (list): section 2 needs a title when there are several sections");
-        assertThat(invalid(Provider.FACEBOOK, new ListMessage("x", "Ver", List.of(new Section(Optional.empty(),
-                List.of(new Row("r1", "T", Optional.of("d".repeat(73)))))))))
+        assertThat(invalid(
+                        Provider.FACEBOOK,
+                        new ListMessage(
+                                "x",
+                                "Ver",
+                                List.of(new Section(
+                                        Optional.empty(), List.of(new Row("r1", "T", Optional.of("d".repeat(73)))))))))
                 .isEqualTo("message 1 (list): section 1 row 1 description is longer than 72 characters");
-        assertThat(invalid(Provider.FACEBOOK, new ListMessage("x", "Ver opções do cardápio", List.of(
-                new Section(Optional.empty(), List.of(row))))))
+        assertThat(invalid(
+                        Provider.FACEBOOK,
+                        new ListMessage(
+                                "x", "Ver opções do cardápio", List.of(new Section(Optional.empty(), List.of(row))))))
                 .isEqualTo("message 1 (list): button is longer than 20 characters: Ver opções do cardápio");
     }
 
@@ -107,8 +126,10 @@ class RichReplyTest {
                 .isEqualTo("message 1 (document): Twilio cannot carry a caption on a document");
         assertThat(invalid(Provider.FACEBOOK, new Media(MediaKind.IMAGE, PNG, Optional.empty(), Optional.of("a.png"))))
                 .isEqualTo("message 1 (image): only a document has a filename");
-        assertThat(invalid(Provider.FACEBOOK, new Media(MediaKind.IMAGE, URI.create("ftp://x/a.png"), Optional.empty(),
-                Optional.empty()))).isEqualTo("message 1 (image): url must be an absolute http(s) URL");
+        assertThat(invalid(
+                        Provider.FACEBOOK,
+                        new Media(MediaKind.IMAGE, URI.create("ftp://x/a.png"), Optional.empty(), Optional.empty())))
+                .isEqualTo("message 1 (image): url must be an absolute http(s) URL");
     }
 
     @Test
@@ -124,7 +145,7 @@ class RichReplyTest {
         assertThat(invalid(Provider.TWILIO, new TwilioTemplate("HX1", Optional.empty())))
                 .isEqualTo("message 1 (template): contentSid must be HX and 32 hex digits");
         assertThat(invalid(Provider.TWILIO, reaction)).isEqualTo("message 1 (reaction): Twilio cannot send reactions");
-        assertThat(invalid(Provider.FACEBOOK, new Reaction("wamid.IN", ""))).isEqualTo("message 1 (reaction): emoji must "
-                + "be one emoji");
+        assertThat(invalid(Provider.FACEBOOK, new Reaction("wamid.IN", "")))
+                .isEqualTo("message 1 (reaction): emoji must " + "be one emoji");
     }
 }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TypingKeeperTest {
-    private static final ReplyRoute CUSTOMER = new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), "5511988887777");
-    private static final Optional<WhatsAppNumber> STORE = Optional.of(metaNumber("+5511999991111", "201",
-            Optional.of("store-token")));
+    private static final ReplyRoute CUSTOMER =
+            new ReplyRoute(Provider.FACEBOOK, false, Optional.of("201"), "5511988887777");
+    private static final Optional<WhatsAppNumber> STORE =
+            Optional.of(metaNumber("+5511999991111", "201", Optional.of("store-token")));
 
     /** Records how renewals are scheduled, and runs them as a real scheduler would. */
     private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
@@ -34,7 +35,8 @@ class TypingKeeperTest {
         }
 
         @Override
-        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        public ScheduledFuture<?> scheduleWithFixedDelay(
+                Runnable command, long initialDelay, long delay, TimeUnit unit) {
             schedules.add(new long[] {unit.toMillis(initialDelay), unit.toMillis(delay)});
             ScheduledFuture<?> future = super.scheduleWithFixedDelay(command, initialDelay, delay, unit);
             futures.add(future);
@@ -52,21 +54,28 @@ class TypingKeeperTest {
     }
 
     private TypingKeeper keeper(Duration every) {
-        return TypingKeeper.on((from, id) -> {
-            accounts.add(from);
-            shown.add(id);
-        }, Fixtures.platform(), ticks, Runnable::run, every);
+        return TypingKeeper.on(
+                (from, id) -> {
+                    accounts.add(from);
+                    shown.add(id);
+                },
+                Fixtures.platform(),
+                ticks,
+                Runnable::run,
+                every);
     }
 
     @Test
     void givenTheDefaultInterval_whenACallStarts_thenTypingIsShownAtOnceAndRenewedEveryTwentySecondsUntilClosed()
             throws Exception {
-        assertThat(TypingKeeper.DEFAULT_INTERVAL).isEqualTo(Duration.ofSeconds(20))
-                .as("under Meta's 25 s lifetime of one indicator").isLessThan(Duration.ofSeconds(25));
+        assertThat(TypingKeeper.DEFAULT_INTERVAL)
+                .isEqualTo(Duration.ofSeconds(20))
+                .as("under Meta's 25 s lifetime of one indicator")
+                .isLessThan(Duration.ofSeconds(25));
         TypingKeeper.Session session = keeper(TypingKeeper.DEFAULT_INTERVAL).start(CUSTOMER, STORE, "wamid.A");
 
         assertThat(ticks.schedules).singleElement().satisfies(s -> assertThat(s).containsExactly(0, 20_000));
-        ticks.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        ticks.submit(() -> {}).get(5, TimeUnit.SECONDS);
         assertThat(shown).containsExactly("wamid.A");
         assertThat(accounts).containsExactly(SenderAccount.meta("201", new Secret("store-token")));
 
@@ -89,9 +98,12 @@ class TypingKeeperTest {
 
     @Test
     void givenAnAdminMessageOrAStoreWithoutItsProvidersNumberOrTypingOff_thenNothingIsScheduled() {
-        keeper(TypingKeeper.DEFAULT_INTERVAL).start(new ReplyRoute(Provider.FACEBOOK, true, Optional.of("900"), "55"),
-                STORE, "wamid.admin").close();
-        keeper(TypingKeeper.DEFAULT_INTERVAL).start(CUSTOMER, Optional.empty(), "wamid.nonumber").close();
+        keeper(TypingKeeper.DEFAULT_INTERVAL)
+                .start(new ReplyRoute(Provider.FACEBOOK, true, Optional.of("900"), "55"), STORE, "wamid.admin")
+                .close();
+        keeper(TypingKeeper.DEFAULT_INTERVAL)
+                .start(CUSTOMER, Optional.empty(), "wamid.nonumber")
+                .close();
         TypingKeeper.off().start(CUSTOMER, STORE, "wamid.off").close();
 
         assertThat(ticks.schedules).isEmpty();
@@ -100,25 +112,36 @@ class TypingKeeperTest {
 
     @Test
     void givenATwilioCustomer_thenTheTwilioAccountOfTheNumberShowsIt() throws Exception {
-        Optional<WhatsAppNumber> twilio = Optional.of(com.vendin.whatsapp.domain.Fixtures.twilioNumber("+551140045678",
-                Optional.of("ACsub"), Optional.of("sub-token")));
-        TypingKeeper.Session session = keeper(TypingKeeper.DEFAULT_INTERVAL).start(new ReplyRoute(Provider.TWILIO,
-                false, Optional.empty(), "whatsapp:+5511988887777"), twilio, "SM1");
-        ticks.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        Optional<WhatsAppNumber> twilio = Optional.of(com.vendin.whatsapp.domain.Fixtures.twilioNumber(
+                "+551140045678", Optional.of("ACsub"), Optional.of("sub-token")));
+        TypingKeeper.Session session = keeper(TypingKeeper.DEFAULT_INTERVAL)
+                .start(
+                        new ReplyRoute(Provider.TWILIO, false, Optional.empty(), "whatsapp:+5511988887777"),
+                        twilio,
+                        "SM1");
+        ticks.submit(() -> {}).get(5, TimeUnit.SECONDS);
         session.close();
 
         assertThat(shown).containsExactly("SM1");
-        assertThat(accounts).containsExactly(SenderAccount.twilio(new com.vendin.whatsapp.ports.phone.PhoneNumber(
-                "+551140045678"), "ACsub", new Secret("sub-token")));
+        assertThat(accounts)
+                .containsExactly(SenderAccount.twilio(
+                        new com.vendin.whatsapp.ports.phone.PhoneNumber("+551140045678"),
+                        "ACsub",
+                        new Secret("sub-token")));
     }
 
     @Test
     void givenAFailingIndicatorOrAFullPool_thenTheSessionStillOpensAndCloses() {
-        TypingKeeper failing = TypingKeeper.on((from, id) -> {
-            throw new IllegalStateException("boom");
-        }, Fixtures.platform(), ticks, command -> {
-            throw new java.util.concurrent.RejectedExecutionException("full");
-        }, Duration.ofMillis(10));
+        TypingKeeper failing = TypingKeeper.on(
+                (from, id) -> {
+                    throw new IllegalStateException("boom");
+                },
+                Fixtures.platform(),
+                ticks,
+                command -> {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                },
+                Duration.ofMillis(10));
 
         failing.start(CUSTOMER, STORE, "wamid.C").close();
 

@@ -18,10 +18,11 @@ class TwilioSigningKeyServiceTest {
     private final TwilioSigningKeyService keys = new TwilioSigningKeyService(tenants, Fixtures.platform());
 
     TwilioSigningKeyServiceTest() {
-        tenants.insert(Fixtures.tenant("sub", Optional.of(Fixtures.twilioNumber("+551140045678", Optional.of(SUB_SID),
-                Optional.of("sub-token")))));
-        tenants.insert(Fixtures.tenant("main", Optional.of(Fixtures.twilioNumber("+5511940049999", Optional.empty(),
-                Optional.empty()))));
+        tenants.insert(Fixtures.tenant(
+                "sub",
+                Optional.of(Fixtures.twilioNumber("+551140045678", Optional.of(SUB_SID), Optional.of("sub-token")))));
+        tenants.insert(Fixtures.tenant(
+                "main", Optional.of(Fixtures.twilioNumber("+5511940049999", Optional.empty(), Optional.empty()))));
     }
 
     @Test
@@ -38,13 +39,18 @@ class TwilioSigningKeyServiceTest {
 
     @Test
     void aRequestClaimingAnotherAccountForASubaccountStoreHasNoToken() {
-        assertThat(keys.candidates("whatsapp:+551140045678", CUSTOMER, Optional.of(Fixtures.MAIN_TWILIO_SID))).isEmpty();
+        assertThat(keys.candidates("whatsapp:+551140045678", CUSTOMER, Optional.of(Fixtures.MAIN_TWILIO_SID)))
+                .isEmpty();
     }
 
     @Test
     void aSubaccountStoreWithAMobileNumberIsFoundWithoutItsNinthDigit() {
-        tenants.insert(Fixtures.tenant("mobile", Optional.of(Fixtures.twilioNumber("+5511987650000",
-                Optional.of("ACmobile000000000000000000000001"), Optional.of("mobile-token")))));
+        tenants.insert(Fixtures.tenant(
+                "mobile",
+                Optional.of(Fixtures.twilioNumber(
+                        "+5511987650000",
+                        Optional.of("ACmobile000000000000000000000001"),
+                        Optional.of("mobile-token")))));
 
         assertThat(keys.candidates("whatsapp:+551187650000", CUSTOMER, Optional.empty()))
                 .containsExactly(new Secret("mobile-token"));
@@ -67,11 +73,13 @@ class TwilioSigningKeyServiceTest {
 
     @Test
     void withoutAMainTokenOnlySubaccountStoresHaveOne() {
-        TwilioSigningKeyService unconfigured = new TwilioSigningKeyService(tenants,
-                PlatformAccount.unconfigured(Provider.TWILIO));
+        TwilioSigningKeyService unconfigured =
+                new TwilioSigningKeyService(tenants, PlatformAccount.unconfigured(Provider.TWILIO));
 
-        assertThat(unconfigured.candidates("whatsapp:+5511940049999", CUSTOMER, Optional.empty())).isEmpty();
-        assertThat(unconfigured.candidates("whatsapp:+14155550000", CUSTOMER, Optional.empty())).isEmpty();
+        assertThat(unconfigured.candidates("whatsapp:+5511940049999", CUSTOMER, Optional.empty()))
+                .isEmpty();
+        assertThat(unconfigured.candidates("whatsapp:+14155550000", CUSTOMER, Optional.empty()))
+                .isEmpty();
         assertThat(unconfigured.candidates("whatsapp:+551140045678", CUSTOMER, Optional.empty()))
                 .containsExactly(new Secret("sub-token"));
     }

@@ -16,14 +16,14 @@ import com.vendin.whatsapp.ports.inbound.BatchReceipt;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.inbound.Destination;
 import com.vendin.whatsapp.ports.inbound.IdentityChange;
-import com.vendin.whatsapp.ports.inbound.MessageContent;
-import com.vendin.whatsapp.ports.inbound.StandbyItem;
 import com.vendin.whatsapp.ports.inbound.InboundBatch;
 import com.vendin.whatsapp.ports.inbound.InboundMessage;
 import com.vendin.whatsapp.ports.inbound.InboundState;
-import com.vendin.whatsapp.ports.inbound.RoutingDecision;
 import com.vendin.whatsapp.ports.inbound.Inbox;
 import com.vendin.whatsapp.ports.inbound.InboxEntry;
+import com.vendin.whatsapp.ports.inbound.MessageContent;
+import com.vendin.whatsapp.ports.inbound.RoutingDecision;
+import com.vendin.whatsapp.ports.inbound.StandbyItem;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
 import com.vendin.whatsapp.ports.inbound.UnroutableReason;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
@@ -71,7 +71,9 @@ class WebhookReceiverTest {
         InboundBatch batch = batch(meta("wamid.A", ANA, MODA_ID, "5511999991111"));
 
         BatchReceipt first = receiver.receive(batch);
-        assertThat(wakeUps).as("no worker is woken before the provider is answered").hasValue(0);
+        assertThat(wakeUps)
+                .as("no worker is woken before the provider is answered")
+                .hasValue(0);
         receiver.acknowledged(batch, first);
         BatchReceipt second = receiver.receive(batch);
         receiver.acknowledged(batch, second);
@@ -98,7 +100,8 @@ class WebhookReceiverTest {
 
     @Test
     void batchMixingTwoStoresRoutesEachMessageToItsOwnTenant() {
-        receiver.receive(batch(meta("wamid.A", ANA, MODA_ID, "5511999991111"),
+        receiver.receive(batch(
+                meta("wamid.A", ANA, MODA_ID, "5511999991111"),
                 meta("wamid.B", "5521977776666", LOJA_ID, "5521999992222")));
 
         assertThat(tenantOf("wamid.A")).isEqualTo(new TenantId("moda-brasil"));
@@ -110,7 +113,8 @@ class WebhookReceiverTest {
 
     @Test
     void unreadableSenderIsRecordedUnroutableWithoutDroppingItsSiblings() {
-        BatchReceipt receipt = receiver.receive(batch(meta("wamid.bad", "no-such-sender", MODA_ID, "5511999991111"),
+        BatchReceipt receipt = receiver.receive(batch(
+                meta("wamid.bad", "no-such-sender", MODA_ID, "5511999991111"),
                 meta("wamid.good", ANA, MODA_ID, "5511999991111"),
                 meta("wamid.stray", ANA, "999", "5531900000000")));
 
@@ -127,7 +131,8 @@ class WebhookReceiverTest {
         BatchReceipt receipt = receiver.receive(batch(user("wamid.U1", "", "US.1234", "kfisher", MODA_ID)));
 
         assertThat(receipt.accepted()).isEqualTo(1);
-        RoutingDecision.Routed routed = (RoutingDecision.Routed) stored("wamid.U1").decision();
+        RoutingDecision.Routed routed =
+                (RoutingDecision.Routed) stored("wamid.U1").decision();
         assertThat(routed.tenantId()).isEqualTo(new TenantId("moda-brasil"));
         assertThat(routed.threadId()).isEqualTo("user:US.1234");
         assertThat(routed.phone()).isEmpty();
@@ -139,7 +144,8 @@ class WebhookReceiverTest {
         clock.advance(Duration.ofSeconds(5));
         receiver.receive(batch(user("wamid.P2", "", "BR.1001", "ana", MODA_ID)));
 
-        RoutingDecision.Routed second = (RoutingDecision.Routed) stored("wamid.P2").decision();
+        RoutingDecision.Routed second =
+                (RoutingDecision.Routed) stored("wamid.P2").decision();
         assertThat(second.threadId()).isEqualTo("+5511988887777");
         assertThat(second.phone()).contains(new PhoneNumber("+5511988887777"));
         List<PendingDelivery> claimed = store.deliveryQueue().claimDue(clock.instant(), Duration.ofSeconds(90), 10);
@@ -150,21 +156,29 @@ class WebhookReceiverTest {
     @Test
     void aUserIdChangeInTheSameBatchMovesThePersonBeforeTheirNextMessage() {
         receiver.receive(batch(user("wamid.K1", "", "US.1234", "kfisher", MODA_ID)));
-        IdentityChange change = new IdentityChange(Provider.FACEBOOK, "wamid.SYS", new Destination(Optional.of(MODA_ID),
-                "5511999991111"), IdentityChange.Kind.USER_CHANGED_USER_ID, Optional.empty(), Optional.of("US.1234"),
-                Optional.empty(), Optional.of("US.5678"), Fixtures.T0.plusSeconds(10));
+        IdentityChange change = new IdentityChange(
+                Provider.FACEBOOK,
+                "wamid.SYS",
+                new Destination(Optional.of(MODA_ID), "5511999991111"),
+                IdentityChange.Kind.USER_CHANGED_USER_ID,
+                Optional.empty(),
+                Optional.of("US.1234"),
+                Optional.empty(),
+                Optional.of("US.5678"),
+                Fixtures.T0.plusSeconds(10));
         InboundMessage next = user("wamid.K2", "", "US.5678", null, MODA_ID);
 
         receiver.receive(new InboundBatch(List.of(next), List.of(), List.of(change), List.of()));
 
-        assertThat(((RoutingDecision.Routed) stored("wamid.K2").decision()).threadId()).isEqualTo("user:US.1234");
+        assertThat(((RoutingDecision.Routed) stored("wamid.K2").decision()).threadId())
+                .isEqualTo("user:US.1234");
         assertThat(store.inbound("wamid.SYS")).isEmpty();
     }
 
     @Test
     void messageWithNeitherPhoneNorBsuidIsRecordedAsInvalidSender() {
-        BatchReceipt receipt = receiver.receive(batch(user("wamid.N", "", null, null, MODA_ID),
-                user("wamid.ok", "", "US.1234", null, MODA_ID)));
+        BatchReceipt receipt = receiver.receive(
+                batch(user("wamid.N", "", null, null, MODA_ID), user("wamid.ok", "", "US.1234", null, MODA_ID)));
 
         assertThat(receipt).isEqualTo(new BatchReceipt(1, 0, 1, 0, 0));
         assertThat(stored("wamid.N").decision())
@@ -182,15 +196,23 @@ class WebhookReceiverTest {
 
         assertThat(stored("wamid.O0").decision())
                 .isEqualTo(new RoutingDecision.Unroutable(UnroutableReason.UNREGISTERED_ADMIN));
-        RoutingDecision.Routed later = (RoutingDecision.Routed) stored("wamid.O2").decision();
+        RoutingDecision.Routed later =
+                (RoutingDecision.Routed) stored("wamid.O2").decision();
         assertThat(later.role().wireName()).isEqualTo("admin");
         assertThat(later.threadId()).isEqualTo("+5511988887777");
     }
 
     @Test
     void standbyItemsAreRecordedAndNeverForwarded() {
-        StandbyItem item = new StandbyItem(Provider.FACEBOOK, "wamid.SB", StandbyItem.Kind.MESSAGE,
-                new Destination(Optional.of(MODA_ID), "5511999991111"), Optional.of(ANA), "text", "oi", Fixtures.T0);
+        StandbyItem item = new StandbyItem(
+                Provider.FACEBOOK,
+                "wamid.SB",
+                StandbyItem.Kind.MESSAGE,
+                new Destination(Optional.of(MODA_ID), "5511999991111"),
+                Optional.of(ANA),
+                "text",
+                "oi",
+                Fixtures.T0);
 
         BatchReceipt receipt = receiver.receive(new InboundBatch(List.of(), List.of(), List.of(), List.of(item, item)));
 
@@ -236,7 +258,8 @@ class WebhookReceiverTest {
         IntStream.rangeClosed(1, 19).forEach(i -> routed.add(meta("wamid." + i, ANA, MODA_ID, "x")));
         receiver.receive(new InboundBatch(routed, List.of()));
         receiver.receive(new InboundBatch(routed, List.of()));
-        IntStream.rangeClosed(1, 5).forEach(i -> receiver.receive(batch(meta("wamid.u" + i, ANA, "999", "5531900000000"))));
+        IntStream.rangeClosed(1, 5)
+                .forEach(i -> receiver.receive(batch(meta("wamid.u" + i, ANA, "999", "5531900000000"))));
 
         BatchReceipt twentieth = receiver.receive(batch(meta("wamid.20", ANA, MODA_ID, "x")));
         BatchReceipt twentyFirst = receiver.receive(batch(meta("wamid.21", ANA, MODA_ID, "x")));
@@ -248,7 +271,8 @@ class WebhookReceiverTest {
     @Test
     void rateLimitedMessagesAreNeverOfferedForDelivery() {
         List<InboundMessage> burst = IntStream.rangeClosed(1, 22)
-                .mapToObj(i -> meta("wamid.burst" + i, ANA, MODA_ID, "x")).toList();
+                .mapToObj(i -> meta("wamid.burst" + i, ANA, MODA_ID, "x"))
+                .toList();
 
         BatchReceipt receipt = receiver.receive(new InboundBatch(burst, List.of()));
 
@@ -258,8 +282,12 @@ class WebhookReceiverTest {
         while (!(claimed = store.deliveryQueue().claimDue(clock.instant(), Duration.ofSeconds(90), 10)).isEmpty()) {
             for (PendingDelivery d : claimed) {
                 offered.add(d.message().providerMessageId());
-                store.deliveryQueue().complete(d.id(), new ReplyRoute(
-                        Provider.FACEBOOK, false, Optional.empty(), ANA), List.of(), clock.instant());
+                store.deliveryQueue()
+                        .complete(
+                                d.id(),
+                                new ReplyRoute(Provider.FACEBOOK, false, Optional.empty(), ANA),
+                                List.of(),
+                                clock.instant());
             }
         }
         assertThat(offered).hasSize(20).doesNotContain("wamid.burst21", "wamid.burst22");
@@ -267,8 +295,13 @@ class WebhookReceiverTest {
 
     @Test
     void everythingIsRecordedInOneCallAndStatusesPassThrough() {
-        StatusUpdate status = new StatusUpdate(Provider.FACEBOOK, "wamid.out1", DeliveryStatus.DELIVERED, Fixtures.T0,
-                Optional.empty(), Optional.empty());
+        StatusUpdate status = new StatusUpdate(
+                Provider.FACEBOOK,
+                "wamid.out1",
+                DeliveryStatus.DELIVERED,
+                Fixtures.T0,
+                Optional.empty(),
+                Optional.empty());
 
         BatchReceipt receipt = receiver.receive(new InboundBatch(
                 List.of(meta("wamid.A", ANA, MODA_ID, "x"), meta("wamid.B", ANA, "999", "5531900000000")),
@@ -280,8 +313,8 @@ class WebhookReceiverTest {
 
     @Test
     void batchWithOnlyStatusesOrStraysDoesNotWakeTheWorkers() {
-        StatusUpdate status = new StatusUpdate(Provider.FACEBOOK, "wamid.out1", DeliveryStatus.READ, Fixtures.T0,
-                Optional.empty(), Optional.empty());
+        StatusUpdate status = new StatusUpdate(
+                Provider.FACEBOOK, "wamid.out1", DeliveryStatus.READ, Fixtures.T0, Optional.empty(), Optional.empty());
 
         InboundBatch statuses = new InboundBatch(List.of(), List.of(status));
         InboundBatch stray = batch(meta("wamid.B", ANA, "999", "5531900000000"));
@@ -306,8 +339,14 @@ class WebhookReceiverTest {
                 return java.util.Set.of();
             }
         };
-        WebhookReceiver receiver = new WebhookReceiver(new Router(tenants, Fixtures.platform(), persons), racing,
-                limiter, wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+        WebhookReceiver receiver = new WebhookReceiver(
+                new Router(tenants, Fixtures.platform(), persons),
+                racing,
+                limiter,
+                wakeUps::incrementAndGet,
+                standby,
+                DeliverySettings.defaults(),
+                clock);
 
         for (int i = 0; i < 25; i++) {
             receiver.receive(batch(meta("wamid.SAME", ANA, MODA_ID, "5511999991111")));
@@ -332,11 +371,18 @@ class WebhookReceiverTest {
                 return java.util.Set.of();
             }
         };
-        WebhookReceiver failing = new WebhookReceiver(new Router(tenants, Fixtures.platform(), persons), broken,
-                limiter, wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+        WebhookReceiver failing = new WebhookReceiver(
+                new Router(tenants, Fixtures.platform(), persons),
+                broken,
+                limiter,
+                wakeUps::incrementAndGet,
+                standby,
+                DeliverySettings.defaults(),
+                clock);
 
-        assertThatThrownBy(() -> failing.receive(batch(meta("wamid.F1", ANA, MODA_ID, "x"),
-                meta("wamid.F2", ANA, MODA_ID, "x")))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failing.receive(
+                        batch(meta("wamid.F1", ANA, MODA_ID, "x"), meta("wamid.F2", ANA, MODA_ID, "x"))))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(limiter.counted("sender:+5511988887777")).isZero();
     }
@@ -348,18 +394,33 @@ class WebhookReceiverTest {
         assertThatThrownBy(() -> failing.receive(batch(meta("wamid.A", ANA, MODA_ID, "x"))))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(store.inbound()).isEmpty();
-        assertThat(receiver.receive(batch(meta("wamid.A", ANA, MODA_ID, "x"))).accepted()).isEqualTo(1);
+        assertThat(receiver.receive(batch(meta("wamid.A", ANA, MODA_ID, "x"))).accepted())
+                .isEqualTo(1);
     }
 
     private WebhookReceiver receiverOver(TenantDirectory directory) {
-        return new WebhookReceiver(new Router(directory, Fixtures.platform(), persons), store, new InMemoryRateLimiter(),
-                wakeUps::incrementAndGet, standby, DeliverySettings.defaults(), clock);
+        return new WebhookReceiver(
+                new Router(directory, Fixtures.platform(), persons),
+                store,
+                new InMemoryRateLimiter(),
+                wakeUps::incrementAndGet,
+                standby,
+                DeliverySettings.defaults(),
+                clock);
     }
 
     private InboundMessage user(String id, String from, String userId, String username, String phoneId) {
-        return new InboundMessage(Provider.FACEBOOK, id, from, new Destination(Optional.of(phoneId), ""),
-                clock.instant(), MessageContent.text("oi"), Optional.empty(), Optional.ofNullable(userId),
-                Optional.empty(), Optional.ofNullable(username));
+        return new InboundMessage(
+                Provider.FACEBOOK,
+                id,
+                from,
+                new Destination(Optional.of(phoneId), ""),
+                clock.instant(),
+                MessageContent.text("oi"),
+                Optional.empty(),
+                Optional.ofNullable(userId),
+                Optional.empty(),
+                Optional.ofNullable(username));
     }
 
     private static InboundBatch batch(InboundMessage... messages) {

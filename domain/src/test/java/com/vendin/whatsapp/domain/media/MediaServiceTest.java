@@ -31,21 +31,28 @@ class MediaServiceTest {
 
     @BeforeEach
     void setUp() {
-        tenants.insert(Fixtures.tenant("moda", Optional.of(Fixtures.metaNumber("+5511999911111", "106540352242922",
-                Optional.of("moda-token")))));
-        tenants.insert(Fixtures.tenant("pizza", Optional.of(Fixtures.twilioNumber("+551140045678", Optional.empty(),
-                Optional.empty()))));
+        tenants.insert(Fixtures.tenant(
+                "moda",
+                Optional.of(Fixtures.metaNumber("+5511999911111", "106540352242922", Optional.of("moda-token")))));
+        tenants.insert(Fixtures.tenant(
+                "pizza", Optional.of(Fixtures.twilioNumber("+551140045678", Optional.empty(), Optional.empty()))));
         media = service(KEY);
     }
 
     private MediaService service(byte[] key) {
-        return new MediaService(key, () -> URI.create("https://gw.example.com/"), tenants, Fixtures.platform(),
+        return new MediaService(
+                key,
+                () -> URI.create("https://gw.example.com/"),
+                tenants,
+                Fixtures.platform(),
                 (SenderAccount account, String ref) -> {
-                    asked.add(account + " " + account.accessToken().map(t -> t.reveal()).orElse("")
+                    asked.add(account + " "
+                            + account.accessToken().map(t -> t.reveal()).orElse("")
                             + account.authToken().map(t -> t.reveal()).orElse("") + " " + ref);
-                    return new MediaFetch.Found(new MediaStream(new ByteArrayInputStream(new byte[] {1}),
-                            Optional.of("image/jpeg"), OptionalLong.of(1)));
-                }, clock);
+                    return new MediaFetch.Found(new MediaStream(
+                            new ByteArrayInputStream(new byte[] {1}), Optional.of("image/jpeg"), OptionalLong.of(1)));
+                },
+                clock);
     }
 
     private String token(MediaReference reference) {
@@ -65,16 +72,23 @@ class MediaServiceTest {
     @Test
     void givenAdminsMediaOrATwilioStoreOnTheMainAccount_whenFetched_thenAskedWithThePlatformsCredentials() {
         String meta = token(new MediaReference(new TenantId("moda"), "wamid.2", Provider.FACEBOOK, true, "77"));
-        String twilio = token(new MediaReference(new TenantId("pizza"), "SM2", Provider.TWILIO, false,
+        String twilio = token(new MediaReference(
+                new TenantId("pizza"),
+                "SM2",
+                Provider.TWILIO,
+                false,
                 "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1"));
 
         media.fetch(meta);
         media.fetch(twilio);
 
-        assertThat(asked).containsExactly(
-                "SenderAccount[facebook " + Fixtures.PLATFORM_PHONE_ID + "] " + Fixtures.PLATFORM_META_TOKEN.reveal() + " 77",
-                "SenderAccount[twilio +551140045678 " + Fixtures.MAIN_TWILIO_SID + "] "
-                        + Fixtures.MAIN_TWILIO_TOKEN.reveal() + " https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1");
+        assertThat(asked)
+                .containsExactly(
+                        "SenderAccount[facebook " + Fixtures.PLATFORM_PHONE_ID + "] "
+                                + Fixtures.PLATFORM_META_TOKEN.reveal() + " 77",
+                        "SenderAccount[twilio +551140045678 " + Fixtures.MAIN_TWILIO_SID + "] "
+                                + Fixtures.MAIN_TWILIO_TOKEN.reveal()
+                                + " https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1");
     }
 
     @Test
@@ -91,8 +105,11 @@ class MediaServiceTest {
     @Test
     void givenLinkSignedWithAnotherKeyOrAltered_whenFetched_thenForbidden() {
         MediaReference reference = new MediaReference(new TenantId("moda"), "wamid.4", Provider.FACEBOOK, false, "1");
-        String other = service("another key, 32 bytes long......".getBytes()).linkFor(reference).orElseThrow()
-                .toString().replaceAll(".*/media/", "");
+        String other = service("another key, 32 bytes long......".getBytes())
+                .linkFor(reference)
+                .orElseThrow()
+                .toString()
+                .replaceAll(".*/media/", "");
         String token = token(reference);
 
         assertThat(media.fetch(other)).isInstanceOf(MediaFetch.Forbidden.class);

@@ -28,13 +28,13 @@ class EmbeddedSignupServiceTest {
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final InMemoryProvisioning store = new InMemoryProvisioning(tenants);
     private final ScriptedMeta meta = new ScriptedMeta();
-    private final EmbeddedSignupService service = new EmbeddedSignupService(tenants, tenants, meta, store,
-            Clock.fixed(T0, ZoneOffset.UTC));
+    private final EmbeddedSignupService service =
+            new EmbeddedSignupService(tenants, tenants, meta, store, Clock.fixed(T0, ZoneOffset.UTC));
 
     @BeforeEach
     void tenant() {
-        tenants.insert(new Tenant(MODA, "moda", URI.create("https://moda.example.com"), new Secret("s"),
-                Optional.empty(), T0, T0));
+        tenants.insert(new Tenant(
+                MODA, "moda", URI.create("https://moda.example.com"), new Secret("s"), Optional.empty(), T0, T0));
     }
 
     @Test
@@ -59,7 +59,12 @@ class EmbeddedSignupServiceTest {
         assertThat(meta.steps).containsExactly("exchange", "details", "subscribe", "register");
         assertThat(meta.pin).matches("[0-9]{6}");
         assertThat(store.registrationPin(MODA)).contains(new Secret(meta.pin));
-        assertThat(tenants.findById(MODA).orElseThrow().whatsapp().orElseThrow().phoneNumber().e164())
+        assertThat(tenants.findById(MODA)
+                        .orElseThrow()
+                        .whatsapp()
+                        .orElseThrow()
+                        .phoneNumber()
+                        .e164())
                 .isEqualTo("+5511955551234");
     }
 

@@ -52,7 +52,7 @@ final class InMemoryProvisioning implements ProvisioningStore {
     private void setNumber(TenantId id, WhatsAppNumber number, Instant now) {
         stores++;
         Tenant t = tenants.findById(id).orElseThrow();
-        tenants.update(new Tenant(id, t.subdomain(), t.instanceUrl(), t.instanceSecret(), Optional.of(number),
-                t.createdAt(), now));
+        tenants.update(new Tenant(
+                id, t.subdomain(), t.instanceUrl(), t.instanceSecret(), Optional.of(number), t.createdAt(), now));
     }
 }

@@ -31,13 +31,13 @@ class TwilioNumberServiceTest {
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final InMemoryProvisioning store = new InMemoryProvisioning(tenants);
     private final ScriptedTwilio twilio = new ScriptedTwilio();
-    private final TwilioNumberService service = new TwilioNumberService(tenants, twilio, store, () -> WEBHOOK,
-            Clock.fixed(T0, ZoneOffset.UTC));
+    private final TwilioNumberService service =
+            new TwilioNumberService(tenants, twilio, store, () -> WEBHOOK, Clock.fixed(T0, ZoneOffset.UTC));
 
     @BeforeEach
     void tenant() {
-        tenants.insert(new Tenant(MODA, "moda", URI.create("https://moda.example.com"), new Secret("s"),
-                Optional.empty(), T0, T0));
+        tenants.insert(new Tenant(
+                MODA, "moda", URI.create("https://moda.example.com"), new Secret("s"), Optional.empty(), T0, T0));
     }
 
     @Test
@@ -97,7 +97,8 @@ class TwilioNumberServiceTest {
         }
 
         @Override
-        public List<PhoneNumber> availableLocalNumbers(String subaccountSid, String country, Optional<String> areaCode) {
+        public List<PhoneNumber> availableLocalNumbers(
+                String subaccountSid, String country, Optional<String> areaCode) {
             assertThat(country).isEqualTo("US");
             return List.of(new PhoneNumber("+14155550199"));
         }

@@ -34,9 +34,11 @@ class CodeHasherTest {
         assertThat(hash).doesNotContain("123456").hasSize(64);
         assertThat(hasher.matches(hash, salt, MODA, "user-1", PHONE, "123456")).isTrue();
         assertThat(hasher.matches(hash, salt, MODA, "user-1", PHONE, "123457")).isFalse();
-        assertThat(hasher.matches(hash, salt, new TenantId("tech-store"), "user-1", PHONE, "123456")).isFalse();
+        assertThat(hasher.matches(hash, salt, new TenantId("tech-store"), "user-1", PHONE, "123456"))
+                .isFalse();
         assertThat(hasher.matches(hash, salt, MODA, "user-2", PHONE, "123456")).isFalse();
-        assertThat(hasher.matches(hash, salt, MODA, "user-1", new PhoneNumber("+5511999922222"), "123456")).isFalse();
+        assertThat(hasher.matches(hash, salt, MODA, "user-1", new PhoneNumber("+5511999922222"), "123456"))
+                .isFalse();
     }
 
     @Test
@@ -46,8 +48,10 @@ class CodeHasherTest {
         byte[] otherKey = new byte[32];
         otherKey[0] = 1;
 
-        assertThat(hasher.hash(hasher.newSalt(), MODA, "user-1", PHONE, "123456")).isNotEqualTo(hash);
-        assertThat(new CodeHasher(otherKey).hash(salt, MODA, "user-1", PHONE, "123456")).isNotEqualTo(hash);
+        assertThat(hasher.hash(hasher.newSalt(), MODA, "user-1", PHONE, "123456"))
+                .isNotEqualTo(hash);
+        assertThat(new CodeHasher(otherKey).hash(salt, MODA, "user-1", PHONE, "123456"))
+                .isNotEqualTo(hash);
         assertThatThrownBy(() -> new CodeHasher(new byte[8])).isInstanceOf(IllegalArgumentException.class);
     }
 }

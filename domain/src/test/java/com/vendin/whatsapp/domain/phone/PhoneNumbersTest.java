@@ -14,17 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneNumbersTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "551199991111             | +551199991111",
-            "15550783881              | +15550783881",
-            "whatsapp:+5511999991111  | +5511999991111",
-            "WhatsApp:+14155238886    | +14155238886",
-            "whatsapp: +5511999991111 | +5511999991111",
-            "+55 (11) 99991-1111      | +5511999911111",
-            "+1 555-078-3881          | +15550783881",
-            "+44 20 7946 0958         | +442079460958",
-            "'  +5511999991111  '     | +5511999991111",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "551199991111             | +551199991111",
+                "15550783881              | +15550783881",
+                "whatsapp:+5511999991111  | +5511999991111",
+                "WhatsApp:+14155238886    | +14155238886",
+                "whatsapp: +5511999991111 | +5511999991111",
+                "+55 (11) 99991-1111      | +5511999911111",
+                "+1 555-078-3881          | +15550783881",
+                "+44 20 7946 0958         | +442079460958",
+                "'  +5511999991111  '     | +5511999991111",
+            })
     void everyProviderAndHumanSpellingParsesToE164(String raw, String e164) {
         assertThat(PhoneNumbers.parse(raw)).isEqualTo(new PhoneNumber(e164));
     }
@@ -37,8 +39,15 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "US.13491208655302741918", "++5511999991111", "+1 555 078 3881 ext 2", "+1",
-            "5511-CALL-ME"})
+    @ValueSource(
+            strings = {
+                "abc",
+                "US.13491208655302741918",
+                "++5511999991111",
+                "+1 555 078 3881 ext 2",
+                "+1",
+                "5511-CALL-ME"
+            })
     void textThatIsNotANumberIsRejected(String raw) {
         assertRejected(raw, "not a number");
     }
@@ -62,14 +71,16 @@ class PhoneNumbersTest {
 
     @Test
     void brazilianMobileWithoutNinthDigitGetsIt() {
-        assertThat(PhoneNumbers.canonical(new PhoneNumber("+551199991111"))).isEqualTo(new PhoneNumber("+5511999991111"));
+        assertThat(PhoneNumbers.canonical(new PhoneNumber("+551199991111")))
+                .isEqualTo(new PhoneNumber("+5511999991111"));
         assertThat(PhoneNumbers.parseCanonical("551188887777")).isEqualTo(new PhoneNumber("+5511988887777"));
         assertThat(PhoneNumbers.parseCanonical("552176665555")).isEqualTo(new PhoneNumber("+5521976665555"));
     }
 
     @Test
     void brazilianMobileWithNinthDigitStaysAsItIs() {
-        assertThat(PhoneNumbers.canonical(new PhoneNumber("+5511999991111"))).isEqualTo(new PhoneNumber("+5511999991111"));
+        assertThat(PhoneNumbers.canonical(new PhoneNumber("+5511999991111")))
+                .isEqualTo(new PhoneNumber("+5511999991111"));
     }
 
     @ParameterizedTest
@@ -106,16 +117,17 @@ class PhoneNumbersTest {
 
     @Test
     void landlinesAndOtherCountriesHaveOneSpelling() {
-        assertThat(PhoneNumbers.spellings(new PhoneNumber("+551140045678"))).containsExactly(new PhoneNumber("+551140045678"));
-        assertThat(PhoneNumbers.spellings(new PhoneNumber("+15550783881"))).containsExactly(new PhoneNumber("+15550783881"));
+        assertThat(PhoneNumbers.spellings(new PhoneNumber("+551140045678")))
+                .containsExactly(new PhoneNumber("+551140045678"));
+        assertThat(PhoneNumbers.spellings(new PhoneNumber("+15550783881")))
+                .containsExactly(new PhoneNumber("+15550783881"));
     }
 
     private static void assertRejected(String raw, String reason) {
-        assertThatThrownBy(() -> PhoneNumbers.parse(raw))
-                .isInstanceOfSatisfying(GatewayRejection.class, e -> {
-                    assertThat(e.kind()).isEqualTo(GatewayRejection.Kind.INVALID);
-                    assertThat(e.code()).isEqualTo("invalid_phone_number");
-                    assertThat(e.getMessage()).contains(reason);
-                });
+        assertThatThrownBy(() -> PhoneNumbers.parse(raw)).isInstanceOfSatisfying(GatewayRejection.class, e -> {
+            assertThat(e.kind()).isEqualTo(GatewayRejection.Kind.INVALID);
+            assertThat(e.code()).isEqualTo("invalid_phone_number");
+            assertThat(e.getMessage()).contains(reason);
+        });
     }
 }

@@ -34,8 +34,10 @@ class RouterTest {
 
     @BeforeEach
     void twoStores() {
-        tenants.insert(tenant("moda-brasil", Optional.of(metaNumber("+5511999991111", "200000000000002", Optional.empty()))));
-        tenants.insert(tenant("pizza-sp", Optional.of(twilioNumber("+551140045678", Optional.empty(), Optional.empty()))));
+        tenants.insert(
+                tenant("moda-brasil", Optional.of(metaNumber("+5511999991111", "200000000000002", Optional.empty()))));
+        tenants.insert(
+                tenant("pizza-sp", Optional.of(twilioNumber("+551140045678", Optional.empty(), Optional.empty()))));
     }
 
     @Test
@@ -85,7 +87,8 @@ class RouterTest {
 
     @Test
     void storeNumberStoredWithoutNinthDigitIsFoundByItsCanonicalSpelling() {
-        tenants.insert(tenant("cafe-aroma", Optional.of(metaNumber("+551198883333", "300000000000003", Optional.empty()))));
+        tenants.insert(
+                tenant("cafe-aroma", Optional.of(metaNumber("+551198883333", "300000000000003", Optional.empty()))));
 
         RoutingDecision decision = router.route(meta("wamid.1", "5511988887777", "unknown-id", "5511998883333"));
 
@@ -94,14 +97,26 @@ class RouterTest {
 
     @Test
     void platformNumberConfiguredWithoutNinthDigitStillMatchesADestinationWithIt() {
-        Router oldSpelling = new Router(tenants, new PlatformAccount(
-                Provider.FACEBOOK, Optional.empty(),
-                Optional.of(new PhoneNumber("+551140041111")), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
-        Router newSpelling = new Router(tenants, new PlatformAccount(
-                Provider.FACEBOOK, Optional.empty(),
-                Optional.of(new PhoneNumber("+551198761111")), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        Router oldSpelling = new Router(
+                tenants,
+                new PlatformAccount(
+                        Provider.FACEBOOK,
+                        Optional.empty(),
+                        Optional.of(new PhoneNumber("+551140041111")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        Router newSpelling = new Router(
+                tenants,
+                new PlatformAccount(
+                        Provider.FACEBOOK,
+                        Optional.empty(),
+                        Optional.of(new PhoneNumber("+551198761111")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         tenants.add(admin("moda-brasil", "+5511988887777"));
 
         assertThat(oldSpelling.route(meta("wamid.1", "5511988887777", "x", "551140041111")))
@@ -175,8 +190,7 @@ class RouterTest {
 
     @Test
     void unconfiguredPlatformRoutesCustomersOnly() {
-        Router noPlatform = new Router(tenants,
-                PlatformAccount.unconfigured(Provider.FACEBOOK));
+        Router noPlatform = new Router(tenants, PlatformAccount.unconfigured(Provider.FACEBOOK));
 
         assertThat(noPlatform.route(meta("wamid.1", "5511988887777", PLATFORM_PHONE_ID, "5511940041111")))
                 .isEqualTo(new Unroutable(UnroutableReason.UNKNOWN_STORE_NUMBER));

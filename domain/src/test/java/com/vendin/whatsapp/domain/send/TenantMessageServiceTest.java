@@ -13,10 +13,10 @@ import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.send.SendReceipt;
 import com.vendin.whatsapp.ports.send.SendRequest;
 import com.vendin.whatsapp.ports.send.SendStore;
+import com.vendin.whatsapp.ports.tenant.TenantId;
 import com.vendin.whatsapp.ports.testing.InMemoryPersons;
 import com.vendin.whatsapp.ports.testing.InMemoryTenants;
 import com.vendin.whatsapp.ports.testing.MutableClock;
-import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,13 +45,13 @@ class TenantMessageServiceTest {
 
     @BeforeEach
     void setUp() {
-        tenants.insert(Fixtures.tenant("moda", Optional.of(Fixtures.metaNumber("+5511999911111", PHONE_ID,
-                Optional.of("t")))));
-        tenants.insert(Fixtures.tenant("pizza", Optional.of(Fixtures.twilioNumber("+551140045678", Optional.empty(),
-                Optional.empty()))));
+        tenants.insert(Fixtures.tenant(
+                "moda", Optional.of(Fixtures.metaNumber("+5511999911111", PHONE_ID, Optional.of("t")))));
+        tenants.insert(Fixtures.tenant(
+                "pizza", Optional.of(Fixtures.twilioNumber("+551140045678", Optional.empty(), Optional.empty()))));
         tenants.insert(Fixtures.tenant("bare", Optional.empty()));
-        service = new TenantMessageService(tenants, persons, store, notified::incrementAndGet, clock,
-                (provider, media) -> Optional.empty());
+        service = new TenantMessageService(
+                tenants, persons, store, notified::incrementAndGet, clock, (provider, media) -> Optional.empty());
     }
 
     @Test
@@ -73,15 +73,23 @@ class TenantMessageServiceTest {
                     assertThat(e.code()).isEqualTo("outside_service_window");
                     assertThat(e.kind()).isEqualTo(GatewayRejection.Kind.CONFLICT);
                 });
-        assertThat(service.send(request(MODA, "+5511988887777", TEMPLATE)).parts()).hasSize(1);
+        assertThat(service.send(request(MODA, "+5511988887777", TEMPLATE)).parts())
+                .hasSize(1);
     }
 
     @Test
     void givenAPhonePairedWithABsuidThread_whenSentToThePhone_thenThePartsJoinThatThreadAndItsWindowCounts() {
         String key = PersonDirectory.metaKey(PHONE_ID);
-        persons.resolve(key, new SenderIds(Optional.empty(), Optional.of("BR.55"), Optional.empty(), Optional.empty()), T0);
-        persons.resolve(key, new SenderIds(Optional.of(new PhoneNumber("+5511966665555")), Optional.of("BR.55"),
-                Optional.empty(), Optional.empty()), T0);
+        persons.resolve(
+                key, new SenderIds(Optional.empty(), Optional.of("BR.55"), Optional.empty(), Optional.empty()), T0);
+        persons.resolve(
+                key,
+                new SenderIds(
+                        Optional.of(new PhoneNumber("+5511966665555")),
+                        Optional.of("BR.55"),
+                        Optional.empty(),
+                        Optional.empty()),
+                T0);
         store.last.put("moda|user:BR.55", T0.minusSeconds(5));
 
         service.send(request(MODA, "+55 11 96666-5555", TEXT));
@@ -93,7 +101,8 @@ class TenantMessageServiceTest {
 
     @Test
     void givenATwilioStore_whenSending_thenThePhoneKeepsItsPlusAndOnlyContentTemplatesFit() {
-        OutboundContent content = new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty());
+        OutboundContent content =
+                new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty());
 
         service.send(request(PIZZA, "+5511977773333", content));
 
@@ -121,8 +130,8 @@ class TenantMessageServiceTest {
         SendReceipt kept = new SendReceipt("snd_1", List.of(new SendReceipt.Part("out-1", "pending")));
         store.keys.put("moda|k1", kept);
 
-        SendReceipt again = service.send(new SendRequest(MODA, "+5511988887777", List.of(TEXT), Optional.empty(),
-                Optional.of("k1")));
+        SendReceipt again = service.send(
+                new SendRequest(MODA, "+5511988887777", List.of(TEXT), Optional.empty(), Optional.of("k1")));
 
         assertThat(again).isEqualTo(kept);
         assertThat(store.queued).isEmpty();
@@ -134,9 +143,11 @@ class TenantMessageServiceTest {
         assertThat(code(request(new TenantId("ghost"), "+5511988887777", TEXT))).isEqualTo("tenant_not_found");
         assertThat(code(request(new TenantId("bare"), "+5511988887777", TEXT))).isEqualTo("tenant_has_no_number");
         assertThat(code(request(MODA, "not a phone", TEMPLATE))).isEqualTo("invalid_recipient");
-        assertThat(code(request(MODA, "+5511988887777", new OutboundContent.Text(" ")))).isEqualTo("invalid_message");
-        assertThat(code(new SendRequest(MODA, "+5511988887777", List.of(TEMPLATE), Optional.of("wamid.X"),
-                Optional.empty()))).isEqualTo("reply_to_not_found");
+        assertThat(code(request(MODA, "+5511988887777", new OutboundContent.Text(" "))))
+                .isEqualTo("invalid_message");
+        assertThat(code(new SendRequest(
+                        MODA, "+5511988887777", List.of(TEMPLATE), Optional.of("wamid.X"), Optional.empty())))
+                .isEqualTo("reply_to_not_found");
         assertThat(store.queued).isEmpty();
     }
 

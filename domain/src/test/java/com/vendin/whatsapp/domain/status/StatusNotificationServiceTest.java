@@ -40,7 +40,8 @@ class StatusNotificationServiceTest {
 
             @Override
             public void retryLater(long eventId, Instant nextAttemptAt, String error, Instant now) {
-                outbox.add("retry " + eventId + " in " + Duration.between(now, nextAttemptAt).toMillis() + " ms: " + error);
+                outbox.add("retry " + eventId + " in "
+                        + Duration.between(now, nextAttemptAt).toMillis() + " ms: " + error);
             }
 
             @Override
@@ -58,13 +59,20 @@ class StatusNotificationServiceTest {
                 return 0;
             }
         };
-        return new StatusNotificationService(recording, tenants, (endpoint, event) -> answer.get(),
-                new RetryPolicy(maxAttempts, () -> 1.0), clock);
+        return new StatusNotificationService(
+                recording, tenants, (endpoint, event) -> answer.get(), new RetryPolicy(maxAttempts, () -> 1.0), clock);
     }
 
     private static TenantStatusEvent event(String tenant, int attempts) {
-        return new TenantStatusEvent(7, new TenantId(tenant), "out-3", Optional.of("wamid.1"), DeliveryStatus.READ,
-                Optional.empty(), T0, attempts);
+        return new TenantStatusEvent(
+                7,
+                new TenantId(tenant),
+                "out-3",
+                Optional.of("wamid.1"),
+                DeliveryStatus.READ,
+                Optional.empty(),
+                T0,
+                attempts);
     }
 
     @Test
@@ -82,8 +90,11 @@ class StatusNotificationServiceTest {
         service.notify(event("moda", 1));
         service.notify(event("moda", 2));
 
-        assertThat(outbox).containsExactly("retry 7 in 3000 ms: tenant answered HTTP 500",
-                "retry 7 in 6000 ms: tenant answered HTTP 500", "dead 7: tenant answered HTTP 500");
+        assertThat(outbox)
+                .containsExactly(
+                        "retry 7 in 3000 ms: tenant answered HTTP 500",
+                        "retry 7 in 6000 ms: tenant answered HTTP 500",
+                        "dead 7: tenant answered HTTP 500");
     }
 
     @Test

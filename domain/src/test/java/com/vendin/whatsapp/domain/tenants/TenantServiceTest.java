@@ -45,8 +45,8 @@ class TenantServiceTest {
 
     @Test
     void metaNumberIsStoredCanonicalWithFacebookAsDefaultProvider() {
-        Tenant created = service.create(create(Optional.of("store-1"), "moda",
-                Optional.of(whatsapp("+55 (11) 9999-1111", "200000000000002", null))));
+        Tenant created = service.create(create(
+                Optional.of("store-1"), "moda", Optional.of(whatsapp("+55 (11) 9999-1111", "200000000000002", null))));
 
         WhatsAppNumber number = created.whatsapp().orElseThrow();
         assertThat(number.phoneNumber()).isEqualTo(new PhoneNumber("+5511999991111"));
@@ -58,8 +58,13 @@ class TenantServiceTest {
 
     @Test
     void twilioNumberKeepsItsSubaccount() {
-        WhatsAppInput input = new WhatsAppInput(Optional.of("whatsapp:+551140045678"), Optional.empty(),
-                Optional.of(Provider.TWILIO), Optional.empty(), Optional.of("ACsub"), Optional.of("sub-token"));
+        WhatsAppInput input = new WhatsAppInput(
+                Optional.of("whatsapp:+551140045678"),
+                Optional.empty(),
+                Optional.of(Provider.TWILIO),
+                Optional.empty(),
+                Optional.of("ACsub"),
+                Optional.of("sub-token"));
 
         Tenant created = service.create(create(Optional.empty(), "pizza", Optional.of(input)));
 
@@ -71,68 +76,114 @@ class TenantServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-moda", "moda-", "Moda", "moda_brasil", "moda.brasil", "loja ",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "",
+                "-moda",
+                "moda-",
+                "Moda",
+                "moda_brasil",
+                "moda.brasil",
+                "loja ",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void subdomainThatIsNotADnsLabelIsRejected(String subdomain) {
-        assertRejected(() -> service.create(create(Optional.empty(), subdomain, Optional.empty())), "invalid_subdomain");
+        assertRejected(
+                () -> service.create(create(Optional.empty(), subdomain, Optional.empty())), "invalid_subdomain");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "9", "moda-brasil", "x-1-y",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "a",
+                "9",
+                "moda-brasil",
+                "x-1-y",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void dnsLabelsAreAcceptedAsSubdomains(String subdomain) {
-        assertThat(service.create(create(Optional.empty(), subdomain, Optional.empty())).subdomain()).isEqualTo(subdomain);
+        assertThat(service.create(create(Optional.empty(), subdomain, Optional.empty()))
+                        .subdomain())
+                .isEqualTo(subdomain);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ftp://store.example", "not a url", "/webhooks", "http://", "mailto:a@b.c",
-            "http://under_score:80"})
+    @ValueSource(
+            strings = {
+                "",
+                "ftp://store.example",
+                "not a url",
+                "/webhooks",
+                "http://",
+                "mailto:a@b.c",
+                "http://under_score:80"
+            })
     void instanceUrlThatIsNotAnHttpUrlWithAHostIsRejected(String url) {
-        assertRejected(() -> service.create(new CreateTenant(Optional.empty(), "moda", url, Optional.empty())),
-                "invalid_url");
+        assertRejected(
+                () -> service.create(new CreateTenant(Optional.empty(), "moda", url, Optional.empty())), "invalid_url");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://10.0.0.5:3000", "https://moda.vendin.internal/base", "HTTP://Store.Local"})
     void privateAndPlainHttpInstanceUrlsAreAccepted(String url) {
-        assertThat(service.create(new CreateTenant(Optional.empty(), "moda", url, Optional.empty())).instanceUrl())
+        assertThat(service.create(new CreateTenant(Optional.empty(), "moda", url, Optional.empty()))
+                        .instanceUrl())
                 .isEqualTo(URI.create(url));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-moda", "moda brasil", "", "a/b",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "-moda",
+                "moda brasil",
+                "",
+                "a/b",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void idOfTheWrongShapeIsRejected(String id) {
         assertRejected(() -> service.create(create(Optional.of(id), "moda", Optional.empty())), "invalid_tenant_id");
     }
 
     @Test
     void numberMissingOrUnreadableIsAnInvalidPhoneNumber() {
-        assertRejected(() -> service.create(create(Optional.empty(), "moda", Optional.of(whatsapp(null, "1", null)))),
+        assertRejected(
+                () -> service.create(create(Optional.empty(), "moda", Optional.of(whatsapp(null, "1", null)))),
                 "invalid_phone_number");
-        assertRejected(() -> service.create(create(Optional.empty(), "moda", Optional.of(whatsapp("12", "1", null)))),
+        assertRejected(
+                () -> service.create(create(Optional.empty(), "moda", Optional.of(whatsapp("12", "1", null)))),
                 "invalid_phone_number");
     }
 
     @Test
     void metaNumberWithoutPhoneIdIsRejected() {
-        assertRejected(() -> service.create(create(Optional.empty(), "moda",
-                Optional.of(whatsapp("+5511999991111", null, null)))), "invalid_request");
+        assertRejected(
+                () -> service.create(
+                        create(Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", null, null)))),
+                "invalid_request");
     }
 
     @Test
     void twilioNumberKeepsItsNumberSidAsPhoneIdAndRejectsAnythingElse() {
-        WhatsAppInput withSid = new WhatsAppInput(Optional.of("+551140045678"),
-                Optional.of("PN0123456789abcdef0123456789abcdef"), Optional.of(Provider.TWILIO), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        WhatsAppInput withMetaId = new WhatsAppInput(Optional.of("+551140045679"), Optional.of("200000000000002"),
-                Optional.of(Provider.TWILIO), Optional.empty(), Optional.empty(), Optional.empty());
+        WhatsAppInput withSid = new WhatsAppInput(
+                Optional.of("+551140045678"),
+                Optional.of("PN0123456789abcdef0123456789abcdef"),
+                Optional.of(Provider.TWILIO),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        WhatsAppInput withMetaId = new WhatsAppInput(
+                Optional.of("+551140045679"),
+                Optional.of("200000000000002"),
+                Optional.of(Provider.TWILIO),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         Tenant created = service.create(create(Optional.empty(), "pizza", Optional.of(withSid)));
 
         assertThat(created.whatsapp().orElseThrow().phoneId()).contains("PN0123456789abcdef0123456789abcdef");
-        assertRejected(() -> service.create(create(Optional.empty(), "outra", Optional.of(withMetaId))),
-                "invalid_request");
+        assertRejected(
+                () -> service.create(create(Optional.empty(), "outra", Optional.of(withMetaId))), "invalid_request");
     }
 
     @Test
@@ -144,31 +195,53 @@ class TenantServiceTest {
 
     @Test
     void twilioCredentialsComeTogetherAndOnlyForTwilio() {
-        WhatsAppInput sidOnly = new WhatsAppInput(Optional.of("+551140045678"), Optional.empty(),
-                Optional.of(Provider.TWILIO), Optional.empty(), Optional.of("ACsub"), Optional.empty());
-        WhatsAppInput onMeta = new WhatsAppInput(Optional.of("+551140045678"), Optional.of("1"),
-                Optional.of(Provider.FACEBOOK), Optional.empty(), Optional.of("ACsub"), Optional.of("t"));
-        WhatsAppInput tokenOnTwilio = new WhatsAppInput(Optional.of("+551140045678"), Optional.empty(),
-                Optional.of(Provider.TWILIO), Optional.of("meta-token"), Optional.empty(), Optional.empty());
+        WhatsAppInput sidOnly = new WhatsAppInput(
+                Optional.of("+551140045678"),
+                Optional.empty(),
+                Optional.of(Provider.TWILIO),
+                Optional.empty(),
+                Optional.of("ACsub"),
+                Optional.empty());
+        WhatsAppInput onMeta = new WhatsAppInput(
+                Optional.of("+551140045678"),
+                Optional.of("1"),
+                Optional.of(Provider.FACEBOOK),
+                Optional.empty(),
+                Optional.of("ACsub"),
+                Optional.of("t"));
+        WhatsAppInput tokenOnTwilio = new WhatsAppInput(
+                Optional.of("+551140045678"),
+                Optional.empty(),
+                Optional.of(Provider.TWILIO),
+                Optional.of("meta-token"),
+                Optional.empty(),
+                Optional.empty());
 
         assertRejected(() -> service.create(create(Optional.empty(), "a", Optional.of(sidOnly))), "invalid_request");
         assertRejected(() -> service.create(create(Optional.empty(), "b", Optional.of(onMeta))), "invalid_request");
-        assertRejected(() -> service.create(create(Optional.empty(), "c", Optional.of(tokenOnTwilio))), "invalid_request");
+        assertRejected(
+                () -> service.create(create(Optional.empty(), "c", Optional.of(tokenOnTwilio))), "invalid_request");
         assertThat(tenants.list(10)).isEmpty();
     }
 
     @Test
     void secondTenantWithTheSameIdOrSubdomainOrNumberConflicts() {
-        service.create(create(Optional.of("moda-brasil"), "moda",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", null))));
+        service.create(create(
+                Optional.of("moda-brasil"), "moda", Optional.of(whatsapp("+5511999991111", "200000000000002", null))));
 
-        assertRejected(() -> service.create(create(Optional.of("moda-brasil"), "outra", Optional.empty())),
-                "tenant_exists");
+        assertRejected(
+                () -> service.create(create(Optional.of("moda-brasil"), "outra", Optional.empty())), "tenant_exists");
         assertRejected(() -> service.create(create(Optional.of("outra"), "moda", Optional.empty())), "subdomain_taken");
-        assertRejected(() -> service.create(create(Optional.of("outra"), "outra",
-                Optional.of(whatsapp("551199991111", "999", null)))), "phone_number_taken");
-        assertRejected(() -> service.create(create(Optional.of("outra"), "outra",
-                Optional.of(whatsapp("+5521999992222", "200000000000002", null)))), "phone_number_taken");
+        assertRejected(
+                () -> service.create(
+                        create(Optional.of("outra"), "outra", Optional.of(whatsapp("551199991111", "999", null)))),
+                "phone_number_taken");
+        assertRejected(
+                () -> service.create(create(
+                        Optional.of("outra"),
+                        "outra",
+                        Optional.of(whatsapp("+5521999992222", "200000000000002", null)))),
+                "phone_number_taken");
     }
 
     @Test
@@ -184,12 +257,13 @@ class TenantServiceTest {
 
     @Test
     void updateChangesOnlyTheFieldsGiven() {
-        Tenant created = service.create(create(Optional.empty(), "moda",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", "own-token"))));
+        Tenant created = service.create(create(
+                Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", "200000000000002", "own-token"))));
         clock.advance(Duration.ofMinutes(5));
 
-        Tenant updated = service.update(created.id(), new UpdateTenant(Optional.empty(),
-                Optional.of("https://moda.internal"), Optional.empty(), false));
+        Tenant updated = service.update(
+                created.id(),
+                new UpdateTenant(Optional.empty(), Optional.of("https://moda.internal"), Optional.empty(), false));
 
         assertThat(updated.instanceUrl()).isEqualTo(URI.create("https://moda.internal"));
         assertThat(updated.subdomain()).isEqualTo("moda");
@@ -201,12 +275,14 @@ class TenantServiceTest {
 
     @Test
     void newAccessTokenKeepsTheNumberAndClearsReauthRequired() {
-        Tenant created = service.create(create(Optional.empty(), "moda",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", "old-token"))));
+        Tenant created = service.create(create(
+                Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", "200000000000002", "old-token"))));
         tenants.update(withNumber(created, created.whatsapp().orElseThrow().withStatus(NumberStatus.REAUTH_REQUIRED)));
 
-        Tenant updated = service.update(created.id(), new UpdateTenant(Optional.empty(), Optional.empty(),
-                Optional.of(whatsapp(null, null, "new-token")), false));
+        Tenant updated = service.update(
+                created.id(),
+                new UpdateTenant(
+                        Optional.empty(), Optional.empty(), Optional.of(whatsapp(null, null, "new-token")), false));
 
         WhatsAppNumber number = updated.whatsapp().orElseThrow();
         assertThat(number.phoneNumber()).isEqualTo(new PhoneNumber("+5511999991111"));
@@ -217,12 +293,17 @@ class TenantServiceTest {
 
     @Test
     void updateWithoutNewCredentialsKeepsReauthRequired() {
-        Tenant created = service.create(create(Optional.empty(), "moda",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", "old-token"))));
+        Tenant created = service.create(create(
+                Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", "200000000000002", "old-token"))));
         tenants.update(withNumber(created, created.whatsapp().orElseThrow().withStatus(NumberStatus.REAUTH_REQUIRED)));
 
-        Tenant updated = service.update(created.id(), new UpdateTenant(Optional.empty(), Optional.empty(),
-                Optional.of(whatsapp(null, "200000000000009", null)), false));
+        Tenant updated = service.update(
+                created.id(),
+                new UpdateTenant(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(whatsapp(null, "200000000000009", null)),
+                        false));
 
         assertThat(updated.whatsapp().orElseThrow().status()).isEqualTo(NumberStatus.REAUTH_REQUIRED);
         assertThat(updated.whatsapp().orElseThrow().phoneId()).contains("200000000000009");
@@ -230,12 +311,22 @@ class TenantServiceTest {
 
     @Test
     void switchingProviderDropsTheOldProvidersFields() {
-        Tenant created = service.create(create(Optional.empty(), "moda",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", "meta-token"))));
+        Tenant created = service.create(create(
+                Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", "200000000000002", "meta-token"))));
 
-        Tenant updated = service.update(created.id(), new UpdateTenant(Optional.empty(), Optional.empty(),
-                Optional.of(new WhatsAppInput(Optional.empty(), Optional.empty(), Optional.of(Provider.TWILIO),
-                        Optional.empty(), Optional.empty(), Optional.empty())), false));
+        Tenant updated = service.update(
+                created.id(),
+                new UpdateTenant(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(new WhatsAppInput(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Provider.TWILIO),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())),
+                        false));
 
         WhatsAppNumber number = updated.whatsapp().orElseThrow();
         assertThat(number.provider()).isEqualTo(Provider.TWILIO);
@@ -246,26 +337,45 @@ class TenantServiceTest {
 
     @Test
     void removeWhatsappDropsTheNumberAndFreesIt() {
-        Tenant created = service.create(create(Optional.empty(), "moda",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", null))));
+        Tenant created = service.create(
+                create(Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", "200000000000002", null))));
 
-        Tenant updated = service.update(created.id(), new UpdateTenant(Optional.empty(), Optional.empty(),
-                Optional.empty(), true));
+        Tenant updated = service.update(
+                created.id(), new UpdateTenant(Optional.empty(), Optional.empty(), Optional.empty(), true));
 
         assertThat(updated.whatsapp()).isEmpty();
-        assertThat(service.create(create(Optional.empty(), "outra",
-                Optional.of(whatsapp("+5511999991111", "200000000000002", null)))).whatsapp()).isPresent();
+        assertThat(service.create(create(
+                                Optional.empty(),
+                                "outra",
+                                Optional.of(whatsapp("+5511999991111", "200000000000002", null))))
+                        .whatsapp())
+                .isPresent();
     }
 
     @Test
     void updateToANumberAnotherTenantHoldsConflictsButKeepingYourOwnDoesNot() {
         service.create(create(Optional.empty(), "moda", Optional.of(whatsapp("+5511999991111", "2", null))));
-        Tenant loja = service.create(create(Optional.empty(), "loja", Optional.of(whatsapp("+5521999992222", "3", null))));
+        Tenant loja =
+                service.create(create(Optional.empty(), "loja", Optional.of(whatsapp("+5521999992222", "3", null))));
 
-        assertRejected(() -> service.update(loja.id(), new UpdateTenant(Optional.empty(), Optional.empty(),
-                Optional.of(whatsapp("+5511999991111", null, null)), false)), "phone_number_taken");
-        assertThat(service.update(loja.id(), new UpdateTenant(Optional.empty(), Optional.empty(),
-                Optional.of(whatsapp("+55 21 99999-2222", null, null)), false)).whatsapp()).isPresent();
+        assertRejected(
+                () -> service.update(
+                        loja.id(),
+                        new UpdateTenant(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(whatsapp("+5511999991111", null, null)),
+                                false)),
+                "phone_number_taken");
+        assertThat(service.update(
+                                loja.id(),
+                                new UpdateTenant(
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.of(whatsapp("+55 21 99999-2222", null, null)),
+                                        false))
+                        .whatsapp())
+                .isPresent();
     }
 
     @Test
@@ -273,10 +383,14 @@ class TenantServiceTest {
         service.create(create(Optional.empty(), "moda", Optional.empty()));
         Tenant loja = service.create(create(Optional.empty(), "loja", Optional.empty()));
 
-        assertRejected(() -> service.update(loja.id(), new UpdateTenant(Optional.of("moda"), Optional.empty(),
-                Optional.empty(), false)), "subdomain_taken");
-        assertRejected(() -> service.update(loja.id(), new UpdateTenant(Optional.of("Moda!"), Optional.empty(),
-                Optional.empty(), false)), "invalid_subdomain");
+        assertRejected(
+                () -> service.update(
+                        loja.id(), new UpdateTenant(Optional.of("moda"), Optional.empty(), Optional.empty(), false)),
+                "subdomain_taken");
+        assertRejected(
+                () -> service.update(
+                        loja.id(), new UpdateTenant(Optional.of("Moda!"), Optional.empty(), Optional.empty(), false)),
+                "invalid_subdomain");
     }
 
     @Test
@@ -306,17 +420,29 @@ class TenantServiceTest {
     }
 
     private static WhatsAppInput whatsapp(String number, String phoneId, String token) {
-        return new WhatsAppInput(Optional.ofNullable(number), Optional.ofNullable(phoneId), Optional.empty(),
-                Optional.ofNullable(token), Optional.empty(), Optional.empty());
+        return new WhatsAppInput(
+                Optional.ofNullable(number),
+                Optional.ofNullable(phoneId),
+                Optional.empty(),
+                Optional.ofNullable(token),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static Tenant withNumber(Tenant t, WhatsAppNumber number) {
-        return new Tenant(t.id(), t.subdomain(), t.instanceUrl(), t.instanceSecret(), Optional.of(number), t.createdAt(),
+        return new Tenant(
+                t.id(),
+                t.subdomain(),
+                t.instanceUrl(),
+                t.instanceSecret(),
+                Optional.of(number),
+                t.createdAt(),
                 t.updatedAt());
     }
 
     private static void assertRejected(ThrowingCallable call, String code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(GatewayRejection.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        GatewayRejection.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

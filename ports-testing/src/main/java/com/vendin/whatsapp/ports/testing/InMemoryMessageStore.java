@@ -1,10 +1,10 @@
 package com.vendin.whatsapp.ports.testing;
 
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
+import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
-import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
@@ -59,17 +59,35 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
     }
 
     /** A recorded inbound message as tests see it. */
-    public record StoredInbound(long id, InboundMessage message, RoutingDecision decision, InboundState state,
-                                int attempts, Instant nextAttemptAt, Optional<Instant> leasedUntil,
-                                Optional<String> lastError, Instant createdAt, Instant updatedAt) {
-    }
+    public record StoredInbound(
+            long id,
+            InboundMessage message,
+            RoutingDecision decision,
+            InboundState state,
+            int attempts,
+            Instant nextAttemptAt,
+            Optional<Instant> leasedUntil,
+            Optional<String> lastError,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** A queued reply part as tests see it; {@code state} is pending, sent, delivered, read or failed. */
-    public record StoredPart(long id, long inboundId, TenantId tenantId, String thread, ReplyRoute route,
-                             String text, int partIndex, int partCount, String state, int attempts,
-                             Instant nextAttemptAt, Optional<Instant> leasedUntil, Optional<String> providerMessageId,
-                             Optional<String> errorCode, Optional<String> errorDetail) {
-    }
+    public record StoredPart(
+            long id,
+            long inboundId,
+            TenantId tenantId,
+            String thread,
+            ReplyRoute route,
+            String text,
+            int partIndex,
+            int partCount,
+            String state,
+            int attempts,
+            Instant nextAttemptAt,
+            Optional<Instant> leasedUntil,
+            Optional<String> providerMessageId,
+            Optional<String> errorCode,
+            Optional<String> errorDetail) {}
 
     public DeliveryQueue deliveryQueue() {
         return deliveryQueue;
@@ -128,41 +146,63 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
     @Override
     public synchronized List<MessageView> forTenant(TenantId tenantId, int limit) {
         List<Map.Entry<Long, MessageView>> views = new ArrayList<>();
-        inbound.values().stream().filter(r -> r.tenant().filter(tenantId::equals).isPresent())
+        inbound.values().stream()
+                .filter(r -> r.tenant().filter(tenantId::equals).isPresent())
                 .forEach(r -> views.add(Map.entry(r.seq, r.view())));
-        parts.values().stream().filter(p -> p.tenantId.equals(tenantId))
+        parts.values().stream()
+                .filter(p -> p.tenantId.equals(tenantId))
                 .forEach(p -> views.add(Map.entry(p.seq, p.view(inbound.get(p.inboundId)))));
         return views.stream()
-                .sorted(Comparator.comparing((Map.Entry<Long, MessageView> e) -> e.getValue().createdAt())
-                        .thenComparing(Map.Entry::getKey).reversed())
-                .limit(limit).map(Map.Entry::getValue).toList();
+                .sorted(Comparator.comparing(
+                                (Map.Entry<Long, MessageView> e) -> e.getValue().createdAt())
+                        .thenComparing(Map.Entry::getKey)
+                        .reversed())
+                .limit(limit)
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     @Override
     public synchronized List<UnroutableView> unroutable(int limit) {
-        return inbound.values().stream().filter(r -> r.state == InboundState.UNROUTABLE)
-                .sorted(Comparator.comparing((InboundRow r) -> r.createdAt).thenComparing(r -> r.seq).reversed())
-                .limit(limit).map(InboundRow::unroutableView).toList();
+        return inbound.values().stream()
+                .filter(r -> r.state == InboundState.UNROUTABLE)
+                .sorted(Comparator.comparing((InboundRow r) -> r.createdAt)
+                        .thenComparing(r -> r.seq)
+                        .reversed())
+                .limit(limit)
+                .map(InboundRow::unroutableView)
+                .toList();
     }
 
     // ---- statuses
 
     private void applyStatus(StatusUpdate status) {
         Optional<PartRow> part = parts.values().stream()
-                .filter(p -> p.providerMessageId.filter(status.providerMessageId()::equals).isPresent()).findFirst()
+                .filter(p -> p.providerMessageId
+                        .filter(status.providerMessageId()::equals)
+                        .isPresent())
+                .findFirst()
                 .or(() -> reconcile(status));
         if (part.isPresent()) {
             part.get().advance(status, clock.instant());
         } else {
-            earlyStatuses.merge(status.providerMessageId(), status,
-                    (old, neu) -> old.status() == DeliveryStatus.FAILED || neu.status().rank() <= old.status().rank() ? old : neu);
+            earlyStatuses.merge(
+                    status.providerMessageId(),
+                    status,
+                    (old, neu) -> old.status() == DeliveryStatus.FAILED
+                                    || neu.status().rank() <= old.status().rank()
+                            ? old
+                            : neu);
         }
     }
 
     /** The pending part the status's correlation id names, now accepted with the status's provider id. */
     private Optional<PartRow> reconcile(StatusUpdate status) {
-        Optional<PartRow> waiting = status.correlationId().flatMap(PartCorrelation::partId).map(parts::get)
-                .filter(p -> p.state.equals(PartRow.PENDING) && p.providerMessageId.isEmpty()
+        Optional<PartRow> waiting = status.correlationId()
+                .flatMap(PartCorrelation::partId)
+                .map(parts::get)
+                .filter(p -> p.state.equals(PartRow.PENDING)
+                        && p.providerMessageId.isEmpty()
                         && p.route.provider() == status.provider());
         waiting.ifPresent(p -> {
             p.accepted(status.providerMessageId(), clock.instant());
@@ -172,7 +212,8 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
     }
 
     private void markRepliedWhenAllAccepted(long inboundId, Instant now) {
-        boolean allAccepted = parts.values().stream().filter(p -> p.inboundId == inboundId)
+        boolean allAccepted = parts.values().stream()
+                .filter(p -> p.inboundId == inboundId)
                 .allMatch(p -> p.providerMessageId.isPresent());
         InboundRow row = inbound.get(inboundId);
         if (allAccepted && row.state == InboundState.FORWARDED) {
@@ -197,8 +238,7 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
         return row;
     }
 
-    record ThreadKey(TenantId tenantId, String thread) {
-    }
+    record ThreadKey(TenantId tenantId, String thread) {}
 
     /** The delivery queue view. */
     private final class Deliveries implements DeliveryQueue {
@@ -215,10 +255,13 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
                         }
                     }
                 }
-                List<InboundRow> due = heads.values().stream().filter(r -> r.claimable(now))
-                        .sorted(Comparator.comparing((InboundRow r) -> r.nextAttemptAt).thenComparing(r -> r.id))
+                List<InboundRow> due = heads.values().stream()
+                        .filter(r -> r.claimable(now))
+                        .sorted(Comparator.comparing((InboundRow r) -> r.nextAttemptAt)
+                                .thenComparing(r -> r.id))
                         .filter(r -> held.merge(r.threadKey().tenantId(), 1, Integer::sum) <= perTenant)
-                        .limit(limit).toList();
+                        .limit(limit)
+                        .toList();
                 due.forEach(r -> r.leasedUntil = now.plus(lease));
                 return due.stream().map(InboundRow::pending).toList();
             }
@@ -235,7 +278,8 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
                 row.leasedUntil = null;
                 row.updatedAt = now;
                 for (int i = 0; i < replyParts.size(); i++) {
-                    PartRow part = new PartRow(nextId++, ++sequence, row, route, replyParts.get(i), i, replyParts.size(), now);
+                    PartRow part =
+                            new PartRow(nextId++, ++sequence, row, route, replyParts.get(i), i, replyParts.size(), now);
                     parts.put(part.id, part);
                 }
             }
@@ -281,9 +325,12 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
                         heads.merge(new ThreadKey(part.tenantId, part.thread), part, (a, b) -> a.id <= b.id ? a : b);
                     }
                 }
-                List<PartRow> due = heads.values().stream().filter(p -> p.claimable(now))
-                        .sorted(Comparator.comparing((PartRow p) -> p.nextAttemptAt).thenComparing(p -> p.id))
-                        .limit(limit).toList();
+                List<PartRow> due = heads.values().stream()
+                        .filter(p -> p.claimable(now))
+                        .sorted(Comparator.comparing((PartRow p) -> p.nextAttemptAt)
+                                .thenComparing(p -> p.id))
+                        .limit(limit)
+                        .toList();
                 due.forEach(p -> p.leasedUntil = now.plus(lease));
                 return due.stream().map(PartRow::pending).toList();
             }

@@ -19,11 +19,24 @@ public final class InMemoryPersons implements PersonDirectory {
         Optional<Person> byPhone = ids.phone().flatMap(p -> find(numberKey, p));
         Optional<Person> byUser = ids.userId().flatMap(u -> findUser(numberKey, u));
         Optional<Person> kept = merged(byPhone, byUser);
-        Person person = kept.map(k -> new Person(numberKey, k.threadId(), ids.phone().or(k::phone),
-                        ids.userId().or(k::userId), ids.parentUserId().or(k::parentUserId), ids.username().or(k::username),
-                        min(k.firstSeen(), seenAt), max(k.lastSeen(), seenAt)))
-                .orElseGet(() -> new Person(numberKey, ids.newThreadId(), ids.phone(), ids.userId(), ids.parentUserId(),
-                        ids.username(), seenAt, seenAt));
+        Person person = kept.map(k -> new Person(
+                        numberKey,
+                        k.threadId(),
+                        ids.phone().or(k::phone),
+                        ids.userId().or(k::userId),
+                        ids.parentUserId().or(k::parentUserId),
+                        ids.username().or(k::username),
+                        min(k.firstSeen(), seenAt),
+                        max(k.lastSeen(), seenAt)))
+                .orElseGet(() -> new Person(
+                        numberKey,
+                        ids.newThreadId(),
+                        ids.phone(),
+                        ids.userId(),
+                        ids.parentUserId(),
+                        ids.username(),
+                        seenAt,
+                        seenAt));
         kept.ifPresent(people::remove);
         people.add(person);
         return person;
@@ -46,23 +59,46 @@ public final class InMemoryPersons implements PersonDirectory {
             return;
         }
         Person kept = absorb(previous.get(), findUser(numberKey, newUserId));
-        replace(kept, new Person(numberKey, kept.threadId(), kept.phone(), Optional.of(newUserId), kept.parentUserId(),
-                kept.username(), min(kept.firstSeen(), at), max(kept.lastSeen(), at)));
+        replace(
+                kept,
+                new Person(
+                        numberKey,
+                        kept.threadId(),
+                        kept.phone(),
+                        Optional.of(newUserId),
+                        kept.parentUserId(),
+                        kept.username(),
+                        min(kept.firstSeen(), at),
+                        max(kept.lastSeen(), at)));
     }
 
     @Override
-    public synchronized void changeNumber(String numberKey, Optional<PhoneNumber> previousPhone,
-                                          Optional<String> previousUserId, PhoneNumber newPhone,
-                                          Optional<String> newUserId, Instant at) {
-        Optional<Person> previous = previousPhone.flatMap(p -> find(numberKey, p))
+    public synchronized void changeNumber(
+            String numberKey,
+            Optional<PhoneNumber> previousPhone,
+            Optional<String> previousUserId,
+            PhoneNumber newPhone,
+            Optional<String> newUserId,
+            Instant at) {
+        Optional<Person> previous = previousPhone
+                .flatMap(p -> find(numberKey, p))
                 .or(() -> previousUserId.flatMap(u -> findUser(numberKey, u)));
         if (previous.isEmpty()) {
             return;
         }
         Person kept = absorb(previous.get(), find(numberKey, newPhone));
         kept = absorb(kept, newUserId.flatMap(u -> findUser(numberKey, u)));
-        replace(kept, new Person(numberKey, kept.threadId(), Optional.of(newPhone), newUserId.or(kept::userId),
-                kept.parentUserId(), kept.username(), min(kept.firstSeen(), at), max(kept.lastSeen(), at)));
+        replace(
+                kept,
+                new Person(
+                        numberKey,
+                        kept.threadId(),
+                        Optional.of(newPhone),
+                        newUserId.or(kept::userId),
+                        kept.parentUserId(),
+                        kept.username(),
+                        min(kept.firstSeen(), at),
+                        max(kept.lastSeen(), at)));
     }
 
     /** Everyone remembered, in no particular order. */
@@ -76,8 +112,8 @@ public final class InMemoryPersons implements PersonDirectory {
         }
         Person a = byPhone.get();
         Person b = byUser.get();
-        boolean aFirst = !b.firstSeen().isBefore(a.firstSeen()) && (b.firstSeen().isAfter(a.firstSeen())
-                || people.indexOf(a) < people.indexOf(b));
+        boolean aFirst = !b.firstSeen().isBefore(a.firstSeen())
+                && (b.firstSeen().isAfter(a.firstSeen()) || people.indexOf(a) < people.indexOf(b));
         return Optional.of(absorb(aFirst ? a : b, Optional.of(aFirst ? b : a)));
     }
 
@@ -88,9 +124,14 @@ public final class InMemoryPersons implements PersonDirectory {
         }
         Person gone = other.get();
         people.remove(gone);
-        Person merged = new Person(kept.numberKey(), kept.threadId(), kept.phone().or(gone::phone),
-                kept.userId().or(gone::userId), kept.parentUserId().or(gone::parentUserId),
-                kept.username().or(gone::username), min(kept.firstSeen(), gone.firstSeen()),
+        Person merged = new Person(
+                kept.numberKey(),
+                kept.threadId(),
+                kept.phone().or(gone::phone),
+                kept.userId().or(gone::userId),
+                kept.parentUserId().or(gone::parentUserId),
+                kept.username().or(gone::username),
+                min(kept.firstSeen(), gone.firstSeen()),
                 max(kept.lastSeen(), gone.lastSeen()));
         int at = people.indexOf(kept);
         if (at >= 0) {
@@ -109,12 +150,14 @@ public final class InMemoryPersons implements PersonDirectory {
     }
 
     private Optional<Person> find(String numberKey, PhoneNumber phone) {
-        return people.stream().filter(p -> p.numberKey().equals(numberKey) && p.phone().equals(Optional.of(phone)))
+        return people.stream()
+                .filter(p -> p.numberKey().equals(numberKey) && p.phone().equals(Optional.of(phone)))
                 .findFirst();
     }
 
     private Optional<Person> findUser(String numberKey, String userId) {
-        return people.stream().filter(p -> p.numberKey().equals(numberKey) && p.userId().equals(Optional.of(userId)))
+        return people.stream()
+                .filter(p -> p.numberKey().equals(numberKey) && p.userId().equals(Optional.of(userId)))
                 .findFirst();
     }
 

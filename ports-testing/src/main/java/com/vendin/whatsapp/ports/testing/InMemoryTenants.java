@@ -53,7 +53,10 @@ public final class InMemoryTenants implements TenantRepository, TenantDirectory,
 
     @Override
     public synchronized List<Tenant> list(int limit) {
-        return tenants.values().stream().sorted(Comparator.comparing(t -> t.id().value())).limit(limit).toList();
+        return tenants.values().stream()
+                .sorted(Comparator.comparing(t -> t.id().value()))
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -106,15 +109,17 @@ public final class InMemoryTenants implements TenantRepository, TenantDirectory,
             if (other.subdomain().equals(tenant.subdomain())) {
                 throw GatewayRejection.conflict("subdomain_taken", "subdomain " + tenant.subdomain() + " is taken");
             }
-            if (tenant.whatsapp().isPresent() && other.whatsapp().isPresent() && clash(tenant.whatsapp().get(),
-                    other.whatsapp().get())) {
+            if (tenant.whatsapp().isPresent()
+                    && other.whatsapp().isPresent()
+                    && clash(tenant.whatsapp().get(), other.whatsapp().get())) {
                 throw GatewayRejection.conflict("phone_number_taken", "the WhatsApp number is taken");
             }
         }
     }
 
     private static boolean clash(WhatsAppNumber a, WhatsAppNumber b) {
-        return a.phoneNumber().equals(b.phoneNumber()) || a.phoneId().isPresent() && a.phoneId().equals(b.phoneId());
+        return a.phoneNumber().equals(b.phoneNumber())
+                || a.phoneId().isPresent() && a.phoneId().equals(b.phoneId());
     }
 
     private <T> Optional<Tenant> findBy(Function<WhatsAppNumber, T> key, T value) {

@@ -15,8 +15,8 @@ import java.util.Optional;
 /** One inbound message inside {@link InMemoryMessageStore}; guarded by the store's lock. */
 final class InboundRow {
     /** Thread order: provider timestamp, then arrival. */
-    static final Comparator<InboundRow> ORDER = Comparator
-            .comparing((InboundRow r) -> r.message.providerTimestamp()).thenComparing(r -> r.id);
+    static final Comparator<InboundRow> ORDER = Comparator.comparing((InboundRow r) -> r.message.providerTimestamp())
+            .thenComparing(r -> r.id);
 
     final long id;
     final long seq;
@@ -42,7 +42,9 @@ final class InboundRow {
     }
 
     Optional<RoutingDecision.Routed> routed() {
-        return decision instanceof RoutingDecision.Routed ? Optional.of((RoutingDecision.Routed) decision) : Optional.empty();
+        return decision instanceof RoutingDecision.Routed
+                ? Optional.of((RoutingDecision.Routed) decision)
+                : Optional.empty();
     }
 
     Optional<TenantId> tenant() {
@@ -72,23 +74,55 @@ final class InboundRow {
     }
 
     InMemoryMessageStore.StoredInbound snapshot() {
-        return new InMemoryMessageStore.StoredInbound(id, message, decision, state, attempts, nextAttemptAt,
-                Optional.ofNullable(leasedUntil), Optional.ofNullable(lastError), createdAt, updatedAt);
+        return new InMemoryMessageStore.StoredInbound(
+                id,
+                message,
+                decision,
+                state,
+                attempts,
+                nextAttemptAt,
+                Optional.ofNullable(leasedUntil),
+                Optional.ofNullable(lastError),
+                createdAt,
+                updatedAt);
     }
 
     MessageView view() {
         Optional<RoutingDecision.Routed> r = routed();
-        return new MessageView("in-" + id, "inbound", message.from(), message.to().number(), message.content().type(),
-                message.content().text(), state.wireName(), Optional.of(message.providerMessageId()),
-                r.map(x -> x.role().wireName()), r.map(RoutingDecision.Routed::threadId), Optional.empty(),
-                Optional.ofNullable(lastError), attempts, Optional.of(message.providerTimestamp()), createdAt, updatedAt,
-                message.userId(), message.username());
+        return new MessageView(
+                "in-" + id,
+                "inbound",
+                message.from(),
+                message.to().number(),
+                message.content().type(),
+                message.content().text(),
+                state.wireName(),
+                Optional.of(message.providerMessageId()),
+                r.map(x -> x.role().wireName()),
+                r.map(RoutingDecision.Routed::threadId),
+                Optional.empty(),
+                Optional.ofNullable(lastError),
+                attempts,
+                Optional.of(message.providerTimestamp()),
+                createdAt,
+                updatedAt,
+                message.userId(),
+                message.username());
     }
 
     UnroutableView unroutableView() {
         String reason = ((RoutingDecision.Unroutable) decision).reason().wireName();
-        return new UnroutableView("in-" + id, message.provider().wireName(), message.providerMessageId(), message.from(),
-                message.to().number(), message.to().phoneId(), reason, message.content().type(), message.content().text(),
-                message.providerTimestamp(), createdAt);
+        return new UnroutableView(
+                "in-" + id,
+                message.provider().wireName(),
+                message.providerMessageId(),
+                message.from(),
+                message.to().number(),
+                message.to().phoneId(),
+                reason,
+                message.content().type(),
+                message.content().text(),
+                message.providerTimestamp(),
+                createdAt);
     }
 }

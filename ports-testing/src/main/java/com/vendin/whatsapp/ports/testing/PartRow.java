@@ -39,8 +39,15 @@ final class PartRow {
     Optional<String> errorDetail = Optional.empty();
     Instant updatedAt;
 
-    PartRow(long id, long seq, InboundRow inbound, ReplyRoute route, OutboundContent content, int partIndex,
-            int partCount, Instant now) {
+    PartRow(
+            long id,
+            long seq,
+            InboundRow inbound,
+            ReplyRoute route,
+            OutboundContent content,
+            int partIndex,
+            int partCount,
+            Instant now) {
         this.id = id;
         this.seq = seq;
         this.inboundId = inbound.id;
@@ -96,16 +103,44 @@ final class PartRow {
     }
 
     InMemoryMessageStore.StoredPart snapshot() {
-        return new InMemoryMessageStore.StoredPart(id, inboundId, tenantId, thread, route, text, partIndex, partCount,
-                state, attempts, nextAttemptAt, Optional.ofNullable(leasedUntil), providerMessageId, errorCode,
+        return new InMemoryMessageStore.StoredPart(
+                id,
+                inboundId,
+                tenantId,
+                thread,
+                route,
+                text,
+                partIndex,
+                partCount,
+                state,
+                attempts,
+                nextAttemptAt,
+                Optional.ofNullable(leasedUntil),
+                providerMessageId,
+                errorCode,
                 errorDetail);
     }
 
     MessageView view(InboundRow inbound) {
-        return new MessageView("out-" + id, "outbound", inbound.message.to().number(), route.to(), content.type(), text, state,
-                providerMessageId, inbound.routed().map(r -> r.role().wireName()), Optional.of(thread),
-                Optional.of(inbound.message.providerMessageId()), errorCode, attempts, Optional.empty(), createdAt,
-                updatedAt, inbound.message.userId(), inbound.message.username(),
+        return new MessageView(
+                "out-" + id,
+                "outbound",
+                inbound.message.to().number(),
+                route.to(),
+                content.type(),
+                text,
+                state,
+                providerMessageId,
+                inbound.routed().map(r -> r.role().wireName()),
+                Optional.of(thread),
+                Optional.of(inbound.message.providerMessageId()),
+                errorCode,
+                attempts,
+                Optional.empty(),
+                createdAt,
+                updatedAt,
+                inbound.message.userId(),
+                inbound.message.username(),
                 MessageDetail.NONE.withContent(Optional.of(content)));
     }
 }

@@ -18,8 +18,7 @@ import java.util.function.Function;
  */
 public final class RecordingTenantAgent implements TenantAgent {
     /** One call as the agent received it. */
-    public record Call(TenantEndpoint endpoint, AgentRequest request) {
-    }
+    public record Call(TenantEndpoint endpoint, AgentRequest request) {}
 
     private final Deque<AgentOutcome> script = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();

@@ -15,14 +15,14 @@ public class GatewayRejection extends RuntimeException {
 
     /** What sort of rejection this is; each maps to one HTTP status. */
     public enum Kind {
-        INVALID,        // 400
-        UNAUTHORIZED,   // 401
-        NOT_FOUND,      // 404
-        CONFLICT,       // 409
-        TOO_LARGE,      // 413
-        TOO_MANY,       // 429
+        INVALID, // 400
+        UNAUTHORIZED, // 401
+        NOT_FOUND, // 404
+        CONFLICT, // 409
+        TOO_LARGE, // 413
+        TOO_MANY, // 429
         PROVIDER_ERROR, // 502
-        UNAVAILABLE     // 503
+        UNAVAILABLE // 503
     }
 
     private final Kind kind;

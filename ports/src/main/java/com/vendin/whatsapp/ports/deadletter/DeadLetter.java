@@ -11,19 +11,56 @@ import java.util.Optional;
  * list shows. For a part, {@code providerMessageId} and {@code from} are those of the inbound message it answers,
  * {@code to} is where it was sent, and {@code lastError} the provider's code and detail.
  */
-public record DeadLetter(String id, String tenantId, String role, String threadId, String from, String type,
-                         String text, String providerMessageId, int attempts, Optional<String> lastError,
-                         Instant providerTimestamp, Instant receivedAt, Instant deadAt, String kind,
-                         Optional<String> to) {
+public record DeadLetter(
+        String id,
+        String tenantId,
+        String role,
+        String threadId,
+        String from,
+        String type,
+        String text,
+        String providerMessageId,
+        int attempts,
+        Optional<String> lastError,
+        Instant providerTimestamp,
+        Instant receivedAt,
+        Instant deadAt,
+        String kind,
+        Optional<String> to) {
     public static final String DELIVERY = "delivery";
     public static final String SEND = "send";
 
     /** A dead inbound message (kind {@value #DELIVERY}). */
-    public DeadLetter(String id, String tenantId, String role, String threadId, String from, String type,
-                      String text, String providerMessageId, int attempts, Optional<String> lastError,
-                      Instant providerTimestamp, Instant receivedAt, Instant deadAt) {
-        this(id, tenantId, role, threadId, from, type, text, providerMessageId, attempts, lastError, providerTimestamp,
-                receivedAt, deadAt, DELIVERY, Optional.empty());
+    public DeadLetter(
+            String id,
+            String tenantId,
+            String role,
+            String threadId,
+            String from,
+            String type,
+            String text,
+            String providerMessageId,
+            int attempts,
+            Optional<String> lastError,
+            Instant providerTimestamp,
+            Instant receivedAt,
+            Instant deadAt) {
+        this(
+                id,
+                tenantId,
+                role,
+                threadId,
+                from,
+                type,
+                text,
+                providerMessageId,
+                attempts,
+                lastError,
+                providerTimestamp,
+                receivedAt,
+                deadAt,
+                DELIVERY,
+                Optional.empty());
     }
 
     public DeadLetter {

@@ -13,9 +13,17 @@ import java.util.Optional;
  * E.164 phone when known, {@code threadId} the canonical phone or {@code user:<BSUID>}, {@code userId} the
  * sender's BSUID whenever the provider gave one and {@code username} their WhatsApp username when given.
  */
-public record AgentRequest(String messageId, TenantId tenantId, Optional<PhoneNumber> from, Role role, String threadId,
-                           MessageContent content, Optional<String> profileName, Instant receivedAt,
-                           Optional<String> userId, Optional<String> username) {
+public record AgentRequest(
+        String messageId,
+        TenantId tenantId,
+        Optional<PhoneNumber> from,
+        Role role,
+        String threadId,
+        MessageContent content,
+        Optional<String> profileName,
+        Instant receivedAt,
+        Optional<String> userId,
+        Optional<String> username) {
     public AgentRequest {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -30,9 +38,25 @@ public record AgentRequest(String messageId, TenantId tenantId, Optional<PhoneNu
     }
 
     /** A request for a sender known by phone only. */
-    public AgentRequest(String messageId, TenantId tenantId, PhoneNumber from, Role role, String threadId,
-                        MessageContent content, Optional<String> profileName, Instant receivedAt) {
-        this(messageId, tenantId, Optional.of(from), role, threadId, content, profileName, receivedAt,
-                Optional.empty(), Optional.empty());
+    public AgentRequest(
+            String messageId,
+            TenantId tenantId,
+            PhoneNumber from,
+            Role role,
+            String threadId,
+            MessageContent content,
+            Optional<String> profileName,
+            Instant receivedAt) {
+        this(
+                messageId,
+                tenantId,
+                Optional.of(from),
+                role,
+                threadId,
+                content,
+                profileName,
+                receivedAt,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -27,7 +27,13 @@ public interface DeliveryQueue {
      * are queued, in one transaction.
      */
     default void complete(long id, ReplyRoute route, List<String> replyParts, Instant now) {
-        completeWith(id, route, replyParts.stream().<OutboundContent>map(OutboundContent.Text::new).toList(), now);
+        completeWith(
+                id,
+                route,
+                replyParts.stream()
+                        .<OutboundContent>map(OutboundContent.Text::new)
+                        .toList(),
+                now);
     }
 
     /** Like {@link #complete}, with reply parts of any kind (CONTRACT §3.1), sent in this order. */

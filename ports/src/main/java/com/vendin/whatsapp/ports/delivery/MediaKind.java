@@ -6,13 +6,19 @@ import java.util.Optional;
 
 /** The kinds of media a reply may carry (CONTRACT §3.1), named as on the wire. */
 public enum MediaKind {
-    IMAGE, VIDEO, AUDIO, DOCUMENT, STICKER;
+    IMAGE,
+    VIDEO,
+    AUDIO,
+    DOCUMENT,
+    STICKER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<MediaKind> fromWire(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.wireName().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> kind.wireName().equals(name))
+                .findFirst();
     }
 }

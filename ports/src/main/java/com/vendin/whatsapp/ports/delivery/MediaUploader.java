@@ -9,8 +9,7 @@ public interface MediaUploader {
     Outcome upload(SenderAccount from, OutboundContent.Media media);
 
     /** What came of one upload. */
-    sealed interface Outcome {
-    }
+    sealed interface Outcome {}
 
     /** Uploaded: the provider's media id to send. */
     record Uploaded(String mediaId) implements Outcome {

@@ -10,10 +10,10 @@ import java.util.Optional;
 public final class PartCorrelation {
     /** The query parameter of a status callback URL that carries the correlation id (Twilio). */
     public static final String QUERY_PARAMETER = "gatewayPart";
+
     private static final String PREFIX = "wg-part-";
 
-    private PartCorrelation() {
-    }
+    private PartCorrelation() {}
 
     /** The correlation id of part {@code partId}. */
     public static String of(long partId) {
@@ -25,8 +25,10 @@ public final class PartCorrelation {
 
     /** The part a correlation id names; empty when it is not one this gateway made. */
     public static Optional<Long> partId(String correlationId) {
-        if (correlationId == null || !correlationId.startsWith(PREFIX)
-                || correlationId.length() == PREFIX.length() || correlationId.length() > PREFIX.length() + 18) {
+        if (correlationId == null
+                || !correlationId.startsWith(PREFIX)
+                || correlationId.length() == PREFIX.length()
+                || correlationId.length() > PREFIX.length() + 18) {
             return Optional.empty();
         }
         String digits = correlationId.substring(PREFIX.length());

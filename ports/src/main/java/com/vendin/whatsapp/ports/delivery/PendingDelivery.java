@@ -14,8 +14,15 @@ import java.util.Optional;
  * {@code threadId} is the thread it was recorded in (a canonical phone, or {@code user:<BSUID>}) and
  * {@code phone} the sender's canonical phone when it was known.
  */
-public record PendingDelivery(long id, TenantId tenantId, Role role, String threadId, Optional<PhoneNumber> phone,
-                              InboundMessage message, int attempts, Instant recordedAt) {
+public record PendingDelivery(
+        long id,
+        TenantId tenantId,
+        Role role,
+        String threadId,
+        Optional<PhoneNumber> phone,
+        InboundMessage message,
+        int attempts,
+        Instant recordedAt) {
     public PendingDelivery {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(role, "role");
@@ -26,8 +33,14 @@ public record PendingDelivery(long id, TenantId tenantId, Role role, String thre
     }
 
     /** A delivery of a sender known by phone, whose thread is that phone. */
-    public PendingDelivery(long id, TenantId tenantId, Role role, PhoneNumber thread, InboundMessage message,
-                           int attempts, Instant recordedAt) {
+    public PendingDelivery(
+            long id,
+            TenantId tenantId,
+            Role role,
+            PhoneNumber thread,
+            InboundMessage message,
+            int attempts,
+            Instant recordedAt) {
         this(id, tenantId, role, thread.e164(), Optional.of(thread), message, attempts, recordedAt);
     }
 }

@@ -9,8 +9,17 @@ import java.util.Optional;
  * is the part's text ({@link OutboundContent#summary()} for other items); {@code content} what to send, and
  * {@code mediaId} the provider's id of its media once uploaded (so a retry never uploads again).
  */
-public record PendingPart(long id, long inboundId, TenantId tenantId, ReplyRoute route, String text, int partIndex,
-                          int partCount, int attempts, OutboundContent content, Optional<String> mediaId) {
+public record PendingPart(
+        long id,
+        long inboundId,
+        TenantId tenantId,
+        ReplyRoute route,
+        String text,
+        int partIndex,
+        int partCount,
+        int attempts,
+        OutboundContent content,
+        Optional<String> mediaId) {
     public PendingPart {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(route, "route");
@@ -20,9 +29,25 @@ public record PendingPart(long id, long inboundId, TenantId tenantId, ReplyRoute
     }
 
     /** A text part. */
-    public PendingPart(long id, long inboundId, TenantId tenantId, ReplyRoute route, String text, int partIndex,
-                       int partCount, int attempts) {
-        this(id, inboundId, tenantId, route, text, partIndex, partCount, attempts, new OutboundContent.Text(text),
+    public PendingPart(
+            long id,
+            long inboundId,
+            TenantId tenantId,
+            ReplyRoute route,
+            String text,
+            int partIndex,
+            int partCount,
+            int attempts) {
+        this(
+                id,
+                inboundId,
+                tenantId,
+                route,
+                text,
+                partIndex,
+                partCount,
+                attempts,
+                new OutboundContent.Text(text),
                 Optional.empty());
     }
 }

@@ -10,8 +10,13 @@ import java.util.Optional;
  * The number a message is sent from and the credentials to do it: for Meta a phone id and a bearer
  * token; for Twilio the number, the account SID and its auth token.
  */
-public record SenderAccount(Provider provider, Optional<String> phoneId, Optional<PhoneNumber> number,
-                            Optional<Secret> accessToken, Optional<String> accountSid, Optional<Secret> authToken) {
+public record SenderAccount(
+        Provider provider,
+        Optional<String> phoneId,
+        Optional<PhoneNumber> number,
+        Optional<Secret> accessToken,
+        Optional<String> accountSid,
+        Optional<Secret> authToken) {
     public SenderAccount {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(phoneId, "phoneId");
@@ -22,18 +27,29 @@ public record SenderAccount(Provider provider, Optional<String> phoneId, Optiona
     }
 
     public static SenderAccount meta(String phoneId, Secret accessToken) {
-        return new SenderAccount(Provider.FACEBOOK, Optional.of(phoneId), Optional.empty(),
-                Optional.of(accessToken), Optional.empty(), Optional.empty());
+        return new SenderAccount(
+                Provider.FACEBOOK,
+                Optional.of(phoneId),
+                Optional.empty(),
+                Optional.of(accessToken),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static SenderAccount twilio(PhoneNumber number, String accountSid, Secret authToken) {
-        return new SenderAccount(Provider.TWILIO, Optional.empty(), Optional.of(number), Optional.empty(),
-                Optional.of(accountSid), Optional.of(authToken));
+        return new SenderAccount(
+                Provider.TWILIO,
+                Optional.empty(),
+                Optional.of(number),
+                Optional.empty(),
+                Optional.of(accountSid),
+                Optional.of(authToken));
     }
 
     @Override
     public String toString() {
-        return "SenderAccount[" + provider.wireName() + " " + phoneId.orElse("") + number.map(PhoneNumber::e164).orElse("")
+        return "SenderAccount[" + provider.wireName() + " " + phoneId.orElse("")
+                + number.map(PhoneNumber::e164).orElse("")
                 + accountSid.map(s -> " " + s).orElse("") + "]";
     }
 }

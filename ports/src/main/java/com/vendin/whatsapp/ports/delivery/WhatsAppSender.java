@@ -9,7 +9,7 @@ public interface WhatsAppSender {
         if (message.content() instanceof OutboundContent.Text text) {
             return send(new OutboundText(message.from(), message.to(), text.text(), message.correlationId()));
         }
-        return new SendOutcome.Failed("unsupported", "this sender cannot send " + message.content().type() + " items",
-                false, false);
+        return new SendOutcome.Failed(
+                "unsupported", "this sender cannot send " + message.content().type() + " items", false, false);
     }
 }

@@ -10,8 +10,15 @@ import java.util.Optional;
  * remembers them: the thread their messages belong to (chosen at first sight, then stable), and the phone,
  * BSUID, parent BSUID and username last known.
  */
-public record Person(String numberKey, String threadId, Optional<PhoneNumber> phone, Optional<String> userId,
-                     Optional<String> parentUserId, Optional<String> username, Instant firstSeen, Instant lastSeen) {
+public record Person(
+        String numberKey,
+        String threadId,
+        Optional<PhoneNumber> phone,
+        Optional<String> userId,
+        Optional<String> parentUserId,
+        Optional<String> username,
+        Instant firstSeen,
+        Instant lastSeen) {
     /** A thread of a person first seen without a phone: {@code user:<BSUID>} (CONTRACT §2.4). */
     public static final String USER_THREAD_PREFIX = "user:";
 

@@ -41,8 +41,13 @@ public interface PersonDirectory {
      * A person's phone changed ({@code user_changed_number}); they are found by {@code previousPhone} or
      * {@code previousUserId}, and a new BSUID (Meta makes one with every new phone) is taken when given.
      */
-    void changeNumber(String numberKey, Optional<PhoneNumber> previousPhone, Optional<String> previousUserId,
-                      PhoneNumber newPhone, Optional<String> newUserId, Instant at);
+    void changeNumber(
+            String numberKey,
+            Optional<PhoneNumber> previousPhone,
+            Optional<String> previousUserId,
+            PhoneNumber newPhone,
+            Optional<String> newUserId,
+            Instant at);
 
     /** The number key of a Meta phone id. */
     static String metaKey(String phoneId) {

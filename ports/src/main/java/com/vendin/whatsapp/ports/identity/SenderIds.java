@@ -8,8 +8,11 @@ import java.util.Optional;
  * What one message says about who wrote it: the canonical phone (when the provider gave one), the BSUID,
  * the parent BSUID and the username. At least one of phone and user id is present.
  */
-public record SenderIds(Optional<PhoneNumber> phone, Optional<String> userId, Optional<String> parentUserId,
-                        Optional<String> username) {
+public record SenderIds(
+        Optional<PhoneNumber> phone,
+        Optional<String> userId,
+        Optional<String> parentUserId,
+        Optional<String> username) {
     public SenderIds {
         Objects.requireNonNull(phone, "phone");
         Objects.requireNonNull(userId, "userId");

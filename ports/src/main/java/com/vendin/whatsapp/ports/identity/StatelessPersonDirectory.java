@@ -10,8 +10,15 @@ enum StatelessPersonDirectory implements PersonDirectory {
 
     @Override
     public Person resolve(String numberKey, SenderIds ids, Instant seenAt) {
-        return new Person(numberKey, ids.newThreadId(), ids.phone(), ids.userId(), ids.parentUserId(), ids.username(),
-                seenAt, seenAt);
+        return new Person(
+                numberKey,
+                ids.newThreadId(),
+                ids.phone(),
+                ids.userId(),
+                ids.parentUserId(),
+                ids.username(),
+                seenAt,
+                seenAt);
     }
 
     @Override
@@ -30,8 +37,13 @@ enum StatelessPersonDirectory implements PersonDirectory {
     }
 
     @Override
-    public void changeNumber(String numberKey, Optional<PhoneNumber> previousPhone, Optional<String> previousUserId,
-                             PhoneNumber newPhone, Optional<String> newUserId, Instant at) {
+    public void changeNumber(
+            String numberKey,
+            Optional<PhoneNumber> previousPhone,
+            Optional<String> previousUserId,
+            PhoneNumber newPhone,
+            Optional<String> newUserId,
+            Instant at) {
         // remembers nobody
     }
 }

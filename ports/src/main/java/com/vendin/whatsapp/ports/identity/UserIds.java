@@ -13,8 +13,7 @@ public final class UserIds {
     private static final Pattern BSUID = Pattern.compile("[A-Z]{2}\\.(?:ENT\\.)?[A-Za-z0-9]{1,128}");
     private static final String WHATSAPP = "whatsapp:";
 
-    private UserIds() {
-    }
+    private UserIds() {}
 
     /** Whether {@code value} has the shape of a BSUID (or parent BSUID). */
     public static boolean isUserId(String value) {

@@ -11,9 +11,16 @@ import java.util.Optional;
  * {@code to}, known by {@code previousPhone} (as the provider spelled it) or {@code previousUserId}, is
  * from now on {@code newPhone} and/or {@code newUserId}. Never forwarded as a message.
  */
-public record IdentityChange(Provider provider, String providerMessageId, Destination to, Kind kind,
-                             Optional<String> previousPhone, Optional<String> previousUserId,
-                             Optional<String> newPhone, Optional<String> newUserId, Instant timestamp) {
+public record IdentityChange(
+        Provider provider,
+        String providerMessageId,
+        Destination to,
+        Kind kind,
+        Optional<String> previousPhone,
+        Optional<String> previousUserId,
+        Optional<String> newPhone,
+        Optional<String> newUserId,
+        Instant timestamp) {
 
     /** Which system message announced it. */
     public enum Kind {

@@ -7,8 +7,11 @@ import java.util.List;
  * (system messages, never forwarded) and {@code standby} messages (a conversation held by Meta's own
  * agent: recorded, never forwarded or answered).
  */
-public record InboundBatch(List<InboundMessage> messages, List<StatusUpdate> statuses,
-                           List<IdentityChange> identityChanges, List<StandbyItem> standby) {
+public record InboundBatch(
+        List<InboundMessage> messages,
+        List<StatusUpdate> statuses,
+        List<IdentityChange> identityChanges,
+        List<StandbyItem> standby) {
     public InboundBatch {
         messages = List.copyOf(messages);
         statuses = List.copyOf(statuses);

@@ -41,10 +41,25 @@ public record InboundMessage(
     }
 
     /** A message from a phone number, without a user id or username. */
-    public InboundMessage(Provider provider, String providerMessageId, String from, Destination to,
-                          Instant providerTimestamp, MessageContent content, Optional<String> profileName) {
-        this(provider, providerMessageId, from, to, providerTimestamp, content, profileName,
-                Optional.empty(), Optional.empty(), Optional.empty());
+    public InboundMessage(
+            Provider provider,
+            String providerMessageId,
+            String from,
+            Destination to,
+            Instant providerTimestamp,
+            MessageContent content,
+            Optional<String> profileName) {
+        this(
+                provider,
+                providerMessageId,
+                from,
+                to,
+                providerTimestamp,
+                content,
+                profileName,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**

@@ -23,6 +23,5 @@ public interface Inbox {
      * from the delivery workers for a few seconds, until the provider has been answered; a message that was
      * delivered, or is not held, is left as it is.
      */
-    default void release(Collection<String> providerMessageIds) {
-    }
+    default void release(Collection<String> providerMessageIds) {}
 }

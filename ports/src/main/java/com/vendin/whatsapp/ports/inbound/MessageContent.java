@@ -10,8 +10,19 @@ import java.util.Set;
  * a key named after the type.
  */
 public record MessageContent(String type, String text, Optional<String> detailsJson) {
-    public static final Set<String> TYPES = Set.of("text", "image", "audio", "video", "document", "sticker",
-            "location", "contacts", "interactive", "button", "reaction", "unsupported");
+    public static final Set<String> TYPES = Set.of(
+            "text",
+            "image",
+            "audio",
+            "video",
+            "document",
+            "sticker",
+            "location",
+            "contacts",
+            "interactive",
+            "button",
+            "reaction",
+            "unsupported");
 
     public MessageContent {
         Objects.requireNonNull(type, "type");

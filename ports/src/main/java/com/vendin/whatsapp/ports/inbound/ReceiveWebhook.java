@@ -13,6 +13,5 @@ public interface ReceiveWebhook {
      * delivery workers. Until then (or until a short hold runs out, when this is never called) they are kept
      * from the workers, so no tenant is called before the provider has its 2xx (CONTRACT §2.1).
      */
-    default void acknowledged(InboundBatch batch, BatchReceipt receipt) {
-    }
+    default void acknowledged(InboundBatch batch, BatchReceipt receipt) {}
 }

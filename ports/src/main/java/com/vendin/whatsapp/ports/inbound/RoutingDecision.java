@@ -13,7 +13,8 @@ public sealed interface RoutingDecision {
      * E.164, or {@code user:<BSUID>} for a person first seen without a phone, CONTRACT §2.4); {@code phone} is
      * the sender's canonical phone when known.
      */
-    record Routed(TenantId tenantId, Role role, String threadId, Optional<PhoneNumber> phone) implements RoutingDecision {
+    record Routed(TenantId tenantId, Role role, String threadId, Optional<PhoneNumber> phone)
+            implements RoutingDecision {
         public Routed {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(role, "role");

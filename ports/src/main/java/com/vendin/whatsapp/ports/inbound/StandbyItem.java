@@ -10,12 +10,21 @@ import java.util.Optional;
  * message, an echo of the agent's reply, or a receipt. {@code key} is unique per item (the message id, or the
  * status id with its status); {@code sender} is the phone or BSUID it names, when any.
  */
-public record StandbyItem(Provider provider, String key, Kind kind, Destination to, Optional<String> sender,
-                          String type, String text, Instant timestamp) {
+public record StandbyItem(
+        Provider provider,
+        String key,
+        Kind kind,
+        Destination to,
+        Optional<String> sender,
+        String type,
+        String text,
+        Instant timestamp) {
 
     /** What the item was. */
     public enum Kind {
-        MESSAGE, ECHO, STATUS;
+        MESSAGE,
+        ECHO,
+        STATUS;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -9,8 +9,14 @@ import java.util.Optional;
  * A provider's report on a message the gateway sent ({@code statuses[]} on Meta, a status callback on Twilio);
  * {@code correlationId} is the one the send carried (Meta {@code biz_opaque_callback_data}), when echoed.
  */
-public record StatusUpdate(Provider provider, String providerMessageId, DeliveryStatus status, Instant timestamp,
-                           Optional<String> errorCode, Optional<String> errorTitle, Optional<String> correlationId) {
+public record StatusUpdate(
+        Provider provider,
+        String providerMessageId,
+        DeliveryStatus status,
+        Instant timestamp,
+        Optional<String> errorCode,
+        Optional<String> errorTitle,
+        Optional<String> correlationId) {
     public StatusUpdate {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(providerMessageId, "providerMessageId");
@@ -22,8 +28,13 @@ public record StatusUpdate(Provider provider, String providerMessageId, Delivery
     }
 
     /** A status without a correlation id. */
-    public StatusUpdate(Provider provider, String providerMessageId, DeliveryStatus status, Instant timestamp,
-                        Optional<String> errorCode, Optional<String> errorTitle) {
+    public StatusUpdate(
+            Provider provider,
+            String providerMessageId,
+            DeliveryStatus status,
+            Instant timestamp,
+            Optional<String> errorCode,
+            Optional<String> errorTitle) {
         this(provider, providerMessageId, status, timestamp, errorCode, errorTitle, Optional.empty());
     }
 }

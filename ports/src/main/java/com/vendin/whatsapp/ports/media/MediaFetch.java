@@ -13,12 +13,10 @@ public sealed interface MediaFetch {
     }
 
     /** The link is forged, malformed or expired. */
-    record Forbidden() implements MediaFetch {
-    }
+    record Forbidden() implements MediaFetch {}
 
     /** The provider no longer has it (or its tenant is gone). */
-    record Gone() implements MediaFetch {
-    }
+    record Gone() implements MediaFetch {}
 
     /** The provider could not be asked (no credentials, a network failure, an unexpected answer). */
     record Unavailable(String reason) implements MediaFetch {

@@ -8,8 +8,8 @@ import java.util.Objects;
  * One inbound media item as the provider named it: {@code media} is Meta's media id or Twilio's {@code MediaUrl};
  * {@code viaPlatform} when it came in on the platform number (an admin's message), whose credentials fetch it.
  */
-public record MediaReference(TenantId tenantId, String messageId, Provider provider, boolean viaPlatform,
-                             String media) {
+public record MediaReference(
+        TenantId tenantId, String messageId, Provider provider, boolean viaPlatform, String media) {
     public MediaReference {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(messageId, "messageId");

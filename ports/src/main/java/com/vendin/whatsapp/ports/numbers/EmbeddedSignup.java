@@ -19,7 +19,8 @@ public interface EmbeddedSignup {
 
         @Override
         public String toString() {
-            return "EmbeddedSignup.Command[phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", code=***, pin=***]";
+            return "EmbeddedSignup.Command[phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId
+                    + ", code=***, pin=***]";
         }
     }
 

@@ -7,8 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A number of the platform's WhatsApp Business Account kept in the pool (CONTRACT §5.3, option B). */
-public record PoolNumber(PhoneNumber phoneNumber, String phoneId, PoolStatus status, Optional<TenantId> assignedTenant,
-                         Instant createdAt, Instant updatedAt) {
+public record PoolNumber(
+        PhoneNumber phoneNumber,
+        String phoneId,
+        PoolStatus status,
+        Optional<TenantId> assignedTenant,
+        Instant createdAt,
+        Instant updatedAt) {
     public PoolNumber {
         Objects.requireNonNull(phoneNumber, "phoneNumber");
         Objects.requireNonNull(phoneId, "phoneId");

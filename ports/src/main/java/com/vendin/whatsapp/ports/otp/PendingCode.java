@@ -10,8 +10,14 @@ import java.util.regex.Pattern;
  * (hex) and the salt (hex) it was hashed with, bound to a tenant and a user. {@code attempts} counts
  * confirmation attempts made so far (the store increments it).
  */
-public record PendingCode(String codeId, TenantId tenantId, String userId, String saltHex, String hashHex,
-                          Instant expiresAt, int attempts) {
+public record PendingCode(
+        String codeId,
+        TenantId tenantId,
+        String userId,
+        String saltHex,
+        String hashHex,
+        Instant expiresAt,
+        int attempts) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{16,128}");
 
     public PendingCode {
@@ -39,6 +45,7 @@ public record PendingCode(String codeId, TenantId tenantId, String userId, Strin
 
     @Override
     public String toString() {
-        return "PendingCode[" + codeId + " tenant=" + tenantId + " expiresAt=" + expiresAt + " attempts=" + attempts + "]";
+        return "PendingCode[" + codeId + " tenant=" + tenantId + " expiresAt=" + expiresAt + " attempts=" + attempts
+                + "]";
     }
 }

@@ -9,8 +9,14 @@ import java.util.Optional;
  * {@code metaTemplate} (with {@code language}) when present, as the Twilio content template
  * {@code twilioContentSid} when present, else as the plain {@code text}. Never shows the code in {@code toString}.
  */
-public record VerificationCode(SenderAccount from, String to, String code, String text, Optional<String> metaTemplate,
-                               String language, Optional<String> twilioContentSid) {
+public record VerificationCode(
+        SenderAccount from,
+        String to,
+        String code,
+        String text,
+        Optional<String> metaTemplate,
+        String language,
+        Optional<String> twilioContentSid) {
     public VerificationCode {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

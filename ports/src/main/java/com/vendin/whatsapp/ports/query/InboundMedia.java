@@ -10,8 +10,13 @@ import java.util.Optional;
  * message as operators see it: what the provider said about it, never its provider URL. {@code reference} is what a
  * gateway media link (CONTRACT §3.3) is signed for; {@code url} is such a link once one is made.
  */
-public record InboundMedia(Optional<String> mediaId, Optional<String> mimeType, Optional<String> caption,
-                           Optional<String> filename, Optional<MediaReference> reference, Optional<URI> url) {
+public record InboundMedia(
+        Optional<String> mediaId,
+        Optional<String> mimeType,
+        Optional<String> caption,
+        Optional<String> filename,
+        Optional<MediaReference> reference,
+        Optional<URI> url) {
     public InboundMedia {
         Objects.requireNonNull(mediaId, "mediaId");
         Objects.requireNonNull(mimeType, "mimeType");

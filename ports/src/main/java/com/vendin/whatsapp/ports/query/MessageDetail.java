@@ -11,11 +11,15 @@ import java.util.Optional;
  * thread's customer-service window: {@code lastCustomerMessage} is the provider timestamp of the newest customer
  * message of the thread (customer threads only), {@code window} what that means now.
  */
-public record MessageDetail(Optional<OutboundContent> content, boolean tenantInitiated, Optional<String> replyTo,
-                            Optional<InboundMedia> media, Optional<Instant> lastCustomerMessage,
-                            Optional<ServiceWindow> window) {
-    public static final MessageDetail NONE = new MessageDetail(Optional.empty(), false, Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+public record MessageDetail(
+        Optional<OutboundContent> content,
+        boolean tenantInitiated,
+        Optional<String> replyTo,
+        Optional<InboundMedia> media,
+        Optional<Instant> lastCustomerMessage,
+        Optional<ServiceWindow> window) {
+    public static final MessageDetail NONE = new MessageDetail(
+            Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public MessageDetail {
         Objects.requireNonNull(content, "content");

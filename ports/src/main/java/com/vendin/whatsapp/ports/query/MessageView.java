@@ -12,11 +12,26 @@ import java.util.Optional;
  * username when the provider gave them (CONTRACT §2.4); {@code detail} what a rich part or a media message is and
  * the thread's window.
  */
-public record MessageView(String id, String direction, String from, String to, String type, String text, String state,
-                          Optional<String> providerMessageId, Optional<String> role, Optional<String> threadId,
-                          Optional<String> inReplyTo, Optional<String> errorCode, int attempts,
-                          Optional<Instant> providerTimestamp, Instant createdAt, Instant updatedAt,
-                          Optional<String> userId, Optional<String> username, MessageDetail detail) {
+public record MessageView(
+        String id,
+        String direction,
+        String from,
+        String to,
+        String type,
+        String text,
+        String state,
+        Optional<String> providerMessageId,
+        Optional<String> role,
+        Optional<String> threadId,
+        Optional<String> inReplyTo,
+        Optional<String> errorCode,
+        int attempts,
+        Optional<Instant> providerTimestamp,
+        Instant createdAt,
+        Instant updatedAt,
+        Optional<String> userId,
+        Optional<String> username,
+        MessageDetail detail) {
     public MessageView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(direction, "direction");
@@ -39,26 +54,106 @@ public record MessageView(String id, String direction, String from, String to, S
     }
 
     /** A message with nothing more than its text. */
-    public MessageView(String id, String direction, String from, String to, String type, String text, String state,
-                       Optional<String> providerMessageId, Optional<String> role, Optional<String> threadId,
-                       Optional<String> inReplyTo, Optional<String> errorCode, int attempts,
-                       Optional<Instant> providerTimestamp, Instant createdAt, Instant updatedAt,
-                       Optional<String> userId, Optional<String> username) {
-        this(id, direction, from, to, type, text, state, providerMessageId, role, threadId, inReplyTo, errorCode,
-                attempts, providerTimestamp, createdAt, updatedAt, userId, username, MessageDetail.NONE);
+    public MessageView(
+            String id,
+            String direction,
+            String from,
+            String to,
+            String type,
+            String text,
+            String state,
+            Optional<String> providerMessageId,
+            Optional<String> role,
+            Optional<String> threadId,
+            Optional<String> inReplyTo,
+            Optional<String> errorCode,
+            int attempts,
+            Optional<Instant> providerTimestamp,
+            Instant createdAt,
+            Instant updatedAt,
+            Optional<String> userId,
+            Optional<String> username) {
+        this(
+                id,
+                direction,
+                from,
+                to,
+                type,
+                text,
+                state,
+                providerMessageId,
+                role,
+                threadId,
+                inReplyTo,
+                errorCode,
+                attempts,
+                providerTimestamp,
+                createdAt,
+                updatedAt,
+                userId,
+                username,
+                MessageDetail.NONE);
     }
 
     public MessageView withDetail(MessageDetail newDetail) {
-        return new MessageView(id, direction, from, to, type, text, state, providerMessageId, role, threadId, inReplyTo,
-                errorCode, attempts, providerTimestamp, createdAt, updatedAt, userId, username, newDetail);
+        return new MessageView(
+                id,
+                direction,
+                from,
+                to,
+                type,
+                text,
+                state,
+                providerMessageId,
+                role,
+                threadId,
+                inReplyTo,
+                errorCode,
+                attempts,
+                providerTimestamp,
+                createdAt,
+                updatedAt,
+                userId,
+                username,
+                newDetail);
     }
 
     /** A message of a sender known by phone only. */
-    public MessageView(String id, String direction, String from, String to, String type, String text, String state,
-                       Optional<String> providerMessageId, Optional<String> role, Optional<String> threadId,
-                       Optional<String> inReplyTo, Optional<String> errorCode, int attempts,
-                       Optional<Instant> providerTimestamp, Instant createdAt, Instant updatedAt) {
-        this(id, direction, from, to, type, text, state, providerMessageId, role, threadId, inReplyTo, errorCode,
-                attempts, providerTimestamp, createdAt, updatedAt, Optional.empty(), Optional.empty());
+    public MessageView(
+            String id,
+            String direction,
+            String from,
+            String to,
+            String type,
+            String text,
+            String state,
+            Optional<String> providerMessageId,
+            Optional<String> role,
+            Optional<String> threadId,
+            Optional<String> inReplyTo,
+            Optional<String> errorCode,
+            int attempts,
+            Optional<Instant> providerTimestamp,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                direction,
+                from,
+                to,
+                type,
+                text,
+                state,
+                providerMessageId,
+                role,
+                threadId,
+                inReplyTo,
+                errorCode,
+                attempts,
+                providerTimestamp,
+                createdAt,
+                updatedAt,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -5,9 +5,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A recorded message that matched no tenant, with the reason ({@code unregistered_admin}, {@code unknown_store_number}, ...). */
-public record UnroutableView(String id, String provider, String providerMessageId, String from, String to,
-                             Optional<String> phoneId, String reason, String type, String text,
-                             Instant providerTimestamp, Instant receivedAt, Optional<String> userId) {
+public record UnroutableView(
+        String id,
+        String provider,
+        String providerMessageId,
+        String from,
+        String to,
+        Optional<String> phoneId,
+        String reason,
+        String type,
+        String text,
+        Instant providerTimestamp,
+        Instant receivedAt,
+        Optional<String> userId) {
     public UnroutableView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(provider, "provider");
@@ -24,10 +34,30 @@ public record UnroutableView(String id, String provider, String providerMessageI
     }
 
     /** A message from a phone number. */
-    public UnroutableView(String id, String provider, String providerMessageId, String from, String to,
-                          Optional<String> phoneId, String reason, String type, String text,
-                          Instant providerTimestamp, Instant receivedAt) {
-        this(id, provider, providerMessageId, from, to, phoneId, reason, type, text, providerTimestamp, receivedAt,
+    public UnroutableView(
+            String id,
+            String provider,
+            String providerMessageId,
+            String from,
+            String to,
+            Optional<String> phoneId,
+            String reason,
+            String type,
+            String text,
+            Instant providerTimestamp,
+            Instant receivedAt) {
+        this(
+                id,
+                provider,
+                providerMessageId,
+                from,
+                to,
+                phoneId,
+                reason,
+                type,
+                text,
+                providerTimestamp,
+                receivedAt,
                 Optional.empty());
     }
 }

@@ -10,8 +10,12 @@ import java.util.Optional;
  * What a tenant asks to send: to whom ({@code to}, an E.164 phone or a BSUID, as given), the items in order,
  * the inbound message it answers ({@code replyTo}, a provider message id) and its idempotency key.
  */
-public record SendRequest(TenantId tenantId, String to, List<OutboundContent> items, Optional<String> replyTo,
-                          Optional<String> idempotencyKey) {
+public record SendRequest(
+        TenantId tenantId,
+        String to,
+        List<OutboundContent> items,
+        Optional<String> replyTo,
+        Optional<String> idempotencyKey) {
     public SendRequest {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(to, "to");

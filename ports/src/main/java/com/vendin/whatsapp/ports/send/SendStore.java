@@ -1,7 +1,7 @@
 package com.vendin.whatsapp.ports.send;
 
-import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
+import com.vendin.whatsapp.ports.delivery.ReplyRoute;
 import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +44,16 @@ public interface SendStore {
     }
 
     /** A send to queue: the thread its parts join, how they leave, and what to remember. */
-    record QueuedSend(String sendId, TenantId tenantId, String threadId, ReplyRoute route, List<QueuedPart> parts,
-                      Optional<String> replyTo, Optional<String> idempotencyKey, Instant now, Instant keyNotBefore) {
+    record QueuedSend(
+            String sendId,
+            TenantId tenantId,
+            String threadId,
+            ReplyRoute route,
+            List<QueuedPart> parts,
+            Optional<String> replyTo,
+            Optional<String> idempotencyKey,
+            Instant now,
+            Instant keyNotBefore) {
         public QueuedSend {
             Objects.requireNonNull(sendId, "sendId");
             Objects.requireNonNull(tenantId, "tenantId");

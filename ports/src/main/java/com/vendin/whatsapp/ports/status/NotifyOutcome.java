@@ -6,12 +6,10 @@ import java.util.Objects;
 public sealed interface NotifyOutcome {
 
     /** 2xx. */
-    record Accepted() implements NotifyOutcome {
-    }
+    record Accepted() implements NotifyOutcome {}
 
     /** 404: the tenant does not take statuses. */
-    record Declined() implements NotifyOutcome {
-    }
+    record Declined() implements NotifyOutcome {}
 
     /** 5xx, 408, 429, a timeout or a refused connection. */
     record Retryable(String reason) implements NotifyOutcome {

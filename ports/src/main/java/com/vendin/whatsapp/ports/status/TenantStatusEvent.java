@@ -11,8 +11,15 @@ import java.util.Optional;
  * id as the admin API shows it ({@code out-<n>}), {@code replyTo} the inbound message id it answers, if any;
  * {@code attempts} counts the failed notifications so far.
  */
-public record TenantStatusEvent(long id, TenantId tenantId, String partId, Optional<String> replyTo,
-                                DeliveryStatus status, Optional<String> errorCode, Instant timestamp, int attempts) {
+public record TenantStatusEvent(
+        long id,
+        TenantId tenantId,
+        String partId,
+        Optional<String> replyTo,
+        DeliveryStatus status,
+        Optional<String> errorCode,
+        Instant timestamp,
+        int attempts) {
     public TenantStatusEvent {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(partId, "partId");

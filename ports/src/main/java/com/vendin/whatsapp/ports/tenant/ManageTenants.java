@@ -28,9 +28,13 @@ public interface ManageTenants {
     }
 
     /** The WhatsApp part of a create or update, as given. */
-    record WhatsAppInput(Optional<String> phoneNumber, Optional<String> phoneId, Optional<Provider> provider,
-                         Optional<String> accessToken, Optional<String> twilioAccountSid,
-                         Optional<String> twilioAuthToken) {
+    record WhatsAppInput(
+            Optional<String> phoneNumber,
+            Optional<String> phoneId,
+            Optional<Provider> provider,
+            Optional<String> accessToken,
+            Optional<String> twilioAccountSid,
+            Optional<String> twilioAuthToken) {
         public WhatsAppInput {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
             Objects.requireNonNull(phoneId, "phoneId");
@@ -53,8 +57,11 @@ public interface ManageTenants {
      * {@code PATCH /api/v1/tenants/{id}}: absent fields stay as they are; a present {@code whatsapp}
      * is merged into the current number; {@code removeWhatsapp} (JSON {@code "whatsapp": null}) drops it.
      */
-    record UpdateTenant(Optional<String> subdomain, Optional<String> instanceUrl, Optional<WhatsAppInput> whatsapp,
-                        boolean removeWhatsapp) {
+    record UpdateTenant(
+            Optional<String> subdomain,
+            Optional<String> instanceUrl,
+            Optional<WhatsAppInput> whatsapp,
+            boolean removeWhatsapp) {
         public UpdateTenant {
             Objects.requireNonNull(subdomain, "subdomain");
             Objects.requireNonNull(instanceUrl, "instanceUrl");

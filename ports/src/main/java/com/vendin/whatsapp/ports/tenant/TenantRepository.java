@@ -29,9 +29,18 @@ public interface TenantRepository {
      * and stays {@code active}. True when marked. Adapters override this with one conditional update.
      */
     default boolean markReauthRequired(TenantId id, Instant unchangedSince, Instant now) {
-        return findById(id).filter(t -> t.updatedAt().equals(unchangedSince))
-                .flatMap(t -> t.whatsapp().map(number -> new Tenant(t.id(), t.subdomain(), t.instanceUrl(),
-                        t.instanceSecret(), Optional.of(number.withStatus(NumberStatus.REAUTH_REQUIRED)), t.createdAt(), now)))
-                .map(this::update).orElse(false);
+        return findById(id)
+                .filter(t -> t.updatedAt().equals(unchangedSince))
+                .flatMap(t -> t.whatsapp()
+                        .map(number -> new Tenant(
+                                t.id(),
+                                t.subdomain(),
+                                t.instanceUrl(),
+                                t.instanceSecret(),
+                                Optional.of(number.withStatus(NumberStatus.REAUTH_REQUIRED)),
+                                t.createdAt(),
+                                now)))
+                .map(this::update)
+                .orElse(false);
     }
 }

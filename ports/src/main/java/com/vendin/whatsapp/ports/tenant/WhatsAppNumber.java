@@ -34,7 +34,7 @@ public record WhatsAppNumber(
     }
 
     public WhatsAppNumber withStatus(NumberStatus newStatus) {
-        return new WhatsAppNumber(phoneNumber, phoneId, provider, accessToken, twilioAccountSid,
-                twilioAuthToken, newStatus, verifiedAt);
+        return new WhatsAppNumber(
+                phoneNumber, phoneId, provider, accessToken, twilioAccountSid, twilioAuthToken, newStatus, verifiedAt);
     }
 }

@@ -72,31 +72,40 @@ final class SqliteTableRebuild {
         if (!notNull(column)) {
             return;
         }
-        String createSql = strings(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '"
-                + table + "'", 1).stream().findFirst()
-                .orElseThrow(() -> new SQLException("no table " + table));
+        String createSql =
+                strings(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'", 1)
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(() -> new SQLException("no table " + table));
         String rebuilt = table + "_rebuilt";
         String create = withoutNotNull(renamed(createSql, rebuilt), column);
         List<String> columns = columns(table);
-        List<String> indexesAndTriggers = strings(connection, "SELECT sql FROM sqlite_master WHERE tbl_name = '"
-                + table + "' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name", 1);
+        List<String> indexesAndTriggers = strings(
+                connection,
+                "SELECT sql FROM sqlite_master WHERE tbl_name = '" + table
+                        + "' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+                1);
         Optional<Long> sequence = sequence(table);
         long rows = count(table);
 
-        String list = String.join(", ", columns.stream().map(c -> "\"" + c + "\"").toList());
-        execute(connection, List.of(create,
-                "INSERT INTO " + rebuilt + " (" + list + ") SELECT " + list + " FROM " + table,
-                "DROP TABLE " + table,
-                "ALTER TABLE " + rebuilt + " RENAME TO " + table));
+        String list =
+                String.join(", ", columns.stream().map(c -> "\"" + c + "\"").toList());
+        execute(
+                connection,
+                List.of(
+                        create,
+                        "INSERT INTO " + rebuilt + " (" + list + ") SELECT " + list + " FROM " + table,
+                        "DROP TABLE " + table,
+                        "ALTER TABLE " + rebuilt + " RENAME TO " + table));
         execute(connection, indexesAndTriggers);
         if (sequence.isPresent()) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?")) {
                 update.setLong(1, sequence.get());
                 update.setString(2, table);
                 if (update.executeUpdate() == 0) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+                    try (PreparedStatement insert =
+                            connection.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
                         insert.setString(1, table);
                         insert.setLong(2, sequence.get());
                         insert.executeUpdate();
@@ -121,12 +130,15 @@ final class SqliteTableRebuild {
 
     /** The definition with {@code column}'s {@code NOT NULL} removed (exactly one must be found). */
     static String withoutNotNull(String createSql, String column) throws SQLException {
-        Matcher definition = Pattern.compile("([(,]\\s*\"?" + Pattern.quote(column) + "\"?\\s+\\w+)\\s+NOT\\s+NULL",
-                Pattern.CASE_INSENSITIVE).matcher(createSql);
+        Matcher definition = Pattern.compile(
+                        "([(,]\\s*\"?" + Pattern.quote(column) + "\"?\\s+\\w+)\\s+NOT\\s+NULL",
+                        Pattern.CASE_INSENSITIVE)
+                .matcher(createSql);
         if (!definition.find()) {
             throw new SQLException("no NOT NULL on column " + column + " in: " + createSql);
         }
-        String changed = createSql.substring(0, definition.start()) + definition.group(1)
+        String changed = createSql.substring(0, definition.start())
+                + definition.group(1)
                 + createSql.substring(definition.end());
         if (definition.find()) {
             throw new SQLException("column " + column + " is defined twice in: " + createSql);
@@ -136,7 +148,7 @@ final class SqliteTableRebuild {
 
     private boolean notNull(String column) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+                ResultSet rs = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (rs.next()) {
                 if (rs.getString("name").equalsIgnoreCase(column)) {
                     return rs.getInt("notnull") != 0;
@@ -165,7 +177,7 @@ final class SqliteTableRebuild {
 
     private long count(String name) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + name)) {
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + name)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -181,7 +193,8 @@ final class SqliteTableRebuild {
 
     private static List<String> strings(Connection connection, String sql, int column) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(column));
             }

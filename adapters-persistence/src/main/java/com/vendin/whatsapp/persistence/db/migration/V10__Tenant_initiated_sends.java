@@ -27,7 +27,7 @@ public final class V10__Tenant_initiated_sends extends BaseJavaMigration {
                     + "tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE, "
                     + "idempotency_key TEXT NOT NULL, "
                     + "send_id TEXT NOT NULL, "
-                    + "part_ids TEXT NOT NULL, "   // the queued parts' outbound ids, comma-separated, in order
+                    + "part_ids TEXT NOT NULL, " // the queued parts' outbound ids, comma-separated, in order
                     + "created_at BIGINT NOT NULL, "
                     + "PRIMARY KEY (tenant_id, idempotency_key))",
             "CREATE INDEX idx_send_idempotency_created ON send_idempotency_keys (created_at)",
@@ -46,7 +46,10 @@ public final class V10__Tenant_initiated_sends extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean sqlite = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+        boolean sqlite = connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
                 .contains("sqlite");
         if (sqlite) {
             SqliteTableRebuild.withoutForeignKeys(connection, () -> {
@@ -58,8 +61,8 @@ public final class V10__Tenant_initiated_sends extends BaseJavaMigration {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            SqliteTableRebuild.execute(connection,
-                    List.of("ALTER TABLE outbound_messages ALTER COLUMN inbound_id DROP NOT NULL"));
+            SqliteTableRebuild.execute(
+                    connection, List.of("ALTER TABLE outbound_messages ALTER COLUMN inbound_id DROP NOT NULL"));
             SqliteTableRebuild.execute(connection, COMMON);
             connection.commit();
         } catch (SQLException | RuntimeException e) {

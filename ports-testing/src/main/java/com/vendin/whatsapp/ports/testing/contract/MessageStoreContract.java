@@ -44,8 +44,7 @@ public abstract class MessageStoreContract {
     private static final Duration LEASE = Duration.ofSeconds(90);
 
     /** The four ports over one store. */
-    public record Stores(Inbox inbox, DeliveryQueue deliveries, OutboundQueue outbox, MessageQueries queries) {
-    }
+    public record Stores(Inbox inbox, DeliveryQueue deliveries, OutboundQueue outbox, MessageQueries queries) {}
 
     protected final MutableClock clock = new MutableClock(T0);
     private Stores stores;
@@ -61,12 +60,15 @@ public abstract class MessageStoreContract {
     @Test
     void recordSkipsKnownIdsAndReportsWhatItAdded() {
         Set<String> first = stores.inbox().record(List.of(routed("wamid.1", "+5511988887777", 0)), List.of());
-        Set<String> second = stores.inbox().record(
-                List.of(routed("wamid.1", "+5511988887777", 0), routed("wamid.2", "+5511988887777", 1)), List.of());
+        Set<String> second = stores.inbox()
+                .record(
+                        List.of(routed("wamid.1", "+5511988887777", 0), routed("wamid.2", "+5511988887777", 1)),
+                        List.of());
 
         assertThat(first).containsExactly("wamid.1");
         assertThat(second).containsExactly("wamid.2");
-        assertThat(stores.inbox().known(List.of("wamid.1", "wamid.2", "wamid.3"))).containsExactlyInAnyOrder("wamid.1", "wamid.2");
+        assertThat(stores.inbox().known(List.of("wamid.1", "wamid.2", "wamid.3")))
+                .containsExactlyInAnyOrder("wamid.1", "wamid.2");
     }
 
     @Test
@@ -74,27 +76,42 @@ public abstract class MessageStoreContract {
         for (int i = 0; i < 5; i++) {
             stores.inbox().record(List.of(routed("moda." + i, "+55119888870" + (10 + i), i)), List.of());
         }
-        stores.inbox().record(List.of(new InboxEntry(message("loja.1", "+5521977776666", 9),
-                decision(LOJA, "+5521977776666"), InboundState.RECEIVED)), List.of());
+        stores.inbox()
+                .record(
+                        List.of(new InboxEntry(
+                                message("loja.1", "+5521977776666", 9),
+                                decision(LOJA, "+5521977776666"),
+                                InboundState.RECEIVED)),
+                        List.of());
 
         List<PendingDelivery> first = stores.deliveries().claimDue(clock.instant(), LEASE, 3, 2);
         List<PendingDelivery> second = stores.deliveries().claimDue(clock.instant(), LEASE, 10, 2);
 
-        assertThat(first).extracting(d -> d.message().providerMessageId()).containsExactly("moda.0", "moda.1", "loja.1");
+        assertThat(first)
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("moda.0", "moda.1", "loja.1");
         assertThat(second).as("moda already holds its 2 leases").isEmpty();
         complete(first.get(0));
         assertThat(stores.deliveries().claimDue(clock.instant(), LEASE, 10, 2))
-                .extracting(d -> d.message().providerMessageId()).containsExactly("moda.2");
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("moda.2");
     }
 
     @Test
     void onlyTheHeadOfEachThreadIsClaimableInProviderTimestampOrder() {
-        stores.inbox().record(List.of(routed("late", "+5511988887777", 5), routed("early", "+5511988887777", 1),
-                routed("other", "+5521977776666", 3)), List.of());
+        stores.inbox()
+                .record(
+                        List.of(
+                                routed("late", "+5511988887777", 5),
+                                routed("early", "+5511988887777", 1),
+                                routed("other", "+5521977776666", 3)),
+                        List.of());
 
         List<PendingDelivery> claimed = claim();
 
-        assertThat(claimed).extracting(d -> d.message().providerMessageId()).containsExactlyInAnyOrder("early", "other");
+        assertThat(claimed)
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactlyInAnyOrder("early", "other");
         complete(claimed.get(0));
         complete(claimed.get(1));
         assertThat(claim()).extracting(d -> d.message().providerMessageId()).containsExactly("late");
@@ -103,11 +120,18 @@ public abstract class MessageStoreContract {
     @Test
     void rateLimitedAndUnroutableMessagesAreNeverClaimed() {
         InboundMessage stray = message("stray", "+5511988887777", 0);
-        stores.inbox().record(List.of(
-                new InboxEntry(message("limited", "+5511988887777", 0), decision(MODA, "+5511988887777"),
-                        InboundState.RATE_LIMITED),
-                new InboxEntry(stray, new RoutingDecision.Unroutable(UnroutableReason.UNKNOWN_STORE_NUMBER),
-                        InboundState.UNROUTABLE)), List.of());
+        stores.inbox()
+                .record(
+                        List.of(
+                                new InboxEntry(
+                                        message("limited", "+5511988887777", 0),
+                                        decision(MODA, "+5511988887777"),
+                                        InboundState.RATE_LIMITED),
+                                new InboxEntry(
+                                        stray,
+                                        new RoutingDecision.Unroutable(UnroutableReason.UNKNOWN_STORE_NUMBER),
+                                        InboundState.UNROUTABLE)),
+                        List.of());
 
         assertThat(claim()).isEmpty();
     }
@@ -131,8 +155,14 @@ public abstract class MessageStoreContract {
     void retryLaterCountsTheAttemptAndWaitsWhileDeadLetterGivesUp() {
         stores.inbox().record(List.of(routed("a", "+5511988887777", 0), routed("b", "+5521977776666", 0)), List.of());
         List<PendingDelivery> claimed = claim();
-        PendingDelivery a = claimed.stream().filter(d -> d.message().providerMessageId().equals("a")).findFirst().orElseThrow();
-        PendingDelivery b = claimed.stream().filter(d -> d.message().providerMessageId().equals("b")).findFirst().orElseThrow();
+        PendingDelivery a = claimed.stream()
+                .filter(d -> d.message().providerMessageId().equals("a"))
+                .findFirst()
+                .orElseThrow();
+        PendingDelivery b = claimed.stream()
+                .filter(d -> d.message().providerMessageId().equals("b"))
+                .findFirst()
+                .orElseThrow();
 
         stores.deliveries().retryLater(a.id(), clock.instant().plusSeconds(3), "http_503", clock.instant());
         stores.deliveries().deadLetter(b.id(), "http_400", clock.instant());
@@ -174,10 +204,14 @@ public abstract class MessageStoreContract {
     @Test
     void statusesOnlyMoveForwardAndOneThatArrivesBeforeTheAcceptanceIsKept() {
         stores.inbox().record(List.of(routed("a", "+5511988887777", 0), routed("b", "+5521977776666", 0)), List.of());
-        claim().forEach(d -> stores.deliveries().complete(d.id(), route(), List.of("reply " + d.id()), clock.instant()));
+        claim().forEach(d ->
+                stores.deliveries().complete(d.id(), route(), List.of("reply " + d.id()), clock.instant()));
         List<PendingPart> parts = claimParts();
         stores.outbox().markAccepted(parts.get(0).id(), "wamid.x", clock.instant());
-        stores.inbox().record(List.of(), List.of(status("wamid.x", DeliveryStatus.READ), status("wamid.y", DeliveryStatus.DELIVERED)));
+        stores.inbox()
+                .record(
+                        List.of(),
+                        List.of(status("wamid.x", DeliveryStatus.READ), status("wamid.y", DeliveryStatus.DELIVERED)));
         stores.inbox().record(List.of(), List.of(status("wamid.x", DeliveryStatus.DELIVERED)));
         stores.outbox().markAccepted(parts.get(1).id(), "wamid.y", clock.instant());
 
@@ -190,16 +224,23 @@ public abstract class MessageStoreContract {
         claim().forEach(d -> stores.deliveries().complete(d.id(), route(), List.of("only part"), clock.instant()));
         PendingPart part = claimParts().get(0);
 
-        stores.inbox().record(List.of(), List.of(correlated("wamid.lost", DeliveryStatus.DELIVERED, part.id()),
-                correlated("wamid.other", DeliveryStatus.SENT, part.id() + 1000)));
+        stores.inbox()
+                .record(
+                        List.of(),
+                        List.of(
+                                correlated("wamid.lost", DeliveryStatus.DELIVERED, part.id()),
+                                correlated("wamid.other", DeliveryStatus.SENT, part.id() + 1000)));
         clock.advance(Duration.ofSeconds(61));
         List<PendingPart> afterLease = claimParts();
         stores.outbox().markAccepted(part.id(), "wamid.late", clock.instant());
 
         assertThat(afterLease).as("never sent again").isEmpty();
         assertThat(outboundStates()).containsExactly("delivered");
-        assertThat(stores.queries().forTenant(MODA, 10)).filteredOn(v -> v.direction().equals("outbound"))
-                .singleElement().extracting(MessageView::providerMessageId).isEqualTo(Optional.of("wamid.lost"));
+        assertThat(stores.queries().forTenant(MODA, 10))
+                .filteredOn(v -> v.direction().equals("outbound"))
+                .singleElement()
+                .extracting(MessageView::providerMessageId)
+                .isEqualTo(Optional.of("wamid.lost"));
         assertThat(state("a")).isEqualTo("replied");
     }
 
@@ -212,8 +253,10 @@ public abstract class MessageStoreContract {
 
         stores.inbox().record(List.of(), List.of(correlated("wamid.second", DeliveryStatus.READ, part.id())));
 
-        assertThat(stores.queries().forTenant(MODA, 10)).filteredOn(v -> v.direction().equals("outbound"))
-                .singleElement().satisfies(v -> {
+        assertThat(stores.queries().forTenant(MODA, 10))
+                .filteredOn(v -> v.direction().equals("outbound"))
+                .singleElement()
+                .satisfies(v -> {
                     assertThat(v.providerMessageId()).contains("wamid.first");
                     assertThat(v.state()).isEqualTo("sent");
                 });
@@ -230,9 +273,14 @@ public abstract class MessageStoreContract {
 
         assertThat(claimParts()).isEmpty();
         clock.advance(Duration.ofSeconds(3));
-        assertThat(claimParts()).singleElement().satisfies(p -> assertThat(p.attempts()).isEqualTo(1));
-        assertThat(stores.queries().forTenant(MODA, 10)).filteredOn(v -> v.state().equals("failed"))
-                .singleElement().extracting(MessageView::errorCode).isEqualTo(Optional.of("131047"));
+        assertThat(claimParts())
+                .singleElement()
+                .satisfies(p -> assertThat(p.attempts()).isEqualTo(1));
+        assertThat(stores.queries().forTenant(MODA, 10))
+                .filteredOn(v -> v.state().equals("failed"))
+                .singleElement()
+                .extracting(MessageView::errorCode)
+                .isEqualTo(Optional.of("131047"));
     }
 
     @Test
@@ -248,12 +296,18 @@ public abstract class MessageStoreContract {
     void queriesListATenantsMessagesNewestFirstAndTheUnroutableWithReasons() {
         stores.inbox().record(List.of(routed("old", "+5511988887777", 0)), List.of());
         clock.advance(Duration.ofSeconds(1));
-        stores.inbox().record(List.of(routed("new", "+5521977776666", 1),
-                new InboxEntry(message("stray", "+5511988887777", 0),
-                        new RoutingDecision.Unroutable(UnroutableReason.UNREGISTERED_ADMIN), InboundState.UNROUTABLE)),
-                List.of());
+        stores.inbox()
+                .record(
+                        List.of(
+                                routed("new", "+5521977776666", 1),
+                                new InboxEntry(
+                                        message("stray", "+5511988887777", 0),
+                                        new RoutingDecision.Unroutable(UnroutableReason.UNREGISTERED_ADMIN),
+                                        InboundState.UNROUTABLE)),
+                        List.of());
 
-        assertThat(stores.queries().forTenant(MODA, 10)).extracting(MessageView::providerMessageId)
+        assertThat(stores.queries().forTenant(MODA, 10))
+                .extracting(MessageView::providerMessageId)
                 .containsExactly(Optional.of("new"), Optional.of("old"));
         assertThat(stores.queries().forTenant(LOJA, 10)).isEmpty();
         assertThat(stores.queries().unroutable(10)).singleElement().satisfies(u -> {
@@ -276,13 +330,18 @@ public abstract class MessageStoreContract {
 
     private String state(String providerId) {
         return stores.queries().forTenant(MODA, 500).stream()
-                .filter(v -> v.direction().equals("inbound") && v.providerMessageId().equals(Optional.of(providerId)))
-                .findFirst().orElseThrow().state();
+                .filter(v ->
+                        v.direction().equals("inbound") && v.providerMessageId().equals(Optional.of(providerId)))
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 
     private List<String> outboundStates() {
-        return stores.queries().forTenant(MODA, 500).stream().filter(v -> v.direction().equals("outbound"))
-                .map(MessageView::state).toList();
+        return stores.queries().forTenant(MODA, 500).stream()
+                .filter(v -> v.direction().equals("outbound"))
+                .map(MessageView::state)
+                .toList();
     }
 
     private static ReplyRoute route() {
@@ -294,7 +353,13 @@ public abstract class MessageStoreContract {
     }
 
     private static StatusUpdate correlated(String id, DeliveryStatus status, long partId) {
-        return new StatusUpdate(Provider.FACEBOOK, id, status, T0, Optional.empty(), Optional.empty(),
+        return new StatusUpdate(
+                Provider.FACEBOOK,
+                id,
+                status,
+                T0,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of(PartCorrelation.of(partId)));
     }
 
@@ -307,7 +372,13 @@ public abstract class MessageStoreContract {
     }
 
     private static InboundMessage message(String id, String sender, int secondsAfterT0) {
-        return new InboundMessage(Provider.FACEBOOK, id, sender.substring(1), new Destination(Optional.of("200"), "5511999991111"),
-                T0.plusSeconds(secondsAfterT0), MessageContent.text("text of " + id), Optional.empty());
+        return new InboundMessage(
+                Provider.FACEBOOK,
+                id,
+                sender.substring(1),
+                new Destination(Optional.of("200"), "5511999991111"),
+                T0.plusSeconds(secondsAfterT0),
+                MessageContent.text("text of " + id),
+                Optional.empty());
     }
 }

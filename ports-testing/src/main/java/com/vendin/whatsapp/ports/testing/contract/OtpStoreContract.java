@@ -37,8 +37,14 @@ public abstract class OtpStoreContract {
     }
 
     private static PendingCode code(String id) {
-        return new PendingCode(id, new TenantId("moda-brasil"), "user-1", "00112233445566778899aabbccddeeff",
-                "ab".repeat(32), T0.plus(Duration.ofMinutes(5)), 0);
+        return new PendingCode(
+                id,
+                new TenantId("moda-brasil"),
+                "user-1",
+                "00112233445566778899aabbccddeeff",
+                "ab".repeat(32),
+                T0.plus(Duration.ofMinutes(5)),
+                0);
     }
 
     @Test
@@ -56,7 +62,8 @@ public abstract class OtpStoreContract {
 
         assertThat(store.issue(PHONE, code("c2"), T0.plusSeconds(59), LIMITS)).isFalse();
         assertThat(store.issue(OTHER, code("c3"), T0.plusSeconds(1), LIMITS)).isTrue();
-        assertThat(store.countAttempt(PHONE, T0.plusSeconds(59)).map(PendingCode::codeId)).contains("c1");
+        assertThat(store.countAttempt(PHONE, T0.plusSeconds(59)).map(PendingCode::codeId))
+                .contains("c1");
     }
 
     @Test
@@ -66,18 +73,23 @@ public abstract class OtpStoreContract {
 
         assertThat(store.issue(PHONE, code("c2"), T0.plusSeconds(60), LIMITS)).isTrue();
 
-        assertThat(store.countAttempt(PHONE, T0.plusSeconds(61))).contains(code("c2").withAttempts(1));
+        assertThat(store.countAttempt(PHONE, T0.plusSeconds(61)))
+                .contains(code("c2").withAttempts(1));
         assertThat(store.consume(PHONE, "c1", 5)).isFalse();
     }
 
     @Test
     void givenFiveCodesInAnHour_whenSixth_thenRefusedUntilTheFirstLeavesTheWindow() {
         for (int i = 0; i < 5; i++) {
-            assertThat(store.issue(PHONE, code("c" + i), T0.plus(Duration.ofMinutes(2L * i)), LIMITS)).isTrue();
+            assertThat(store.issue(PHONE, code("c" + i), T0.plus(Duration.ofMinutes(2L * i)), LIMITS))
+                    .isTrue();
         }
 
-        assertThat(store.issue(PHONE, code("c5"), T0.plus(Duration.ofMinutes(30)), LIMITS)).isFalse();
-        assertThat(store.issue(PHONE, code("c6"), T0.plus(Duration.ofMinutes(60)).plusSeconds(1), LIMITS)).isTrue();
+        assertThat(store.issue(PHONE, code("c5"), T0.plus(Duration.ofMinutes(30)), LIMITS))
+                .isFalse();
+        assertThat(store.issue(
+                        PHONE, code("c6"), T0.plus(Duration.ofMinutes(60)).plusSeconds(1), LIMITS))
+                .isTrue();
     }
 
     @Test

@@ -30,7 +30,10 @@ public abstract class PersonDirectoryContract {
     }
 
     private static SenderIds ids(PhoneNumber phone, String userId, String username) {
-        return new SenderIds(Optional.ofNullable(phone), Optional.ofNullable(userId), Optional.empty(),
+        return new SenderIds(
+                Optional.ofNullable(phone),
+                Optional.ofNullable(userId),
+                Optional.empty(),
                 Optional.ofNullable(username));
     }
 
@@ -74,7 +77,8 @@ public abstract class PersonDirectoryContract {
 
         assertThat(later.threadId()).isEqualTo("user:BR.1001");
         assertThat(later.phone()).contains(ANA);
-        assertThat(persons.resolve(STORE, ids(ANA, null, null), T0.plusSeconds(9)).threadId())
+        assertThat(persons.resolve(STORE, ids(ANA, null, null), T0.plusSeconds(9))
+                        .threadId())
                 .isEqualTo("user:BR.1001");
     }
 
@@ -87,7 +91,9 @@ public abstract class PersonDirectoryContract {
 
         assertThat(merged.threadId()).isEqualTo("+5511988887777");
         assertThat(persons.findByUserId(STORE, "BR.1001")).map(Person::threadId).contains("+5511988887777");
-        assertThat(persons.resolve(STORE, ids(null, "BR.1001", null), T0.plusSeconds(30)).phone()).contains(ANA);
+        assertThat(persons.resolve(STORE, ids(null, "BR.1001", null), T0.plusSeconds(30))
+                        .phone())
+                .contains(ANA);
     }
 
     @Test
@@ -97,7 +103,8 @@ public abstract class PersonDirectoryContract {
 
         assertThat(persons.findByPhone(STORE, ANA)).map(Person::threadId).contains("user:BR.1001");
         assertThat(persons.findByPhone(OTHER_STORE, ANA)).isEmpty();
-        assertThat(persons.resolve(OTHER_STORE, ids(ANA, null, null), T0).threadId()).isEqualTo(ANA.e164());
+        assertThat(persons.resolve(OTHER_STORE, ids(ANA, null, null), T0).threadId())
+                .isEqualTo(ANA.e164());
     }
 
     @Test
@@ -138,21 +145,23 @@ public abstract class PersonDirectoryContract {
         persons.changeUserId(STORE, "US.1234", "US.5678", T0);
 
         assertThat(persons.findByUserId(STORE, "US.5678")).isEmpty();
-        assertThat(persons.resolve(STORE, ids(null, "US.5678", null), T0).threadId()).isEqualTo("user:US.5678");
+        assertThat(persons.resolve(STORE, ids(null, "US.5678", null), T0).threadId())
+                .isEqualTo("user:US.5678");
     }
 
     @Test
     void aChangedNumberKeepsTheThreadAndTakesTheNewIds() {
         persons.resolve(STORE, ids(ANA, "BR.1001", null), T0);
 
-        persons.changeNumber(STORE, Optional.of(ANA), Optional.of("BR.1001"), ANA_NEW, Optional.of("BR.2002"),
-                T0.plusSeconds(60));
+        persons.changeNumber(
+                STORE, Optional.of(ANA), Optional.of("BR.1001"), ANA_NEW, Optional.of("BR.2002"), T0.plusSeconds(60));
 
         Person byNewPhone = persons.resolve(STORE, ids(ANA_NEW, null, null), T0.plusSeconds(90));
         assertThat(byNewPhone.threadId()).isEqualTo("+5511988887777");
         assertThat(byNewPhone.userId()).contains("BR.2002");
         assertThat(persons.findByUserId(STORE, "BR.1001")).isEmpty();
-        assertThat(persons.resolve(STORE, ids(null, "BR.2002", null), T0.plusSeconds(95)).threadId())
+        assertThat(persons.resolve(STORE, ids(null, "BR.2002", null), T0.plusSeconds(95))
+                        .threadId())
                 .isEqualTo("+5511988887777");
     }
 
@@ -162,6 +171,7 @@ public abstract class PersonDirectoryContract {
 
         persons.changeNumber(STORE, Optional.empty(), Optional.of("BR.1001"), ANA_NEW, Optional.empty(), T0);
 
-        assertThat(persons.resolve(STORE, ids(ANA_NEW, null, null), T0).threadId()).isEqualTo("user:BR.1001");
+        assertThat(persons.resolve(STORE, ids(ANA_NEW, null, null), T0).threadId())
+                .isEqualTo("user:BR.1001");
     }
 }
