@@ -10,21 +10,21 @@ import org.junit.jupiter.api.Test;
 class HttpConfigTest {
 
     @Test
-    void givenNoLimit_thenWebhookBodiesMayBeFourMebibytes() {
+    void givenNoLimitThenWebhookBodiesMayBeFourMebibytes() {
         HttpConfig config = new HttpConfig(8080, Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThat(config.maxWebhookBytes()).isEqualTo(4L * 1024 * 1024);
     }
 
     @Test
-    void givenABlankVerifyToken_thenItCountsAsUnset() {
+    void givenABlankVerifyTokenThenItCountsAsUnset() {
         HttpConfig config = new HttpConfig(0, Optional.empty(), Optional.of("  "), Optional.empty());
 
         assertThat(config.facebookVerifyToken()).isEmpty();
     }
 
     @Test
-    void givenAPortOutOfRange_thenRejected() {
+    void givenAPortOutOfRangeThenRejected() {
         assertThatThrownBy(() -> new HttpConfig(70_000, Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpConfig(-1, Optional.empty(), Optional.empty(), Optional.empty()))

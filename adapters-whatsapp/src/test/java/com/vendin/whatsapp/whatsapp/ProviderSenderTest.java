@@ -15,14 +15,14 @@ class ProviderSenderTest {
             message -> new SendOutcome.Accepted("wamid.meta"), message -> new SendOutcome.Accepted("SMtwilio"));
 
     @Test
-    void givenMetaAccount_whenSending_thenGraphSenderIsUsed() {
+    void givenMetaAccountWhenSendingThenGraphSenderIsUsed() {
         OutboundText message = new OutboundText(SenderAccount.meta("1", new Secret("t")), "5511987654321", "x");
 
         assertThat(sender.send(message)).isEqualTo(new SendOutcome.Accepted("wamid.meta"));
     }
 
     @Test
-    void givenTwilioAccount_whenSending_thenTwilioSenderIsUsed() {
+    void givenTwilioAccountWhenSendingThenTwilioSenderIsUsed() {
         OutboundText message = new OutboundText(
                 SenderAccount.twilio(new PhoneNumber("+14155238886"), "AC1", new Secret("t")), "+5511987654321", "x");
 
@@ -30,13 +30,13 @@ class ProviderSenderTest {
     }
 
     @Test
-    void givenDefaults_whenRead_thenContractUrls() {
+    void givenDefaultsWhenReadThenContractUrls() {
         assertThat(ProviderApiConfig.defaults())
                 .isEqualTo(new ProviderApiConfig("https://graph.facebook.com/v25.0", "https://api.twilio.com"));
     }
 
     @Test
-    void givenMalformedTwilioUrl_whenConfigured_thenRejectedNamingTheVariable() {
+    void givenMalformedTwilioUrlWhenConfiguredThenRejectedNamingTheVariable() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ProviderApiConfig("https://graph.facebook.com/v25.0", "api.twilio.com"))
                 .withMessageContaining("TWILIO_API_URL");

@@ -20,7 +20,7 @@ class BenchmarkSmokeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void givenTinyRun_whenBenchmarkRuns_thenEveryFigureIsThereAndEveryMessageGotExactlyOneReply(@TempDir Path dir)
+    void givenTinyRunWhenBenchmarkRunsThenEveryFigureIsThereAndEveryMessageGotExactlyOneReply(@TempDir Path dir)
             throws Exception {
         Path out = dir.resolve("results");
         List<String> command = new ArrayList<>(List.of(

@@ -22,7 +22,7 @@ class AdminAuthTest {
     }
 
     @Test
-    void givenNoAdminTokenConfigured_whenAnyAdminCallIsMade_then503AdminApiDisabled() {
+    void givenNoAdminTokenConfiguredWhenAnyAdminCallIsMadeThen503AdminApiDisabled() {
         server.close();
         server = TestServer.start(
                 new HttpConfig(0, Optional.of(new Secret("s")), Optional.empty(), Optional.empty()),
@@ -40,7 +40,7 @@ class AdminAuthTest {
     }
 
     @Test
-    void givenNoToken_whenCalled_then401Unauthorized() {
+    void givenNoTokenWhenCalledThen401Unauthorized() {
         Reply reply = server.call("GET", "/api/v1/unroutable", null, Map.of());
 
         assertThat(reply.status()).isEqualTo(401);
@@ -49,7 +49,7 @@ class AdminAuthTest {
     }
 
     @Test
-    void givenWrongTokenOrScheme_whenCalled_then401() {
+    void givenWrongTokenOrSchemeWhenCalledThen401() {
         for (String header : List.of(
                 "Bearer wrong",
                 "Bearer " + TestServer.ADMIN_TOKEN + "x",
@@ -62,7 +62,7 @@ class AdminAuthTest {
     }
 
     @Test
-    void givenTheToken_whenCalled_thenServed() {
+    void givenTheTokenWhenCalledThenServed() {
         assertThat(server.admin("GET", "/api/v1/unroutable", null).status()).isEqualTo(200);
         assertThat(server.call(
                                 "GET",
@@ -74,7 +74,7 @@ class AdminAuthTest {
     }
 
     @Test
-    void givenNoToken_whenAWriteIsAttempted_thenNothingReachesTheUseCase() {
+    void givenNoTokenWhenAWriteIsAttemptedThenNothingReachesTheUseCase() {
         Reply reply = server.call(
                 "POST",
                 "/api/v1/tenants",

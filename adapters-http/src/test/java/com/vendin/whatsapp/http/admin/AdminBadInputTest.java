@@ -18,7 +18,7 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenAnUnknownTopLevelField_whenCreated_then400NamingIt() {
+    void givenAnUnknownTopLevelFieldWhenCreatedThen400NamingIt() {
         Reply reply = create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"colour\":\"red\"}");
 
         assertError(reply, 400, "unknown_field");
@@ -26,7 +26,7 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenAnUnknownNestedField_whenCreated_then400NamingIt() {
+    void givenAnUnknownNestedFieldWhenCreatedThen400NamingIt() {
         Reply reply = create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"whatsapp\":{\"pin\":\"123456\"}}");
 
         assertError(reply, 400, "unknown_field");
@@ -34,7 +34,7 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenABodyThatIsNotJson_whenCreatedOrPatched_then400InvalidJson() {
+    void givenABodyThatIsNotJsonWhenCreatedOrPatchedThen400InvalidJson() {
         assertError(create("subdomain=s"), 400, "invalid_json");
         assertError(create("{\"subdomain\":"), 400, "invalid_json");
         assertError(create("{} {}"), 400, "invalid_json");
@@ -43,7 +43,7 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenWrongTypes_whenCreated_then400InvalidRequest() {
+    void givenWrongTypesWhenCreatedThen400InvalidRequest() {
         assertError(create("{\"subdomain\":5,\"instanceUrl\":\"http://x\"}"), 400, "invalid_request");
         assertError(create("{\"subdomain\":true,\"instanceUrl\":\"http://x\"}"), 400, "invalid_request");
         assertError(create("{\"subdomain\":{\"a\":1},\"instanceUrl\":\"http://x\"}"), 400, "invalid_request");
@@ -56,7 +56,7 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenAMissingRequiredField_whenCreated_then400NamingIt() {
+    void givenAMissingRequiredFieldWhenCreatedThen400NamingIt() {
         Reply reply = create("{\"subdomain\":\"s\"}");
 
         assertError(reply, 400, "invalid_request");
@@ -64,7 +64,7 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenAnUnknownProvider_whenCreated_then400InvalidProvider() {
+    void givenAnUnknownProviderWhenCreatedThen400InvalidProvider() {
         assertError(
                 create("{\"subdomain\":\"s\",\"instanceUrl\":\"http://x\",\"whatsapp\":{\"provider\":\"sms\"}}"),
                 400,
@@ -72,14 +72,14 @@ class AdminBadInputTest {
     }
 
     @Test
-    void givenDeeplyNestedJson_whenCreated_then400NotA500() {
+    void givenDeeplyNestedJsonWhenCreatedThen400NotA500() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
 
         assertThat(create("{\"subdomain\":" + deep + "}").status()).isEqualTo(400);
     }
 
     @Test
-    void givenABodyOverTheAdminLimit_whenCreated_then413() {
+    void givenABodyOverTheAdminLimitWhenCreatedThen413() {
         String big = "{\"subdomain\":\"" + "a".repeat(70_000) + "\",\"instanceUrl\":\"http://x\"}";
 
         assertError(create(big), 413, "payload_too_large");

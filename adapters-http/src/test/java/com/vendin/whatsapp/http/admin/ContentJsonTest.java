@@ -15,7 +15,7 @@ class ContentJsonTest {
     private final ContentJson json = new ContentJson(mapper);
 
     @Test
-    void givenEachKindOfItem_whenShown_thenItsFieldsAreTheOnesOfContractSection31() throws Exception {
+    void givenEachKindOfItemWhenShownThenItsFieldsAreTheOnesOfContractSection31() throws Exception {
         assertThat(json.content(new OutboundContent.ListMessage(
                         "Escolha",
                         "Ver opções",
@@ -42,7 +42,7 @@ class ContentJsonTest {
     }
 
     @Test
-    void givenAMediaUrlWithUserInfo_whenShown_thenTheUserInfoIsDroppedAndTheRestKeptAsWritten() {
+    void givenAMediaUrlWithUserInfoWhenShownThenTheUserInfoIsDroppedAndTheRestKeptAsWritten() {
         assertThat(json.content(new OutboundContent.Media(
                                 MediaKind.IMAGE,
                                 URI.create("https://ana:s3cr%40t@cdn.loja.example/a%20b.png?sig=x%2By#f"),

@@ -56,7 +56,7 @@ class ErrorMappingTest {
     }
 
     @Test
-    void givenAProviderError_whenAnswered_thenItsProviderCodeIsIncluded() {
+    void givenAProviderErrorWhenAnsweredThenItsProviderCodeIsIncluded() {
         server.tenants.failNextWith(
                 new GatewayRejection(Kind.PROVIDER_ERROR, "provider_error", "Meta refused the code.", "190"));
 
@@ -67,7 +67,7 @@ class ErrorMappingTest {
     }
 
     @Test
-    void givenAConflict_whenCreated_then409WithTheUseCaseCode() {
+    void givenAConflictWhenCreatedThen409WithTheUseCaseCode() {
         server.tenants.failNextWith(GatewayRejection.conflict("subdomain_taken", "The subdomain moda is taken."));
 
         Reply reply = server.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"moda\",\"instanceUrl\":\"http://x\"}");
@@ -77,7 +77,7 @@ class ErrorMappingTest {
     }
 
     @Test
-    void givenAnUnexpectedFailure_whenAnswered_then500InTheErrorFormatWithoutDetails() {
+    void givenAnUnexpectedFailureWhenAnsweredThen500InTheErrorFormatWithoutDetails() {
         server.tenants.failNextWith(new IllegalStateException("connection string jdbc:secret"));
 
         Reply reply = server.admin("GET", "/api/v1/tenants/t1", null);
@@ -88,7 +88,7 @@ class ErrorMappingTest {
     }
 
     @Test
-    void givenAnUnknownRoute_whenCalled_then404NotFoundJson() {
+    void givenAnUnknownRouteWhenCalledThen404NotFoundJson() {
         for (Reply reply : new Reply[] {
             server.admin("GET", "/api/v1/nothing-here", null), server.call("GET", "/nothing-here", null, Map.of())
         }) {
@@ -99,7 +99,7 @@ class ErrorMappingTest {
     }
 
     @Test
-    void givenAWrongMethod_whenCalled_then405Json() {
+    void givenAWrongMethodWhenCalledThen405Json() {
         for (Reply reply : new Reply[] {
             server.admin("PUT", "/api/v1/tenants/t1", "{}"),
             server.call("DELETE", "/webhooks/whatsapp/facebook", null, Map.of()),

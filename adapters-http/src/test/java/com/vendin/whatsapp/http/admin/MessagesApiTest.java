@@ -32,7 +32,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenATenantWithMessages_whenListed_thenItemsCarryIdsStatesAndIsoTimes() {
+    void givenATenantWithMessagesWhenListedThenItemsCarryIdsStatesAndIsoTimes() {
         server.messages.put(
                 new TenantId("moda"),
                 List.of(
@@ -93,7 +93,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenRichPartsAndAMediaMessage_whenListed_thenTypesContentMediaAndWindowAreShownWithoutProviderUrls() {
+    void givenRichPartsAndAMediaMessageWhenListedThenTypesContentMediaAndWindowAreShownWithoutProviderUrls() {
         ServiceWindow open = new ServiceWindow(T0.plusSeconds(86_400), true);
         MessageDetail buttons = new MessageDetail(
                 Optional.of(new OutboundContent.Buttons(
@@ -171,7 +171,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenAMessageWithoutDetail_whenListed_thenTheNewFieldsAreNull() {
+    void givenAMessageWithoutDetailWhenListedThenTheNewFieldsAreNull() {
         server.messages.put(new TenantId("moda"), List.of(view("in-1", "inbound", "text", MessageDetail.NONE)));
 
         JsonNode item = Json.parse(server.admin("GET", "/api/v1/tenants/moda/messages", null)
@@ -209,7 +209,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenNoLimit_whenListed_thenFiftyIsAsked() {
+    void givenNoLimitWhenListedThenFiftyIsAsked() {
         server.messages.put(new TenantId("moda"), List.of());
 
         Reply reply = server.admin("GET", "/api/v1/tenants/moda/messages", null);
@@ -220,7 +220,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenALimitThatIsNotANumber_whenListed_then400InvalidLimit() {
+    void givenALimitThatIsNotANumberWhenListedThen400InvalidLimit() {
         server.messages.put(new TenantId("moda"), List.of());
 
         for (String path : List.of(
@@ -234,7 +234,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenNoSuchTenant_whenItsMessagesAreListed_then404() {
+    void givenNoSuchTenantWhenItsMessagesAreListedThen404() {
         Reply reply = server.admin("GET", "/api/v1/tenants/ghost/messages", null);
 
         assertThat(reply.status()).isEqualTo(404);
@@ -242,7 +242,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void givenUnroutableMessages_whenListed_thenItemsCarryTheReason() {
+    void givenUnroutableMessagesWhenListedThenItemsCarryTheReason() {
         server.messages.unroutable(List.of(new UnroutableView(
                 "in-9",
                 "facebook",

@@ -25,7 +25,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenAFullBody_whenCreated_then201WithTheInstanceSecretButNoToken() {
+    void givenAFullBodyWhenCreatedThen201WithTheInstanceSecretButNoToken() {
         Reply reply = server.admin("POST", "/api/v1/tenants", CREATE);
 
         assertThat(reply.status()).isEqualTo(201);
@@ -47,7 +47,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenAMinimalBody_whenCreated_thenWhatsappIsAbsent() {
+    void givenAMinimalBodyWhenCreatedThenWhatsappIsAbsent() {
         Reply reply =
                 server.admin("POST", "/api/v1/tenants", "{\"subdomain\":\"s\",\"instanceUrl\":\"https://s.example\"}");
 
@@ -58,7 +58,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenAnExistingTenant_whenRead_thenNoSecretOrTokenIsShown() {
+    void givenAnExistingTenantWhenReadThenNoSecretOrTokenIsShown() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
         Reply reply = server.admin("GET", "/api/v1/tenants/moda-brasil", null);
@@ -73,7 +73,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenNoSuchTenant_whenRead_then404TenantNotFound() {
+    void givenNoSuchTenantWhenReadThen404TenantNotFound() {
         assertThat(code(server.admin("GET", "/api/v1/tenants/ghost", null))).isEqualTo("tenant_not_found");
         Reply badId = server.admin("GET", "/api/v1/tenants/bad%20id!", null);
         assertThat(badId.status()).isEqualTo(404);
@@ -81,7 +81,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenWhatsappNull_whenPatched_thenTheNumberIsRemoved() {
+    void givenWhatsappNullWhenPatchedThenTheNumberIsRemoved() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
         Reply reply = server.admin("PATCH", "/api/v1/tenants/moda-brasil", "{\"whatsapp\":null}");
@@ -94,7 +94,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenOnlyASubdomain_whenPatched_thenOtherFieldsStayAbsent() {
+    void givenOnlyASubdomainWhenPatchedThenOtherFieldsStayAbsent() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
         Reply reply = server.admin("PATCH", "/api/v1/tenants/moda-brasil", "{\"subdomain\":\"moda2\"}");
@@ -109,7 +109,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenATwilioNumber_whenPatched_thenItsFieldsArePassedOn() {
+    void givenATwilioNumberWhenPatchedThenItsFieldsArePassedOn() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
         Reply reply = server.admin(
@@ -129,7 +129,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenATenant_whenDeleted_then204AndGone() {
+    void givenATenantWhenDeletedThen204AndGone() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
         Reply reply = server.admin("DELETE", "/api/v1/tenants/moda-brasil", null);
@@ -142,7 +142,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenATenant_whenTheInstanceSecretIsRotated_thenAFreshOneIsReturned() {
+    void givenATenantWhenTheInstanceSecretIsRotatedThenAFreshOneIsReturned() {
         String first = Json.parse(
                         server.admin("POST", "/api/v1/tenants", CREATE).body())
                 .path("instanceSecret")
@@ -160,7 +160,7 @@ class TenantApiTest {
     }
 
     @Test
-    void givenInputToAPostThatTakesNone_whenRotated_then400() {
+    void givenInputToAPostThatTakesNoneWhenRotatedThen400() {
         server.admin("POST", "/api/v1/tenants", CREATE);
 
         Reply field = server.admin("POST", "/api/v1/tenants/moda-brasil/instance-secret", "{\"length\":64}");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class HealthRoutesTest {
 
     @Test
-    void givenEveryCheckPasses_whenAsked_then200OkWithoutAToken() {
+    void givenEveryCheckPassesWhenAskedThen200OkWithoutAToken() {
         try (TestServer server = TestServer.start(TestServer.config(), List.of(TestServer.healthy("database")))) {
             Reply reply = server.call("GET", "/health", null, Map.of());
 
@@ -26,7 +26,7 @@ class HealthRoutesTest {
     }
 
     @Test
-    void givenAFailingCheck_whenAsked_then503NamingIt() {
+    void givenAFailingCheckWhenAskedThen503NamingIt() {
         try (TestServer server = TestServer.start(
                 TestServer.config(),
                 List.of(
@@ -43,7 +43,7 @@ class HealthRoutesTest {
     }
 
     @Test
-    void givenACheckThatThrows_whenAsked_then503() {
+    void givenACheckThatThrowsWhenAskedThen503() {
         HealthCheck throwing = new HealthCheck() {
             @Override
             public String name() {

@@ -38,7 +38,7 @@ class MediaRoutesTest {
     }
 
     @Test
-    void givenFoundMedia_whenRequested_thenStreamedWithTheProvidersTypeAndLengthUncompressedAndClosed()
+    void givenFoundMediaWhenRequestedThenStreamedWithTheProvidersTypeAndLengthUncompressedAndClosed()
             throws IOException {
         byte[] pdf = "%PDF-1.7 ".repeat(500).getBytes();
         start(new MediaFetch.Found(new MediaStream(
@@ -63,7 +63,7 @@ class MediaRoutesTest {
     }
 
     @Test
-    void givenProviderThatCannotBeAsked_whenRequested_then502WithAnErrorBody() throws IOException {
+    void givenProviderThatCannotBeAskedWhenRequestedThen502WithAnErrorBody() throws IOException {
         start(new MediaFetch.Unavailable("the Graph API media lookup answered HTTP 500"));
 
         try (Response response = get("/media/tok", null)) {

@@ -48,7 +48,7 @@ class SignedStatusClientTest {
     }
 
     @Test
-    void givenFailedPart_whenNotified_thenPostedSignedToTheStatusPathWithItsFields() throws Exception {
+    void givenFailedPartWhenNotifiedThenPostedSignedToTheStatusPathWithItsFields() throws Exception {
         tenant.enqueue(new MockResponse.Builder().code(204).build());
 
         NotifyOutcome outcome = client.notify(
@@ -82,7 +82,7 @@ class SignedStatusClientTest {
     }
 
     @Test
-    void givenTenantAnswers_whenNotified_thenClassifiedAsDeliveriesAreWith404Declined() {
+    void givenTenantAnswersWhenNotifiedThenClassifiedAsDeliveriesAreWith404Declined() {
         assertThat(SignedStatusClient.classify(200)).isInstanceOf(NotifyOutcome.Accepted.class);
         assertThat(SignedStatusClient.classify(404)).isInstanceOf(NotifyOutcome.Declined.class);
         assertThat(SignedStatusClient.classify(500)).isInstanceOf(NotifyOutcome.Retryable.class);
@@ -93,7 +93,7 @@ class SignedStatusClientTest {
     }
 
     @Test
-    void givenTenantThatHangsOrIsDown_whenNotified_thenRetryable() {
+    void givenTenantThatHangsOrIsDownWhenNotifiedThenRetryable() {
         tenant.enqueue(new MockResponse.Builder()
                 .code(200)
                 .headersDelay(2, TimeUnit.SECONDS)

@@ -56,7 +56,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenATenantThatAnswersText_whenDelivered_thenRepliedWithASignedRequest() throws Exception {
+    void givenATenantThatAnswersTextWhenDeliveredThenRepliedWithASignedRequest() throws Exception {
         tenant.enqueue(new MockResponse.Builder()
                 .code(200)
                 .body("{\"text\":\"Sim, temos a azul!\"}")
@@ -78,7 +78,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenAMessage_whenDelivered_thenTheBodyHasTheSeedFieldsFirstThenTheTypeObject() throws Exception {
+    void givenAMessageWhenDeliveredThenTheBodyHasTheSeedFieldsFirstThenTheTypeObject() throws Exception {
         tenant.enqueue(new MockResponse.Builder().code(200).body("{}").build());
 
         client.deliver(endpoint(""), image(Optional.of("Ana")));
@@ -113,7 +113,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenNoProfileNameAndATextMessage_whenDelivered_thenBothAreLeftOut() throws Exception {
+    void givenNoProfileNameAndATextMessageWhenDeliveredThenBothAreLeftOut() throws Exception {
         tenant.enqueue(new MockResponse.Builder().code(200).body("{}").build());
         AgentRequest text = new AgentRequest(
                 "wamid.T",
@@ -136,7 +136,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenInstanceUrlsWithAndWithoutPathsAndSlashes_whenDelivered_thenThePathIsJoinedOnce() throws Exception {
+    void givenInstanceUrlsWithAndWithoutPathsAndSlashesWhenDeliveredThenThePathIsJoinedOnce() throws Exception {
         for (String[] pathAndExpected : new String[][] {
             {"", "/webhooks/whatsapp"},
             {"/", "/webhooks/whatsapp"},
@@ -153,7 +153,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenA2xxWithoutUsableText_whenDelivered_thenRepliedWithNothing() {
+    void givenA2xxWithoutUsableTextWhenDeliveredThenRepliedWithNothing() {
         for (String body : List.of(
                 "",
                 "{}",
@@ -175,7 +175,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenAReplyBodyOverOneMebibyte_whenDelivered_thenRepliedWithNothing() {
+    void givenAReplyBodyOverOneMebibyteWhenDeliveredThenRepliedWithNothing() {
         String huge = "{\"text\":\"" + "a".repeat(1024 * 1024) + "\"}";
         tenant.enqueue(new MockResponse.Builder().code(200).body(huge).build());
 
@@ -184,7 +184,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenServerErrorsAndThrottling_whenDelivered_thenRetryable() {
+    void givenServerErrorsAndThrottlingWhenDeliveredThenRetryable() {
         for (int code : new int[] {500, 502, 503, 504, 429}) {
             tenant.enqueue(new MockResponse.Builder().code(code).build());
 
@@ -196,7 +196,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenARequestTimeoutStatus_whenDelivered_thenRetryable() {
+    void givenARequestTimeoutStatusWhenDeliveredThenRetryable() {
         // OkHttp itself repeats a request once after a 408, so the tenant answers 408 twice
         tenant.enqueue(new MockResponse.Builder().code(408).build());
         tenant.enqueue(new MockResponse.Builder().code(408).build());
@@ -205,7 +205,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenOtherClientErrorsOrARedirect_whenDelivered_thenRejected() {
+    void givenOtherClientErrorsOrARedirectWhenDeliveredThenRejected() {
         for (int code : new int[] {400, 401, 403, 404, 410, 422, 302}) {
             tenant.enqueue(new MockResponse.Builder()
                     .code(code)
@@ -220,7 +220,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenARefusedConnection_whenDelivered_thenRetryable() throws Exception {
+    void givenARefusedConnectionWhenDeliveredThenRetryable() throws Exception {
         MockWebServer gone = new MockWebServer();
         gone.start();
         URI url = URI.create("http://127.0.0.1:" + gone.getPort() + "/");
@@ -233,7 +233,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenATenantSlowerThanTheCallTimeout_whenDelivered_thenRetryable() {
+    void givenATenantSlowerThanTheCallTimeoutWhenDeliveredThenRetryable() {
         tenant.enqueue(new MockResponse.Builder()
                 .code(200)
                 .body("{\"text\":\"late\"}")
@@ -248,7 +248,7 @@ class SignedTenantClientTest {
     }
 
     @Test
-    void givenAnInstanceUrlThatIsNotHttp_whenDelivered_thenRejected() {
+    void givenAnInstanceUrlThatIsNotHttpWhenDeliveredThenRejected() {
         AgentOutcome outcome = client.deliver(
                 new TenantEndpoint(new TenantId("moda-brasil"), URI.create("ftp://files.example/"), new Secret(SECRET)),
                 image(Optional.empty()));

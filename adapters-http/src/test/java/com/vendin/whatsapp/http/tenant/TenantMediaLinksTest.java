@@ -51,7 +51,7 @@ class TenantMediaLinksTest {
     }
 
     @Test
-    void givenMetaImage_whenDelivered_thenTheImageCarriesItsLinkAndKeepsItsFields() throws Exception {
+    void givenMetaImageWhenDeliveredThenTheImageCarriesItsLinkAndKeepsItsFields() throws Exception {
         JsonNode body = deliver(
                 Role.CUSTOMER, "image", "{\"mediaId\":\"1420\",\"mimeType\":\"image/jpeg\",\"caption\":\"Azul?\"}");
 
@@ -65,7 +65,7 @@ class TenantMediaLinksTest {
     }
 
     @Test
-    void givenAdminsTwilioDocument_whenDelivered_thenLinkedByItsMediaUrlOnThePlatformNumber() throws Exception {
+    void givenAdminsTwilioDocumentWhenDeliveredThenLinkedByItsMediaUrlOnThePlatformNumber() throws Exception {
         String mediaUrl = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1";
         JsonNode body = deliver(
                 Role.ADMIN,
@@ -80,7 +80,7 @@ class TenantMediaLinksTest {
     }
 
     @Test
-    void givenLocationOrMediaWithoutReference_whenDelivered_thenNoLink() throws Exception {
+    void givenLocationOrMediaWithoutReferenceWhenDeliveredThenNoLink() throws Exception {
         JsonNode location = deliver(Role.CUSTOMER, "location", "{\"latitude\":-23.5,\"longitude\":-46.6}");
         JsonNode sticker = deliver(Role.CUSTOMER, "sticker", "{\"mimeType\":\"image/webp\"}");
 

@@ -40,7 +40,7 @@ class MetaIdentityParsingTest {
     }
 
     @Test
-    void givenAUsernameOnlyMessage_whenPosted_thenItCarriesTheBsuidUsernameAndNoPhone() {
+    void givenAUsernameOnlyMessageWhenPostedThenItCarriesTheBsuidUsernameAndNoPhone() {
         assertThat(post(HELLO_FROM_BSUID)).isEqualTo(200);
 
         InboundMessage message = server.receiver.messages().get(0);
@@ -55,7 +55,7 @@ class MetaIdentityParsingTest {
     }
 
     @Test
-    void givenPhoneAndBsuid_whenPosted_thenBothAreKeptAndTheUsernameKeepsItsAt() {
+    void givenPhoneAndBsuidWhenPostedThenBothAreKeptAndTheUsernameKeepsItsAt() {
         // Courier hello_user_id.json
         String contacts = "[{\"profile\":{\"name\":\"Kerry Fisher\",\"username\":\"@kfisher\"},\"wa_id\":\"5678\","
                 + "\"user_id\":\"US.1234\"}]";
@@ -74,7 +74,7 @@ class MetaIdentityParsingTest {
     }
 
     @Test
-    void givenABsuidInFrom_whenPosted_thenItIsTheUserIdAndNotAPhone() {
+    void givenABsuidInFromWhenPostedThenItIsTheUserIdAndNotAPhone() {
         // Courier hello_bsuid_in_from.json
         String contacts = "[{\"profile\":{\"name\":\"Kerry Fisher\"},\"wa_id\":\"US.1234\"}]";
         String item = "{\"from\":\"US.1234\",\"id\":\"external_id\",\"timestamp\":\"1454119029\","
@@ -90,7 +90,7 @@ class MetaIdentityParsingTest {
     }
 
     @Test
-    void givenSystemMessages_whenPosted_thenTheyAreIdentityChangesAndNotMessages() {
+    void givenSystemMessagesWhenPostedThenTheyAreIdentityChangesAndNotMessages() {
         String userIdChanged = "{\"from_user_id\":\"US.1234\",\"id\":\"wamid.SYS1\",\"timestamp\":\"1767225600\","
                 + "\"type\":\"system\",\"system\":{\"body\":\"User Kerry changed from US.1234 to US.9999\","
                 + "\"type\":\"user_changed_user_id\",\"user_id\":\"US.9999\",\"previous_user_id\":\"US.1234\"}}";
@@ -124,7 +124,7 @@ class MetaIdentityParsingTest {
     }
 
     @Test
-    void givenAFailedStatusWithRecipientUserIdAndContacts_whenPosted_thenItIsAStatusUpdate() {
+    void givenAFailedStatusWithRecipientUserIdAndContactsWhenPostedThenItIsAStatusUpdate() {
         // fazer-ai/chatwoot#439 (values were redacted by the reporter)
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
                 + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
@@ -149,7 +149,7 @@ class MetaIdentityParsingTest {
     }
 
     @Test
-    void givenAStandbyChange_whenPosted_thenItsItemsAreStandbyAndNeverMessages() {
+    void givenAStandbyChangeWhenPostedThenItsItemsAreStandbyAndNeverMessages() {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
                 + "\"standby\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
                 + "\"34911222333\",\"phone_number_id\":\"520000000000002\"},\"contacts\":[{\"profile\":{\"name\":\"Ana\"},"

@@ -20,7 +20,7 @@ class MetaWebhookHandshakeTest {
     }
 
     @Test
-    void givenSubscribeAndTheVerifyToken_whenVerified_thenChallengeEchoedAsPlainText() {
+    void givenSubscribeAndTheVerifyTokenWhenVerifiedThenChallengeEchoedAsPlainText() {
         Reply reply = get("subscribe", TestServer.VERIFY_TOKEN, "1158201444");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -29,7 +29,7 @@ class MetaWebhookHandshakeTest {
     }
 
     @Test
-    void givenWrongToken_whenVerified_then403WithoutTheChallenge() {
+    void givenWrongTokenWhenVerifiedThen403WithoutTheChallenge() {
         Reply reply = get("subscribe", "not-the-token", "1158201444");
 
         assertThat(reply.status()).isEqualTo(403);
@@ -37,20 +37,20 @@ class MetaWebhookHandshakeTest {
     }
 
     @Test
-    void givenWrongMode_whenVerified_then403() {
+    void givenWrongModeWhenVerifiedThen403() {
         assertThat(get("unsubscribe", TestServer.VERIFY_TOKEN, "1158201444").status())
                 .isEqualTo(403);
     }
 
     @Test
-    void givenNoParameters_whenVerified_then403() {
+    void givenNoParametersWhenVerifiedThen403() {
         assertThat(server.call("GET", "/webhooks/whatsapp/facebook", null, Map.of())
                         .status())
                 .isEqualTo(403);
     }
 
     @Test
-    void givenNoVerifyTokenConfigured_whenVerifiedWithAnEmptyToken_then403() {
+    void givenNoVerifyTokenConfiguredWhenVerifiedWithAnEmptyTokenThen403() {
         server.close();
         server = TestServer.start(new HttpConfig(0, Optional.empty(), Optional.empty(), Optional.empty()), List.of());
 

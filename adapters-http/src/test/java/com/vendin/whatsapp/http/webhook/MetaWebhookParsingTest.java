@@ -26,7 +26,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenTwoChangesForTwoNumbers_whenPosted_thenEachMessageCarriesItsOwnMetadataAndContact() {
+    void givenTwoChangesForTwoNumbersWhenPostedThenEachMessageCarriesItsOwnMetadataAndContact() {
         String first = MetaPayloads.change(
                 "111",
                 "5511911110000",
@@ -62,7 +62,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenEntriesInSeveralEntryObjects_whenPosted_thenAllAreRead() {
+    void givenEntriesInSeveralEntryObjectsWhenPostedThenAllAreRead() {
         String change = MetaPayloads.change(
                 MetaPayloads.PHONE_ID,
                 MetaPayloads.DISPLAY,
@@ -81,7 +81,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenContactsForAnotherSender_whenPosted_thenProfileNameFallsBackToTheFirstContact() {
+    void givenContactsForAnotherSenderWhenPostedThenProfileNameFallsBackToTheFirstContact() {
         String change = MetaPayloads.change(
                 "111",
                 "5511911110000",
@@ -95,7 +95,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenNoContacts_whenPosted_thenNoProfileName() {
+    void givenNoContactsWhenPostedThenNoProfileName() {
         String change = MetaPayloads.change(
                 "111",
                 "5511911110000",
@@ -109,7 +109,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenStatuses_whenPosted_thenEachBecomesAStatusUpdateWithItsErrorCode() {
+    void givenStatusesWhenPostedThenEachBecomesAStatusUpdateWithItsErrorCode() {
         String failed = "{\"id\":\"wamid.OUT1\",\"status\":\"failed\",\"timestamp\":\"1767312000\","
                 + "\"recipient_id\":\"34600111222\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\","
                 + "\"message\":\"Re-engagement message\",\"error_data\":{\"details\":\"More than 24 hours\"}}]}";
@@ -139,7 +139,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenStatusWithBizOpaqueCallbackData_whenPosted_thenItIsTheStatusesCorrelationId() {
+    void givenStatusWithBizOpaqueCallbackDataWhenPostedThenItIsTheStatusesCorrelationId() {
         String sent = "{\"id\":\"wamid.OUT9\",\"status\":\"sent\",\"timestamp\":\"1767312003\","
                 + "\"recipient_id\":\"34600111222\",\"biz_opaque_callback_data\":\"wg-part-17\"}";
         String plain = "{\"id\":\"wamid.OUT10\",\"status\":\"delivered\",\"timestamp\":\"1767312004\"}";
@@ -153,7 +153,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenItemsWithoutIdOrFrom_whenPosted_thenOnlyThoseWithoutIdAreSkippedAndSiblingsRecorded() {
+    void givenItemsWithoutIdOrFromWhenPostedThenOnlyThoseWithoutIdAreSkippedAndSiblingsRecorded() {
         String noId =
                 "{\"from\":\"34600111222\",\"timestamp\":\"1767225600\",\"type\":\"text\",\"text\":{\"body\":\"a\"}}";
         String noFrom =
@@ -187,7 +187,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenMissingTimestamp_whenPosted_thenTheReceiveTimeIsUsed() {
+    void givenMissingTimestampWhenPostedThenTheReceiveTimeIsUsed() {
         String item = "{\"from\":\"34600111222\",\"id\":\"wamid.T\",\"type\":\"text\",\"text\":{\"body\":\"a\"}}";
 
         post(MetaPayloads.messages(item));
@@ -196,7 +196,7 @@ class MetaWebhookParsingTest {
     }
 
     @Test
-    void givenAChangeWithoutMessagesOrStatuses_whenPosted_thenAcknowledgedWithoutCallingTheUseCase() {
+    void givenAChangeWithoutMessagesOrStatusesWhenPostedThenAcknowledgedWithoutCallingTheUseCase() {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":"
                 + "[{\"field\":\"account_update\",\"value\":{\"event\":\"VERIFIED_ACCOUNT\"}}]}]}";
 

@@ -29,7 +29,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenRightSignature_whenPosted_thenAcknowledgedAfterRecording() {
+    void givenRightSignatureWhenPostedThenAcknowledgedAfterRecording() {
         byte[] body =
                 MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
@@ -41,7 +41,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenNoSignatureHeader_whenPosted_then401AndNothingPassedOn() {
+    void givenNoSignatureHeaderWhenPostedThen401AndNothingPassedOn() {
         byte[] body =
                 MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
@@ -53,7 +53,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenMalformedSignatures_whenPosted_then401() {
+    void givenMalformedSignaturesWhenPostedThen401() {
         byte[] body =
                 MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
         String right = MetaPayloads.signature(body);
@@ -72,7 +72,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenSignatureOfOtherBytes_whenPosted_then401() {
+    void givenSignatureOfOtherBytesWhenPostedThen401() {
         byte[] body =
                 MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
         byte[] tampered =
@@ -85,7 +85,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenNoAppSecretConfigured_whenPostedWithAnySignature_then401() {
+    void givenNoAppSecretConfiguredWhenPostedWithAnySignatureThen401() {
         server.close();
         server = TestServer.start(new HttpConfig(0, Optional.empty(), Optional.of("v"), Optional.empty()), List.of());
         byte[] body =
@@ -96,7 +96,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenSignedBodyThatIsNotJson_whenPosted_then400() {
+    void givenSignedBodyThatIsNotJsonWhenPostedThen400() {
         byte[] body = "not json at all".getBytes(StandardCharsets.UTF_8);
 
         Reply reply = post(body, MetaPayloads.signature(body));
@@ -106,7 +106,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenSignedPayloadOfAnotherObject_whenPosted_then400() {
+    void givenSignedPayloadOfAnotherObjectWhenPostedThen400() {
         byte[] body = "{\"object\":\"page\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
 
         Reply reply = post(body, MetaPayloads.signature(body));
@@ -116,14 +116,14 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenBodyOfExactlyTheLimit_whenPostedSigned_thenAccepted() {
+    void givenBodyOfExactlyTheLimitWhenPostedSignedThenAccepted() {
         byte[] body = padded(HttpConfig.DEFAULT_MAX_WEBHOOK_BYTES);
 
         assertThat(post(body, MetaPayloads.signature(body)).status()).isEqualTo(200);
     }
 
     @Test
-    void givenBodyOneByteOverTheLimitWithContentLength_whenPosted_then413() {
+    void givenBodyOneByteOverTheLimitWithContentLengthWhenPostedThen413() {
         byte[] body = padded(HttpConfig.DEFAULT_MAX_WEBHOOK_BYTES + 1);
 
         Reply reply = post(body, MetaPayloads.signature(body));
@@ -134,7 +134,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenChunkedBodyOneByteOverTheLimit_whenPosted_then413() {
+    void givenChunkedBodyOneByteOverTheLimitWhenPostedThen413() {
         byte[] body = padded(HttpConfig.DEFAULT_MAX_WEBHOOK_BYTES + 1);
 
         Reply reply = server.execute(new Request.Builder()
@@ -148,7 +148,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenChunkedBodyWithinTheLimit_whenPostedSigned_thenAccepted() {
+    void givenChunkedBodyWithinTheLimitWhenPostedSignedThenAccepted() {
         byte[] body =
                 MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);
 
@@ -163,7 +163,7 @@ class MetaWebhookSecurityTest {
     }
 
     @Test
-    void givenReceiverThrows_whenPosted_then500SoMetaRetries() {
+    void givenReceiverThrowsWhenPostedThen500SoMetaRetries() {
         server.receiver.failWith(new IllegalStateException("database is locked"));
         byte[] body =
                 MetaPayloads.messages(MetaPayloads.text("wamid.1", "Hola")).getBytes(StandardCharsets.UTF_8);

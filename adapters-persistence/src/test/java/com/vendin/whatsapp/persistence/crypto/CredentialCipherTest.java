@@ -11,7 +11,7 @@ class CredentialCipherTest {
     private static final byte[] KEY = key((byte) 1);
 
     @Test
-    void givenToken_whenEncryptedAndDecrypted_thenSameTextBack() {
+    void givenTokenWhenEncryptedAndDecryptedThenSameTextBack() {
         CredentialCipher cipher = new CredentialCipher(KEY);
 
         String stored = cipher.encrypt("EAAG-token-ção");
@@ -21,7 +21,7 @@ class CredentialCipherTest {
     }
 
     @Test
-    void givenSameToken_whenEncryptedTwice_thenNoncesAndCiphertextsDiffer() {
+    void givenSameTokenWhenEncryptedTwiceThenNoncesAndCiphertextsDiffer() {
         CredentialCipher cipher = new CredentialCipher(KEY);
 
         String first = cipher.encrypt("same");
@@ -35,7 +35,7 @@ class CredentialCipherTest {
     }
 
     @Test
-    void givenKeyOfWrongLength_whenCipherIsMade_thenRejected() {
+    void givenKeyOfWrongLengthWhenCipherIsMadeThenRejected() {
         assertThatThrownBy(() -> new CredentialCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CredentialCipher(new byte[31])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CredentialCipher(new byte[33])).isInstanceOf(IllegalArgumentException.class);
@@ -44,7 +44,7 @@ class CredentialCipherTest {
     }
 
     @Test
-    void givenBase64Key_whenCipherIsMade_thenItDecryptsWhatTheRawKeyEncrypted() {
+    void givenBase64KeyWhenCipherIsMadeThenItDecryptsWhatTheRawKeyEncrypted() {
         String stored = new CredentialCipher(KEY).encrypt("t");
 
         assertThat(CredentialCipher.fromBase64(Base64.getEncoder().encodeToString(KEY))
@@ -53,7 +53,7 @@ class CredentialCipherTest {
     }
 
     @Test
-    void givenOneFlippedBit_whenDecrypted_thenFailsLoudly() {
+    void givenOneFlippedBitWhenDecryptedThenFailsLoudly() {
         CredentialCipher cipher = new CredentialCipher(KEY);
         byte[] raw = Base64.getDecoder().decode(cipher.encrypt("secret-token").substring(3));
         for (int position : new int[] {0, 12, raw.length - 1}) {
@@ -66,7 +66,7 @@ class CredentialCipherTest {
     }
 
     @Test
-    void givenValueFromAnotherKeyOrMalformed_whenDecrypted_thenFailsLoudly() {
+    void givenValueFromAnotherKeyOrMalformedWhenDecryptedThenFailsLoudly() {
         String stored = new CredentialCipher(key((byte) 2)).encrypt("secret-token");
         CredentialCipher cipher = new CredentialCipher(KEY);
 
@@ -77,7 +77,7 @@ class CredentialCipherTest {
     }
 
     @Test
-    void givenCipher_whenPrinted_thenNoKeyMaterial() {
+    void givenCipherWhenPrintedThenNoKeyMaterial() {
         assertThat(new CredentialCipher(KEY).toString())
                 .doesNotContain(Base64.getEncoder().encodeToString(KEY))
                 .contains("***");

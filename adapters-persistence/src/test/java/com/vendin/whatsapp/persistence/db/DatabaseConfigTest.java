@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseConfigTest {
 
     @Test
-    void givenOnlyAUrl_whenDefaultsAreTaken_thenEightConnectionsFiveSecondBusyTimeoutTenSecondWait() {
+    void givenOnlyAUrlWhenDefaultsAreTakenThenEightConnectionsFiveSecondBusyTimeoutTenSecondWait() {
         DatabaseConfig config = DatabaseConfig.of(DatabaseConfig.DEFAULT_URL);
 
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:sqlite:gateway.db");
@@ -20,7 +20,7 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void givenSqliteUrls_whenAskedForTheFile_thenThePathWithoutOptionsOrNothingForMemory() {
+    void givenSqliteUrlsWhenAskedForTheFileThenThePathWithoutOptionsOrNothingForMemory() {
         assertThat(DatabaseConfig.of("jdbc:sqlite:data/gateway.db?journal_mode=WAL")
                         .sqliteFile())
                 .contains(Path.of("data/gateway.db"));
@@ -34,14 +34,14 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void givenUrlWithPassword_whenPrinted_thenThePasswordIsNotShown() {
+    void givenUrlWithPasswordWhenPrintedThenThePasswordIsNotShown() {
         DatabaseConfig config = DatabaseConfig.of("jdbc:postgresql://db/gateway?user=g&password=hunter2");
 
         assertThat(config.toString()).doesNotContain("hunter2").contains("jdbc:postgresql://db/gateway");
     }
 
     @Test
-    void givenPostgresqlUrl_whenDefaultsAreTaken_thenSixteenConnectionsAndThePostgresDialect() {
+    void givenPostgresqlUrlWhenDefaultsAreTakenThenSixteenConnectionsAndThePostgresDialect() {
         DatabaseConfig config = DatabaseConfig.of("jdbc:postgresql://127.0.0.1:5432/gateway");
 
         assertThat(config.maxPoolSize()).isEqualTo(16);
@@ -50,7 +50,7 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void givenAnotherDatabase_whenConfigured_thenRejectedNamingTheTwoSupported() {
+    void givenAnotherDatabaseWhenConfiguredThenRejectedNamingTheTwoSupported() {
         assertThatThrownBy(() -> DatabaseConfig.of("jdbc:mysql://db/gateway?password=hunter2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:postgresql://")
@@ -58,7 +58,7 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void givenNonJdbcUrl_whenConfigured_thenRejected() {
+    void givenNonJdbcUrlWhenConfiguredThenRejected() {
         assertThatThrownBy(() -> DatabaseConfig.of("postgres://db/gateway"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DatabaseConfig("jdbc:sqlite:x.db", 0, Duration.ZERO, Duration.ofSeconds(1)))

@@ -23,7 +23,7 @@ class DatabaseTest {
     Path dir;
 
     @Test
-    void givenOpenedFile_whenPragmasAreReadOnEveryPooledConnection_thenWalNormalForeignKeysBusyTimeoutAndBackstop() {
+    void givenOpenedFileWhenPragmasAreReadOnEveryPooledConnectionThenWalNormalForeignKeysBusyTimeoutAndBackstop() {
         try (Database db = TestDatabases.migrated(dir)) {
             List<Handle> handles = new ArrayList<>();
             try {
@@ -44,7 +44,7 @@ class DatabaseTest {
     }
 
     @Test
-    void givenMigratedDatabase_whenMigratedAgain_thenNothingChangesAndEveryTableIsThere() {
+    void givenMigratedDatabaseWhenMigratedAgainThenNothingChangesAndEveryTableIsThere() {
         try (Database db = TestDatabases.migrated(dir)) {
             long applied = Sql.number(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1");
 
@@ -67,7 +67,7 @@ class DatabaseTest {
     }
 
     @Test
-    void givenWorkThatThrows_whenWritten_thenNothingOfItIsCommitted() {
+    void givenWorkThatThrowsWhenWrittenThenNothingOfItIsCommitted() {
         try (Database db = TestDatabases.migrated(dir)) {
             db.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER)"));
 
@@ -84,7 +84,7 @@ class DatabaseTest {
     }
 
     @Test
-    void givenManyThreadsOnTwoPoolsOfOneFile_whenEachIncrementsACounter_thenNoBusyErrorAndNoLostUpdate()
+    void givenManyThreadsOnTwoPoolsOfOneFileWhenEachIncrementsACounterThenNoBusyErrorAndNoLostUpdate()
             throws Exception {
         try (Database first = TestDatabases.migrated(dir);
                 Database second = Database.open("jdbc:sqlite:" + TestDatabases.file(dir))) {
@@ -124,7 +124,7 @@ class DatabaseTest {
     }
 
     @Test
-    void givenInMemoryUrl_whenOpenedAndMigrated_thenOneSharedDatabaseIsUsed() {
+    void givenInMemoryUrlWhenOpenedAndMigratedThenOneSharedDatabaseIsUsed() {
         try (Database db = Database.open("jdbc:sqlite::memory:")) {
             db.migrate();
             db.useWrite(h -> h.execute("INSERT INTO tenants (id, subdomain, instance_url, instance_secret, created_at, "

@@ -23,7 +23,7 @@ class GroupCommitTest {
     Path dir;
 
     @Test
-    void givenManyConcurrentWriters_whenSomeThrow_thenOnlyTheThrowersAreRolledBackAndEachSeesItsOwnOutcome()
+    void givenManyConcurrentWritersWhenSomeThrowThenOnlyTheThrowersAreRolledBackAndEachSeesItsOwnOutcome()
             throws Exception {
         try (Database db = TestDatabases.migrated(dir)) {
             db.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER NOT NULL UNIQUE)"));
@@ -87,7 +87,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void givenAWriteInsideAWrite_whenRun_thenItIsRefusedAndTheOuterIsRolledBack() {
+    void givenAWriteInsideAWriteWhenRunThenItIsRefusedAndTheOuterIsRolledBack() {
         try (Database db = TestDatabases.migrated(dir)) {
             db.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER)"));
 

@@ -40,7 +40,7 @@ class PostgresWritesTest {
     }
 
     @Test
-    void givenTwoWritesThatDeadlock_whenTheDatabaseRollsOneBack_thenItRunsAgainAndBothCommit() throws Exception {
+    void givenTwoWritesThatDeadlockWhenTheDatabaseRollsOneBackThenItRunsAgainAndBothCommit() throws Exception {
         CountDownLatch bothHoldTheirFirstRow = new CountDownLatch(2);
         AtomicInteger runs = new AtomicInteger();
         List<Future<Integer>> writes = List.of(
@@ -56,8 +56,7 @@ class PostgresWritesTest {
     }
 
     @Test
-    void givenAnAdvisoryLockHeld_whenAnotherTransactionTakesIt_thenItWaitsForTheCommitAndSeesTheWrite()
-            throws Exception {
+    void givenAnAdvisoryLockHeldWhenAnotherTransactionTakesItThenItWaitsForTheCommitAndSeesTheWrite() throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = pool.submit(() -> db.useWrite(handle -> {

@@ -14,7 +14,7 @@ class StatementCacheTest {
     Path dir;
 
     @Test
-    void givenSameSqlRunTwiceOnOneConnection_whenExecuted_thenTheSamePreparedStatementIsReused() {
+    void givenSameSqlRunTwiceOnOneConnectionWhenExecutedThenTheSamePreparedStatementIsReused() {
         try (Database db = TestDatabases.migrated(dir)) {
             List<Statement> used = db.inRead(h -> List.of(statementOf(h, 1), statementOf(h, 2)));
             Statement third = db.inRead(h -> statementOf(h, 3));
@@ -30,7 +30,7 @@ class StatementCacheTest {
     }
 
     @Test
-    void givenStatementInUse_whenTheSameSqlRunsInsideIt_thenASecondStatementIsUsedAndBothResultsAreRight() {
+    void givenStatementInUseWhenTheSameSqlRunsInsideItThenASecondStatementIsUsedAndBothResultsAreRight() {
         try (Database db = TestDatabases.migrated(dir)) {
             List<Integer> values = db.inRead(h -> h.createQuery("SELECT :n AS n")
                     .bind("n", 1)
@@ -46,7 +46,7 @@ class StatementCacheTest {
     }
 
     @Test
-    void givenCachedReadStatements_whenAnotherPoolWrites_thenReadsSeeItAndNoSnapshotBlocksACheckpoint() {
+    void givenCachedReadStatementsWhenAnotherPoolWritesThenReadsSeeItAndNoSnapshotBlocksACheckpoint() {
         try (Database reader = TestDatabases.migrated(dir);
                 Database writer = Database.open("jdbc:sqlite:" + TestDatabases.file(dir))) {
             writer.useWrite(h -> h.execute("CREATE TABLE probe (n INTEGER)"));

@@ -15,7 +15,7 @@ class WalCheckpointerTest {
     Path dir;
 
     @Test
-    void givenCommittedWritesInTheLog_whenACheckpointRuns_thenTheyAreCopiedIntoTheDatabaseFile() throws Exception {
+    void givenCommittedWritesInTheLogWhenACheckpointRunsThenTheyAreCopiedIntoTheDatabaseFile() throws Exception {
         try (HikariDataSource dataSource =
                         DataSources.pooled(DatabaseConfig.of("jdbc:sqlite:" + TestDatabases.file(dir)));
                 WalCheckpointer checkpointer = new WalCheckpointer(dataSource)) {

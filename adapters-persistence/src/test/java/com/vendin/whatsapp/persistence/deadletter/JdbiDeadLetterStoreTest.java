@@ -60,7 +60,7 @@ class JdbiDeadLetterStoreTest {
     }
 
     @Test
-    void givenADeadMessage_whenListed_thenItShowsWithItsAttemptsAndLastError() {
+    void givenADeadMessageWhenListedThenItShowsWithItsAttemptsAndLastError() {
         PendingDelivery a = claim("wamid.A");
         deliveries.retryLater(a.id(), T0, "http_503", T0);
         deliveries.deadLetter(claim("wamid.A").id(), "http_400", T0.plusSeconds(5));
@@ -78,7 +78,7 @@ class JdbiDeadLetterStoreTest {
     }
 
     @Test
-    void givenADeadMessage_whenRequeued_thenItIsClaimableAgainWithAttemptsReset_andOnlyOnce() {
+    void givenADeadMessageWhenRequeuedThenItIsClaimableAgainWithAttemptsResetAndOnlyOnce() {
         PendingDelivery a = claim("wamid.A");
         deliveries.deadLetter(a.id(), "http_400", T0);
 
@@ -93,7 +93,7 @@ class JdbiDeadLetterStoreTest {
     }
 
     @Test
-    void givenAMessageThatIsNotDead_whenRequeued_thenNothingChanges() {
+    void givenAMessageThatIsNotDeadWhenRequeuedThenNothingChanges() {
         PendingDelivery b = claim("wamid.B");
 
         assertThat(deadLetters.requeue(b.id(), T0)).isFalse();

@@ -22,7 +22,7 @@ class DatabaseHealthCheckTest {
     Path dir;
 
     @Test
-    void givenOpenDatabase_whenChecked_thenHealthyUnderTheNameDatabase() {
+    void givenOpenDatabaseWhenCheckedThenHealthyUnderTheNameDatabase() {
         try (Database db = backend.migrated(dir)) {
             DatabaseHealthCheck check = new DatabaseHealthCheck(db);
 
@@ -32,7 +32,7 @@ class DatabaseHealthCheckTest {
     }
 
     @Test
-    void givenClosedDatabase_whenChecked_thenFailingWithoutThrowing() {
+    void givenClosedDatabaseWhenCheckedThenFailingWithoutThrowing() {
         Database db = backend.migrated(dir);
         db.close();
 

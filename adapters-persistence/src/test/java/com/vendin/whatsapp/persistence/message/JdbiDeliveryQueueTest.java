@@ -60,7 +60,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenThreadWhoseEarlierStampedMessageArrivedLater_whenClaimed_thenOnlyEachThreadsEarliestComesOut() {
+    void givenThreadWhoseEarlierStampedMessageArrivedLaterWhenClaimedThenOnlyEachThreadsEarliestComesOut() {
         store.record(routed("ana.late", ANA, T0.plusSeconds(10)), routed("bia.1", BIA, T0));
         store.record(routed("ana.early", ANA, T0.plusSeconds(5)));
 
@@ -69,7 +69,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenOneTenantHoldingItsCap_whenClaimed_thenOnlyOtherTenantsComeOutUntilOneOfItsLeasesEnds() {
+    void givenOneTenantHoldingItsCapWhenClaimedThenOnlyOtherTenantsComeOutUntilOneOfItsLeasesEnds() {
         for (int i = 0; i < 5; i++) {
             store.record(routed("moda." + i, "+55119888870" + (10 + i), T0.plusSeconds(i)));
         }
@@ -87,21 +87,21 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenSameProviderTimestamp_whenClaimed_thenArrivalOrderDecides() {
+    void givenSameProviderTimestampWhenClaimedThenArrivalOrderDecides() {
         store.record(routed("first", ANA, T0), routed("second", ANA, T0));
 
         assertThat(ids(claim(T0, 10))).containsExactly("first");
     }
 
     @Test
-    void givenSameSenderInTwoTenants_whenClaimed_thenTheyAreTwoThreads() {
+    void givenSameSenderInTwoTenantsWhenClaimedThenTheyAreTwoThreads() {
         store.record(routed("moda", ANA, T0), routed(new TenantId("shop"), "shop", ANA, T0, InboundState.RECEIVED));
 
         assertThat(ids(claim(T0, 10))).containsExactlyInAnyOrder("moda", "shop");
     }
 
     @Test
-    void givenCompletedHead_whenClaimedAgain_thenTheNextOfItsThreadComesOut() {
+    void givenCompletedHeadWhenClaimedAgainThenTheNextOfItsThreadComesOut() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         PendingDelivery head = claim(T0, 10).get(0);
 
@@ -111,7 +111,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenLeasedHead_whenLeaseRunsOut_thenItIsClaimableAgainAndUntilThenItsThreadWaits() {
+    void givenLeasedHeadWhenLeaseRunsOutThenItIsClaimableAgainAndUntilThenItsThreadWaits() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         claim(T0, 10);
 
@@ -120,7 +120,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenMoreDueThanTheLimit_whenClaimed_thenOnlyTheLimitOldestDueFirst() {
+    void givenMoreDueThanTheLimitWhenClaimedThenOnlyTheLimitOldestDueFirst() {
         store.record(routed("a", ANA, T0), routed("b", BIA, T0), routed("c", "+5511966665555", T0));
 
         assertThat(ids(claim(T0, 2))).containsExactly("a", "b");
@@ -128,7 +128,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenFailedAttempt_whenRetriedLater_thenCountedAndDueOnlyAtTheNextTime() {
+    void givenFailedAttemptWhenRetriedLaterThenCountedAndDueOnlyAtTheNextTime() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         long id = claim(T0, 10).get(0).id();
         Instant next = T0.plusSeconds(5);
@@ -146,7 +146,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenLeaseRanOutAndAnotherProcessClaimedTheMessage_whenTheFirstWorkerFinishes_thenOnlyTheNewHolderDecides() {
+    void givenLeaseRanOutAndAnotherProcessClaimedTheMessageWhenTheFirstWorkerFinishesThenOnlyTheNewHolderDecides() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         JdbiDeliveryQueue otherProcess = new JdbiDeliveryQueue(store.db);
         List<Long> ids = claim(T0, 10).stream().map(PendingDelivery::id).toList();
@@ -165,7 +165,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenMessageThisQueueNeverLeased_whenCompleted_thenAnyLeaseHoldsAndItsReplyIsQueued() {
+    void givenMessageThisQueueNeverLeasedWhenCompletedThenAnyLeaseHoldsAndItsReplyIsQueued() {
         store.record(routed("a1", ANA, T0));
         long id = claim(T0, 10).get(0).id();
         JdbiDeliveryQueue noLeaseKnown = new JdbiDeliveryQueue(store.db);
@@ -177,7 +177,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenHopelessMessage_whenDeadLettered_thenDeadCountedAndItsThreadMovesOn() {
+    void givenHopelessMessageWhenDeadLetteredThenDeadCountedAndItsThreadMovesOn() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         long id = claim(T0, 10).get(0).id();
 
@@ -194,7 +194,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenReply_whenCompleted_thenForwardedAndPartsQueuedPendingDueNowInOrder() {
+    void givenReplyWhenCompletedThenForwardedAndPartsQueuedPendingDueNowInOrder() {
         store.record(routed("a1", ANA, T0));
         long id = claim(T0, 10).get(0).id();
         Instant now = T0.plusSeconds(2);
@@ -219,7 +219,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenNoReply_whenCompleted_thenForwardedWithNoParts() {
+    void givenNoReplyWhenCompletedThenForwardedWithNoParts() {
         store.record(routed("a1", ANA, T0));
         long id = claim(T0, 10).get(0).id();
 
@@ -231,7 +231,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenMessageAlreadyCompleted_whenCompletedOrRetriedAgain_thenNothingChangesAndNoSecondReply() {
+    void givenMessageAlreadyCompletedWhenCompletedOrRetriedAgainThenNothingChangesAndNoSecondReply() {
         store.record(routed("a1", ANA, T0));
         long id = claim(T0, 10).get(0).id();
         store.deliveries.complete(id, ROUTE, List.of("hi"), T0);
@@ -245,7 +245,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenLeasedMessages_whenLeasesAreReleased_thenCountedAndClaimableAtOnce() {
+    void givenLeasedMessagesWhenLeasesAreReleasedThenCountedAndClaimableAtOnce() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         claim(T0, 10);
 
@@ -254,7 +254,7 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
-    void givenManyThreadsOfMessages_whenSeveralWorkersClaimAtOnce_thenEachMessageOnceAndEachThreadInOrder()
+    void givenManyThreadsOfMessagesWhenSeveralWorkersClaimAtOnceThenEachMessageOnceAndEachThreadInOrder()
             throws Exception {
         int threads = 12;
         int perThread = 8;

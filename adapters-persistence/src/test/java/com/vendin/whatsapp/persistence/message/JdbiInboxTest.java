@@ -49,7 +49,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenInboxWithAnAckHold_whenRecorded_thenNotClaimableUntilReleasedOrTheHoldRunsOut() {
+    void givenInboxWithAnAckHoldWhenRecordedThenNotClaimableUntilReleasedOrTheHoldRunsOut() {
         JdbiInbox held = new JdbiInbox(store.db, store.clock, JdbiInbox.ACK_HOLD);
         held.record(List.of(routed("wamid.H1", ANA, T0), routed("wamid.H2", BIA, T0)), List.of());
 
@@ -68,7 +68,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenNewMessages_whenRecorded_thenTheirIdsComeBackAndEveryFieldIsStored() {
+    void givenNewMessagesWhenRecordedThenTheirIdsComeBackAndEveryFieldIsStored() {
         var entry = routed("wamid.1", ANA, T0.minusSeconds(3));
 
         assertThat(store.inbox.record(List.of(entry, routed("wamid.2", BIA, T0)), List.of()))
@@ -85,7 +85,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenRecordedId_whenRecordedAgainAlsoTwiceInOneBatch_thenSkippedAndNotReturned() {
+    void givenRecordedIdWhenRecordedAgainAlsoTwiceInOneBatchThenSkippedAndNotReturned() {
         store.record(routed("wamid.1", ANA, T0));
 
         var again = store.inbox.record(
@@ -97,7 +97,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenSomeRecordedIds_whenAskedWhichAreKnown_thenExactlyThose() {
+    void givenSomeRecordedIdsWhenAskedWhichAreKnownThenExactlyThose() {
         store.record(routed("wamid.1", ANA, T0), unroutable("wamid.2", ANA, T0));
 
         assertThat(store.inbox.known(List.of("wamid.1", "wamid.2", "wamid.3")))
@@ -106,7 +106,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenRateLimitedAndUnroutableMessages_whenRecorded_thenStoredWithStateAndReasonAndNeverClaimable() {
+    void givenRateLimitedAndUnroutableMessagesWhenRecordedThenStoredWithStateAndReasonAndNeverClaimable() {
         store.record(
                 routed(Samples.MODA, "wamid.rl", ANA, T0, InboundState.RATE_LIMITED), unroutable("wamid.u", BIA, T0));
 
@@ -121,7 +121,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenOneEntryTheDatabaseRefuses_whenBatchIsRecorded_thenNothingOfTheBatchIsStored() {
+    void givenOneEntryTheDatabaseRefusesWhenBatchIsRecordedThenNothingOfTheBatchIsStored() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
         if (backend == Backend.SQLITE) {
             Sql.exec(
@@ -156,7 +156,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenSentPart_whenStatusesArriveInOrder_thenItMovesForward() {
+    void givenSentPartWhenStatusesArriveInOrderThenItMovesForward() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
 
         store.statuses(status("wamid.out", DeliveryStatus.DELIVERED));
@@ -166,7 +166,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenReadPart_whenOlderStatusesArriveLate_thenItNeverMovesBack() {
+    void givenReadPartWhenOlderStatusesArriveLateThenItNeverMovesBack() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
 
         store.inbox.record(
@@ -180,7 +180,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenSentPart_whenFailedArrives_thenFailedWithCodeAndTerminal() {
+    void givenSentPartWhenFailedArrivesThenFailedWithCodeAndTerminal() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
 
         store.statuses(status("wamid.out", DeliveryStatus.FAILED));
@@ -191,7 +191,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenDeliveredPart_whenFailedArrivesLate_thenItStaysDelivered() {
+    void givenDeliveredPartWhenFailedArrivesLateThenItStaysDelivered() {
         long part = store.acceptedPart(record("wamid.0"), "wamid.out");
 
         store.statuses(status("wamid.out", DeliveryStatus.DELIVERED));
@@ -203,7 +203,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenStatusesForUnknownIds_whenRecorded_thenKeptAndMergedMonotonically() {
+    void givenStatusesForUnknownIdsWhenRecordedThenKeptAndMergedMonotonically() {
         store.statuses(
                 status("wamid.later", DeliveryStatus.READ),
                 status("wamid.later", DeliveryStatus.DELIVERED),
@@ -218,7 +218,7 @@ class JdbiInboxTest {
     }
 
     @Test
-    void givenEarlyStatusOlderThanADay_whenMoreStatusesArrive_thenItIsDropped() {
+    void givenEarlyStatusOlderThanADayWhenMoreStatusesArriveThenItIsDropped() {
         store.statuses(status("wamid.stale", DeliveryStatus.DELIVERED));
         store.clock.advance(Duration.ofDays(1).plusSeconds(1));
 

@@ -57,7 +57,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenReplyInThreeParts_whenClaimed_thenOnePartAtATimeInOrderWithItsRoute() {
+    void givenReplyInThreePartsWhenClaimedThenOnePartAtATimeInOrderWithItsRoute() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one", "two", "three");
         List<String> sent = new ArrayList<>();
@@ -80,7 +80,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenTwoRepliesInOneThread_whenClaimed_thenTheLaterReplyWaitsForTheEarlierOnesParts() {
+    void givenTwoRepliesInOneThreadWhenClaimedThenTheLaterReplyWaitsForTheEarlierOnesParts() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)), routed("b1", BIA, T0));
         store.deliver("a1", "a1 one", "a1 two");
         store.deliver("a2", "a2 one");
@@ -96,7 +96,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenEveryPartAccepted_whenTheLastIsMarked_thenPartsSentAndInboundReplied() {
+    void givenEveryPartAcceptedWhenTheLastIsMarkedThenPartsSentAndInboundReplied() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one", "two");
         List<Long> parts = store.partIds("a1");
@@ -112,7 +112,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenStatusThatArrivedBeforeTheSendWasRecorded_whenAccepted_thenTheFurtherStatusIsKeptAndConsumed() {
+    void givenStatusThatArrivedBeforeTheSendWasRecordedWhenAcceptedThenTheFurtherStatusIsKeptAndConsumed() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         store.deliver("a1", "one");
         store.deliver("b1", "one");
@@ -128,7 +128,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenEarlyFailedStatus_whenAccepted_thenFailedWithTheProvidersCode() {
+    void givenEarlyFailedStatusWhenAcceptedThenFailedWithTheProvidersCode() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one");
         store.statuses(status("wamid.a", DeliveryStatus.FAILED));
@@ -141,7 +141,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenFailedSend_whenRetriedLater_thenCountedWithItsCodeAndDueOnlyThen() {
+    void givenFailedSendWhenRetriedLaterThenCountedWithItsCodeAndDueOnlyThen() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one");
         PendingPart part = claim(T0).get(0);
@@ -156,7 +156,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenRefusedPart_whenMarkedFailed_thenFailedAndTheNextPartGoesWhileInboundStaysForwarded() {
+    void givenRefusedPartWhenMarkedFailedThenFailedAndTheNextPartGoesWhileInboundStaysForwarded() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one", "two");
         PendingPart part = claim(T0).get(0);
@@ -175,7 +175,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenLeasedPart_whenLeaseRunsOutOrLeasesAreReleased_thenClaimableAgain() {
+    void givenLeasedPartWhenLeaseRunsOutOrLeasesAreReleasedThenClaimableAgain() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one");
         claim(T0);
@@ -187,7 +187,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenPartAlreadyAccepted_whenAcceptedAgain_thenTheFirstProviderIdStays() {
+    void givenPartAlreadyAcceptedWhenAcceptedAgainThenTheFirstProviderIdStays() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "one");
         long part = store.partIds("a1").get(0);
@@ -200,7 +200,7 @@ class JdbiOutboundQueueTest {
     }
 
     @Test
-    void givenManyPendingParts_whenSeveralWorkersClaimAtOnce_thenNoPartIsClaimedTwice() throws Exception {
+    void givenManyPendingPartsWhenSeveralWorkersClaimAtOnceThenNoPartIsClaimedTwice() throws Exception {
         for (int t = 0; t < 20; t++) {
             String id = "m" + t;
             store.record(routed(id, "+55119000000" + (10 + t), T0));

@@ -52,7 +52,7 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
-    void givenAcceptedPartMovedOn_whenClaimed_thenItsChangesComeOneAtATimeInOrderAndNoRegressionIsRecorded() {
+    void givenAcceptedPartMovedOnWhenClaimedThenItsChangesComeOneAtATimeInOrderAndNoRegressionIsRecorded() {
         store.record(routed("a1", ANA, T0));
         long part = store.acceptedPart("a1", "wamid.a");
         store.statuses(status("wamid.a", DeliveryStatus.DELIVERED));
@@ -85,7 +85,7 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
-    void givenTwoParts_whenClaimed_thenEachPartsHeadComesAtOnceAndALeasedHeadIsNotClaimedAgainUntilReleased() {
+    void givenTwoPartsWhenClaimedThenEachPartsHeadComesAtOnceAndALeasedHeadIsNotClaimedAgainUntilReleased() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         store.acceptedPart("a1", "wamid.a");
         store.acceptedPart("b1", "wamid.b");
@@ -100,7 +100,7 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
-    void givenFailedNotification_whenRetriedLater_thenDueOnlyThenWithItsAttemptAndDeadLetsThePartGoOn() {
+    void givenFailedNotificationWhenRetriedLaterThenDueOnlyThenWithItsAttemptAndDeadLetsThePartGoOn() {
         store.record(routed("a1", ANA, T0));
         store.acceptedPart("a1", "wamid.a");
         store.statuses(status("wamid.a", DeliveryStatus.DELIVERED));
@@ -120,7 +120,7 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
-    void givenDeclinedPart_whenItMovesOn_thenNothingMoreIsQueuedForItButOtherPartsGoOn() {
+    void givenDeclinedPartWhenItMovesOnThenNothingMoreIsQueuedForItButOtherPartsGoOn() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         store.acceptedPart("a1", "wamid.a");
         store.statuses(status("wamid.a", DeliveryStatus.DELIVERED));
@@ -138,7 +138,7 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
-    void givenRefusedSendOrFailedStatus_whenRecorded_thenFailedWithTheProvidersCode() {
+    void givenRefusedSendOrFailedStatusWhenRecordedThenFailedWithTheProvidersCode() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         store.deliver("a1", "one");
         store.outbound.markFailed(store.partIds("a1").get(0), "131026", "undeliverable", T0);

@@ -68,7 +68,7 @@ class RichPartsStoreTest {
     }
 
     @Test
-    void givenEveryKindOfItem_whenQueuedAndClaimed_thenEachComesBackAsItWentInAndInOrder() {
+    void givenEveryKindOfItemWhenQueuedAndClaimedThenEachComesBackAsItWentInAndInOrder() {
         List<OutboundContent> items = List.of(
                 new Text("Oi"),
                 SHIRT,
@@ -100,7 +100,7 @@ class RichPartsStoreTest {
     }
 
     @Test
-    void givenAnUploadedMedia_whenTheSendIsRetried_thenThePartComesBackWithItsMediaId() {
+    void givenAnUploadedMediaWhenTheSendIsRetriedThenThePartComesBackWithItsMediaId() {
         store.record(routed("a1", "+5511988887777", T0));
         store.deliveries.claimDue(T0, Duration.ofMinutes(1), 10);
         store.deliveries.completeWith(store.inboundId("a1"), MessageStore.ROUTE, List.of(SHIRT), T0);

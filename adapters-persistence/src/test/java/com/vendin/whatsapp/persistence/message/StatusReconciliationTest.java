@@ -47,7 +47,7 @@ class StatusReconciliationTest {
     }
 
     @Test
-    void givenLeasedPartWhoseAnswerWasLost_whenItsStatusArrives_thenAcceptedWithThatIdAndNeverClaimedAgain() {
+    void givenLeasedPartWhoseAnswerWasLostWhenItsStatusArrivesThenAcceptedWithThatIdAndNeverClaimedAgain() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "only part");
         long part = store.outbound.claimDue(T0, LEASE, 10).get(0).id();
@@ -64,7 +64,7 @@ class StatusReconciliationTest {
     }
 
     @Test
-    void givenPartWaitingForARetry_whenAFailedStatusOfAnEarlierAttemptArrives_thenFailedWithTheProvidersCode() {
+    void givenPartWaitingForARetryWhenAFailedStatusOfAnEarlierAttemptArrivesThenFailedWithTheProvidersCode() {
         store.record(routed("a1", ANA, T0));
         store.deliver("a1", "only part");
         long part = store.outbound.claimDue(T0, LEASE, 10).get(0).id();
@@ -86,7 +86,7 @@ class StatusReconciliationTest {
     }
 
     @Test
-    void givenCorrelationIdOfAnotherProvidersOrAnAcceptedPart_whenItsStatusArrives_thenKeptAsAnEarlyStatusOnly() {
+    void givenCorrelationIdOfAnotherProvidersOrAnAcceptedPartWhenItsStatusArrivesThenKeptAsAnEarlyStatusOnly() {
         store.record(routed("a1", ANA, T0), routed("b1", "+5511977776666", T0));
         store.deliver("a1", "reply a");
         long pending = store.partIds("a1").get(0);
@@ -104,7 +104,7 @@ class StatusReconciliationTest {
     }
 
     @Test
-    void givenStatusNamingAKnownId_whenItAlsoCarriesAnotherPartsCorrelationId_thenOnlyTheKnownPartMoves() {
+    void givenStatusNamingAKnownIdWhenItAlsoCarriesAnotherPartsCorrelationIdThenOnlyTheKnownPartMoves() {
         store.record(routed("a1", ANA, T0), routed("b1", "+5511977776666", T0));
         store.deliver("a1", "reply a");
         long pending = store.partIds("a1").get(0);

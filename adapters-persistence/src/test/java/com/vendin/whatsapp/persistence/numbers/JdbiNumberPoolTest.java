@@ -55,7 +55,7 @@ class JdbiNumberPoolTest {
     }
 
     @Test
-    void givenReservedAndTakenNumbers_whenAssigned_thenOnlyTheFreeAvailableOneIsClaimedAndGivenToTheTenant() {
+    void givenReservedAndTakenNumbersWhenAssignedThenOnlyTheFreeAvailableOneIsClaimedAndGivenToTheTenant() {
         pool.add(number("+15550000001"), "p1", PoolStatus.RESERVED, NOW);
         pool.add(number("+15550000002"), "p2", PoolStatus.AVAILABLE, NOW);
         pool.add(number("+15550000003"), "p3", PoolStatus.AVAILABLE, NOW);
@@ -99,7 +99,7 @@ class JdbiNumberPoolTest {
     }
 
     @Test
-    void givenTenantWithANumber_whenAssigned_thenTenantHasNumberAndNothingIsClaimed() {
+    void givenTenantWithANumberWhenAssignedThenTenantHasNumberAndNothingIsClaimed() {
         pool.add(number("+15550000005"), "p5", PoolStatus.AVAILABLE, NOW);
         tenants.insert(Samples.tenant("moda", "moda", Optional.of(Samples.metaNumber("+15550000099", "p99", "t"))));
 

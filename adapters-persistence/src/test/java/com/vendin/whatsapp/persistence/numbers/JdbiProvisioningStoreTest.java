@@ -53,7 +53,7 @@ class JdbiProvisioningStoreTest {
     }
 
     @Test
-    void givenTenantHoldingAPoolNumber_whenAMetaNumberIsStored_thenItReplacesItThePoolNumberIsFreeAndThePinIsKept() {
+    void givenTenantHoldingAPoolNumberWhenAMetaNumberIsStoredThenItReplacesItThePoolNumberIsFreeAndThePinIsKept() {
         JdbiNumberPool pool = new JdbiNumberPool(db);
         pool.add(new PhoneNumber("+15550000001"), "p1", PoolStatus.AVAILABLE, TestDatabases.T0);
         pool.assign(MODA, TestDatabases.T0);
@@ -74,7 +74,7 @@ class JdbiProvisioningStoreTest {
     }
 
     @Test
-    void givenAnotherTenantsNumber_whenStored_thenPhoneNumberTakenAndNothingChanges() {
+    void givenAnotherTenantsNumberWhenStoredThenPhoneNumberTakenAndNothingChanges() {
         tenants.insert(Samples.tenant("other", "other", Optional.of(Samples.metaNumber("+5511955551234", "x", "t"))));
 
         assertThatThrownBy(() -> store.storeMetaNumber(
@@ -90,7 +90,7 @@ class JdbiProvisioningStoreTest {
     }
 
     @Test
-    void givenSavedSubaccount_whenRead_thenSidAndTokenComeBack_andTheTenantsPatchDoesNotLoseThem() {
+    void givenSavedSubaccountWhenReadThenSidAndTokenComeBackAndTheTenantsPatchDoesNotLoseThem() {
         store.saveTwilioSubaccount(MODA, new TwilioSubaccount("AC1", new Secret("sub token")), TestDatabases.T0);
         tenants.update(Samples.tenant("moda", "moda-renamed", Optional.empty()));
 

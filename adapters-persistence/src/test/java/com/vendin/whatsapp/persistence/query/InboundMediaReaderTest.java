@@ -13,7 +13,7 @@ class InboundMediaReaderTest {
     private static final String TWILIO_URL = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1";
 
     @Test
-    void givenTwilioDetails_whenRead_thenTheMediaUrlIsOnlyTheLinkReferenceNeverShown() {
+    void givenTwilioDetailsWhenReadThenTheMediaUrlIsOnlyTheLinkReferenceNeverShown() {
         InboundMedia media = InboundMediaReader.read(
                         "audio",
                         "{\"mediaId\":\"ME1\",\"mediaUrl\":\"" + TWILIO_URL + "\",\"mimeType\":\"audio/ogg\"}",
@@ -32,7 +32,7 @@ class InboundMediaReaderTest {
     }
 
     @Test
-    void givenAnOwnersMetaDocument_whenRead_thenItsFilenameIsKeptAndItsLinkUsesThePlatformNumber() {
+    void givenAnOwnersMetaDocumentWhenReadThenItsFilenameIsKeptAndItsLinkUsesThePlatformNumber() {
         InboundMedia media = InboundMediaReader.read(
                         "document",
                         "{\"mediaId\":\"77\",\"filename\":\"pedido.pdf\"," + "\"mimeType\":\"application/pdf\"}",
@@ -48,7 +48,7 @@ class InboundMediaReaderTest {
     }
 
     @Test
-    void givenNoMediaOrUnreadableDetails_whenRead_thenNothing() {
+    void givenNoMediaOrUnreadableDetailsWhenReadThenNothing() {
         assertThat(InboundMediaReader.read("text", "{\"mediaId\":\"1\"}", "moda", "w", "facebook", false))
                 .isEmpty();
         assertThat(InboundMediaReader.read("image", null, "moda", "w", "facebook", false))

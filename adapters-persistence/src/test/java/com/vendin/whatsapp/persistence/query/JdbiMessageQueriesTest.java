@@ -77,7 +77,7 @@ class JdbiMessageQueriesTest {
     }
 
     @Test
-    void givenMessagesAndAReplyPart_whenListedForTheTenant_thenTogetherNewestFirstWithTheirFields() {
+    void givenMessagesAndAReplyPartWhenListedForTheTenantThenTogetherNewestFirstWithTheirFields() {
         inbox.record(List.of(routed("wamid.1", ANA, T0.minusSeconds(30))), List.of());
         clock.advance(Duration.ofSeconds(1));
         inbox.record(List.of(routed(Samples.MODA, "wamid.2", ANA, T0, InboundState.RATE_LIMITED)), List.of());
@@ -215,7 +215,7 @@ class JdbiMessageQueriesTest {
     }
 
     @Test
-    void givenUnroutableMessages_whenListed_thenOnlyThoseNewestFirstWithTheirReason() {
+    void givenUnroutableMessagesWhenListedThenOnlyThoseNewestFirstWithTheirReason() {
         inbox.record(List.of(unroutable("wamid.u1", ANA, T0)), List.of());
         clock.advance(Duration.ofSeconds(1));
         inbox.record(List.of(unroutable("wamid.u2", ANA, T0), routed("wamid.r", ANA, T0)), List.of());
@@ -235,7 +235,7 @@ class JdbiMessageQueriesTest {
     }
 
     @Test
-    void givenTenantWithoutMessages_whenListed_thenEmpty() {
+    void givenTenantWithoutMessagesWhenListedThenEmpty() {
         assertThat(queries.forTenant(new TenantId("nobody"), 50)).isEmpty();
         assertThat(queries.unroutable(50)).isEmpty();
     }

@@ -15,7 +15,7 @@ class InProcessRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
-    void givenManyIdleSenders_whenTheirWindowsHavePassed_thenTheyAreForgotten() {
+    void givenManyIdleSendersWhenTheirWindowsHavePassedThenTheyAreForgotten() {
         for (int i = 0; i < 1000; i++) {
             limiter.tryAcquire("sender-" + i, 5, MINUTE, T0);
         }

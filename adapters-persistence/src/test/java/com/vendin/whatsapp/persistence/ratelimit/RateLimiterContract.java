@@ -25,7 +25,7 @@ abstract class RateLimiterContract {
     protected abstract RateLimiter limiter();
 
     @Test
-    void givenLimitReached_whenOneMoreArrivesInsideTheWindow_thenRefusedAndNotCounted() {
+    void givenLimitReachedWhenOneMoreArrivesInsideTheWindowThenRefusedAndNotCounted() {
         for (int i = 0; i < 3; i++) {
             assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i)))
                     .isTrue();
@@ -41,7 +41,7 @@ abstract class RateLimiterContract {
     }
 
     @Test
-    void givenSlidingWindow_whenEventsAgeOut_thenRoomComesBackOneByOne() {
+    void givenSlidingWindowWhenEventsAgeOutThenRoomComesBackOneByOne() {
         limiter().tryAcquire("ana", 2, MINUTE, T0);
         limiter().tryAcquire("ana", 2, MINUTE, T0.plusSeconds(40));
 
@@ -51,7 +51,7 @@ abstract class RateLimiterContract {
     }
 
     @Test
-    void givenLimitReached_whenOneEventIsGivenBack_thenOneMoreFitsAndOnlyThatOne() {
+    void givenLimitReachedWhenOneEventIsGivenBackThenOneMoreFitsAndOnlyThatOne() {
         for (int i = 0; i < 3; i++) {
             assertThat(limiter().tryAcquire("ana", 3, MINUTE, T0.plusSeconds(i)))
                     .isTrue();
@@ -68,7 +68,7 @@ abstract class RateLimiterContract {
     }
 
     @Test
-    void givenTwoSenders_whenOneIsLimited_thenTheOtherIsNot() {
+    void givenTwoSendersWhenOneIsLimitedThenTheOtherIsNot() {
         limiter().tryAcquire("ana", 1, MINUTE, T0);
 
         assertThat(limiter().tryAcquire("ana", 1, MINUTE, T0)).isFalse();
@@ -76,7 +76,7 @@ abstract class RateLimiterContract {
     }
 
     @Test
-    void givenManyThreadsOnOneKey_whenTheyAcquireAtOnce_thenExactlyTheLimitSucceeds() throws Exception {
+    void givenManyThreadsOnOneKeyWhenTheyAcquireAtOnceThenExactlyTheLimitSucceeds() throws Exception {
         AtomicInteger granted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);

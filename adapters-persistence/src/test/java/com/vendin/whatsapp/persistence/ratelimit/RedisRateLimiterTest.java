@@ -36,7 +36,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
-    void givenTwoGatewaysOnOneRedis_whenBothCountOneSender_thenTheLimitIsShared() {
+    void givenTwoGatewaysOnOneRedisWhenBothCountOneSenderThenTheLimitIsShared() {
         RedisRateLimiter other = new RedisRateLimiter(redis, prefix);
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryAcquire("ana", 5, MINUTE, T0.plusSeconds(i))).isTrue();
@@ -49,7 +49,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
-    void givenAnEvent_whenCounted_thenItsKeyExpiresWithinOneWindow() {
+    void givenAnEventWhenCountedThenItsKeyExpiresWithinOneWindow() {
         limiter.tryAcquire("ana", 5, MINUTE, T0);
 
         long ttl = redis.pttl(prefix + "ana");

@@ -74,7 +74,7 @@ class JdbiSendStoreTest {
     }
 
     @Test
-    void givenQueuedTextAndTemplate_whenClaimed_thenTheyLeaveInOrderWithTheirTemplateAndAcceptanceNeedsNoInbound() {
+    void givenQueuedTextAndTemplateWhenClaimedThenTheyLeaveInOrderWithTheirTemplateAndAcceptanceNeedsNoInbound() {
         SendReceipt receipt = store.queue(send(
                 "snd_1",
                 Optional.empty(),
@@ -102,7 +102,7 @@ class JdbiSendStoreTest {
     }
 
     @Test
-    void givenAKey_whenQueuedTwice_thenTheSecondQueuesNothingAndGetsTheFirstReceiptUntilTheKeyExpires() {
+    void givenAKeyWhenQueuedTwiceThenTheSecondQueuesNothingAndGetsTheFirstReceiptUntilTheKeyExpires() {
         SendStore.QueuedPart part = new SendStore.QueuedPart(new OutboundContent.Text("Oi"));
         SendReceipt first = store.queue(send("snd_1", Optional.of("k"), T0, part));
 
@@ -121,7 +121,7 @@ class JdbiSendStoreTest {
     }
 
     @Test
-    void givenCustomerMessages_whenAskedForTheLastOne_thenTheNewestOfThatThreadIsFoundAndRepliesAreListed() {
+    void givenCustomerMessagesWhenAskedForTheLastOneThenTheNewestOfThatThreadIsFoundAndRepliesAreListed() {
         JdbiInbox inbox = new JdbiInbox(db, clock);
         inbox.record(
                 List.of(

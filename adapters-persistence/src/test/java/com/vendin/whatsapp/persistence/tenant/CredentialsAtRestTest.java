@@ -31,7 +31,7 @@ class CredentialsAtRestTest {
     Path dir;
 
     @Test
-    void givenStoredTenant_whenDatabaseAndWalFilesAreReadAsBytes_thenNoCredentialAppearsButPlainFieldsDo()
+    void givenStoredTenantWhenDatabaseAndWalFilesAreReadAsBytesThenNoCredentialAppearsButPlainFieldsDo()
             throws IOException {
         try (Database db = TestDatabases.migrated(dir)) {
             JdbiTenantRepository tenants = new JdbiTenantRepository(db, TestDatabases.cipher(), TestDatabases.CLOCK);

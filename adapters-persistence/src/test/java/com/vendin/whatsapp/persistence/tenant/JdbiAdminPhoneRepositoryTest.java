@@ -51,7 +51,7 @@ class JdbiAdminPhoneRepositoryTest {
     }
 
     @Test
-    void givenTwoPhones_whenAddedAndListed_thenBothInOrderOfCreation() {
+    void givenTwoPhonesWhenAddedAndListedThenBothInOrderOfCreation() {
         AdminPhone first = admin("a1", MODA, "+5511999991111", 0);
         AdminPhone second = admin("a2", MODA, "+5511999992222", 1);
         admins.add(first);
@@ -62,7 +62,7 @@ class JdbiAdminPhoneRepositoryTest {
     }
 
     @Test
-    void givenPhoneRegisteredAnywhere_whenAddedAgain_thenPhoneAlreadyRegistered() {
+    void givenPhoneRegisteredAnywhereWhenAddedAgainThenPhoneAlreadyRegistered() {
         admins.add(admin("a1", MODA, "+5511999991111", 0));
 
         for (TenantId tenant : new TenantId[] {MODA, SHOP}) {
@@ -75,14 +75,14 @@ class JdbiAdminPhoneRepositoryTest {
     }
 
     @Test
-    void givenUnknownTenant_whenPhoneAdded_thenTenantNotFound() {
+    void givenUnknownTenantWhenPhoneAddedThenTenantNotFound() {
         assertThatThrownBy(() -> admins.add(admin("a1", new TenantId("ghost"), "+5511999991111", 0)))
                 .isInstanceOfSatisfying(
                         GatewayRejection.class, e -> assertThat(e.code()).isEqualTo("tenant_not_found"));
     }
 
     @Test
-    void givenRegisteredPhone_whenRemovedByItsTenant_thenGoneAndSecondRemoveIsFalse() {
+    void givenRegisteredPhoneWhenRemovedByItsTenantThenGoneAndSecondRemoveIsFalse() {
         admins.add(admin("a1", MODA, "+5511999991111", 0));
 
         assertThat(admins.remove(SHOP, new PhoneNumber("+5511999991111"))).isFalse();

@@ -49,7 +49,7 @@ class JdbiTenantDirectoryTest {
     }
 
     @Test
-    void givenStoreWithMetaNumber_whenLookedUpByPhoneIdOrNumber_thenFoundWithDecryptedToken() {
+    void givenStoreWithMetaNumberWhenLookedUpByPhoneIdOrNumberThenFoundWithDecryptedToken() {
         assertThat(directory.findByPhoneId("1098")).contains(moda);
         assertThat(directory.findByNumber(new PhoneNumber("+5511933334444"))).contains(moda);
         assertThat(directory.findByPhoneId("1098").flatMap(t -> t.whatsapp()).flatMap(n -> n.accessToken()))
@@ -59,7 +59,7 @@ class JdbiTenantDirectoryTest {
     }
 
     @Test
-    void givenUnknownPhoneIdOrNumber_whenLookedUp_thenEmpty() {
+    void givenUnknownPhoneIdOrNumberWhenLookedUpThenEmpty() {
         assertThat(directory.findByPhoneId("999")).isEmpty();
         assertThat(directory.findByNumber(new PhoneNumber("+5511900000000"))).isEmpty();
         assertThat(directory.findAdminByPhone(new PhoneNumber("+5511900000000")))
@@ -67,7 +67,7 @@ class JdbiTenantDirectoryTest {
     }
 
     @Test
-    void givenRegisteredAdminPhone_whenLookedUp_thenItsRegistration() {
+    void givenRegisteredAdminPhoneWhenLookedUpThenItsRegistration() {
         AdminPhone admin = new AdminPhone(
                 "adm-1",
                 new TenantId("shop"),

@@ -53,7 +53,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTenantWithMetaNumber_whenInsertedAndRead_thenEveryFieldRoundTrips() {
+    void givenTenantWithMetaNumberWhenInsertedAndReadThenEveryFieldRoundTrips() {
         Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "EAAG-token")));
 
         tenants.insert(moda);
@@ -62,7 +62,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTenantUnchangedSinceItsTokenWasRead_whenMarkedReauthRequired_thenItsNumberNeedsReauth() {
+    void givenTenantUnchangedSinceItsTokenWasReadWhenMarkedReauthRequiredThenItsNumberNeedsReauth() {
         Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "old-token")));
         tenants.insert(moda);
         Tenant seen = tenants.findById(moda.id()).orElseThrow();
@@ -80,7 +80,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTokenChangedAfterTheFailingSendReadIt_whenMarkedReauthRequired_thenTheNewTokenStaysActive() {
+    void givenTokenChangedAfterTheFailingSendReadItWhenMarkedReauthRequiredThenTheNewTokenStaysActive() {
         Tenant moda = tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1098", "old-token")));
         tenants.insert(moda);
         Tenant seen = tenants.findById(moda.id()).orElseThrow();
@@ -105,7 +105,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTwilioSubaccountNumber_whenInsertedAndRead_thenSidAndTokenRoundTrip() {
+    void givenTwilioSubaccountNumberWhenInsertedAndReadThenSidAndTokenRoundTrip() {
         WhatsAppNumber twilio = new WhatsAppNumber(
                 new PhoneNumber("+14155550100"),
                 Optional.empty(),
@@ -123,7 +123,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTenantWithoutNumber_whenRead_thenWhatsappIsEmpty() {
+    void givenTenantWithoutNumberWhenReadThenWhatsappIsEmpty() {
         tenants.insert(tenant("plain", "plain", Optional.empty()));
 
         assertThat(tenants.findById(new TenantId("plain")))
@@ -134,7 +134,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenExistingId_whenInsertedAgain_thenTenantExistsConflict() {
+    void givenExistingIdWhenInsertedAgainThenTenantExistsConflict() {
         tenants.insert(tenant("moda", "moda", Optional.empty()));
 
         assertThatThrownBy(() -> tenants.insert(tenant("moda", "other", Optional.empty())))
@@ -145,7 +145,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTakenSubdomain_whenInsertedOrUpdated_thenSubdomainTaken() {
+    void givenTakenSubdomainWhenInsertedOrUpdatedThenSubdomainTaken() {
         tenants.insert(tenant("moda", "moda", Optional.empty()));
         tenants.insert(tenant("shop", "shop", Optional.empty()));
 
@@ -158,7 +158,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTakenNumber_whenInsertedOrUpdated_thenPhoneNumberTaken() {
+    void givenTakenNumberWhenInsertedOrUpdatedThenPhoneNumberTaken() {
         tenants.insert(tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1", "t1"))));
         tenants.insert(tenant("shop", "shop", Optional.empty()));
         Optional<WhatsAppNumber> same = Optional.of(metaNumber("+5511933334444", "2", "t2"));
@@ -172,7 +172,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenStoredTenant_whenUpdated_thenNewValuesAreStoredAndItsOwnValuesAreNoConflict() {
+    void givenStoredTenantWhenUpdatedThenNewValuesAreStoredAndItsOwnValuesAreNoConflict() {
         tenants.insert(tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1", "t1"))));
         Instant later = TestDatabases.T0.plusSeconds(60);
         Tenant changed = new Tenant(
@@ -190,12 +190,12 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenNoSuchTenant_whenUpdated_thenFalse() {
+    void givenNoSuchTenantWhenUpdatedThenFalse() {
         assertThat(tenants.update(tenant("ghost", "ghost", Optional.empty()))).isFalse();
     }
 
     @Test
-    void givenSeveralTenants_whenListed_thenOldestFirstUpToLimit() {
+    void givenSeveralTenantsWhenListedThenOldestFirstUpToLimit() {
         tenants.insert(tenant("a", "a", Optional.empty()));
         tenants.insert(tenant("b", "b", Optional.empty()));
         tenants.insert(tenant("c", "c", Optional.empty()));
@@ -205,7 +205,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenTenantWithAdminPhoneAndPoolNumber_whenDeleted_thenPhonesGoAndNumberIsAvailableAgain() {
+    void givenTenantWithAdminPhoneAndPoolNumberWhenDeletedThenPhonesGoAndNumberIsAvailableAgain() {
         tenants.insert(tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1", "t1"))));
         JdbiAdminPhoneRepository admins = new JdbiAdminPhoneRepository(db);
         admins.add(new AdminPhone(
@@ -234,7 +234,7 @@ class JdbiTenantRepositoryTest {
     }
 
     @Test
-    void givenStoredTenant_whenColumnsAreReadRaw_thenCredentialsAreCiphertext() {
+    void givenStoredTenantWhenColumnsAreReadRawThenCredentialsAreCiphertext() {
         tenants.insert(tenant("moda", "moda", Optional.of(metaNumber("+5511933334444", "1", "EAAG-token"))));
 
         String raw = Sql.string(db, "SELECT instance_secret || ' ' || whatsapp_access_token FROM tenants");

@@ -28,7 +28,7 @@ class ProviderCallTest {
     }
 
     @Test
-    void givenBodyLargerThanTheCap_whenExecuted_thenReplyIsCutAndMarkedIncomplete() {
+    void givenBodyLargerThanTheCapWhenExecutedThenReplyIsCutAndMarkedIncomplete() {
         server.enqueue(new MockResponse(200, Headers.of(), "x".repeat(ProviderCall.MAX_BODY_BYTES + 10)));
         AtomicReference<ProviderCall.Reply> seen = new AtomicReference<>();
 
@@ -46,13 +46,13 @@ class ProviderCallTest {
     }
 
     @Test
-    void givenLongDetail_whenShortened_thenCutTo500CharactersAndMarked() {
+    void givenLongDetailWhenShortenedThenCutTo500CharactersAndMarked() {
         assertThat(ProviderCall.shorten("a".repeat(600))).hasSize(503).endsWith("...");
         assertThat(ProviderCall.shorten("short")).isEqualTo("short");
     }
 
     @Test
-    void givenStandardClient_whenBuilt_thenTimeoutsAreExplicit() {
+    void givenStandardClientWhenBuiltThenTimeoutsAreExplicit() {
         OkHttpClient client = HttpClients.standard();
 
         assertThat(Duration.ofMillis(client.connectTimeoutMillis())).isEqualTo(Duration.ofSeconds(5));
@@ -61,7 +61,7 @@ class ProviderCallTest {
     }
 
     @Test
-    void givenBaseWithOrWithoutTrailingSlash_whenJoined_thenSamePath() {
+    void givenBaseWithOrWithoutTrailingSlashWhenJoinedThenSamePath() {
         String plain = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0", "x"), "12", "messages")
                 .toString();
         String slash = BaseUrls.join(BaseUrls.parse("https://graph.facebook.com/v25.0/", "x"), "12", "messages")
@@ -72,7 +72,7 @@ class ProviderCallTest {
     }
 
     @Test
-    void givenSegmentWithSlash_whenJoined_thenItStaysOneEncodedSegment() {
+    void givenSegmentWithSlashWhenJoinedThenItStaysOneEncodedSegment() {
         assertThat(BaseUrls.join(BaseUrls.parse("https://api.twilio.com", "x"), "a/b")
                         .encodedPath())
                 .isEqualTo("/a%2Fb");

@@ -44,7 +44,7 @@ class ProviderMediaSourceTest {
     }
 
     @Test
-    void givenMetaMediaId_whenOpened_thenLookedUpAndDownloadedWithTheNumbersTokenAndStreamed() throws Exception {
+    void givenMetaMediaIdWhenOpenedThenLookedUpAndDownloadedWithTheNumbersTokenAndStreamed() throws Exception {
         server.enqueue(json(
                 200,
                 "{\"messaging_product\":\"whatsapp\",\"url\":\""
@@ -76,7 +76,7 @@ class ProviderMediaSourceTest {
     }
 
     @Test
-    void givenMediaMetaNoLongerHas_whenOpened_thenGoneButAFailingGraphIsUnavailable() {
+    void givenMediaMetaNoLongerHasWhenOpenedThenGoneButAFailingGraphIsUnavailable() {
         server.enqueue(json(404, "{\"error\":{\"code\":100}}"));
         server.enqueue(json(
                 400,
@@ -93,7 +93,7 @@ class ProviderMediaSourceTest {
     }
 
     @Test
-    void givenTwilioMediaUrl_whenOpened_thenFetchedWithTheAccountsBasicAuthFollowingTheRedirect() throws Exception {
+    void givenTwilioMediaUrlWhenOpenedThenFetchedWithTheAccountsBasicAuthFollowingTheRedirect() throws Exception {
         server.enqueue(new MockResponse.Builder()
                 .code(307)
                 .setHeader("Location", "/cdn/ME1")
@@ -119,7 +119,7 @@ class ProviderMediaSourceTest {
     }
 
     @Test
-    void givenTwilioMediaUrlOnAnotherHost_whenOpened_thenTheAccountsCredentialsAreNotSentThere() throws Exception {
+    void givenTwilioMediaUrlOnAnotherHostWhenOpenedThenTheAccountsCredentialsAreNotSentThere() throws Exception {
         elsewhere.enqueue(new MockResponse.Builder()
                 .code(200)
                 .setHeader("Content-Type", "image/png")

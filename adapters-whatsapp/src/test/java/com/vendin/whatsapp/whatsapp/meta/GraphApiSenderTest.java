@@ -49,7 +49,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenAcceptedSend_whenSending_thenPostsTheContractRequestAndReturnsTheWamid() throws Exception {
+    void givenAcceptedSendWhenSendingThenPostsTheContractRequestAndReturnsTheWamid() throws Exception {
         server.enqueue(json(
                 200,
                 "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"5511988887777\","
@@ -75,7 +75,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenCorrelationId_whenSending_thenItIsTheBizOpaqueCallbackDataMetaEchoesInStatuses() throws Exception {
+    void givenCorrelationIdWhenSendingThenItIsTheBizOpaqueCallbackDataMetaEchoesInStatuses() throws Exception {
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.A\"}]}"));
 
         sender.send(new OutboundText(ACCOUNT, "5511988887777", "oi", Optional.of("wg-part-17")));
@@ -86,8 +86,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenAMetaTemplate_whenSending_thenTheBodyIsTheReferenceTemplateSendWithItsComponentsAsGiven()
-            throws Exception {
+    void givenAMetaTemplateWhenSendingThenTheBodyIsTheReferenceTemplateSendWithItsComponentsAsGiven() throws Exception {
         // meta-cloud-api.md §6, "Sending it": the template object, with the components the tenant gave
         String components = "[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"482913\"}]},"
                 + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\","
@@ -111,7 +110,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenATemplateForABsuidWithoutComponents_whenSending_thenItGoesInRecipientWithNoComponents() throws Exception {
+    void givenATemplateForABsuidWithoutComponentsWhenSendingThenItGoesInRecipientWithNoComponents() throws Exception {
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.T\"}]}"));
 
         sender.send(new OutboundMessage(
@@ -130,7 +129,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenATwilioTemplate_whenSendingThroughMeta_thenFailedTerminallyAndNothingPosted() {
+    void givenATwilioTemplateWhenSendingThroughMetaThenFailedTerminallyAndNothingPosted() {
         SendOutcome outcome = sender.send(new OutboundMessage(
                 ACCOUNT,
                 "5511988887777",
@@ -144,7 +143,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenBaseUrlWithTrailingSlash_whenSending_thenPathHasNoDoubleSlash() throws Exception {
+    void givenBaseUrlWithTrailingSlashWhenSendingThenPathHasNoDoubleSlash() throws Exception {
         sender = new GraphApiSender(client, server.url("/v25.0/").toString());
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.A\"}]}"));
 
@@ -154,7 +153,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenRecipientWithPlus_whenSending_thenToIsSentAsGiven() throws Exception {
+    void givenRecipientWithPlusWhenSendingThenToIsSentAsGiven() throws Exception {
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.A\"}]}"));
 
         sender.send(new OutboundText(ACCOUNT, "+34600111222", "hola"));
@@ -167,7 +166,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenReengagementError131047_whenSending_thenFailedTerminallyWithTheCode() {
+    void givenReengagementError131047WhenSendingThenFailedTerminallyWithTheCode() {
         server.enqueue(json(
                 400,
                 graphError(
@@ -187,7 +186,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenThroughputError130429_whenSending_thenFailedRetryable() {
+    void givenThroughputError130429WhenSendingThenFailedRetryable() {
         server.enqueue(json(400, graphError(130429, "(#130429) Rate limit hit", "Cloud API message throughput")));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
@@ -198,7 +197,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenEachRetryableMetaCode_whenSending_thenFailedRetryable() {
+    void givenEachRetryableMetaCodeWhenSendingThenFailedRetryable() {
         for (int code : List.of(131000, 131016, 131056, 1, 2, 131057)) {
             server.enqueue(json(400, graphError(code, "transient", "try later")));
 
@@ -210,7 +209,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenExpiredToken190_whenSending_thenFailedNotRetryableAndReauthRequired() {
+    void givenExpiredToken190WhenSendingThenFailedNotRetryableAndReauthRequired() {
         server.enqueue(json(
                 401,
                 "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
@@ -225,7 +224,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenHttp500WithHtmlBody_whenSending_thenFailedRetryableWithHttpCode() {
+    void givenHttp500WithHtmlBodyWhenSendingThenFailedRetryableWithHttpCode() {
         server.enqueue(new MockResponse(500, Headers.of("Content-Type", "text/html"), "<html>Oops</html>"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
@@ -236,7 +235,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenHttp429WithoutErrorCode_whenSending_thenFailedRetryable() {
+    void givenHttp429WithoutErrorCodeWhenSendingThenFailedRetryable() {
         server.enqueue(new MockResponse(429, Headers.of(), ""));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
@@ -246,7 +245,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenHttp404WithoutErrorCode_whenSending_thenFailedTerminal() {
+    void givenHttp404WithoutErrorCodeWhenSendingThenFailedTerminal() {
         server.enqueue(new MockResponse(404, Headers.of(), "not here"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
@@ -256,7 +255,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenSuccessWithoutMessageId_whenSending_thenFailedTerminalSoTheMessageIsNotSentTwice() {
+    void givenSuccessWithoutMessageIdWhenSendingThenFailedTerminalSoTheMessageIsNotSentTwice() {
         server.enqueue(json(200, "{\"messages\":[]}"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
@@ -266,7 +265,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenServerDown_whenSending_thenFailedRetryableNetwork() {
+    void givenServerDownWhenSendingThenFailedRetryableNetwork() {
         server.close();
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(MESSAGE);
@@ -277,7 +276,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenServerSlowerThanTheReadTimeout_whenSending_thenFailedRetryableNetwork() {
+    void givenServerSlowerThanTheReadTimeoutWhenSendingThenFailedRetryableNetwork() {
         OkHttpClient impatient =
                 client.newBuilder().readTimeout(Duration.ofMillis(200)).build();
         sender = new GraphApiSender(impatient, server.url("/v25.0").toString());
@@ -293,7 +292,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenAccountWithoutPhoneIdOrToken_whenSending_thenNotConfiguredAndNoRequestMade() {
+    void givenAccountWithoutPhoneIdOrTokenWhenSendingThenNotConfiguredAndNoRequestMade() {
         SenderAccount noToken = new SenderAccount(
                 Provider.FACEBOOK,
                 Optional.of("520000000000002"),
@@ -320,7 +319,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenSends_whenLogging_thenOneLinePerSendWithIdOrCodeAndNeverTheToken() {
+    void givenSendsWhenLoggingThenOneLinePerSendWithIdOrCodeAndNeverTheToken() {
         server.enqueue(json(200, "{\"messages\":[{\"id\":\"wamid.LOG\"}]}"));
         server.enqueue(json(400, graphError(131047, "Re-engagement message", "window closed")));
 
@@ -336,7 +335,7 @@ class GraphApiSenderTest {
     }
 
     @Test
-    void givenBaseUrlThatIsNotHttp_whenConstructing_thenRejectedNamingTheVariable() {
+    void givenBaseUrlThatIsNotHttpWhenConstructingThenRejectedNamingTheVariable() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new GraphApiSender(client, "graph.facebook.com"))
                 .withMessageContaining("FACEBOOK_GRAPH_URL");

@@ -57,7 +57,7 @@ class GraphMediaUploaderTest {
     }
 
     @Test
-    void givenAPng_whenUploaded_thenGraphGetsTheMultipartFormAndItsIdIsReturned() throws Exception {
+    void givenAPngWhenUploadedThenGraphGetsTheMultipartFormAndItsIdIsReturned() throws Exception {
         byte[] png = "\u0089PNG-bytes".getBytes(StandardCharsets.ISO_8859_1);
         serve("image/png", png);
         graph.enqueue(
@@ -80,7 +80,7 @@ class GraphMediaUploaderTest {
     }
 
     @Test
-    void givenAPlainOggVoiceNote_whenUploaded_thenItIsDeclaredAsOpusAndADocumentKeepsItsFilename() throws Exception {
+    void givenAPlainOggVoiceNoteWhenUploadedThenItIsDeclaredAsOpusAndADocumentKeepsItsFilename() throws Exception {
         serve("audio/ogg", new byte[] {1, 2, 3});
         graph.enqueue(new MockResponse(200, Headers.of(), "{\"id\":\"m-audio\"}"));
         serve("application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
@@ -98,7 +98,7 @@ class GraphMediaUploaderTest {
     }
 
     @Test
-    void givenAUrlAnswering404OrTheWrongType_whenUploaded_thenInvalidAndGraphIsNotCalled() {
+    void givenAUrlAnswering404OrTheWrongTypeWhenUploadedThenInvalidAndGraphIsNotCalled() {
         files.enqueue(new MockResponse.Builder().code(404).body("gone").build());
         serve("text/html", "<html>".getBytes(StandardCharsets.UTF_8));
 
@@ -112,7 +112,7 @@ class GraphMediaUploaderTest {
     }
 
     @Test
-    void givenAFileLargerThanTheKindsLimit_whenUploaded_thenInvalid() {
+    void givenAFileLargerThanTheKindsLimitWhenUploadedThenInvalid() {
         serve("image/webp", new byte[600 * 1024]);
 
         assertThat(uploader.upload(ACCOUNT, media(MediaKind.STICKER, "/big.webp", Optional.empty())))
@@ -122,7 +122,7 @@ class GraphMediaUploaderTest {
     }
 
     @Test
-    void givenGraphRefusingTheUpload_whenUploaded_thenFailedWithMetasCodeAndRetryability() {
+    void givenGraphRefusingTheUploadWhenUploadedThenFailedWithMetasCodeAndRetryability() {
         serve("image/jpeg", new byte[] {1});
         graph.enqueue(new MockResponse(
                 500,

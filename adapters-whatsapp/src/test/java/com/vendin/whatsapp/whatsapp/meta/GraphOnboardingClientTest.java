@@ -36,7 +36,7 @@ class GraphOnboardingClientTest {
     }
 
     @Test
-    void givenMetaErrors_whenEachStepFails_thenProviderErrorWithMetasCodeAndNoSecretInTheLogs() {
+    void givenMetaErrorsWhenEachStepFailsThenProviderErrorWithMetasCodeAndNoSecretInTheLogs() {
         try (LogCapture logs = new LogCapture(GraphOnboardingClient.class)) {
             server.enqueue(error(400, 100));
             assertThatThrownBy(() -> client.exchangeCode("the-code")).satisfies(e -> providerError(e, "100"));
@@ -61,7 +61,7 @@ class GraphOnboardingClientTest {
     }
 
     @Test
-    void givenNoAppCredentials_whenCodeExchanged_thenNotConfiguredAndNoCall() {
+    void givenNoAppCredentialsWhenCodeExchangedThenNotConfiguredAndNoCall() {
         GraphOnboardingClient unconfigured =
                 new GraphOnboardingClient(CLIENT, server.url("/v25.0").toString(), Optional.empty(), Optional.empty());
 

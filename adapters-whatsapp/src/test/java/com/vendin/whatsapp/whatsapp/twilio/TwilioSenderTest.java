@@ -52,7 +52,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenCreatedMessage_whenSending_thenPostsTheContractFormAndReturnsTheSid() throws Exception {
+    void givenCreatedMessageWhenSendingThenPostsTheContractFormAndReturnsTheSid() throws Exception {
         server.enqueue(json(201, CREATED));
 
         SendOutcome outcome = sender.send(new OutboundText(ACCOUNT, "whatsapp:+5511987654321", "Seu pedido & ação"));
@@ -70,7 +70,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenAContentTemplate_whenSending_thenContentSidAndContentVariablesGoInPlaceOfBody() throws Exception {
+    void givenAContentTemplateWhenSendingThenContentSidAndContentVariablesGoInPlaceOfBody() throws Exception {
         // twilio-whatsapp.md §5: "ContentSid=HX…&ContentVariables=%7B%221%22%3A%22123456%22%7D in place of Body"
         server.enqueue(json(201, CREATED));
 
@@ -94,7 +94,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenStatusCallbackUrl_whenSending_thenItIsSentAsStatusCallback() throws Exception {
+    void givenStatusCallbackUrlWhenSendingThenItIsSentAsStatusCallback() throws Exception {
         TwilioSender withCallback = new TwilioSender(
                 client, server.url("/").toString(), Optional.of("https://gw.example.com/webhooks/whatsapp/twilio"));
         server.enqueue(json(201, CREATED));
@@ -105,8 +105,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenStatusCallbackUrlAndCorrelationId_whenSending_thenTheCallbackUrlCarriesItAsGatewayPart()
-            throws Exception {
+    void givenStatusCallbackUrlAndCorrelationIdWhenSendingThenTheCallbackUrlCarriesItAsGatewayPart() throws Exception {
         TwilioSender withCallback = new TwilioSender(
                 client,
                 server.url("/").toString(),
@@ -125,7 +124,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenRecipientSpelledWithoutPrefix_whenSending_thenToGetsOnePrefix() throws Exception {
+    void givenRecipientSpelledWithoutPrefixWhenSendingThenToGetsOnePrefix() throws Exception {
         for (String to : List.of("+5511987654321", "5511987654321", "whatsapp:+5511987654321")) {
             server.enqueue(json(201, CREATED));
 
@@ -136,7 +135,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenBaseUrlWithPathAndNoTrailingSlash_whenSending_thenPathIsJoined() throws Exception {
+    void givenBaseUrlWithPathAndNoTrailingSlashWhenSendingThenPathIsJoined() throws Exception {
         sender = new TwilioSender(client, server.url("/twilio").toString());
         server.enqueue(json(201, CREATED));
 
@@ -146,7 +145,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenInvalidRecipient21211_whenSending_thenFailedTerminalWithTheCode() {
+    void givenInvalidRecipient21211WhenSendingThenFailedTerminalWithTheCode() {
         server.enqueue(json(
                 400,
                 "{\"code\":21211,\"message\":\"The 'To' number whatsapp:+1 is not a valid phone "
@@ -160,7 +159,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenTooManyRequests20429_whenSending_thenFailedRetryable() {
+    void givenTooManyRequests20429WhenSendingThenFailedRetryable() {
         server.enqueue(json(429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(new OutboundText(ACCOUNT, "+5511987654321", "x"));
@@ -170,7 +169,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenRateLimit63018OnA400_whenSending_thenFailedRetryable() {
+    void givenRateLimit63018OnA400WhenSendingThenFailedRetryable() {
         server.enqueue(json(400, "{\"code\":63018,\"message\":\"Rate limit exceeded\",\"status\":400}"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(new OutboundText(ACCOUNT, "+5511987654321", "x"));
@@ -180,7 +179,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenHttp503WithHtmlBody_whenSending_thenFailedRetryableWithHttpCode() {
+    void givenHttp503WithHtmlBodyWhenSendingThenFailedRetryableWithHttpCode() {
         server.enqueue(new MockResponse(503, Headers.of("Content-Type", "text/html"), "<html>down</html>"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(new OutboundText(ACCOUNT, "+5511987654321", "x"));
@@ -190,7 +189,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenBadCredentials20003_whenSending_thenFailedTerminal() {
+    void givenBadCredentials20003WhenSendingThenFailedTerminal() {
         server.enqueue(json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(new OutboundText(ACCOUNT, "+5511987654321", "x"));
@@ -201,7 +200,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenServerDown_whenSending_thenFailedRetryableNetwork() {
+    void givenServerDownWhenSendingThenFailedRetryableNetwork() {
         server.close();
 
         SendOutcome.Failed failed = (SendOutcome.Failed) sender.send(new OutboundText(ACCOUNT, "+5511987654321", "x"));
@@ -211,7 +210,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenAccountWithoutSidTokenOrNumber_whenSending_thenNotConfiguredAndNoRequestMade() {
+    void givenAccountWithoutSidTokenOrNumberWhenSendingThenNotConfiguredAndNoRequestMade() {
         PhoneNumber number = new PhoneNumber("+551140045678");
         List<SenderAccount> incomplete = List.of(
                 new SenderAccount(
@@ -248,7 +247,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void givenSends_whenLogging_thenOneLinePerSendAndNeverTheAuthToken() {
+    void givenSendsWhenLoggingThenOneLinePerSendAndNeverTheAuthToken() {
         server.enqueue(json(201, CREATED));
         server.enqueue(json(400, "{\"code\":21211,\"message\":\"bad To\",\"status\":400}"));
 

@@ -8,27 +8,27 @@ import org.junit.jupiter.api.Test;
 class WhatsAppAddressTest {
 
     @Test
-    void givenAddressAlreadyPrefixed_whenSpelled_thenKeptAsIs() {
+    void givenAddressAlreadyPrefixedWhenSpelledThenKeptAsIs() {
         assertThat(WhatsAppAddress.of("whatsapp:+5511987654321")).isEqualTo("whatsapp:+5511987654321");
     }
 
     @Test
-    void givenPlusE164_whenSpelled_thenPrefixAdded() {
+    void givenPlusE164WhenSpelledThenPrefixAdded() {
         assertThat(WhatsAppAddress.of("+5511987654321")).isEqualTo("whatsapp:+5511987654321");
     }
 
     @Test
-    void givenBareDigits_whenSpelled_thenPrefixAndPlusAdded() {
+    void givenBareDigitsWhenSpelledThenPrefixAndPlusAdded() {
         assertThat(WhatsAppAddress.of("5511987654321")).isEqualTo("whatsapp:+5511987654321");
     }
 
     @Test
-    void givenPrefixWithoutPlus_whenSpelled_thenPlusAddedOnce() {
+    void givenPrefixWithoutPlusWhenSpelledThenPlusAddedOnce() {
         assertThat(WhatsAppAddress.of("WhatsApp:5511987654321")).isEqualTo("whatsapp:+5511987654321");
     }
 
     @Test
-    void givenSenderNumber_whenSpelled_thenPrefixedE164() {
+    void givenSenderNumberWhenSpelledThenPrefixedE164() {
         assertThat(WhatsAppAddress.of(new PhoneNumber("+14155238886"))).isEqualTo("whatsapp:+14155238886");
     }
 }

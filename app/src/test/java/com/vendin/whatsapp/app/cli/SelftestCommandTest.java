@@ -11,7 +11,7 @@ import picocli.CommandLine;
 class SelftestCommandTest {
 
     @Test
-    void givenNothingConfigured_whenSelftestRuns_thenItDrivesTheGatewayOnceAndPasses() {
+    void givenNothingConfiguredWhenSelftestRunsThenItDrivesTheGatewayOnceAndPasses() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new Main());

@@ -15,7 +15,7 @@ class SimulateReplyLineTest {
     }
 
     @Test
-    void givenRichPart_whenPrinted_thenItsReadableLine() throws Exception {
+    void givenRichPartWhenPrintedThenItsReadableLine() throws Exception {
         assertThat(
                         SimulateCommand.replyLine(
                                 "5511988887777",
@@ -25,7 +25,7 @@ class SimulateReplyLineTest {
     }
 
     @Test
-    void givenSendApiReply_whenPrinted_thenMarkedWithItsReplyTo() throws Exception {
+    void givenSendApiReplyWhenPrintedThenMarkedWithItsReplyTo() throws Exception {
         assertThat(
                         SimulateCommand.replyLine(
                                 "5511955554444",

@@ -68,7 +68,7 @@ class DemoAgentsTest {
     }
 
     @Test
-    void givenModaBrasilCustomer_whenAnswered_thenTextProductPhotoOfTheDemoAndTwoButtons() throws Exception {
+    void givenModaBrasilCustomerWhenAnsweredThenTextProductPhotoOfTheDemoAndTwoButtons() throws Exception {
         JsonNode reply = JSON.readTree(
                 agents.answer("moda-brasil", call("moda-brasil", "customer", "+5511988887777", "wamid.1", "Olá"))
                         .orElseThrow());
@@ -89,7 +89,7 @@ class DemoAgentsTest {
     }
 
     @Test
-    void givenOwnerOrCafeAroma_whenAnswered_thenPlainText() throws Exception {
+    void givenOwnerOrCafeAromaWhenAnsweredThenPlainText() throws Exception {
         JsonNode owner = JSON.readTree(
                 agents.answer("moda-brasil", call("moda-brasil", "admin", "+5511977771111", "wamid.2", "Vendas?"))
                         .orElseThrow());
@@ -109,7 +109,7 @@ class DemoAgentsTest {
     }
 
     @Test
-    void givenTechStoreCustomer_whenAnswered_thenNoTextAtOnceAndLaterASignedSendWithReplyTo() throws Exception {
+    void givenTechStoreCustomerWhenAnsweredThenNoTextAtOnceAndLaterASignedSendWithReplyTo() throws Exception {
         gateway.enqueue(new MockResponse.Builder()
                 .code(202)
                 .setHeader("Content-Type", "application/json")
@@ -156,7 +156,7 @@ class DemoAgentsTest {
     }
 
     @Test
-    void givenSendApiFailsOnce_whenLateReplySent_thenRetriedWithTheSameIdempotencyKey() throws Exception {
+    void givenSendApiFailsOnceWhenLateReplySentThenRetriedWithTheSameIdempotencyKey() throws Exception {
         gateway.enqueue(new MockResponse.Builder().code(503).body("").build());
         gateway.enqueue(new MockResponse.Builder()
                 .code(202)
@@ -185,7 +185,7 @@ class DemoAgentsTest {
     }
 
     @Test
-    void givenStoreNotSeeded_whenLateReplySent_thenNothingPosted() throws Exception {
+    void givenStoreNotSeededWhenLateReplySentThenNothingPosted() throws Exception {
         assertThat(late.sendNow(new LateReplies.Late("moda-brasil", "+5511955554444", "wamid.X", "Oi"), false))
                 .isFalse();
         assertThat(gateway.getRequestCount()).isZero();

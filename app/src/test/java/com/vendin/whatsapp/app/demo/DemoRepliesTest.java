@@ -53,7 +53,7 @@ class DemoRepliesTest {
     }
 
     @Test
-    void givenDemo_whenProductPhotoFetched_thenSmallPngWithLength() {
+    void givenDemoWhenProductPhotoFetchedThenSmallPngWithLength() {
         HttpResult photo = gateway.get(DemoRoutes.PRODUCTS + "camiseta-azul.png");
         HttpResult missing = gateway.get(DemoRoutes.PRODUCTS + "nada.png");
         HttpResult escape = gateway.get(DemoRoutes.PRODUCTS + "..%2Flogback.xml");
@@ -65,7 +65,7 @@ class DemoRepliesTest {
     }
 
     @Test
-    void givenModaBrasilCustomer_whenWrites_thenOutboxHasTextPhotoAndButtonsInOrder() {
+    void givenModaBrasilCustomerWhenWritesThenOutboxHasTextPhotoAndButtonsInOrder() {
         HttpResult webhook = gateway.postMetaWebhook(MetaPayloads.webhook()
                 .text("100000000000001", "5511999911111", "5511988887777", "wamid.MODA1", "Olá")
                 .json());
@@ -90,7 +90,7 @@ class DemoRepliesTest {
     }
 
     @Test
-    void givenTechStoreCustomer_whenWrites_thenAgentRepliesLateThroughSendApiWithReplyTo() {
+    void givenTechStoreCustomerWhenWritesThenAgentRepliesLateThroughSendApiWithReplyTo() {
         Instant written = Instant.now();
         HttpResult webhook = gateway.postMetaWebhook(MetaPayloads.webhook()
                 .text("100000000000002", "5511999922222", "5511955554444", "wamid.TECH1", "Tem fone bluetooth?")

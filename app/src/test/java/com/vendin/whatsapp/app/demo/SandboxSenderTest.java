@@ -19,7 +19,7 @@ class SandboxSenderTest {
     private static final SenderAccount FROM = SenderAccount.meta("100000000000001", new Secret("sandbox"));
 
     @Test
-    void givenRichParts_whenSent_thenOutboxShowsTypeAndReadableLineInOrder() {
+    void givenRichPartsWhenSentThenOutboxShowsTypeAndReadableLineInOrder() {
         SandboxSender sandbox = new SandboxSender(Clock.systemUTC());
 
         sandbox.send(new OutboundText(FROM, "5511988887777", "Olá!", Optional.of("wg-part-1")));
@@ -75,7 +75,7 @@ class SandboxSenderTest {
     }
 
     @Test
-    void givenMediaWithoutCaption_whenDescribed_thenTypeAndUrl() {
+    void givenMediaWithoutCaptionWhenDescribedThenTypeAndUrl() {
         assertThat(SandboxSender.describe(new OutboundContent.Media(
                         MediaKind.DOCUMENT, URI.create("http://h/x.pdf"), Optional.empty(), Optional.of("x.pdf"))))
                 .isEqualTo("[document] x.pdf (http://h/x.pdf)");

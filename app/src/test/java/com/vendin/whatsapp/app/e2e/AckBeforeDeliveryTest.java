@@ -56,7 +56,7 @@ class AckBeforeDeliveryTest {
     Path dir;
 
     @Test
-    void givenAnswerThatLeavesSlowlyAfterTheRecord_whenMessageArrives_thenTenantIsCalledOnlyAfterThe200()
+    void givenAnswerThatLeavesSlowlyAfterTheRecordWhenMessageArrivesThenTenantIsCalledOnlyAfterThe200()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant tenant = new FakeTenant().start();
@@ -85,7 +85,7 @@ class AckBeforeDeliveryTest {
     }
 
     @Test
-    void givenProviderOnARawConnection_whenTenantIsCalled_thenTheProvidersAnswerHadAlreadyArrived() throws Exception {
+    void givenProviderOnARawConnectionWhenTenantIsCalledThenTheProvidersAnswerHadAlreadyArrived() throws Exception {
         List<Boolean> answeredWhenCalled = new CopyOnWriteArrayList<>();
         AtomicReference<Socket> provider = new AtomicReference<>();
         try (MockWebServer tenant = new MockWebServer();

@@ -36,7 +36,7 @@ class CrossInstanceLimitsTest {
     Path dir;
 
     @Test
-    void givenTwoGatewaysOnOneDatabaseAndRedis_whenLimitsAndCodesAreUsedThroughBoth_thenTheyHoldAcrossThem()
+    void givenTwoGatewaysOnOneDatabaseAndRedisWhenLimitsAndCodesAreUsedThroughBothThenTheyHoldAcrossThem()
             throws Exception {
         String redis = RedisAvailable.urlOrSkip();
         try (FakeGraph graph = new FakeGraph().start();

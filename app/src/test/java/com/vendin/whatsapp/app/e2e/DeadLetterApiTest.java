@@ -47,7 +47,7 @@ class DeadLetterApiTest {
     }
 
     @Test
-    void givenTenantAnswering400_whenMessageArrives_thenDeadAtOnce_andAfterRetryWithFixedTenantDelivered() {
+    void givenTenantAnswering400WhenMessageArrivesThenDeadAtOnceAndAfterRetryWithFixedTenantDelivered() {
         tenant.answerStatus(body -> 400);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
                                 .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.D1", "Oi")
@@ -85,7 +85,7 @@ class DeadLetterApiTest {
     }
 
     @Test
-    void givenNoSuchDeadLetter_whenRetried_then404() {
+    void givenNoSuchDeadLetterWhenRetriedThen404() {
         HttpResult unknown = gateway.admin("POST", "/api/v1/dead-letters/in-424242/retry", null);
         HttpResult garbage = gateway.admin("POST", "/api/v1/dead-letters/not-an-id/retry", null);
 
@@ -95,7 +95,7 @@ class DeadLetterApiTest {
     }
 
     @Test
-    void givenNoToken_whenDeadLettersListed_then401() {
+    void givenNoTokenWhenDeadLettersListedThen401() {
         HttpResult anonymous = gateway.get("/api/v1/dead-letters");
 
         assertThat(anonymous.code()).isEqualTo(401);

@@ -50,7 +50,7 @@ class HangingTenantTest {
     }
 
     @Test
-    void givenTenantThatHangsOnManyThreads_whenAnotherTenantsMessagesArrive_thenEachReachesItWithinASecond() {
+    void givenTenantThatHangsOnManyThreadsWhenAnotherTenantsMessagesArriveThenEachReachesItWithinASecond() {
         for (int i = 0; i < HUNG_MESSAGES; i++) {
             post(HUNG_PHONE_ID, "5511999911111", "55119888800" + (10 + i), "wamid.H" + i);
         }

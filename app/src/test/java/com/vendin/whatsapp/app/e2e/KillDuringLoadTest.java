@@ -43,7 +43,7 @@ class KillDuringLoadTest {
     Path dir;
 
     @Test
-    void givenKillMidRun_whenRestarted_thenEveryReplySentOnceAndOnlyTenantCallsInFlightArriveTwice() throws Exception {
+    void givenKillMidRunWhenRestartedThenEveryReplySentOnceAndOnlyTenantCallsInFlightArriveTwice() throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant moda = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10));
                 FakeTenant tech = new FakeTenant().start().delayEveryAnswer(Duration.ofMillis(10))) {

@@ -284,7 +284,7 @@ class MediaForTenantsTest {
     }
 
     @Test
-    void givenAPublicUrl_whenMediaIsForwarded_thenItsLinkIsUnderThatUrl() throws Exception {
+    void givenAPublicUrlWhenMediaIsForwardedThenItsLinkIsUnderThatUrl() throws Exception {
         gateway.close();
         Map<String, String> env = TestGateway.environment(dir, provider.graphUrl(), provider.twilioUrl());
         env.put("GATEWAY_PUBLIC_URL", "https://gateway.vendin.example/wa/");

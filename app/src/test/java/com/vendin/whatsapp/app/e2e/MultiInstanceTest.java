@@ -87,7 +87,7 @@ class MultiInstanceTest {
     }
 
     @Test
-    void givenTwoGatewaysOnOneDatabase_when5000MessagesAreSpreadOverBoth_thenEachReachesItsTenantOnceAndInOrder()
+    void givenTwoGatewaysOnOneDatabaseWhen5000MessagesAreSpreadOverBothThenEachReachesItsTenantOnceAndInOrder()
             throws Exception {
         int senders = 250;
         int perSender = 20; // the per-phone limit is 20 a minute, shared through Redis
@@ -135,7 +135,7 @@ class MultiInstanceTest {
     }
 
     @Test
-    void givenTwoGatewaysMidRun_whenOneIsKilled_thenTheOtherFinishesAllOfItsWork() throws Exception {
+    void givenTwoGatewaysMidRunWhenOneIsKilledThenTheOtherFinishesAllOfItsWork() throws Exception {
         int senders = 100;
         int perSender = 10;
         int total = senders * perSender;

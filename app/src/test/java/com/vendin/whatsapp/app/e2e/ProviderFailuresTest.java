@@ -48,7 +48,7 @@ class ProviderFailuresTest {
     }
 
     @Test
-    void givenGraphAnswering130429Then200_whenReplying_thenSentOnceAfterABackoff() {
+    void givenGraphAnswering130429Then200WhenReplyingThenSentOnceAfterABackoff() {
         graph.failNext(400, 130429);
 
         post("wamid.R1", "Oi");
@@ -70,7 +70,7 @@ class ProviderFailuresTest {
     }
 
     @Test
-    void givenGraphAnswering131047_whenReplying_thenFailedWithThatCodeAndNotRetried() {
+    void givenGraphAnswering131047WhenReplyingThenFailedWithThatCodeAndNotRetried() {
         graph.failNext(400, 131047);
 
         post("wamid.R2", "Oi de novo");
@@ -94,7 +94,7 @@ class ProviderFailuresTest {
     }
 
     @Test
-    void givenGraphAnswering190_whenReplying_thenNumberNeedsReauth_noSendsUntilTheTokenChanges() {
+    void givenGraphAnswering190WhenReplyingThenNumberNeedsReauthNoSendsUntilTheTokenChanges() {
         graph.failNext(401, 190);
 
         post("wamid.R3", "Um");

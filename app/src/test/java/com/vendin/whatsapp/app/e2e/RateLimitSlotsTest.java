@@ -38,7 +38,7 @@ class RateLimitSlotsTest {
     Path dir;
 
     @Test
-    void givenLimitOfThree_whenOneMessageIsReplayedTenTimes_thenTwoNewOnesStillPassAndOnlyTheFourthIsLimited()
+    void givenLimitOfThreeWhenOneMessageIsReplayedTenTimesThenTwoNewOnesStillPassAndOnlyTheFourthIsLimited()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant tenant = new FakeTenant().start();
@@ -48,7 +48,7 @@ class RateLimitSlotsTest {
     }
 
     @Test
-    void givenReplaysThatRaceTheFirstDelivery_whenTheirInsertFindsItRecorded_thenTheyGiveTheirSlotBack()
+    void givenReplaysThatRaceTheFirstDeliveryWhenTheirInsertFindsItRecordedThenTheyGiveTheirSlotBack()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant tenant = new FakeTenant().start();

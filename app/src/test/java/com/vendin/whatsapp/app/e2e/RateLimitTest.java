@@ -30,7 +30,7 @@ class RateLimitTest {
     Path dir;
 
     @Test
-    void given21MessagesFromOneSenderInAMinute_whenReceived_then20ForwardedAnd1RateLimited_allAcknowledged()
+    void given21MessagesFromOneSenderInAMinuteWhenReceivedThen20ForwardedAnd1RateLimitedAllAcknowledged()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant tenant = new FakeTenant().start();
@@ -57,7 +57,7 @@ class RateLimitTest {
     }
 
     @Test
-    void givenTwoGatewaysSharingOneRedis_when21MessagesFromOneSenderAreSplitBetweenThem_thenTheyCountTogether()
+    void givenTwoGatewaysSharingOneRedisWhen21MessagesFromOneSenderAreSplitBetweenThemThenTheyCountTogether()
             throws Exception {
         String redisUrl = RedisAvailable.urlOrSkip();
         try (FakeGraph graph = new FakeGraph().start();

@@ -58,7 +58,7 @@ class RichMessagesApiTest {
     }
 
     @Test
-    void givenARichReplyAPhotoAndATenantTemplate_whenListed_thenEachShowsItsTypeContentMediaAndTheThreadsWindow()
+    void givenARichReplyAPhotoAndATenantTemplateWhenListedThenEachShowsItsTypeContentMediaAndTheThreadsWindow()
             throws Exception {
         conversation.play();
         String templateId = conversation.templateToBia();

@@ -78,7 +78,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenTextImageAndButtons_whenTheTenantAnswers_thenGraphGetsOneUploadAndThreeSendsInOrder() throws Exception {
+    void givenTextImageAndButtonsWhenTheTenantAnswersThenGraphGetsOneUploadAndThreeSendsInOrder() throws Exception {
         answer.set(textImageAndButtons());
 
         gateway.postMetaWebhook(MetaPayloads.webhook()
@@ -137,7 +137,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenTheSameReplyOnTwilio_whenTheTenantAnswers_thenTwilioGetsTheMatchingFormsInOrder() {
+    void givenTheSameReplyOnTwilioWhenTheTenantAnswersThenTwilioGetsTheMatchingFormsInOrder() {
         answer.set(textImageAndButtons());
         TwilioPayloads message = TwilioPayloads.message(
                         "SM00000000000000000000000000000071",
@@ -174,7 +174,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenElevenMessages_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReasonAndNothingIsSent() {
+    void givenElevenMessagesWhenTheTenantAnswersThenTheDeliveryIsDeadWithTheReasonAndNothingIsSent() {
         answer.set("{\"messages\":[" + "{\"type\":\"text\",\"text\":\"oi\"},".repeat(10)
                 + "{\"type\":\"text\",\"text\":\"onze\"}]}");
 
@@ -184,7 +184,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenAFourthButton_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReason() {
+    void givenAFourthButtonWhenTheTenantAnswersThenTheDeliveryIsDeadWithTheReason() {
         answer.set("{\"messages\":[{\"type\":\"text\",\"text\":\"antes\"},{\"type\":\"buttons\",\"text\":\"Escolha\","
                 + "\"buttons\":[{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\",\"title\":\"B\"},{\"id\":\"c\",\"title\":\"C\"},"
                 + "{\"id\":\"d\",\"title\":\"D\"}]}]}");
@@ -195,7 +195,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenAMediaUrlAnswering404_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReason() {
+    void givenAMediaUrlAnswering404WhenTheTenantAnswersThenTheDeliveryIsDeadWithTheReason() {
         answer.set("{\"messages\":[{\"type\":\"text\",\"text\":\"veja\"},{\"type\":\"image\",\"url\":\""
                 + media.url("/gone.png") + "\"}]}");
 
@@ -205,7 +205,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenMediaOfAWrongTypeOrTooLarge_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReason() {
+    void givenMediaOfAWrongTypeOrTooLargeWhenTheTenantAnswersThenTheDeliveryIsDeadWithTheReason() {
         String page =
                 media.serve("/page.png", "text/html; charset=utf-8", "<html></html>".getBytes(StandardCharsets.UTF_8));
         answer.set("{\"messages\":[{\"type\":\"image\",\"url\":\"" + page + "\"}]}");
@@ -221,7 +221,7 @@ class RichRepliesTest {
     }
 
     @Test
-    void givenATwilioTemplateOnMetaOrAnUnknownType_whenTheTenantAnswers_thenTheDeliveryIsDeadWithTheReason() {
+    void givenATwilioTemplateOnMetaOrAnUnknownTypeWhenTheTenantAnswersThenTheDeliveryIsDeadWithTheReason() {
         answer.set("{\"messages\":[{\"type\":\"template\",\"contentSid\":\"HX0123456789abcdef0123456789abcdef\"}]}");
         assertThat(deadAfter("wamid.RW"))
                 .isEqualTo("invalid_reply: message 1 (template): a Twilio content template "

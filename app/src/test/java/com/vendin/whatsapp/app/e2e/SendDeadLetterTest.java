@@ -50,7 +50,7 @@ class SendDeadLetterTest {
     }
 
     @Test
-    void givenReplyPartRefusedByMeta_whenListedAndRetried_thenSentOnceMoreAndNeverAgainOnceAccepted() {
+    void givenReplyPartRefusedByMetaWhenListedAndRetriedThenSentOnceMoreAndNeverAgainOnceAccepted() {
         graph.failNext(400, 131026);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
                                 .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.S1", "Oi")
@@ -105,7 +105,7 @@ class SendDeadLetterTest {
     }
 
     @Test
-    void givenDeadMessageAndFailedPart_whenListed_thenBothWithTheirKind() {
+    void givenDeadMessageAndFailedPartWhenListedThenBothWithTheirKind() {
         graph.failNext(400, 131026);
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
                                 .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.S2", "Oi")

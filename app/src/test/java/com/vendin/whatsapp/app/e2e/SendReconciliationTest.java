@@ -37,7 +37,7 @@ class SendReconciliationTest {
     Path dir;
 
     @Test
-    void givenGraphAnswerLostButItsStatusArrives_whenTheRetryWouldBeDue_thenThePartIsSentOnceWithTheStatusesWamid()
+    void givenGraphAnswerLostButItsStatusArrivesWhenTheRetryWouldBeDueThenThePartIsSentOnceWithTheStatusesWamid()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start().loseAnswers();
                 FakeTenant tenant = new FakeTenant().start();
@@ -73,7 +73,7 @@ class SendReconciliationTest {
     }
 
     @Test
-    void givenKillWhileTheSendWasOnTheWire_whenRestarted_thenTheLeasedPartWaitsForItsStatusAndIsNotSentAgain()
+    void givenKillWhileTheSendWasOnTheWireWhenRestartedThenTheLeasedPartWaitsForItsStatusAndIsNotSentAgain()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start().delayAnswers(Duration.ofSeconds(20));
                 FakeTenant tenant = new FakeTenant().start()) {

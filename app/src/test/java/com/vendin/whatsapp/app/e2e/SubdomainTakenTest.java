@@ -31,7 +31,7 @@ class SubdomainTakenTest {
     }
 
     @Test
-    void givenTenantNamedAfterItsSubdomain_whenAnotherIsCreatedWithoutIdOnTheSameSubdomain_then409SubdomainTaken() {
+    void givenTenantNamedAfterItsSubdomainWhenAnotherIsCreatedWithoutIdOnTheSameSubdomainThen409SubdomainTaken() {
         assertThat(create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}")
                         .code())
                 .isEqualTo(201);
@@ -46,7 +46,7 @@ class SubdomainTakenTest {
     }
 
     @Test
-    void givenSubdomainHeldByTenantWithAnotherId_whenCreatedWithoutIdOrWithANewId_then409SubdomainTaken() {
+    void givenSubdomainHeldByTenantWithAnotherIdWhenCreatedWithoutIdOrWithANewIdThen409SubdomainTaken() {
         assertThat(create("{\"id\":\"store-1\",\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}")
                         .code())
                 .isEqualTo(201);
@@ -61,7 +61,7 @@ class SubdomainTakenTest {
     }
 
     @Test
-    void givenTenantWhoseSubdomainChanged_whenCreatedWithoutIdOnItsOldSubdomain_thenCreatedUnderAFreeId() {
+    void givenTenantWhoseSubdomainChangedWhenCreatedWithoutIdOnItsOldSubdomainThenCreatedUnderAFreeId() {
         assertThat(create("{\"subdomain\":\"moda\",\"instanceUrl\":\"" + URL + "\"}")
                         .code())
                 .isEqualTo(201);

@@ -43,7 +43,7 @@ class TenantMessagesAcrossInstancesTest {
     Path dir;
 
     @Test
-    void givenTwoGatewaysOnOnePostgres_whenTheSameKeyArrivesAtBothAtOnce_thenItIsSentOnceAndEveryoneGetsOneAnswer()
+    void givenTwoGatewaysOnOnePostgresWhenTheSameKeyArrivesAtBothAtOnceThenItIsSentOnceAndEveryoneGetsOneAnswer()
             throws Exception {
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant store = new FakeTenant().start().replyWith(b -> null)) {

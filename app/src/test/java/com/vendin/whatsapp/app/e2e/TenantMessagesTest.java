@@ -93,7 +93,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenACustomerWhoWroteAnHourAgo_whenTheOperatorSendsTextWithTheAdminToken_thenItIsQueuedAndGraphReceivesIt() {
+    void givenACustomerWhoWroteAnHourAgoWhenTheOperatorSendsTextWithTheAdminTokenThenItIsQueuedAndGraphReceivesIt() {
         customerWrites(ANA, "wamid.A1", Instant.now().minusSeconds(3600));
 
         HttpResult sent = admin(
@@ -133,7 +133,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenAnImageAndButtons_whenTheStoreSendsThem_thenGraphGetsTheUploadAndTwoSendsInOrder() throws Exception {
+    void givenAnImageAndButtonsWhenTheStoreSendsThemThenGraphGetsTheUploadAndTwoSendsInOrder() throws Exception {
         byte[] png = "\u0089PNG\r\n\u001a\nfake-order-photo".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         try (FakeMediaHost media = new FakeMediaHost().start()) {
             String image = media.serve("/pedido.png", "image/png", png);
@@ -166,7 +166,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenTheTenantsOwnSignature_whenItSends_thenOnlyAValidCurrentSignatureOfThatTenantIsAccepted() {
+    void givenTheTenantsOwnSignatureWhenItSendsThenOnlyAValidCurrentSignatureOfThatTenantIsAccepted() {
         customerWrites(ANA, "wamid.S1", Instant.now().minusSeconds(60));
         String body = "{\"to\":\"+" + ANA + "\",\"messages\":[{\"type\":\"text\",\"text\":\"Assinado\"}]}";
         long now = Instant.now().getEpochSecond();
@@ -206,7 +206,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenTheSameIdempotencyKeyTwice_whenSent_thenTheSecondGetsTheFirstAnswerAndNothingIsSentAgain()
+    void givenTheSameIdempotencyKeyTwiceWhenSentThenTheSecondGetsTheFirstAnswerAndNothingIsSentAgain()
             throws Exception {
         customerWrites(ANA, "wamid.I1", Instant.now().minusSeconds(60));
         String body = "{\"to\":\"+" + ANA + "\",\"idempotencyKey\":\"order-42-shipped\",\"messages\":"
@@ -237,7 +237,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenACustomerSilentFor25Hours_whenTheTenantSendsText_thenItIs409AndATemplateStillGoesOut() {
+    void givenACustomerSilentFor25HoursWhenTheTenantSendsTextThenItIs409AndATemplateStillGoesOut() {
         customerWrites(ANA, "wamid.OLD", Instant.now().minus(Duration.ofHours(25)));
         Eventually.within(
                 WAIT, "the old message is recorded", () -> store.calls().size() == 1);
@@ -281,7 +281,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenAUsernameCustomer_whenTheTenantSendsToTheirBsuid_thenGraphGetsItInRecipientAndNeverInTo() {
+    void givenAUsernameCustomerWhenTheTenantSendsToTheirBsuidThenGraphGetsItInRecipientAndNeverInTo() {
         gateway.postMetaWebhook(MetaPayloads.webhook()
                 .userText(
                         MODA_PHONE_ID,
@@ -309,7 +309,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenAPersonFirstSeenByBsuidThenWithTheirPhone_whenSentToThePhone_thenTheWindowOfTheirThreadApplies() {
+    void givenAPersonFirstSeenByBsuidThenWithTheirPhoneWhenSentToThePhoneThenTheWindowOfTheirThreadApplies() {
         long now = Instant.now().getEpochSecond();
         gateway.postMetaWebhook(MetaPayloads.webhook()
                 .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "BR.77", null, "wamid.B1", "first", now - 60)
@@ -332,7 +332,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenATwilioStore_whenItSendsAContentTemplate_thenTwilioGetsContentSidAndVariablesInPlaceOfBody() {
+    void givenATwilioStoreWhenItSendsAContentTemplateThenTwilioGetsContentSidAndVariablesInPlaceOfBody() {
         HttpResult sent = admin(
                 PIZZA,
                 "{\"to\":\"+5511977773333\",\"messages\":[{\"type\":\"template\"," + "\"contentSid\":\"" + CONTENT_SID
@@ -355,7 +355,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenATwilioCustomerWhoJustWrote_whenTheStoreSendsText_thenItLeavesAsBodyFromTheStoreNumber() {
+    void givenATwilioCustomerWhoJustWroteWhenTheStoreSendsTextThenItLeavesAsBodyFromTheStoreNumber() {
         HttpResult ack = gateway.postTwilioWebhook(
                 TwilioPayloads.message(
                                 "SM" + "a".repeat(32), "+5511977773333", TWILIO_STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
@@ -378,7 +378,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenReplyToAnInboundMessage_whenSent_thenThePartIsListedAsItsReplyAndAnUnknownOneIs404() {
+    void givenReplyToAnInboundMessageWhenSentThenThePartIsListedAsItsReplyAndAnUnknownOneIs404() {
         customerWrites(ANA, "wamid.R1", Instant.now().minusSeconds(30));
         Eventually.within(WAIT, "the message is recorded", () -> store.calls().size() == 1);
 
@@ -417,7 +417,7 @@ class TenantMessagesTest {
     }
 
     @Test
-    void givenInvalidRequests_whenSent_thenEachIsAClear4xxAndNothingIsSent() throws Exception {
+    void givenInvalidRequestsWhenSentThenEachIsAClear4xxAndNothingIsSent() throws Exception {
         customerWrites(ANA, "wamid.V1", Instant.now().minusSeconds(30));
         String to = "\"to\":\"+" + ANA + "\",";
         Map<String, String> invalid = Map.ofEntries(

@@ -34,8 +34,7 @@ class TenantOutageTest {
     Path dir;
 
     @Test
-    void givenTenantAnswering503For30Seconds_whenItRecovers_thenEveryMessageOnceAndEachThreadInOrder()
-            throws Exception {
+    void givenTenantAnswering503For30SecondsWhenItRecoversThenEveryMessageOnceAndEachThreadInOrder() throws Exception {
         AtomicLong firstCallAt = new AtomicLong();
         try (FakeGraph graph = new FakeGraph().start();
                 FakeTenant tenant = new FakeTenant().start().answerStatus(body -> {

@@ -46,7 +46,7 @@ class TwilioPhoneIdTest {
     }
 
     @Test
-    void givenTwilioNumberWithItsNumberSid_whenCreated_thenStoredShownKeptOnPatchAndMessagesStillRoute() {
+    void givenTwilioNumberWithItsNumberSidWhenCreatedThenStoredShownKeptOnPatchAndMessagesStillRoute() {
         HttpResult created = create("cafe", "\"" + NUMBER_SID + "\"");
 
         assertThat(created.code()).as(created.body()).isEqualTo(201);
@@ -73,7 +73,7 @@ class TwilioPhoneIdTest {
     }
 
     @Test
-    void givenTwilioPhoneIdThatIsNotANumberSid_whenCreatedOrPatched_then400NamingTheField() {
+    void givenTwilioPhoneIdThatIsNotANumberSidWhenCreatedOrPatchedThen400NamingTheField() {
         for (String bad : new String[] {
             "\"100000000000001\"",
             "\"PN0123\"",

@@ -71,7 +71,7 @@ class TypingIndicatorTest {
     }
 
     @Test
-    void givenATenantThatTakesThreeIntervals_whenItsCustomerWrites_thenTypingIsShownOnForwardAndRenewedUntilTheReply()
+    void givenATenantThatTakesThreeIntervalsWhenItsCustomerWritesThenTypingIsShownOnForwardAndRenewedUntilTheReply()
             throws Exception {
         boot(Map.of(), shortInterval());
 
@@ -112,7 +112,7 @@ class TypingIndicatorTest {
     }
 
     @Test
-    void givenAGraphThatFailsAndStallsTyping_whenACustomerWrites_thenTheReplyStillLeavesOnTime() {
+    void givenAGraphThatFailsAndStallsTypingWhenACustomerWritesThenTheReplyStillLeavesOnTime() {
         graph.answerTyping(500).delayTyping(Duration.ofSeconds(4));
         boot(Map.of(), shortInterval());
 
@@ -137,7 +137,7 @@ class TypingIndicatorTest {
     }
 
     @Test
-    void givenTypingTurnedOff_whenACustomerWrites_thenNoTypingRequestIsMade() throws Exception {
+    void givenTypingTurnedOffWhenACustomerWritesThenNoTypingRequestIsMade() throws Exception {
         boot(Map.of("GATEWAY_TYPING_INDICATOR", "false"));
 
         gateway.postMetaWebhook(MetaPayloads.webhook()
@@ -151,7 +151,7 @@ class TypingIndicatorTest {
     }
 
     @Test
-    void givenATwilioStore_whenItsCustomerWrites_thenTwiliosTypingIndicatorIsCalledAndRenewed() throws Exception {
+    void givenATwilioStoreWhenItsCustomerWritesThenTwiliosTypingIndicatorIsCalledAndRenewed() throws Exception {
         try (FakeTwilio twilio = new FakeTwilio().start()) {
             Map<String, String> env = TestGateway.environment(dir, graph.baseUrl(), twilio.baseUrl());
             gateway = TestGateway.start(env, shortInterval());
@@ -186,7 +186,7 @@ class TypingIndicatorTest {
     }
 
     @Test
-    void givenTheDefaults_thenTypingIsOnAndRenewedEveryTwentySeconds() {
+    void givenTheDefaultsThenTypingIsOnAndRenewedEveryTwentySeconds() {
         tenant.delayEveryAnswer(Duration.ZERO);
         boot(Map.of());
 

@@ -51,7 +51,7 @@ class UnroutableRetryTest {
     }
 
     @Test
-    void givenMessageToAStoreNumberNobodyHad_whenTheStoreIsCreatedAndTheMessageRetried_thenDeliveredOnceAndAnswered() {
+    void givenMessageToAStoreNumberNobodyHadWhenTheStoreIsCreatedAndTheMessageRetriedThenDeliveredOnceAndAnswered() {
         String webhook = MetaPayloads.webhook()
                 .text(PHONE_ID, DISPLAY, CUSTOMER, "wamid.U1", "Tem camiseta?")
                 .json();
@@ -97,7 +97,7 @@ class UnroutableRetryTest {
     }
 
     @Test
-    void givenUnregisteredOwner_whenRetriedBeforeAndAfterTheirPhoneIsRegistered_then409StillUnroutableThenDelivered() {
+    void givenUnregisteredOwnerWhenRetriedBeforeAndAfterTheirPhoneIsRegisteredThen409StillUnroutableThenDelivered() {
         AdminCalls.createMetaTenant(gateway, "moda-brasil", tenant.url(), "+5511999911111", PHONE_ID, "moda-token");
         assertThat(gateway.postMetaWebhook(MetaPayloads.webhook()
                                 .text(
@@ -132,7 +132,7 @@ class UnroutableRetryTest {
     }
 
     @Test
-    void givenNoSuchUnroutableMessage_whenRetried_then404_andWithoutTokenThen401() {
+    void givenNoSuchUnroutableMessageWhenRetriedThen404AndWithoutTokenThen401() {
         HttpResult unknown = retry("in-424242");
         HttpResult garbage = retry("not-an-id");
         HttpResult anonymous = TestGateway.execute(new okhttp3.Request.Builder()

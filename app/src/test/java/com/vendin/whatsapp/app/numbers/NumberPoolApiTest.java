@@ -51,7 +51,7 @@ class NumberPoolApiTest {
     }
 
     @Test
-    void fiftyConcurrentAssignmentsForFiftyTenantsAgainstTenNumbers_tenSucceedEachNumberOnceFortyGet409()
+    void fiftyConcurrentAssignmentsForFiftyTenantsAgainstTenNumbersTenSucceedEachNumberOnceFortyGet409()
             throws Exception {
         for (int i = 0; i < 10; i++) {
             addToPool("+1555200" + String.format("%04d", i), "70000000000" + String.format("%04d", i), null);

@@ -59,7 +59,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void givenMessageAndDeadLetter_whenOperatorUsesConsole_thenSeesTimelineAndRetriesWithButton() throws Exception {
+    void givenMessageAndDeadLetterWhenOperatorUsesConsoleThenSeesTimelineAndRetriesWithButton() throws Exception {
         tenant.answerStatus(body -> body.path("message").asText().equals("quebrado") ? 400 : 200);
         gateway.postMetaWebhook(MetaPayloads.webhook()
                 .text(PHONE_ID, DISPLAY, "5511988887777", "wamid.C1", "Oi console")

@@ -62,7 +62,7 @@ class ConsoleRichTimelineTest {
     }
 
     @Test
-    void givenRichTraffic_whenTheOperatorOpensTheConsole_thenPartsShowByTypeAndTheSelectedThreadShowsItsWindow()
+    void givenRichTrafficWhenTheOperatorOpensTheConsoleThenPartsShowByTypeAndTheSelectedThreadShowsItsWindow()
             throws Exception {
         RichConversation conversation = RichConversation.prepare(gateway, graph, tenant, media);
         conversation.play();

@@ -33,7 +33,7 @@ class DemoAndSimulateIT {
     Path dir;
 
     @Test
-    void givenDemoRunning_whenPrintedSimulateCommandRun_thenStoreReplyPrinted() throws Exception {
+    void givenDemoRunningWhenPrintedSimulateCommandRunThenStoreReplyPrinted() throws Exception {
         int port = GatewayProcess.freePort();
         Path demoLog = dir.resolve("demo.log");
         assertThat(ROOT.resolve("app/target/whatsapp-gateway.jar"))

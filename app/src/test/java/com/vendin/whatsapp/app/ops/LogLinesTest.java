@@ -53,7 +53,7 @@ class LogLinesTest {
     }
 
     @Test
-    void givenAnsweredMessageAndFailedSend_whenLogged_thenOneLineEach_withIdsAndOutcomes_andNoSecrets() {
+    void givenAnsweredMessageAndFailedSendWhenLoggedThenOneLineEachWithIdsAndOutcomesAndNoSecrets() {
         graph.failNext(400, 131047);
         gateway.postMetaWebhook(MetaPayloads.webhook()
                 .text(PHONE_ID, "5511999911111", "5511988887777", "wamid.L1", "Oi")

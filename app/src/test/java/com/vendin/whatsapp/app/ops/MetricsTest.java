@@ -50,7 +50,7 @@ class MetricsTest {
     }
 
     @Test
-    void givenMessagesOfEveryOutcome_whenScraped_thenEachCounterMoved() {
+    void givenMessagesOfEveryOutcomeWhenScrapedThenEachCounterMoved() {
         String before = scrape();
         assertThat(before).contains("# TYPE gateway_delivery_latency_seconds histogram");
         assertThat(value(before, "gateway_webhook_messages_total", "outcome=\"accepted\",provider=\"facebook\""))
@@ -105,7 +105,7 @@ class MetricsTest {
     }
 
     @Test
-    void givenWrongSignature_whenScraped_thenRefusedWebhookCountedAs401() {
+    void givenWrongSignatureWhenScrapedThenRefusedWebhookCountedAs401() {
         HttpResult refused = gateway.postMetaWebhook("{}".getBytes(), "sha256=00");
 
         assertThat(refused.code()).isEqualTo(401);

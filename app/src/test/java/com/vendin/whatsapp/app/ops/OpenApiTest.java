@@ -36,7 +36,7 @@ class OpenApiTest {
     }
 
     @Test
-    void givenRunningGateway_whenDocumentRead_thenEveryRegisteredAdminRouteIsDocumentedAndNoOther() {
+    void givenRunningGatewayWhenDocumentReadThenEveryRegisteredAdminRouteIsDocumentedAndNoOther() {
         Set<String> registered = new TreeSet<>(gateway.instance(GatewayHttpServer.class).routes().stream()
                 .filter(r -> r.contains(" /api/v1"))
                 .toList());
@@ -46,7 +46,7 @@ class OpenApiTest {
     }
 
     @Test
-    void givenEveryDocumentedOperation_whenCalled_thenRouteExists() {
+    void givenEveryDocumentedOperationWhenCalledThenRouteExists() {
         for (String operation : documented()) {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", "no-such-id");
@@ -65,7 +65,7 @@ class OpenApiTest {
     }
 
     @Test
-    void givenTenant_whenListed_thenListedWithItsNumberAndNoSecret() {
+    void givenTenantWhenListedThenListedWithItsNumberAndNoSecret() {
         AdminCalls.createMetaTenant(
                 gateway, "moda-brasil", "http://127.0.0.1:9/", "+5511999911111", "100000000000001", "moda-token");
 

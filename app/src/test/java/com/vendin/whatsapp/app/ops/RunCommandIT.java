@@ -34,7 +34,7 @@ class RunCommandIT {
     Path dir;
 
     @Test
-    void givenPackagedJar_whenReadmeRunCommandIsRun_thenItStartsWithTheArchiveAndAnswersHealth() throws Exception {
+    void givenPackagedJarWhenReadmeRunCommandIsRunThenItStartsWithTheArchiveAndAnswersHealth() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(PACKAGE) + "(java .*whatsapp-gateway\\.jar)$")
                 .matcher(readme);

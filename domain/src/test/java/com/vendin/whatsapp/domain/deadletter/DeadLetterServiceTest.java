@@ -48,7 +48,7 @@ class DeadLetterServiceTest {
             Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
-    void givenADeadLetterIdAsListed_whenRetried_thenRequeuedAndTheWorkersWoken() {
+    void givenADeadLetterIdAsListedWhenRetriedThenRequeuedAndTheWorkersWoken() {
         service.retry("in-7");
         service.retry("8");
 
@@ -57,7 +57,7 @@ class DeadLetterServiceTest {
     }
 
     @Test
-    void givenAnIdThatIsNotDeadOrNotAnId_whenRetried_thenDeadLetterNotFoundAndNobodyWoken() {
+    void givenAnIdThatIsNotDeadOrNotAnIdWhenRetriedThenDeadLetterNotFoundAndNobodyWoken() {
         assertThatThrownBy(() -> service.retry("in-9"))
                 .isInstanceOfSatisfying(
                         GatewayRejection.class, r -> assertThat(r.code()).isEqualTo("dead_letter_not_found"));
@@ -69,7 +69,7 @@ class DeadLetterServiceTest {
     }
 
     @Test
-    void givenAFailedPartIdAsListed_whenRetried_thenThePartIsRequeuedNotAMessage() {
+    void givenAFailedPartIdAsListedWhenRetriedThenThePartIsRequeuedNotAMessage() {
         service.retry("out-12");
 
         assertThat(requeuedParts).containsExactly(12L);
@@ -81,7 +81,7 @@ class DeadLetterServiceTest {
     }
 
     @Test
-    void givenLimitsOutOfRange_whenListed_thenClampedTo1To500() {
+    void givenLimitsOutOfRangeWhenListedThenClampedTo1To500() {
         service.list(0);
         service.list(10_000);
         service.list(50);

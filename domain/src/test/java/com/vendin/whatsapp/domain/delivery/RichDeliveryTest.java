@@ -68,7 +68,7 @@ class RichDeliveryTest {
     }
 
     @Test
-    void givenTextImageAndButtons_whenDelivered_thenThreePartsAreQueuedInOrderWithTheirContent() {
+    void givenTextImageAndButtonsWhenDeliveredThenThreePartsAreQueuedInOrderWithTheirContent() {
         deliver("wamid.A", new Text("**Oi**"), SHIRT, new Buttons("Quer?", List.of(new Button("y", "Sim"))));
 
         assertThat(store.inbound("wamid.A").orElseThrow().state()).isEqualTo(InboundState.FORWARDED);
@@ -90,7 +90,7 @@ class RichDeliveryTest {
     }
 
     @Test
-    void givenAnItemBreakingARule_whenDelivered_thenTheMessageIsDeadWithTheReasonAndNoPartIsQueued() {
+    void givenAnItemBreakingARuleWhenDeliveredThenTheMessageIsDeadWithTheReasonAndNoPartIsQueued() {
         deliver(
                 "wamid.B",
                 new Text("antes"),
@@ -111,7 +111,7 @@ class RichDeliveryTest {
     }
 
     @Test
-    void givenMediaThatIsUnfit_whenDelivered_thenTheMessageIsDeadWithTheProbesReason() {
+    void givenMediaThatIsUnfitWhenDeliveredThenTheMessageIsDeadWithTheProbesReason() {
         mediaProblem = Optional.of("the media URL answered HTTP 404");
 
         deliver("wamid.C", new Text("veja"), SHIRT);
@@ -122,7 +122,7 @@ class RichDeliveryTest {
     }
 
     @Test
-    void givenAnEmptyMessagesList_whenDelivered_thenItIsForwardedWithNoReply() {
+    void givenAnEmptyMessagesListWhenDeliveredThenItIsForwardedWithNoReply() {
         deliver("wamid.D");
 
         assertThat(store.inbound("wamid.D").orElseThrow().state()).isEqualTo(InboundState.FORWARDED);

@@ -73,7 +73,7 @@ class RichReplySenderTest {
     }
 
     @Test
-    void givenAMediaPartOnMeta_whenSent_thenItsFileIsUploadedAndTheSendCarriesTheMediaId() {
+    void givenAMediaPartOnMetaWhenSentThenItsFileIsUploadedAndTheSendCarriesTheMediaId() {
         queue("moda", META, List.of(new OutboundContent.Text("Olha"), SHIRT));
 
         sendAllDue();
@@ -93,7 +93,7 @@ class RichReplySenderTest {
     }
 
     @Test
-    void givenASendThatFailsAfterTheUpload_whenRetried_thenTheSameMediaIdIsSentAndNothingIsUploadedAgain() {
+    void givenASendThatFailsAfterTheUploadWhenRetriedThenTheSameMediaIdIsSentAndNothingIsUploadedAgain() {
         queue("moda", META, List.of(SHIRT));
         provider.thenFail("131000", true);
 
@@ -109,7 +109,7 @@ class RichReplySenderTest {
     }
 
     @Test
-    void givenAnUploadThatFindsTheFileGone_whenSent_thenThePartFailsAsAnInvalidReplyWithoutASend() {
+    void givenAnUploadThatFindsTheFileGoneWhenSentThenThePartFailsAsAnInvalidReplyWithoutASend() {
         queue("moda", META, List.of(SHIRT));
         uploadScript.add(new MediaUploader.Invalid("the media URL answered HTTP 404"));
 
@@ -124,7 +124,7 @@ class RichReplySenderTest {
     }
 
     @Test
-    void givenAGraphFailureOnUpload_whenRetryable_thenTheUploadIsTriedAgainLater() {
+    void givenAGraphFailureOnUploadWhenRetryableThenTheUploadIsTriedAgainLater() {
         queue("moda", META, List.of(SHIRT));
         uploadScript.add(new MediaUploader.Failed(new SendOutcome.Failed("131016", "unavailable", true, false)));
 
@@ -137,7 +137,7 @@ class RichReplySenderTest {
     }
 
     @Test
-    void givenAMediaPartOnTwilio_whenSent_thenNothingIsUploadedAndTheUrlGoesAsIs() {
+    void givenAMediaPartOnTwilioWhenSentThenNothingIsUploadedAndTheUrlGoesAsIs() {
         queue("sub", new ReplyRoute(Provider.TWILIO, false, Optional.empty(), "whatsapp:+" + ANA), List.of(SHIRT));
 
         sendAllDue();

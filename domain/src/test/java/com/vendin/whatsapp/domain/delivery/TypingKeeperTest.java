@@ -66,7 +66,7 @@ class TypingKeeperTest {
     }
 
     @Test
-    void givenTheDefaultInterval_whenACallStarts_thenTypingIsShownAtOnceAndRenewedEveryTwentySecondsUntilClosed()
+    void givenTheDefaultIntervalWhenACallStartsThenTypingIsShownAtOnceAndRenewedEveryTwentySecondsUntilClosed()
             throws Exception {
         assertThat(TypingKeeper.DEFAULT_INTERVAL)
                 .isEqualTo(Duration.ofSeconds(20))
@@ -84,7 +84,7 @@ class TypingKeeperTest {
     }
 
     @Test
-    void givenAShortInterval_whenTheCallLasts_thenTheIndicatorIsRenewedAndStopsWithTheSession() throws Exception {
+    void givenAShortIntervalWhenTheCallLastsThenTheIndicatorIsRenewedAndStopsWithTheSession() throws Exception {
         TypingKeeper.Session session = keeper(Duration.ofMillis(50)).start(CUSTOMER, STORE, "wamid.B");
         Thread.sleep(200);
         session.close();
@@ -97,7 +97,7 @@ class TypingKeeperTest {
     }
 
     @Test
-    void givenAnAdminMessageOrAStoreWithoutItsProvidersNumberOrTypingOff_thenNothingIsScheduled() {
+    void givenAnAdminMessageOrAStoreWithoutItsProvidersNumberOrTypingOffThenNothingIsScheduled() {
         keeper(TypingKeeper.DEFAULT_INTERVAL)
                 .start(new ReplyRoute(Provider.FACEBOOK, true, Optional.of("900"), "55"), STORE, "wamid.admin")
                 .close();
@@ -111,7 +111,7 @@ class TypingKeeperTest {
     }
 
     @Test
-    void givenATwilioCustomer_thenTheTwilioAccountOfTheNumberShowsIt() throws Exception {
+    void givenATwilioCustomerThenTheTwilioAccountOfTheNumberShowsIt() throws Exception {
         Optional<WhatsAppNumber> twilio = Optional.of(com.vendin.whatsapp.domain.Fixtures.twilioNumber(
                 "+551140045678", Optional.of("ACsub"), Optional.of("sub-token")));
         TypingKeeper.Session session = keeper(TypingKeeper.DEFAULT_INTERVAL)
@@ -131,7 +131,7 @@ class TypingKeeperTest {
     }
 
     @Test
-    void givenAFailingIndicatorOrAFullPool_thenTheSessionStillOpensAndCloses() {
+    void givenAFailingIndicatorOrAFullPoolThenTheSessionStillOpensAndCloses() {
         TypingKeeper failing = TypingKeeper.on(
                 (from, id) -> {
                     throw new IllegalStateException("boom");

@@ -62,7 +62,7 @@ class MediaServiceTest {
     }
 
     @Test
-    void givenLinkOfAStoresMetaMedia_whenFetched_thenAskedWithTheStoresNumberAndToken() {
+    void givenLinkOfAStoresMetaMediaWhenFetchedThenAskedWithTheStoresNumberAndToken() {
         String token = token(new MediaReference(new TenantId("moda"), "wamid.1", Provider.FACEBOOK, false, "1420"));
 
         assertThat(media.fetch(token)).isInstanceOf(MediaFetch.Found.class);
@@ -70,7 +70,7 @@ class MediaServiceTest {
     }
 
     @Test
-    void givenAdminsMediaOrATwilioStoreOnTheMainAccount_whenFetched_thenAskedWithThePlatformsCredentials() {
+    void givenAdminsMediaOrATwilioStoreOnTheMainAccountWhenFetchedThenAskedWithThePlatformsCredentials() {
         String meta = token(new MediaReference(new TenantId("moda"), "wamid.2", Provider.FACEBOOK, true, "77"));
         String twilio = token(new MediaReference(
                 new TenantId("pizza"),
@@ -92,7 +92,7 @@ class MediaServiceTest {
     }
 
     @Test
-    void givenLink_whenAnHourHasPassed_thenForbiddenWithoutAskingTheProvider() {
+    void givenLinkWhenAnHourHasPassedThenForbiddenWithoutAskingTheProvider() {
         String token = token(new MediaReference(new TenantId("moda"), "wamid.3", Provider.FACEBOOK, false, "1"));
 
         clock.advance(Duration.ofHours(1).minusSeconds(1));
@@ -103,7 +103,7 @@ class MediaServiceTest {
     }
 
     @Test
-    void givenLinkSignedWithAnotherKeyOrAltered_whenFetched_thenForbidden() {
+    void givenLinkSignedWithAnotherKeyOrAlteredWhenFetchedThenForbidden() {
         MediaReference reference = new MediaReference(new TenantId("moda"), "wamid.4", Provider.FACEBOOK, false, "1");
         String other = service("another key, 32 bytes long......".getBytes())
                 .linkFor(reference)
@@ -121,7 +121,7 @@ class MediaServiceTest {
     }
 
     @Test
-    void givenLinkOfATenantSinceDeleted_whenFetched_thenGone() {
+    void givenLinkOfATenantSinceDeletedWhenFetchedThenGone() {
         String token = token(new MediaReference(new TenantId("moda"), "wamid.5", Provider.FACEBOOK, false, "1"));
         tenants.delete(new TenantId("moda"));
 
@@ -129,7 +129,7 @@ class MediaServiceTest {
     }
 
     @Test
-    void givenMediaReferenceWithLineBreaks_whenLinked_thenTheReferenceSurvivesAndAMessageIdWithOneIsNotLinked() {
+    void givenMediaReferenceWithLineBreaksWhenLinkedThenTheReferenceSurvivesAndAMessageIdWithOneIsNotLinked() {
         String url = "https://api.twilio.com/a\nb";
         String token = token(new MediaReference(new TenantId("pizza"), "SM6", Provider.TWILIO, false, url));
         media.fetch(token);

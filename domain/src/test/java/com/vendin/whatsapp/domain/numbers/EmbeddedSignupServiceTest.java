@@ -38,7 +38,7 @@ class EmbeddedSignupServiceTest {
     }
 
     @Test
-    void givenAFailureAtAnyStep_whenSignupRuns_thenLaterStepsAreNotCalledAndNothingIsStored() {
+    void givenAFailureAtAnyStepWhenSignupRunsThenLaterStepsAreNotCalledAndNothingIsStored() {
         for (int failing = 0; failing < 4; failing++) {
             meta.steps.clear();
             meta.failAt = failing;
@@ -51,7 +51,7 @@ class EmbeddedSignupServiceTest {
     }
 
     @Test
-    void givenNoPin_whenSignupSucceeds_thenARandomSixDigitPinIsRegisteredAndKept() {
+    void givenNoPinWhenSignupSucceedsThenARandomSixDigitPinIsRegisteredAndKept() {
         meta.failAt = -1;
 
         service.complete(MODA, COMMAND);

@@ -41,7 +41,7 @@ class TwilioNumberServiceTest {
     }
 
     @Test
-    void givenPurchaseFailure_whenRetried_thenTheKeptSubaccountIsReusedWithoutAskingTwilio() {
+    void givenPurchaseFailureWhenRetriedThenTheKeptSubaccountIsReusedWithoutAskingTwilio() {
         twilio.refusePurchase = true;
         assertThatThrownBy(() -> service.provision(MODA, new Command("us", Optional.empty())))
                 .isInstanceOf(GatewayRejection.class);
@@ -59,7 +59,7 @@ class TwilioNumberServiceTest {
     }
 
     @Test
-    void givenANumberAlreadyInTheSubaccount_whenProvisioned_thenItIsTakenAndNothingIsBought() {
+    void givenANumberAlreadyInTheSubaccountWhenProvisionedThenItIsTakenAndNothingIsBought() {
         store.saveTwilioSubaccount(MODA, new TwilioSubaccount("AC1", new Secret("t")), T0);
         twilio.owned.add(new PhoneNumber("+14155550101"));
 

@@ -18,7 +18,7 @@ class CodeHasherTest {
     private final CodeHasher hasher = new CodeHasher(KEY);
 
     @Test
-    void givenNewCodes_thenTheyAreSixDigitsAndVary() {
+    void givenNewCodesThenTheyAreSixDigitsAndVary() {
         Set<String> codes = new HashSet<>();
         IntStream.range(0, 200).forEach(i -> codes.add(hasher.newCode()));
 
@@ -27,7 +27,7 @@ class CodeHasherTest {
     }
 
     @Test
-    void givenAHashedCode_thenOnlyTheSameCodeTenantUserAndPhoneMatch() {
+    void givenAHashedCodeThenOnlyTheSameCodeTenantUserAndPhoneMatch() {
         String salt = hasher.newSalt();
         String hash = hasher.hash(salt, MODA, "user-1", PHONE, "123456");
 
@@ -42,7 +42,7 @@ class CodeHasherTest {
     }
 
     @Test
-    void givenAnotherSaltOrKey_thenTheSameCodeHashesDifferently() {
+    void givenAnotherSaltOrKeyThenTheSameCodeHashesDifferently() {
         String salt = hasher.newSalt();
         String hash = hasher.hash(salt, MODA, "user-1", PHONE, "123456");
         byte[] otherKey = new byte[32];

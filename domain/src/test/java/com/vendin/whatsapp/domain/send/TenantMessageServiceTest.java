@@ -55,7 +55,7 @@ class TenantMessageServiceTest {
     }
 
     @Test
-    void givenALastMessageJustUnder24HoursOld_whenTextIsSent_thenItIsQueuedAndAtExactly24HoursItIsRefused() {
+    void givenALastMessageJustUnder24HoursOldWhenTextIsSentThenItIsQueuedAndAtExactly24HoursItIsRefused() {
         store.last.put("moda|+5511988887777", T0.minus(Duration.ofHours(24)).plusMillis(1));
 
         SendReceipt receipt = service.send(request(MODA, "+5511988887777", TEXT));
@@ -78,7 +78,7 @@ class TenantMessageServiceTest {
     }
 
     @Test
-    void givenAPhonePairedWithABsuidThread_whenSentToThePhone_thenThePartsJoinThatThreadAndItsWindowCounts() {
+    void givenAPhonePairedWithABsuidThreadWhenSentToThePhoneThenThePartsJoinThatThreadAndItsWindowCounts() {
         String key = PersonDirectory.metaKey(PHONE_ID);
         persons.resolve(
                 key, new SenderIds(Optional.empty(), Optional.of("BR.55"), Optional.empty(), Optional.empty()), T0);
@@ -100,7 +100,7 @@ class TenantMessageServiceTest {
     }
 
     @Test
-    void givenATwilioStore_whenSending_thenThePhoneKeepsItsPlusAndOnlyContentTemplatesFit() {
+    void givenATwilioStoreWhenSendingThenThePhoneKeepsItsPlusAndOnlyContentTemplatesFit() {
         OutboundContent content =
                 new OutboundContent.TwilioTemplate("HX0123456789abcdef0123456789abcdef", Optional.empty());
 
@@ -114,7 +114,7 @@ class TenantMessageServiceTest {
     }
 
     @Test
-    void givenALongText_whenSent_thenItIsSplitIntoPartsAtTheProviderLimit() {
+    void givenALongTextWhenSentThenItIsSplitIntoPartsAtTheProviderLimit() {
         store.last.put("moda|+5511988887777", T0);
 
         service.send(request(MODA, "+5511988887777", new OutboundContent.Text("palavra ".repeat(1000)), TEMPLATE));
@@ -126,7 +126,7 @@ class TenantMessageServiceTest {
     }
 
     @Test
-    void givenAKeyAlreadyAnswered_whenSentAgain_thenTheKeptReceiptIsReturnedBeforeAnyCheck() {
+    void givenAKeyAlreadyAnsweredWhenSentAgainThenTheKeptReceiptIsReturnedBeforeAnyCheck() {
         SendReceipt kept = new SendReceipt("snd_1", List.of(new SendReceipt.Part("out-1", "pending")));
         store.keys.put("moda|k1", kept);
 
@@ -139,7 +139,7 @@ class TenantMessageServiceTest {
     }
 
     @Test
-    void givenBadRequests_whenSent_thenEachIsTheRejectionItNames() {
+    void givenBadRequestsWhenSentThenEachIsTheRejectionItNames() {
         assertThat(code(request(new TenantId("ghost"), "+5511988887777", TEXT))).isEqualTo("tenant_not_found");
         assertThat(code(request(new TenantId("bare"), "+5511988887777", TEXT))).isEqualTo("tenant_has_no_number");
         assertThat(code(request(MODA, "not a phone", TEMPLATE))).isEqualTo("invalid_recipient");

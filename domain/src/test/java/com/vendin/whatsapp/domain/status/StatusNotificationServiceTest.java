@@ -76,14 +76,14 @@ class StatusNotificationServiceTest {
     }
 
     @Test
-    void givenTenantAccepts_whenNotified_thenDelivered() {
+    void givenTenantAcceptsWhenNotifiedThenDelivered() {
         service(NotifyOutcome.Accepted::new, 8).notify(event("moda", 0));
 
         assertThat(outbox).containsExactly("delivered 7");
     }
 
     @Test
-    void givenTenantFailsRetryably_whenNotified_thenRetriedWithTheDeliveryBackoffUntilTheLastAttempt() {
+    void givenTenantFailsRetryablyWhenNotifiedThenRetriedWithTheDeliveryBackoffUntilTheLastAttempt() {
         StatusNotificationService service = service(() -> new NotifyOutcome.Retryable("tenant answered HTTP 500"), 3);
 
         service.notify(event("moda", 0));
@@ -98,14 +98,14 @@ class StatusNotificationServiceTest {
     }
 
     @Test
-    void givenTenantAnswers404_whenNotified_thenThePartIsDeclined() {
+    void givenTenantAnswers404WhenNotifiedThenThePartIsDeclined() {
         service(NotifyOutcome.Declined::new, 8).notify(event("moda", 0));
 
         assertThat(outbox).containsExactly("declined 7");
     }
 
     @Test
-    void givenTenantRejectsOrIsGone_whenNotified_thenDeadAtOnce() {
+    void givenTenantRejectsOrIsGoneWhenNotifiedThenDeadAtOnce() {
         StatusNotificationService service = service(() -> new NotifyOutcome.Rejected("tenant answered HTTP 400"), 8);
 
         service.notify(event("moda", 0));

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class PartCorrelationTest {
 
     @Test
-    void givenPartId_whenMadeIntoACorrelationId_thenReadBackAsTheSamePart() {
+    void givenPartIdWhenMadeIntoACorrelationIdThenReadBackAsTheSamePart() {
         assertThat(PartCorrelation.of(42)).isEqualTo("wg-part-42");
         assertThat(PartCorrelation.partId(PartCorrelation.of(42))).contains(42L);
     }
 
     @Test
-    void givenSomeoneElsesCallbackData_whenRead_thenNoPart() {
+    void givenSomeoneElsesCallbackDataWhenReadThenNoPart() {
         assertThat(PartCorrelation.partId("order-42")).isEmpty();
         assertThat(PartCorrelation.partId("wg-part-")).isEmpty();
         assertThat(PartCorrelation.partId("wg-part-4x2")).isEmpty();
