@@ -21,7 +21,10 @@ public final class HttpClients {
 
     private HttpClients() {}
 
-    /** A new client: connect 5 s, read and write 15 s, whole call 30 s, 64 idle connections. Make one and share it. */
+    /**
+     * A new client: connect 5 s, read and write 15 s, whole call 30 s, 64 idle connections, no silent repeat of a
+     * request on a dropped connection. Make one and share it.
+     */
     public static OkHttpClient standard() {
         return new OkHttpClient.Builder()
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -29,6 +32,10 @@ public final class HttpClients {
                 .writeTimeout(WRITE_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
                 .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+                // OkHttp would repeat a POST whose connection dropped after the request was written: a provider
+                // send (or a tenant call) the other side already took would go twice. A failure goes to the
+                // gateway's own retries instead, which let the provider's statuses record an accepted send first.
+                .retryOnConnectionFailure(false)
                 .build();
     }
 }
