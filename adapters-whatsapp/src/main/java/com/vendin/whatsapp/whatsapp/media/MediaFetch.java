@@ -17,6 +17,7 @@ import okio.BufferedSource;
 /**
  * Fetches the media a tenant's reply names by URL (CONTRACT §3.1), with its own timeouts, and checks the answer
  * against {@link MediaLimits}: before a reply is queued ({@link MediaProbe}) and again when the file is uploaded.
+ * Its connections never go to a link-local address such as the cloud metadata service ({@link NoLinkLocalSockets}).
  */
 public final class MediaFetch implements MediaProbe {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -41,6 +42,7 @@ public final class MediaFetch implements MediaProbe {
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(READ_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
+                .socketFactory(new NoLinkLocalSockets())
                 .build();
         this.probe = client.newBuilder().callTimeout(PROBE_TIMEOUT).build();
     }

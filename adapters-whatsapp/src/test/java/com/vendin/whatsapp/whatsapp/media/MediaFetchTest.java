@@ -6,7 +6,10 @@ import com.vendin.whatsapp.ports.common.Provider;
 import com.vendin.whatsapp.ports.delivery.MediaKind;
 import com.vendin.whatsapp.ports.delivery.OutboundContent.Media;
 import com.vendin.whatsapp.whatsapp.http.HttpClients;
+import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -105,5 +108,45 @@ class MediaFetchTest {
                                 Optional.empty(),
                                 Optional.empty())))
                 .hasValueSatisfying(why -> assertThat(why).startsWith("the media URL could not be fetched: "));
+    }
+
+    private static Optional<String> checkUrl(MediaFetch fetch, String url) {
+        return fetch.problem(
+                Provider.FACEBOOK, new Media(MediaKind.IMAGE, URI.create(url), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void theCloudMetadataAddressIsNeverFetched() {
+        long started = System.nanoTime();
+        assertThat(checkUrl(fetch, "http://169.254.169.254/latest/meta-data/"))
+                .hasValueSatisfying(why -> assertThat(why).contains("link-local"));
+        assertThat(checkUrl(fetch, "http://[fe80::1]:8080/f.jpg"))
+                .hasValueSatisfying(why -> assertThat(why).contains("link-local"));
+        assertThat(checkUrl(fetch, "http://0.0.0.0:" + files.getPort() + "/f"))
+                .hasValueSatisfying(why -> assertThat(why).contains("wildcard"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(MediaFetch.CONNECT_TIMEOUT);
+        assertThat(files.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aNameThatResolvesToTheMetadataAddressIsRefusedToo() throws Exception {
+        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        MediaFetch rebound = new MediaFetch(HttpClients.standard()
+                .newBuilder()
+                .dns(host -> List.of(metadata))
+                .build());
+        assertThat(checkUrl(rebound, "http://files.moda-brasil.example/f.jpg"))
+                .hasValueSatisfying(why -> assertThat(why).contains("link-local"));
+    }
+
+    @Test
+    void aRedirectToTheMetadataAddressIsNotFollowed() {
+        files.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", "http://169.254.169.254/latest/meta-data/iam/")
+                .build());
+        assertThat(checkUrl(fetch, files.url("/f.jpg").toString()))
+                .hasValueSatisfying(why -> assertThat(why).contains("link-local"));
+        assertThat(files.getRequestCount()).isEqualTo(1);
     }
 }
