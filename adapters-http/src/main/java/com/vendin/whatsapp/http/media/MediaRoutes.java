@@ -8,6 +8,8 @@ import com.vendin.whatsapp.ports.media.MediaFetch;
 import com.vendin.whatsapp.ports.media.MediaStream;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,20 +32,39 @@ public final class MediaRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::serve);
+        routes.get(PATH, ctx -> serve(ctx, true));
+        routes.head(PATH, ctx -> serve(ctx, false));
     }
 
-    private void serve(Context ctx) {
+    /**
+     * A GET streams the bytes; a HEAD checks the link the same way and answers the same status and headers with no
+     * body (without its own route Javalin would answer every HEAD 200, forged links included).
+     */
+    private void serve(Context ctx, boolean withBody) {
         MediaFetch fetch = media.fetch(ctx.pathParam("token"));
         ctx.header("Cache-Control", "private, no-store");
         if (fetch instanceof MediaFetch.Found found) {
-            stream(ctx, found.stream());
+            if (withBody) {
+                stream(ctx, found.stream());
+            } else {
+                headers(ctx, found.stream());
+            }
         } else if (fetch instanceof MediaFetch.Forbidden) {
             errors.write(ctx, 403, "media_link_invalid", "this media link is forged or has expired", Optional.empty());
         } else if (fetch instanceof MediaFetch.Gone) {
             errors.write(ctx, 410, "media_gone", "the provider no longer has this media", Optional.empty());
         } else {
             errors.write(ctx, 502, "provider_error", ((MediaFetch.Unavailable) fetch).reason(), Optional.empty());
+        }
+    }
+
+    /** The headers a GET would have; the provider's stream is closed unread. */
+    private static void headers(Context ctx, MediaStream stream) {
+        try (InputStream body = stream.body()) {
+            ctx.status(200).contentType(stream.contentType().orElse(OCTETS));
+            stream.contentLength().ifPresent(length -> ctx.header("Content-Length", Long.toString(length)));
+        } catch (IOException e) {
+            // closing the provider's connection failed; the answer is complete without it
         }
     }
 

@@ -72,6 +72,53 @@ class MediaRoutesTest {
         }
     }
 
+    @Test
+    void aHeadRequestAnswersTheHeadersAndReleasesTheProvidersStream() throws IOException {
+        byte[] jpeg = new byte[4096];
+        start(new MediaFetch.Found(new MediaStream(
+                new ByteArrayInputStream(jpeg) {
+                    @Override
+                    public void close() throws IOException {
+                        closed.set(true);
+                        super.close();
+                    }
+                },
+                Optional.of("image/jpeg"),
+                OptionalLong.of(jpeg.length))));
+
+        Request head = new Request.Builder()
+                .url("http://127.0.0.1:" + server.port() + "/media/tok")
+                .head()
+                .build();
+        try (Response response = client.newCall(head).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).isEqualTo("image/jpeg");
+            assertThat(response.header("Content-Length")).isEqualTo("4096");
+            assertThat(response.header("Cache-Control")).isEqualTo("private, no-store");
+        }
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void aHeadRequestOnAForgedOrGoneLinkIsNotOk() throws IOException {
+        start(new MediaFetch.Forbidden());
+        Request head = new Request.Builder()
+                .url("http://127.0.0.1:" + server.port() + "/media/garbage")
+                .head()
+                .build();
+        try (Response response = client.newCall(head).execute()) {
+            assertThat(response.code()).isEqualTo(403);
+        }
+        server.stop();
+        start(new MediaFetch.Gone());
+        try (Response response = client.newCall(head.newBuilder()
+                        .url("http://127.0.0.1:" + server.port() + "/media/old")
+                        .build())
+                .execute()) {
+            assertThat(response.code()).isEqualTo(410);
+        }
+    }
+
     private Response get(String path, String acceptEncoding) throws IOException {
         Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + server.port() + path);
         if (acceptEncoding != null) {
