@@ -18,6 +18,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -152,16 +153,26 @@ public final class RichReplyParser {
                 components == null || components.isNull() ? Optional.empty() : Optional.of(components.toString()));
     }
 
+    /**
+     * An absolute {@code http} or {@code https} URL with a host. The URL itself is never echoed in the reason: it
+     * ends up in {@code lastError} and logs, and may carry a tenant's credentials ({@code user:password@}, a signed
+     * query).
+     */
     private static URI url(String raw) throws Malformed {
+        URI url;
         try {
-            URI url = new URI(raw);
-            if (!url.isAbsolute()) {
-                throw new Malformed("url must be an absolute http(s) URL");
-            }
-            return url;
+            url = new URI(raw);
         } catch (URISyntaxException e) {
-            throw new Malformed("url is not a URL: " + raw);
+            throw new Malformed("url is not a URL");
         }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute()
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || url.getHost() == null
+                || url.getHost().isEmpty()) {
+            throw new Malformed("url must be an absolute http(s) URL");
+        }
+        return url;
     }
 
     private static void only(JsonNode node, Set<String> allowed) throws Malformed {

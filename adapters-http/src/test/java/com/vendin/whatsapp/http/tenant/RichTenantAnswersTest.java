@@ -147,4 +147,20 @@ class RichTenantAnswersTest {
         assertThat(rejected("{\"text\":\"a\",\"messages\":[]}"))
                 .isEqualTo("invalid_reply: the answer has both text and messages; send one of them");
     }
+
+    @Test
+    void aMediaUrlMustBeHttpOrHttpsWithAHostAndIsNeverEchoed() {
+        for (String url :
+                List.of("file:///etc/passwd", "ftp://cdn.example/a.png", "gopher://cdn.example/a", "https:///a.png")) {
+            assertThat(rejected("{\"messages\":[{\"type\":\"image\",\"url\":\"" + url + "\"}]}"))
+                    .as(url)
+                    .isEqualTo("invalid_reply: message 1 (image): url must be an absolute http(s) URL");
+        }
+        assertThat(rejected(
+                        "{\"messages\":[{\"type\":\"image\",\"url\":\"https://shop:s3cr3t@cdn.example/a b.png\"}]}"))
+                .isEqualTo("invalid_reply: message 1 (image): url is not a URL")
+                .doesNotContain("s3cr3t");
+        assertThat(answer("{\"messages\":[{\"type\":\"image\",\"url\":\"HTTPS://cdn.example/a.png\"}]}"))
+                .isInstanceOf(AgentOutcome.Replied.class);
+    }
 }
