@@ -33,6 +33,15 @@ public final class DeliveryService implements DeliverToTenants {
     public static final Duration LEASE = Duration.ofSeconds(90);
     /** How many messages one tenant may have in flight at once, so a hanging tenant leaves workers for the others. */
     public static final int DEFAULT_PER_TENANT_IN_FLIGHT = 8;
+    /**
+     * No media check of a rich reply starts later than this after the delivery began, so that the tenant call, the
+     * checks (each at most 15 s, the adapter's probe timeout) and the commit stay within {@link #LEASE}: past the lease
+     * another worker would call the tenant again and this worker's reply would be dropped, over and over.
+     */
+    public static final Duration MEDIA_CHECKS_DEADLINE = Duration.ofSeconds(60);
+    /** The retry reason of a rich reply whose media could not all be checked in time. */
+    static final String MEDIA_CHECKS_TOO_SLOW = "media_check_timeout: the reply's media URLs took longer than "
+            + MEDIA_CHECKS_DEADLINE.toSeconds() + " s to check";
     /** How the last error of a delivery whose reply broke a rule of CONTRACT §3.1 starts. */
     public static final String INVALID_REPLY = "invalid_reply: ";
 
@@ -113,6 +122,7 @@ public final class DeliveryService implements DeliverToTenants {
 
     @Override
     public void deliver(PendingDelivery delivery) {
+        Instant started = clock.instant();
         Optional<Tenant> tenant = tenants.findById(delivery.tenantId());
         if (tenant.isEmpty()) {
             queue.deadLetter(delivery.id(), "tenant_not_found", clock.instant());
@@ -126,7 +136,7 @@ public final class DeliveryService implements DeliverToTenants {
         }
         Instant now = clock.instant();
         if (outcome instanceof AgentOutcome.Replied replied) {
-            complete(delivery, route, replied, now);
+            complete(delivery, route, replied, started, now);
         } else if (outcome instanceof AgentOutcome.Retryable) {
             retryOrGiveUp(delivery, ((AgentOutcome.Retryable) outcome).reason(), now);
         } else {
@@ -165,9 +175,10 @@ public final class DeliveryService implements DeliverToTenants {
                 message.provider(), delivery.role() == Role.ADMIN, message.to().phoneId(), replyAddress(message));
     }
 
-    private void complete(PendingDelivery delivery, ReplyRoute route, AgentOutcome.Replied replied, Instant now) {
+    private void complete(
+            PendingDelivery delivery, ReplyRoute route, AgentOutcome.Replied replied, Instant started, Instant now) {
         if (!replied.items().isEmpty()) {
-            completeRich(delivery, route, replied.items());
+            completeRich(delivery, route, replied.items(), started);
             return;
         }
         List<String> parts = replied.text()
@@ -181,10 +192,18 @@ public final class DeliveryService implements DeliverToTenants {
     }
 
     /** Checks every item (rules, then each media URL) before queuing any part: an invalid reply sends nothing. */
-    private void completeRich(PendingDelivery delivery, ReplyRoute route, List<OutboundContent> items) {
+    private void completeRich(
+            PendingDelivery delivery, ReplyRoute route, List<OutboundContent> items, Instant started) {
         RichReply.Prepared prepared = RichReply.prepare(items, route.provider());
-        Optional<String> problem =
-                prepared instanceof RichReply.Invalid invalid ? Optional.of(invalid.why()) : mediaProblem(items, route);
+        Optional<String> problem;
+        try {
+            problem = prepared instanceof RichReply.Invalid invalid
+                    ? Optional.of(invalid.why())
+                    : mediaProblem(items, route, started.plus(MEDIA_CHECKS_DEADLINE));
+        } catch (OutOfTime e) {
+            retryOrGiveUp(delivery, MEDIA_CHECKS_TOO_SLOW, clock.instant());
+            return;
+        }
         if (problem.isPresent()) {
             LOG.log(
                     System.Logger.Level.INFO,
@@ -200,9 +219,20 @@ public final class DeliveryService implements DeliverToTenants {
         }
     }
 
-    private Optional<String> mediaProblem(List<OutboundContent> items, ReplyRoute route) {
+    /** Thrown when a media check would start past its deadline: the delivery is retried, not judged. */
+    private static final class OutOfTime extends Exception {
+        OutOfTime() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Optional<String> mediaProblem(List<OutboundContent> items, ReplyRoute route, Instant deadline)
+            throws OutOfTime {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof OutboundContent.Media item) {
+                if (!clock.instant().isBefore(deadline)) {
+                    throw new OutOfTime();
+                }
                 Optional<String> problem;
                 try {
                     problem = media.problem(route.provider(), item);

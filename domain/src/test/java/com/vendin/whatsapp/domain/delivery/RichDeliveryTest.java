@@ -29,6 +29,7 @@ import com.vendin.whatsapp.ports.testing.RecordingTenantAgent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,7 @@ class RichDeliveryTest {
     private final RecordingTenantAgent agent = new RecordingTenantAgent();
     private final List<Media> probed = new ArrayList<>();
     private volatile Optional<String> mediaProblem = Optional.empty();
+    private volatile Duration probeTakes = Duration.ZERO;
     private final DeliveryService service = new DeliveryService(
             store.deliveryQueue(),
             tenants,
@@ -57,6 +59,7 @@ class RichDeliveryTest {
             8,
             (provider, media) -> {
                 probed.add(media);
+                clock.advance(probeTakes);
                 return mediaProblem;
             },
             TypingKeeper.off());
@@ -118,6 +121,23 @@ class RichDeliveryTest {
 
         assertThat(store.inbound("wamid.C").orElseThrow().lastError())
                 .contains("invalid_reply: message 2 (image): the media URL answered HTTP 404");
+        assertThat(store.parts()).isEmpty();
+    }
+
+    @Test
+    void mediaChecksThatWouldOutlastTheLeaseStopAndTheDeliveryIsRetriedNotLooped() {
+        probeTakes = Duration.ofSeconds(15); // each URL answers slowly, within the probe's own timeout
+        OutboundContent[] tenImages = new OutboundContent[10];
+        Arrays.fill(tenImages, SHIRT);
+
+        deliver("wamid.S", tenImages);
+
+        assertThat(probed).as("no check starts past the deadline").hasSize(4);
+        assertThat(store.inbound("wamid.S").orElseThrow()).satisfies(m -> {
+            assertThat(m.state()).isEqualTo(InboundState.RECEIVED);
+            assertThat(m.attempts()).isEqualTo(1);
+            assertThat(m.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("media_check_timeout"));
+        });
         assertThat(store.parts()).isEmpty();
     }
 
