@@ -54,7 +54,8 @@ final class TenantResponses {
         if (messages == null || messages.isNull()) {
             return new AgentOutcome.Replied(replyText(node));
         }
-        if (node.hasNonNull("text")) {
+        // "Missing or empty text means no reply" (§3): only a real text beside messages is ambiguous.
+        if (replyText(node).isPresent()) {
             return new AgentOutcome.Rejected(INVALID_REPLY + "the answer has both text and messages; send one of them");
         }
         try {

@@ -163,4 +163,16 @@ class RichTenantAnswersTest {
         assertThat(answer("{\"messages\":[{\"type\":\"image\",\"url\":\"HTTPS://cdn.example/a.png\"}]}"))
                 .isInstanceOf(AgentOutcome.Replied.class);
     }
+
+    @Test
+    void anEmptyTextBesideMessagesMeansNoTextAndTheMessagesGo() {
+        String messages = "\"messages\":[{\"type\":\"text\",\"text\":\"Oi\"}]";
+        for (String text : List.of("\"text\":\"\",", "\"text\":\"  \",", "\"text\":null,")) {
+            assertThat(answer("{" + text + messages + "}"))
+                    .as(text)
+                    .isEqualTo(new AgentOutcome.Replied(Optional.empty(), List.of(new Text("Oi"))));
+        }
+        assertThat(rejected("{\"text\":\"Oi\"," + messages + "}"))
+                .isEqualTo("invalid_reply: the answer has both text and messages; send one of them");
+    }
 }
