@@ -59,7 +59,8 @@ public final class MediaFetch implements MediaProbe {
     private static Response open(OkHttpClient client, Media media) throws IOException {
         HttpUrl url = HttpUrl.parse(media.url().toString());
         if (url == null) {
-            throw new IOException("not an http(s) URL: " + media.url());
+            // never the URL itself: it may carry the tenant's credentials (user:password@) into lastError and logs
+            throw new IOException("not a valid http(s) URL");
         }
         return client.newCall(new Request.Builder().url(url).get().build()).execute();
     }

@@ -149,4 +149,11 @@ class MediaFetchTest {
                 .hasValueSatisfying(why -> assertThat(why).contains("link-local"));
         assertThat(files.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void aUrlOkHttpCannotReadIsRefusedWithoutRepeatingItsCredentials() {
+        assertThat(checkUrl(fetch, "http://shop:s3cr3t@cdn.example:99999/a.png"))
+                .hasValueSatisfying(why ->
+                        assertThat(why).contains("not a valid http(s) URL").doesNotContain("s3cr3t"));
+    }
 }

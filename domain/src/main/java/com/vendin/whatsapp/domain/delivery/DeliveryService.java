@@ -237,7 +237,10 @@ public final class DeliveryService implements DeliverToTenants {
                 try {
                     problem = media.problem(route.provider(), item);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "checking media " + item.url() + " failed unexpectedly", e);
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "checking media on " + item.url().getHost() + " failed unexpectedly",
+                            e);
                     problem = Optional.of(
                             "the media could not be checked: " + e.getClass().getSimpleName());
                 }

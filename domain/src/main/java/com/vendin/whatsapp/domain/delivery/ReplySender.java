@@ -152,7 +152,7 @@ public final class ReplySender implements SendReplies {
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "uploading " + media.url() + " through " + from + " failed unexpectedly",
+                    "uploading media from " + media.url().getHost() + " through " + from + " failed unexpectedly",
                     e);
             return new MediaUploader.Failed(
                     new SendOutcome.Failed("internal_error", e.getClass().getSimpleName(), true, false));
