@@ -5,8 +5,10 @@ package com.vendin.whatsapp.persistence.db;
  * per-message budget of the benchmark, {@code gateway_db_write_transactions_total} on {@code /metrics}).
  */
 public enum WritePurpose {
-    /** Recording a webhook's messages (and the statuses that came with them). */
+    /** Recording a webhook's messages (and the statuses that came with them), and releasing their hold. */
     WEBHOOK("webhook"),
+    /** Resolving the sender's person (and thread) while a webhook is routed. */
+    IDENTITY("identity"),
     /** Claiming due deliveries to tenants. */
     CLAIM("claim"),
     /** A tenant call's outcome: forwarded with its reply parts, retry, or dead letter. */

@@ -116,6 +116,8 @@ class MetricsTest {
         assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"send_result\""))
                 .as("3 accepted sends and 1 refused")
                 .isGreaterThanOrEqualTo(4);
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"identity\""))
+                .isPositive();
         assertThat(value(after, "gateway_db_commits_total", "")).isPositive();
         assertThat(after).contains("gateway_db_write_transactions_total{purpose=\"other\"}");
     }
