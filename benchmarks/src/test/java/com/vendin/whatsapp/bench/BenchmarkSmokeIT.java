@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one command of docs/BENCHMARKS.md in a tiny mode: the shaded jar against app's fat jar, a bare run
+ * The one command of docs/BENCHMARKS.md in a tiny mode: the shaded jar against app's fat jar, a bare run,
  * a synchronous-handler run and two gateway runs (tenants through the admin API, and written to the
  * database), short phases; checks the synchronous handler's rate and the per-message budget are reported.
  */
