@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar}: the issue-7 benchmark in one command. Starts a bare
- * Javalin endpoint (the ceiling) and then, per tenant count, the gateway from its fat jar, each in its own
+ * Javalin endpoint (the ceiling), a synchronous handler that keeps nothing (issue 15's point of comparison)
+ * and then, per tenant count, the gateway from its fat jar, each in its own
  * JVM, drives them over loopback with signed Meta webhooks and prints each target with its figure. Exits
  * 1 when a message was lost, repeated, refused or rate-limited (a missed performance target is not an error).
  */
@@ -60,6 +61,8 @@ public final class BenchmarkMain implements Callable<Integer> {
         try {
             Map<String, Object> bare = new BareRun(options, workDir, ownJar, console).run();
             results.put("bare", bare);
+            Map<String, Object> sync = new SyncRun(options, workDir, ownJar, console).run();
+            results.put("syncHandler", sync);
             double ceiling = ((Number) ((Map<?, ?>) bare.get("ackThroughput")).get("perSecond")).doubleValue();
             double rate = options.latencyRate.orElse(ceiling * options.latencyRateFraction);
             List<Map<String, Object>> runs = new ArrayList<>();
@@ -67,8 +70,18 @@ public final class BenchmarkMain implements Callable<Integer> {
             for (int tenants : options.tenants) {
                 runs.add(new GatewayRun(options, workDir, tenants, console).run(rate, gatewayRate));
             }
+            Object syncRate = ((Map<?, ?>) sync.get("endToEnd")).get("messagesPerSecond");
+            for (Map<String, Object> run : runs) {
+                Object runRate = ((Map<?, ?>) run.get("endToEnd")).get("messagesPerSecond");
+                run.put(
+                        "endToEndRatioToSyncHandler",
+                        runRate == null || syncRate == null
+                                ? null
+                                : GatewayRun.round(
+                                        ((Number) runRate).doubleValue() / ((Number) syncRate).doubleValue(), 3));
+            }
             results.put("gateway", runs);
-            results.put("targets", Targets.evaluate(bare, runs));
+            results.put("targets", Targets.evaluate(bare, sync, runs));
         } finally {
             if (options.keep) {
                 console.step("kept %s", workDir);

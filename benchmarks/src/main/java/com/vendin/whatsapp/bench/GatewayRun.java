@@ -67,6 +67,7 @@ final class GatewayRun {
                     out.put("seedSeconds", seconds(System.nanoTime() - t0));
                 }
                 LoadGenerator load = new LoadGenerator("127.0.0.1", port, webhooks);
+                Budget runStart = Budget.snapshot(port, gateway.pid());
                 console.step(
                         "warm-up: closed loop, %d connections, %s and at least %,d requests",
                         options.connections, options.warmup, options.warmupMessages);
@@ -108,15 +109,27 @@ final class GatewayRun {
                                         : options.latencyRateFraction + " x bare throughput"));
 
                 console.step("end to end: %,d messages as fast as acks allow", options.e2eMessages);
+                Budget e2eStart = Budget.snapshot(port, gateway.pid());
                 Cpu.Split e2eCpu = new Cpu.Split(gateway.pid());
                 LoadGenerator.Result burst =
                         load.closedLoop(options.connections, Duration.ofHours(1), options.e2eMessages);
                 Map<String, Object> e2e = endToEnd(burst, load, graph);
                 e2e.put("cpu", e2eCpu.end());
+                Map<String, Object> budget = Budget.snapshot(port, gateway.pid())
+                        .since(
+                                e2eStart,
+                                burst.ok(),
+                                "end-to-end phase: first webhook sent to every reply at the mock Graph");
                 out.put("endToEnd", e2e);
+                out.put("budget", budget);
                 console.result("cpu %s", e2e.get("cpu"));
+                console.result("per message (end-to-end phase): %s", Budget.describe(budget));
                 drain(load, graph);
 
+                Map<String, Object> wholeRun = Budget.snapshot(port, gateway.pid())
+                        .since(runStart, load.sent(), "whole run: warm-up to the last reply, idle waits included");
+                out.put("budgetWholeRun", wholeRun);
+                console.result("per message (whole run): %s", Budget.describe(wholeRun));
                 out.put("messages", check(load, graph, tenant));
                 out.put("gatewayOutcomes", Metrics.webhookOutcomes(port));
                 out.put("peakRssMB", megabytes(gateway.peakRssMib()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,39 @@ final class Report {
                     row.get("target"),
                     row.get("figure")));
         }
+        out.append("\nPer-message budget of the gateway:\n");
+        for (String line : budgetLines()) {
+            out.append("  ").append(line).append('\n');
+        }
         return out.toString();
+    }
+
+    /** One line per gateway run and window, and the synchronous handler's. */
+    @SuppressWarnings("unchecked")
+    List<String> budgetLines() {
+        List<String> lines = new ArrayList<>();
+        Object gateway = results.get("gateway");
+        if (gateway instanceof List<?> runs) {
+            for (Object r : runs) {
+                Map<String, Object> run = (Map<String, Object>) r;
+                for (String key : List.of("budget", "budgetWholeRun")) {
+                    if (run.get(key) instanceof Map<?, ?> budget) {
+                        lines.add(String.format(
+                                "%,d tenants, %s (%,d messages): %s",
+                                ((Number) run.get("tenants")).intValue(),
+                                budget.get("window"),
+                                ((Number) budget.get("messages")).longValue(),
+                                Budget.describe(budget)));
+                    }
+                }
+            }
+        }
+        if (results.get("syncHandler") instanceof Map<?, ?> sync && sync.get("endToEnd") instanceof Map<?, ?> e2e) {
+            lines.add(String.format(
+                    "synchronous handler, end-to-end phase (%,d messages): 0 write transactions, %s ms handler CPU",
+                    ((Number) e2e.get("messages")).longValue(), e2e.get("cpuMsPerMessage")));
+        }
+        return lines;
     }
 
     String markdown() {
@@ -71,6 +104,10 @@ final class Report {
                     .append(" | ")
                     .append((Boolean) row.get("pass") ? "pass" : "**miss**")
                     .append(" |\n");
+        }
+        md.append("\nPer-message budget of the gateway:\n\n");
+        for (String line : budgetLines()) {
+            md.append("- ").append(line).append('\n');
         }
         md.append("\nAll figures: the JSON file of the same name.\n");
         return md.toString();

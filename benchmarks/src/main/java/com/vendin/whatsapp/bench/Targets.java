@@ -9,7 +9,8 @@ import java.util.Map;
 final class Targets {
     private Targets() {}
 
-    static List<Map<String, Object>> evaluate(Map<String, Object> bare, List<Map<String, Object>> runs) {
+    static List<Map<String, Object>> evaluate(
+            Map<String, Object> bare, Map<String, Object> sync, List<Map<String, Object>> runs) {
         List<Map<String, Object>> rows = new ArrayList<>();
         double ceiling = number(bare, "ackThroughput", "perSecond");
         Map<String, Object> main = runs.get(0);
@@ -35,6 +36,33 @@ final class Targets {
                             : String.format("%,.0f msg/s (%s)", rate, label(run)),
                     rate >= 2000));
         }
+        Object syncE2e = ((Map<?, ?>) sync.get("endToEnd")).get("messagesPerSecond");
+        double syncRate = syncE2e == null ? 0 : ((Number) syncE2e).doubleValue();
+        for (Map<String, Object> run : runs) {
+            Object e2e = ((Map<?, ?>) run.get("endToEnd")).get("messagesPerSecond");
+            double rate = e2e == null ? 0 : ((Number) e2e).doubleValue();
+            rows.add(row(
+                    "end to end >= the synchronous handler's (verify, tenant and Graph inside the request, nothing "
+                            + "stored)",
+                    String.format(
+                            "%,.0f msg/s vs %,.0f msg/s = %.2fx (%s; handler with %,d tenants)",
+                            rate,
+                            syncRate,
+                            syncRate > 0 ? rate / syncRate : 0,
+                            label(run),
+                            ((Number) sync.get("tenants")).intValue()),
+                    syncRate > 0 && rate >= syncRate));
+        }
+        Map<?, ?> syncMessages = (Map<?, ?>) sync.get("messages");
+        long syncNotAcked = ((Number) syncMessages.get("notAcked")).longValue();
+        long syncWithoutReply = ((Number) syncMessages.get("ackedWithoutReply")).longValue();
+        long syncRepeated = ((Number) syncMessages.get("repeatedReplies")).longValue();
+        rows.add(row(
+                "synchronous handler: every webhook answered 200 with exactly one reply at the Graph mock",
+                String.format(
+                        "%,d sent, %d not answered 200, %d without reply, %d repeated replies",
+                        ((Number) syncMessages.get("sent")).longValue(), syncNotAcked, syncWithoutReply, syncRepeated),
+                syncNotAcked == 0 && syncWithoutReply == 0 && syncRepeated == 0));
         if (runs.size() > 1) {
             Map<String, Object> many = runs.get(runs.size() - 1);
             for (String phase : List.of("ackLatencyAtGatewayRate", "ackLatency")) {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one command of docs/BENCHMARKS.md in a tiny mode: the shaded jar against app's fat jar, a bare run
- * and two gateway runs (tenants through the admin API, and written to the database), short phases.
+ * The one command of docs/BENCHMARKS.md in a tiny mode: the shaded jar against app's fat jar, a bare run,
+ * a synchronous-handler run and two gateway runs (tenants through the admin API, and written to the
+ * database), short phases; checks the synchronous handler's rate and the per-message budget are reported.
  */
 class BenchmarkSmokeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +69,17 @@ class BenchmarkSmokeIT {
         JsonNode results = JSON.readTree(dir.resolve("results.json").toFile());
         assertThat(results.at("/bare/ackThroughput/perSecond").asDouble()).isPositive();
         assertThat(results.at("/bare/ackLatency/ms/p99").isNumber()).isTrue();
+        assertThat(results.at("/syncHandler/endToEnd/messagesPerSecond").asDouble())
+                .as("the synchronous handler's end-to-end rate")
+                .isPositive();
+        assertThat(results.at("/syncHandler/endToEnd/cpuMsPerMessage").asDouble())
+                .isPositive();
+        assertThat(results.at("/syncHandler/messages/notAcked").asLong()).isZero();
+        assertThat(results.at("/syncHandler/messages/ackedWithoutReply").asLong())
+                .isZero();
+        assertThat(results.at("/syncHandler/messages/repeatedReplies").asLong()).isZero();
+        assertThat(results.at("/syncHandler/messages/graphSends").asLong())
+                .isEqualTo(results.at("/syncHandler/messages/sent").asLong());
         assertThat(results.get("gateway")).hasSize(2);
         for (JsonNode run : results.get("gateway")) {
             assertThat(run.at("/startupMillis").asLong()).isPositive();
@@ -78,6 +90,25 @@ class BenchmarkSmokeIT {
             assertThat(run.at("/ackLatencyAtGatewayRate/ms/p99").isNumber()).isTrue();
             assertThat(run.at("/endToEnd/messagesPerSecond").asDouble()).isPositive();
             assertThat(run.at("/peakRssMB").asDouble()).isPositive();
+            assertThat(run.at("/endToEndRatioToSyncHandler").asDouble()).isPositive();
+            for (String budget : List.of("/budget", "/budgetWholeRun")) {
+                assertThat(run.at(budget + "/messages").asLong()).isPositive();
+                assertThat(run.at(budget + "/cpuMsPerMessage").asDouble()).isPositive();
+                assertThat(run.at(budget + "/databaseCommitsPerMessage").asDouble())
+                        .isPositive();
+                assertThat(run.at(budget + "/writeTransactionsPerMessage").asDouble())
+                        .isGreaterThanOrEqualTo(
+                                run.at(budget + "/databaseCommitsPerMessage").asDouble());
+                JsonNode byPurpose = run.at(budget + "/writeTransactionsPerMessageByPurpose");
+                for (String purpose : List.of("webhook", "claim", "tenant_result", "send_claim", "send_result")) {
+                    assertThat(byPurpose.path(purpose).asDouble())
+                            .as("%s writes per message in %s", purpose, budget)
+                            .isPositive();
+                }
+                assertThat(byPurpose.path("tenant_result").asDouble())
+                        .as("one tenant result per message (each got its reply)")
+                        .isGreaterThanOrEqualTo(0.99);
+            }
             long sent = run.at("/messages/sent").asLong();
             assertThat(sent).isGreaterThanOrEqualTo(200 + 100);
             assertThat(run.at("/messages/notAcked").asLong()).isZero();
@@ -99,8 +130,12 @@ class BenchmarkSmokeIT {
                         "many tenants",
                         "start-up",
                         "peak RSS",
-                        "exactly one reply");
+                        "exactly one reply",
+                        "synchronous handler's",
+                        "synchronous handler: every webhook answered 200");
         assertThat(Files.readString(dir.resolve("results.md"))).contains("| target | figure |");
-        assertThat(log).contains("PASS", "every webhook acked");
+        assertThat(log)
+                .contains("PASS", "every webhook acked", "Per-message budget of the gateway", "synchronous handler");
+        assertThat(Files.readString(dir.resolve("results.md"))).contains("write transactions", "ms gateway CPU");
     }
 }

@@ -2,8 +2,11 @@ package com.vendin.whatsapp.persistence.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -45,6 +48,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Optional<WalCheckpointer> checkpointer;
     private final GroupCommit groupCommit;
+    private final Map<WritePurpose, LongAdder> committedWrites = new EnumMap<>(WritePurpose.class);
+    private final LongAdder postgresCommits = new LongAdder();
 
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
@@ -57,6 +62,9 @@ public final class Database implements AutoCloseable {
             jdbi.setStatementBuilderFactory(new StatementCache());
         }
         this.groupCommit = new GroupCommit(jdbi, writeLock);
+        for (WritePurpose purpose : WritePurpose.values()) {
+            committedWrites.put(purpose, new LongAdder());
+        }
     }
 
     /** Opens (creating an SQLite file if needed) with {@link DatabaseConfig#of default} settings. */
@@ -89,12 +97,25 @@ public final class Database implements AutoCloseable {
      * {@code work} must have no effect outside the database.
      */
     public <R> R inWrite(HandleCallback<R, RuntimeException> work) {
+        return inWrite(WritePurpose.OTHER, work);
+    }
+
+    /** {@link #inWrite(HandleCallback)}, counted under {@code purpose} when it commits. */
+    public <R> R inWrite(WritePurpose purpose, HandleCallback<R, RuntimeException> work) {
+        R result = write(work);
+        committedWrites.get(purpose).increment();
+        return result;
+    }
+
+    private <R> R write(HandleCallback<R, RuntimeException> work) {
         if (config.isSqlite()) {
             return groupCommit.write(work);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                postgresCommits.increment();
+                return result;
             } catch (RuntimeException e) {
                 if (attempt >= WRITE_ATTEMPTS || !isTransient(e)) {
                     throw e;
@@ -118,6 +139,24 @@ public final class Database implements AutoCloseable {
 
     public void useWrite(HandleConsumer<RuntimeException> work) {
         inWrite(work.asCallback());
+    }
+
+    /** {@link #useWrite(HandleConsumer)}, counted under {@code purpose} when it commits. */
+    public void useWrite(WritePurpose purpose, HandleConsumer<RuntimeException> work) {
+        inWrite(purpose, work.asCallback());
+    }
+
+    /** Write transactions for {@code purpose} committed since this opened (for {@code /metrics}). */
+    public long committedWrites(WritePurpose purpose) {
+        return committedWrites.get(purpose).sum();
+    }
+
+    /**
+     * Database commits since this opened: on SQLite fewer than the write transactions, which share them
+     * ({@link GroupCommit}); on PostgreSQL one per write transaction.
+     */
+    public long databaseCommits() {
+        return config.isSqlite() ? groupCommit.commits() : postgresCommits.sum();
     }
 
     /** Runs {@code work} outside any explicit transaction (each statement reads a consistent snapshot). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -28,7 +29,7 @@ final class GroupCommit {
     private final Jdbi jdbi;
     private final ReentrantLock lock;
     private final Queue<Unit<?>> queue = new ConcurrentLinkedQueue<>();
-    private long commits;
+    private final AtomicLong commits = new AtomicLong();
 
     GroupCommit(Jdbi jdbi, ReentrantLock lock) {
         this.jdbi = jdbi;
@@ -54,12 +55,7 @@ final class GroupCommit {
 
     /** How many transactions this has committed (for tests: fewer than the writes when they were grouped). */
     long commits() {
-        lock.lock();
-        try {
-            return commits;
-        } finally {
-            lock.unlock();
-        }
+        return commits.get();
     }
 
     /** Runs the oldest queued units in one transaction; called with the lock held. */
@@ -81,7 +77,7 @@ final class GroupCommit {
                     }
                 }
             });
-            commits++;
+            commits.incrementAndGet();
         } catch (RuntimeException | Error e) {
             // The commit failed (or the only unit threw): nothing of the batch is written.
             for (Unit<?> unit : batch) {

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.identity;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.identity.Person;
 import com.vendin.whatsapp.ports.identity.PersonDirectory;
 import com.vendin.whatsapp.ports.identity.SenderIds;
@@ -37,7 +38,7 @@ public final class JdbiPersonDirectory implements PersonDirectory {
     public Person resolve(String numberKey, SenderIds ids, Instant seenAt) {
         long at = seenAt.toEpochMilli();
         Optional<String> phone = ids.phone().map(PhoneNumber::e164);
-        return db.inWrite(handle -> {
+        return db.inWrite(WritePurpose.IDENTITY, handle -> {
             Dialect.lock(handle, lockKeys(numberKey, phone, ids.userId()));
             Optional<Row> byPhone = phone.flatMap(p -> find(handle, numberKey, "phone", p));
             Optional<Row> byUser = ids.userId().flatMap(u -> find(handle, numberKey, "user_id", u));

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
@@ -55,7 +56,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         }
         long at = now.toEpochMilli();
         long leaseUntil = at + lease.toMillis();
-        List<PendingDelivery> claimed = db.inWrite(handle -> {
+        List<PendingDelivery> claimed = db.inWrite(WritePurpose.CLAIM, handle -> {
             if (Dialect.of(handle) == Dialect.POSTGRES) {
                 Dialect.lock(handle, CLAIM_LOCK);
             }
@@ -113,7 +114,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     public void completeWith(long id, ReplyRoute route, List<OutboundContent> replyParts, Instant now) {
         long at = now.toEpochMilli();
         Long lease = leases.remove(id);
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.TENANT_RESULT, handle -> {
             if (InboundDao.forward(handle, id, lease, at) == 0) {
                 LOG.warn(
                         "inbound message {} is not waiting for delivery any more, or its lease ran out and it was "
@@ -130,20 +131,24 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     @Override
     public void retryLater(long id, Instant nextAttemptAt, String error, Instant now) {
         Long lease = leases.remove(id);
-        db.useWrite(handle -> ignoredUnlessChanged(
-                id,
-                "retry",
-                handle.attach(InboundDao.class)
-                        .retryLater(id, lease, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
+        db.useWrite(
+                WritePurpose.TENANT_RESULT,
+                handle -> ignoredUnlessChanged(
+                        id,
+                        "retry",
+                        handle.attach(InboundDao.class)
+                                .retryLater(id, lease, nextAttemptAt.toEpochMilli(), clip(error), now.toEpochMilli())));
     }
 
     @Override
     public void deadLetter(long id, String error, Instant now) {
         Long lease = leases.remove(id);
-        db.useWrite(handle -> ignoredUnlessChanged(
-                id,
-                "dead-letter",
-                handle.attach(InboundDao.class).deadLetter(id, lease, clip(error), now.toEpochMilli())));
+        db.useWrite(
+                WritePurpose.TENANT_RESULT,
+                handle -> ignoredUnlessChanged(
+                        id,
+                        "dead-letter",
+                        handle.attach(InboundDao.class).deadLetter(id, lease, clip(error), now.toEpochMilli())));
     }
 
     /**

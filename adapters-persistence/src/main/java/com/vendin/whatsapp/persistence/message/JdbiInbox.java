@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.inbound.Inbox;
 import com.vendin.whatsapp.ports.inbound.InboxEntry;
 import com.vendin.whatsapp.ports.inbound.StatusUpdate;
@@ -52,7 +53,7 @@ public final class JdbiInbox implements Inbox {
         List<InboundRow> rows = entries.stream()
                 .map(entry -> InboundRow.of(entry, now, heldUntil))
                 .toList();
-        return db.inWrite(handle -> {
+        return db.inWrite(rows.isEmpty() ? WritePurpose.STATUSES : WritePurpose.WEBHOOK, handle -> {
             Set<String> recorded = new LinkedHashSet<>();
             if (!rows.isEmpty()) {
                 int[] counts = InboundDao.insert(handle, rows);
@@ -76,10 +77,12 @@ public final class JdbiInbox implements Inbox {
         long now = clock.millis();
         for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-            db.useWrite(handle -> handle.createUpdate(RELEASE)
-                    .bindList("ids", chunk)
-                    .bind("now", now)
-                    .execute());
+            db.useWrite(
+                    WritePurpose.WEBHOOK,
+                    handle -> handle.createUpdate(RELEASE)
+                            .bindList("ids", chunk)
+                            .bind("now", now)
+                            .execute());
         }
     }
 

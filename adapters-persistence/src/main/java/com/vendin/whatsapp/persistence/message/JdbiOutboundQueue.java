@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.PendingPart;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
@@ -33,7 +34,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
             return List.of();
         }
         long at = now.toEpochMilli();
-        return db.inWrite(handle -> {
+        return db.inWrite(WritePurpose.SEND_CLAIM, handle -> {
             if (Dialect.of(handle) == Dialect.POSTGRES) {
                 return OutboundDao.claimSkippingLocked(handle, at, at + lease.toMillis(), limit);
             }
@@ -49,7 +50,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
     @Override
     public void markAccepted(long partId, String providerMessageId, Instant now) {
         long at = now.toEpochMilli();
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.SEND_RESULT, handle -> {
             Dialect.lock(handle, Statuses.providerIdLock(providerMessageId));
             Optional<EarlyStatus> kept = EarlyStatusDao.find(handle, providerMessageId);
             DeliveryStatus state = Statuses.acceptedState(kept);
@@ -85,31 +86,35 @@ public final class JdbiOutboundQueue implements OutboundQueue {
 
     @Override
     public void recordMediaId(long partId, String mediaId, Instant now) {
-        db.useWrite(handle -> ignoredUnlessChanged(
-                partId,
-                "media id",
-                handle.attach(OutboundDao.class)
-                        .recordMediaId(partId, JdbiDeliveryQueue.clip(mediaId), now.toEpochMilli())));
+        db.useWrite(
+                WritePurpose.SEND_RESULT,
+                handle -> ignoredUnlessChanged(
+                        partId,
+                        "media id",
+                        handle.attach(OutboundDao.class)
+                                .recordMediaId(partId, JdbiDeliveryQueue.clip(mediaId), now.toEpochMilli())));
     }
 
     @Override
     public void retryLater(long partId, Instant nextAttemptAt, String errorCode, Instant now) {
-        db.useWrite(handle -> ignoredUnlessChanged(
-                partId,
-                "retry",
-                handle.attach(OutboundDao.class)
-                        .retryLater(
-                                partId,
-                                nextAttemptAt.toEpochMilli(),
-                                JdbiDeliveryQueue.clip(errorCode),
-                                now.toEpochMilli())));
+        db.useWrite(
+                WritePurpose.SEND_RESULT,
+                handle -> ignoredUnlessChanged(
+                        partId,
+                        "retry",
+                        handle.attach(OutboundDao.class)
+                                .retryLater(
+                                        partId,
+                                        nextAttemptAt.toEpochMilli(),
+                                        JdbiDeliveryQueue.clip(errorCode),
+                                        now.toEpochMilli())));
     }
 
     /** Counts the attempt, like {@link #retryLater}, and keeps the part out of every later claim. */
     @Override
     public void markFailed(long partId, String errorCode, String detail, Instant now) {
         long at = now.toEpochMilli();
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.SEND_RESULT, handle -> {
             int changed = handle.attach(OutboundDao.class)
                     .markFailed(partId, JdbiDeliveryQueue.clip(errorCode), JdbiDeliveryQueue.clip(detail), at);
             ignoredUnlessChanged(partId, "failure", changed);

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.message;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.status.StatusOutbox;
 import com.vendin.whatsapp.ports.status.TenantStatusEvent;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class JdbiStatusOutbox implements StatusOutbox {
             return List.of();
         }
         long at = now.toEpochMilli();
-        return db.inWrite(handle -> {
+        return db.inWrite(WritePurpose.STATUS_EVENTS, handle -> {
             if (Dialect.of(handle) == Dialect.POSTGRES) {
                 return StatusEventDao.claimSkippingLocked(handle, at, at + lease.toMillis(), limit);
             }
@@ -42,31 +43,39 @@ public final class JdbiStatusOutbox implements StatusOutbox {
 
     @Override
     public void markDelivered(long eventId, Instant now) {
-        db.useWrite(handle ->
-                StatusEventDao.update(handle, StatusEventDao.DELIVERED, eventId, null, null, now.toEpochMilli()));
+        db.useWrite(
+                WritePurpose.STATUS_EVENTS,
+                handle -> StatusEventDao.update(
+                        handle, StatusEventDao.DELIVERED, eventId, null, null, now.toEpochMilli()));
     }
 
     @Override
     public void retryLater(long eventId, Instant nextAttemptAt, String error, Instant now) {
-        db.useWrite(handle -> StatusEventDao.update(
-                handle,
-                StatusEventDao.RETRY,
-                eventId,
-                nextAttemptAt.toEpochMilli(),
-                JdbiDeliveryQueue.clip(error),
-                now.toEpochMilli()));
+        db.useWrite(
+                WritePurpose.STATUS_EVENTS,
+                handle -> StatusEventDao.update(
+                        handle,
+                        StatusEventDao.RETRY,
+                        eventId,
+                        nextAttemptAt.toEpochMilli(),
+                        JdbiDeliveryQueue.clip(error),
+                        now.toEpochMilli()));
     }
 
     @Override
     public void markDead(long eventId, String error, Instant now) {
-        db.useWrite(handle -> StatusEventDao.update(
-                handle, StatusEventDao.DEAD, eventId, null, JdbiDeliveryQueue.clip(error), now.toEpochMilli()));
+        db.useWrite(
+                WritePurpose.STATUS_EVENTS,
+                handle -> StatusEventDao.update(
+                        handle, StatusEventDao.DEAD, eventId, null, JdbiDeliveryQueue.clip(error), now.toEpochMilli()));
     }
 
     @Override
     public void decline(long eventId, Instant now) {
-        db.useWrite(handle ->
-                StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null, now.toEpochMilli()));
+        db.useWrite(
+                WritePurpose.STATUS_EVENTS,
+                handle ->
+                        StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null, now.toEpochMilli()));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package com.vendin.whatsapp.app.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /** The gateway's Prometheus meters, named in one place; the metered decorators count through it. */
@@ -13,6 +16,7 @@ public final class GatewayMetrics {
     private static final Duration MIN_LATENCY = Duration.ofMillis(5);
     private static final Duration MAX_LATENCY = Duration.ofMinutes(30);
 
+    private final List<LongSupplier> counterSources = new ArrayList<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer deliveryLatency = Timer.builder("gateway_delivery_latency")
             .description("From the webhook being recorded to the tenant instance answering")
@@ -125,5 +129,27 @@ public final class GatewayMetrics {
                 .tag("queue", queue)
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /** Registers a counter of committed write transactions for {@code purpose}, read from {@code source} at each scrape. */
+    public void writeTransactions(String purpose, LongSupplier source) {
+        FunctionCounter.builder("gateway_db_write_transactions", source, s -> s.getAsLong())
+                .description("Write transactions committed, by what they were for")
+                .tag("purpose", purpose)
+                .register(registry);
+        keep(source);
+    }
+
+    /** Registers a counter of database commits (on SQLite several write transactions share one), read at each scrape. */
+    public void databaseCommits(LongSupplier source) {
+        FunctionCounter.builder("gateway_db_commits", source, s -> s.getAsLong())
+                .description("Database commits (on SQLite concurrent write transactions share one)")
+                .register(registry);
+        keep(source);
+    }
+
+    /** A function counter only holds its source weakly. */
+    private synchronized void keep(LongSupplier source) {
+        counterSources.add(source);
     }
 }

@@ -102,6 +102,24 @@ class MetricsTest {
                 .as("the busy message waits to retry")
                 .isEqualTo(1);
         assertThat(value(after, "gateway_queue_depth", "queue=\"sends\"")).isZero();
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"webhook\""))
+                .as("one write per recorded webhook: 6 accepted, the rate-limited one and the unroutable one")
+                .isGreaterThanOrEqualTo(
+                        value(before, "gateway_db_write_transactions_total", "purpose=\"webhook\"") + 6);
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"claim\""))
+                .isPositive();
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"tenant_result\""))
+                .as("forwarded, retried or dead-lettered: one write each")
+                .isGreaterThanOrEqualTo(6);
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"send_claim\""))
+                .isPositive();
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"send_result\""))
+                .as("3 accepted sends and 1 refused")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(value(after, "gateway_db_write_transactions_total", "purpose=\"identity\""))
+                .isPositive();
+        assertThat(value(after, "gateway_db_commits_total", "")).isPositive();
+        assertThat(after).contains("gateway_db_write_transactions_total{purpose=\"other\"}");
     }
 
     @Test
