@@ -282,6 +282,31 @@ class UsernameCustomersTest {
         assertThat(graph.sends()).isEmpty();
     }
 
+    @Test
+    void aNulCharacterInAUsernameOrATextIsRecordedNotA500() {
+        // JSON allows an escaped NUL in a string; PostgreSQL's text columns do not, and a failed insert made the whole
+        // batch a
+        // 500 that Meta redelivers for days (siblings included)
+        String body = MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "k\u0000fisher", "wamid.N1", "Hi", T0)
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, "5511988887777", null, null, "wamid.N2", "a\u0000b", T0 + 1)
+                .json();
+
+        assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
+
+        Eventually.within(
+                WAIT, "both messages reach the store", () -> moda.calls().size() == 2);
+        assertThat(moda.calls())
+                .extracting(call -> call.body().path("threadId").asText())
+                .containsExactlyInAnyOrder("user:US.1234", "+5511988887777");
+        JsonNode username = inbound("moda-brasil").stream()
+                .filter(m -> m.path("userId").asText().equals("US.1234"))
+                .findFirst()
+                .orElseThrow()
+                .path("username");
+        assertThat(username.asText()).startsWith("k").endsWith("fisher").doesNotContain(String.valueOf((char) 0));
+    }
+
     private void create(String json) {
         HttpResult created = gateway.admin("POST", "/api/v1/tenants", json);
         assertThat(created.code()).as(created.body()).isEqualTo(201);
