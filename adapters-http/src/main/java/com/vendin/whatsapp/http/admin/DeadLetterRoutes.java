@@ -57,6 +57,7 @@ public final class DeadLetterRoutes implements RouteGroup {
         node.put("role", d.role());
         node.put("threadId", d.threadId());
         node.put("from", d.from());
+        d.userId().ifPresent(userId -> node.put("userId", userId));
         d.to().ifPresent(to -> node.put("to", to));
         node.put("type", d.type());
         node.put("text", d.text());

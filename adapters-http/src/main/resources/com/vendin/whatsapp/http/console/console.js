@@ -159,7 +159,7 @@ function who(m) {
 
 async function deadLetters() {
   const list = (await api('GET', '/dead-letters')).items;
-  $('#dead tbody').innerHTML = list.length ? list.map((d) => `<tr><td>${esc(d.id)}</td><td>${esc(d.tenantId)}</td><td>${esc(d.from)}</td>
+  $('#dead tbody').innerHTML = list.length ? list.map((d) => `<tr><td>${esc(d.id)}</td><td>${esc(d.tenantId)}</td><td>${esc(who(d))}</td>
     <td>${esc(d.text)}</td><td>${esc(d.attempts)}</td><td>${esc(d.lastError)}</td><td>${esc(time(d.deadAt))}</td>
     <td><button class="retry" data-id="${esc(d.id)}">Retry</button></td></tr>`).join('') : '<tr><td colspan="8" class="hint">None.</td></tr>';
 }

@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.checkpointer = config.sqliteFile().map(file -> new WalCheckpointer(dataSource));
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new NulFreeStrings());
         jdbi.define(Dialect.ATTRIBUTE, config.dialect());
         if (config.isSqlite()) {
             // PgJDBC keeps server-side prepared statements per connection itself.

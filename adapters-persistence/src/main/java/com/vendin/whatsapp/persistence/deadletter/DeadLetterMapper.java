@@ -4,6 +4,7 @@ import com.vendin.whatsapp.persistence.db.Columns;
 import com.vendin.whatsapp.ports.deadletter.DeadLetter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -24,6 +25,9 @@ public final class DeadLetterMapper implements RowMapper<DeadLetter> {
                 Columns.optionalString(rs, "last_error"),
                 Columns.instant(rs, "provider_ts"),
                 Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"),
+                DeadLetter.DELIVERY,
+                Optional.empty(),
+                Columns.optionalString(rs, "user_id"));
     }
 }

@@ -22,7 +22,7 @@ public final class FailedPartMapper implements RowMapper<DeadLetter> {
                 rs.getString("role"),
                 rs.getString("thread_id"),
                 rs.getString("from_raw"),
-                "text",
+                rs.getString("type"),
                 rs.getString("text"),
                 rs.getString("provider_message_id"),
                 rs.getInt("attempts"),
@@ -31,6 +31,7 @@ public final class FailedPartMapper implements RowMapper<DeadLetter> {
                 Columns.instant(rs, "created_at"),
                 Columns.instant(rs, "updated_at"),
                 DeadLetter.SEND,
-                Optional.ofNullable(rs.getString("to_raw")));
+                Optional.ofNullable(rs.getString("to_raw")),
+                Columns.optionalString(rs, "user_id"));
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What each provider accepts for each kind of media (content types and sizes): Meta from {@code meta-cloud-api.md}
- * §9 and {@code platform-2026.md} §2.2, Twilio from {@code platform-2026.md} §3.1.
+ * What each provider accepts for each kind of media (content types and sizes): Meta from its "Media" docs
+ * (supported media types and sizes), Twilio from its "Accepted content types for media" docs.
  */
 public final class MediaLimits {
     static final long KB = 1024;

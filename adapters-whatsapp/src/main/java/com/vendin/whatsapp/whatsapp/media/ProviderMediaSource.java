@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams inbound media from the providers (reference meta-cloud-api.md §9, twilio-whatsapp.md §1). Meta:
+ * Streams inbound media from the providers (docs/PROVIDERS.md §1.5 and §2.1). Meta:
  * {@code GET {graph}/{media-id}} with the number's bearer token gives a short-lived {@code url}, fetched with
  * the same token. Twilio: {@code GET MediaUrl} with the account's basic auth (sent only to the Twilio API's
  * host), following Twilio's redirect to its media store. A 404 or 410 means the provider no longer has it.

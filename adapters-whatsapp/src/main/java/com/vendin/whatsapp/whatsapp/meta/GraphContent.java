@@ -19,7 +19,7 @@ import com.vendin.whatsapp.whatsapp.http.ProviderJson;
 import java.util.Optional;
 
 /**
- * Renders a reply part as the body of {@code POST /{phoneId}/messages} ({@code platform-2026.md} §2.2–§2.6):
+ * Renders a reply part as the body of {@code POST /{phoneId}/messages} (Meta's "Send messages" docs):
  * media by the id of the uploaded file, interactive reply buttons and lists, templates and reactions.
  */
 final class GraphContent {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Uploads a reply's media to Meta ({@code POST {graph}/{phoneId}/media}, multipart {@code messaging_product},
- * {@code type}, {@code file}; {@code platform-2026.md} §2.3): the file is streamed from its URL into the upload,
+ * {@code type}, {@code file}; Meta docs: "Upload media"): the file is streamed from its URL into the upload,
  * never held whole in memory, and cut off at the kind's size limit.
  */
 public final class GraphMediaUploader implements MediaUploader {

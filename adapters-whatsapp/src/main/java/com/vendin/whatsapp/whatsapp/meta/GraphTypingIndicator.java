@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Marks an inbound message read and shows "typing…" on Meta ({@code POST /{phoneId}/messages} with
- * {@code status: read} and {@code typing_indicator}, CONTRACT §3.5, {@code meta-cloud-api.md} §10), with a short
+ * {@code status: read} and {@code typing_indicator}, CONTRACT §3.5, Meta docs: "Typing indicators"), with a short
  * timeout; a failure is logged and otherwise ignored.
  */
 public final class GraphTypingIndicator implements TypingIndicator {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The form fields of a reply part on Twilio's Messages API ({@code twilio-whatsapp.md} §5, {@code platform-2026.md}
- * §3.1–§3.2): media as {@code MediaUrl} (Twilio fetches it) with the caption as {@code Body}; a content template as
+ * The form fields of a reply part on Twilio's Messages API (docs/PROVIDERS.md §2.4;
+ * Twilio's "Messages resource" and "Content API" docs): media as {@code MediaUrl} (Twilio fetches it) with the caption as {@code Body}; a content template as
  * {@code ContentSid} and {@code ContentVariables}. Twilio sends interactive messages only from approved content
  * templates, so free-form buttons and lists go as their text with the choices numbered below it.
  */

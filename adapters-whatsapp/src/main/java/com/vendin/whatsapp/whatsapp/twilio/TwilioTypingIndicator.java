@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Twilio's WhatsApp typing indicator (Public Beta, {@code platform-2026.md} §3.4): {@code POST
+ * Twilio's WhatsApp typing indicator (Public Beta; Twilio docs: "WhatsApp typing indicators"): {@code POST
  * {messaging}/v2/Indicators/Typing.json} with {@code messageId} (the inbound {@code SM...}) and
  * {@code channel=whatsapp}, HTTP basic auth of the number's account; it also marks the message read. Best effort,
  * 5 s timeout, a connection pool of its own (see {@code GraphTypingIndicator}).

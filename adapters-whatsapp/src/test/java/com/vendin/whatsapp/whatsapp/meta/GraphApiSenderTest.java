@@ -87,7 +87,7 @@ class GraphApiSenderTest {
 
     @Test
     void givenAMetaTemplateWhenSendingThenTheBodyIsTheReferenceTemplateSendWithItsComponentsAsGiven() throws Exception {
-        // meta-cloud-api.md §6, "Sending it": the template object, with the components the tenant gave
+        // Meta docs, "Send message templates": the template object, with the components the tenant gave
         String components = "[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"482913\"}]},"
                 + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\","
                 + "\"text\":\"482913\"}]}]";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Uploading a reply's media to Meta ({@code POST /{phoneId}/media}, {@code platform-2026.md} §2.3). */
+/** Uploading a reply's media to Meta ({@code POST /{phoneId}/media}, Meta docs: "Upload media"). */
 class GraphMediaUploaderTest {
     private static final SenderAccount ACCOUNT = SenderAccount.meta("520000000000002", new Secret("EAAG-token"));
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each rich reply item rendered to the exact Graph request of {@code platform-2026.md} §2.2–§2.6. */
+/** Each rich reply item rendered to the exact Graph request of Meta's "Send messages" docs (media, interactive, reaction and template messages). */
 class GraphRichSendTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SenderAccount ACCOUNT = SenderAccount.meta("520000000000002", new Secret("EAAG-token"));

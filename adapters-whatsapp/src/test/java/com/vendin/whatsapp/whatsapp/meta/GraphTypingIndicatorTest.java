@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Mark-as-read with the typing indicator ({@code meta-cloud-api.md} §10, CONTRACT §3.5). */
+/** Mark-as-read with the typing indicator (Meta docs: "Typing indicators", CONTRACT §3.5). */
 class GraphTypingIndicatorTest {
     private final MockWebServer graph = new MockWebServer();
     private GraphTypingIndicator indicator;

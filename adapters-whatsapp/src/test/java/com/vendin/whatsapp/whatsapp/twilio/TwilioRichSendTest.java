@@ -34,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each rich reply item rendered to the Twilio Messages form of {@code twilio-whatsapp.md} §5, {@code platform-2026.md} §3. */
+/** Each rich reply item rendered to the Twilio Messages form of docs/PROVIDERS.md §2.4 and Twilio's "Messages resource" and "Content API" docs. */
 class TwilioRichSendTest {
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
     private static final SenderAccount ACCOUNT =

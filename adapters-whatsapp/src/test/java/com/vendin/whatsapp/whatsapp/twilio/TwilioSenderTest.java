@@ -71,7 +71,7 @@ class TwilioSenderTest {
 
     @Test
     void givenAContentTemplateWhenSendingThenContentSidAndContentVariablesGoInPlaceOfBody() throws Exception {
-        // twilio-whatsapp.md §5: "ContentSid=HX…&ContentVariables=%7B%221%22%3A%22123456%22%7D in place of Body"
+        // Twilio's Content API docs: "ContentSid=HX…&ContentVariables=%7B%221%22%3A%22123456%22%7D in place of Body"
         server.enqueue(json(201, CREATED));
 
         SendOutcome outcome = sender.send(new OutboundMessage(

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Twilio's typing indicator, as in {@code platform-2026.md} §3.4. */
+/** Twilio's typing indicator, as in Twilio's docs ("WhatsApp typing indicators", Public Beta). */
 class TwilioTypingIndicatorTest {
     private final MockWebServer twilio = new MockWebServer();
 

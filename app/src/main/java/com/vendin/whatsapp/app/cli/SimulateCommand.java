@@ -2,6 +2,7 @@ package com.vendin.whatsapp.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vendin.whatsapp.ports.identity.UserIds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -47,8 +48,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "The number written to (a store's, or the platform's).")
     private String to;
 
-    @Option(names = "--from", required = true, description = "The sender's number.")
+    @Option(
+            names = "--from",
+            defaultValue = "",
+            description =
+                    "The sender's number (leave it out, with --user-id, for a customer known only by a username).")
     private String from;
+
+    @Option(
+            names = "--user-id",
+            defaultValue = "",
+            description = "The sender's business-scoped user id (BSUID, e.g. BR.1234567890), with or without --from.")
+    private String userId;
+
+    @Option(names = "--username", defaultValue = "", description = "The sender's WhatsApp username (with --user-id).")
+    private String username;
 
     @Option(
             names = "--phone-id",
@@ -104,22 +118,32 @@ public final class SimulateCommand implements Callable<Integer> {
         OkHttpClient client =
                 new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
         String base = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
-        String sender = digits(from);
+        String phone = digits(from);
         boolean twilio = provider.equalsIgnoreCase("twilio");
         if (!twilio && !provider.equalsIgnoreCase("facebook")) {
             spec.commandLine().getErr().println("--provider must be facebook or twilio");
             return 2;
         }
+        if (phone.isEmpty() && userId.isBlank()) {
+            spec.commandLine().getErr().println("give --from (the sender's number), --user-id (their BSUID), or both");
+            return 2;
+        }
+        // the demo outbox names a phone-less customer by their BSUID, a customer with a phone by the phone
+        String sender = phone.isEmpty() ? userId.trim() : phone;
         String id = twilio
                 ? "SM" + UUID.randomUUID().toString().replace("-", "")
                 : "wamid.SIM" + UUID.randomUUID().toString().replace("-", "");
         Set<String> seen = outbox(client, base, sender);
-        Request request = twilio ? twilioRequest(base, sender, id) : metaRequest(base, sender, id);
+        Request request = twilio ? twilioRequest(base, phone, id) : metaRequest(base, phone, id);
         String wamid = id;
         try (Response response = client.newCall(request).execute()) {
             out.printf(
-                    "sent %s from +%s to +%s: HTTP %d %s%n",
-                    wamid, sender, digits(to), response.code(), response.body().string());
+                    "sent %s from %s to +%s: HTTP %d %s%n",
+                    wamid,
+                    label(sender),
+                    digits(to),
+                    response.code(),
+                    response.body().string());
             if (response.code() != 200) {
                 out.flush();
                 return 1;
@@ -134,7 +158,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private Request metaRequest(String base, String sender, String wamid) {
-        byte[] body = SimulatedWebhook.metaText(phoneId, digits(to), sender, name, wamid, text);
+        byte[] body =
+                SimulatedWebhook.metaText(phoneId, digits(to), sender, userId.trim(), username, name, wamid, text);
         return new Request.Builder()
                 .url(base + "/webhooks/whatsapp/facebook")
                 .header("X-Hub-Signature-256", SimulatedWebhook.sign(body, appSecret))
@@ -143,7 +168,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private Request twilioRequest(String base, String sender, String sid) {
-        Map<String, String> form = SimulatedWebhook.twilioText(digits(to), sender, name, sid, text);
+        Map<String, String> form =
+                SimulatedWebhook.twilioText(digits(to), sender, userId.trim(), username, name, sid, text);
         String signedBase = publicUrl.isBlank() ? base : publicUrl.replaceAll("/+$", "");
         String signature = SimulatedWebhook.signTwilio(signedBase + TWILIO_PATH, form, authToken);
         return new Request.Builder()
@@ -190,7 +216,7 @@ public final class SimulateCommand implements Callable<Integer> {
      * the message it answers.
      */
     static String replyLine(String sender, JsonNode item) {
-        String line = "reply to +" + sender + ": " + item.path("text").asText();
+        String line = "reply to " + label(sender) + ": " + item.path("text").asText();
         if (item.path("via").asText().equals("send-api")) {
             line += "   (sent later through the send API, replyTo "
                     + item.path("replyTo").asText() + ")";
@@ -231,12 +257,23 @@ public final class SimulateCommand implements Callable<Integer> {
             List<JsonNode> items = new ArrayList<>();
             for (JsonNode item :
                     new ObjectMapper().readTree(response.body().string()).path("items")) {
-                if (digits(item.path("to").asText()).equals(sender)) {
+                if (recipient(item.path("to").asText()).equals(sender)) {
                     items.add(item);
                 }
             }
             return items;
         }
+    }
+
+    /** An outbox recipient as {@code sender} spells it: a BSUID as it is, a phone as its digits. */
+    static String recipient(String to) {
+        String bare = to.startsWith("whatsapp:") ? to.substring("whatsapp:".length()) : to;
+        return UserIds.isUserId(bare) ? bare : digits(bare);
+    }
+
+    /** {@code +<digits>} for a phone, the BSUID itself for a customer without one. */
+    private static String label(String sender) {
+        return UserIds.isUserId(sender) ? sender : "+" + sender;
     }
 
     private static String digits(String number) {

@@ -24,6 +24,23 @@ final class SimulatedWebhook {
     private SimulatedWebhook() {}
 
     static byte[] metaText(String phoneId, String toDigits, String fromDigits, String name, String wamid, String text) {
+        return metaText(phoneId, toDigits, fromDigits, "", "", name, wamid, text);
+    }
+
+    /**
+     * A Meta text message; with a {@code userId} (BSUID) it carries {@code from_user_id} and {@code contacts[].user_id}
+     * (and {@code contacts[].profile.username} when given), and without a phone ({@code fromDigits} empty) it has no
+     * {@code from} and no {@code wa_id}, as Meta sends a customer known only by their username (docs/PROVIDERS.md §1.3).
+     */
+    static byte[] metaText(
+            String phoneId,
+            String toDigits,
+            String fromDigits,
+            String userId,
+            String username,
+            String name,
+            String wamid,
+            String text) {
         ObjectNode root = MAPPER.createObjectNode().put("object", "whatsapp_business_account");
         ObjectNode entry = root.putArray("entry").addObject().put("id", "simulated-waba");
         ObjectNode value =
@@ -32,15 +49,25 @@ final class SimulatedWebhook {
         value.putObject("metadata")
                 .put("display_phone_number", toDigits)
                 .put("phone_number_id", phoneId.isBlank() ? "simulated-" + toDigits : phoneId);
-        value.putArray("contacts")
-                .addObject()
-                .put("wa_id", fromDigits)
-                .putObject("profile")
-                .put("name", name);
-        ObjectNode message = value.putArray("messages")
-                .addObject()
-                .put("from", fromDigits)
-                .put("id", wamid)
+        ObjectNode contact = value.putArray("contacts").addObject();
+        ObjectNode profile = contact.putObject("profile").put("name", name);
+        if (!username.isBlank()) {
+            profile.put("username", username);
+        }
+        if (!fromDigits.isEmpty()) {
+            contact.put("wa_id", fromDigits);
+        }
+        if (!userId.isBlank()) {
+            contact.put("user_id", userId);
+        }
+        ObjectNode message = value.putArray("messages").addObject();
+        if (!fromDigits.isEmpty()) {
+            message.put("from", fromDigits);
+        }
+        if (!userId.isBlank()) {
+            message.put("from_user_id", userId);
+        }
+        message.put("id", wamid)
                 .put("timestamp", Long.toString(Instant.now().getEpochSecond()))
                 .put("type", "text");
         message.putObject("text").put("body", text);
@@ -53,20 +80,37 @@ final class SimulatedWebhook {
 
     /** Twilio's incoming-message form fields (docs/PROVIDERS.md §2.1), in the order Twilio sends them. */
     static Map<String, String> twilioText(String toDigits, String fromDigits, String name, String sid, String text) {
+        return twilioText(toDigits, fromDigits, "", "", name, sid, text);
+    }
+
+    /**
+     * Twilio's form; with a {@code userId} (BSUID) it carries {@code ExternalUserId} (and {@code ProfileUsername} when
+     * given), and without a phone it has no {@code WaId} and {@code From} is {@code whatsapp:<BSUID>}.
+     */
+    static Map<String, String> twilioText(
+            String toDigits, String fromDigits, String userId, String username, String name, String sid, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("SmsMessageSid", sid);
         form.put("NumMedia", "0");
         form.put("ProfileName", name);
         form.put("MessageType", "text");
         form.put("SmsSid", sid);
-        form.put("WaId", fromDigits);
+        if (!fromDigits.isEmpty()) {
+            form.put("WaId", fromDigits);
+        }
+        if (!userId.isBlank()) {
+            form.put("ExternalUserId", "whatsapp:" + userId);
+        }
+        if (!username.isBlank()) {
+            form.put("ProfileUsername", username);
+        }
         form.put("SmsStatus", "received");
         form.put("Body", text);
         form.put("To", "whatsapp:+" + toDigits);
         form.put("NumSegments", "1");
         form.put("MessageSid", sid);
         form.put("AccountSid", DemoCommand.TWILIO_ACCOUNT_SID);
-        form.put("From", "whatsapp:+" + fromDigits);
+        form.put("From", fromDigits.isEmpty() ? "whatsapp:" + userId : "whatsapp:+" + fromDigits);
         form.put("ApiVersion", "2010-04-01");
         return form;
     }

@@ -32,7 +32,12 @@ class DocsTest {
             "shared" + "/docs",
             "shared" + "/reference",
             "reference" + " §",
-            "docs/" + "reference/");
+            "docs/" + "reference/",
+            "platform-" + "2026.md",
+            "meta-cloud-" + "api.md",
+            "twilio-" + "whatsapp.md",
+            "peers" + ".md",
+            "../" + "seed/");
 
     @Test
     void theContractIsInTheRepository() {
@@ -95,6 +100,10 @@ class DocsTest {
         List<String> found = new ArrayList<>();
         for (Path file : RepositoryFiles.files(ROOT, ".java", ".md", ".js", ".py", ".html", ".xml")) {
             String text = RepositoryFiles.read(file);
+            if (file.equals(ROOT.resolve("docs/CONTRACT.md"))) {
+                // the contract is a verbatim copy: its one mention of the seed design is its history, not a link
+                text = text.replace("(`../" + "seed/whatsapp-integration.md`)", "");
+            }
             for (String outside : OUTSIDE) {
                 if (text.contains(outside)) {
                     found.add(ROOT.relativize(file) + " mentions '" + outside + "'");

@@ -73,6 +73,38 @@ class TwilioPhoneIdTest {
     }
 
     @Test
+    void aSendToTheBsuidOfACustomerWhoWroteWithPhoneAndBsuidUsesTheirThreadOnATwilioNumberWithItsSid() {
+        assertThat(create("cafe", "\"" + NUMBER_SID + "\"").code()).isEqualTo(201);
+        TwilioPayloads message = TwilioPayloads.message(
+                        "SM00000000000000000000000000000072", "+5511987654321", STORE, TwilioPayloads.MAIN_ACCOUNT_SID)
+                .put("MessageType", "text")
+                .put("ExternalUserId", "whatsapp:BR.1234567890")
+                .put("Body", "Oi");
+        assertThat(gateway.postTwilioWebhook(message, TestGateway.TWILIO_MAIN_TOKEN)
+                        .code())
+                .isEqualTo(200);
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the store is called",
+                () -> tenant.calls().size() == 1);
+        assertThat(tenant.calls().get(0).body().path("threadId").asText()).isEqualTo("+5511987654321");
+
+        // the customer wrote a moment ago: the 24-hour window is open whichever of their ids the store uses
+        HttpResult sent = gateway.admin(
+                "POST",
+                "/api/v1/tenants/cafe/messages",
+                "{\"to\":\"BR.1234567890\",\"messages\":[{\"type\":\"text\",\"text\":\"Seu pedido saiu!\"}]}");
+
+        assertThat(sent.code()).as(sent.body()).isEqualTo(202);
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "the message is sent",
+                () -> twilio.sends().stream().anyMatch(s -> s.body().equals("Seu pedido saiu!")));
+        HttpResult messages = gateway.admin("GET", "/api/v1/tenants/cafe/messages", null);
+        assertThat(messages.json().path("items").findValuesAsText("threadId")).containsOnly("+5511987654321");
+    }
+
+    @Test
     void givenTwilioPhoneIdThatIsNotANumberSidWhenCreatedOrPatchedThen400NamingTheField() {
         for (String bad : new String[] {
             "\"100000000000001\"",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Typing…" while the agent works (CONTRACT §3.5), end to end: on Meta the read-and-typing request on forward and
- * its renewals while a slow tenant composes, on Twilio its typing indicator ({@code platform-2026.md} §3.4), a failing or slow indicator that never delays the reply, and
+ * its renewals while a slow tenant composes, on Twilio its typing indicator (Twilio docs: "WhatsApp typing indicators", Public Beta), a failing or slow indicator that never delays the reply, and
  * {@code GATEWAY_TYPING_INDICATOR=false}. The renewal interval is bound short here; production uses 20 s.
  */
 class TypingIndicatorTest {

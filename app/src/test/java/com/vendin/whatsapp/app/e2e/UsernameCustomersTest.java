@@ -282,6 +282,67 @@ class UsernameCustomersTest {
         assertThat(graph.sends()).isEmpty();
     }
 
+    @Test
+    void aNulCharacterInAUsernameOrATextIsRecordedNotA500() {
+        // JSON allows an escaped NUL in a string; PostgreSQL's text columns do not, and a failed insert made the whole
+        // batch a
+        // 500 that Meta redelivers for days (siblings included)
+        String body = MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "k\u0000fisher", "wamid.N1", "Hi", T0)
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, "5511988887777", null, null, "wamid.N2", "a\u0000b", T0 + 1)
+                .json();
+
+        assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
+
+        Eventually.within(
+                WAIT, "both messages reach the store", () -> moda.calls().size() == 2);
+        assertThat(moda.calls())
+                .extracting(call -> call.body().path("threadId").asText())
+                .containsExactlyInAnyOrder("user:US.1234", "+5511988887777");
+        JsonNode username = inbound("moda-brasil").stream()
+                .filter(m -> m.path("userId").asText().equals("US.1234"))
+                .findFirst()
+                .orElseThrow()
+                .path("username");
+        assertThat(username.asText()).startsWith("k").endsWith("fisher").doesNotContain(String.valueOf((char) 0));
+    }
+
+    @Test
+    void theDeadLettersOfAUsernameCustomerNameThemByUserIdAndAFailedRichPartByItsType() {
+        // the store refuses the first message (a 4xx: dead at once) and answers the second with buttons Meta refuses
+        moda.answerStatus(call -> call.path("messageId").asText().equals("wamid.D1") ? 400 : 200)
+                .answerJson(call -> "{\"messages\":[{\"type\":\"buttons\",\"text\":\"Qual tamanho?\","
+                        + "\"buttons\":[{\"id\":\"p\",\"title\":\"P\"}]}]}");
+        graph.failNext(400, 131026);
+        String body = MetaPayloads.webhook()
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.1234", "kfisher", "wamid.D1", "um", T0)
+                .userText(MODA_PHONE_ID, MODA_DISPLAY, null, "US.5678", null, "wamid.D2", "dois", T0 + 1)
+                .json();
+
+        assertThat(gateway.postMetaWebhook(body).code()).isEqualTo(200);
+
+        Eventually.within(
+                WAIT, "a dead message and a failed part", () -> deadLetters().size() == 2);
+        JsonNode delivery = deadLetters().stream()
+                .filter(d -> d.path("kind").asText().equals("delivery"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(delivery.path("from").asText("absent")).isEmpty();
+        assertThat(delivery.path("threadId").asText()).isEqualTo("user:US.1234");
+        assertThat(delivery.path("userId").asText()).isEqualTo("US.1234");
+        JsonNode send = deadLetters().stream()
+                .filter(d -> d.path("kind").asText().equals("send"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(send.path("to").asText()).isEqualTo("US.5678");
+        assertThat(send.path("userId").asText()).isEqualTo("US.5678");
+        assertThat(send.path("type").asText()).isEqualTo("buttons");
+    }
+
+    private List<JsonNode> deadLetters() {
+        return items(gateway.admin("GET", "/api/v1/dead-letters", null).json());
+    }
+
     private void create(String json) {
         HttpResult created = gateway.admin("POST", "/api/v1/tenants", json);
         assertThat(created.code()).as(created.body()).isEqualTo(201);

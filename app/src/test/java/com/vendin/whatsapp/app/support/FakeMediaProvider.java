@@ -18,8 +18,8 @@ import okio.Buffer;
 import okio.BufferedSink;
 
 /**
- * Meta's Graph API and Twilio's REST API as far as inbound media goes (reference meta-cloud-api.md §9,
- * twilio-whatsapp.md §1), played by one MockWebServer. Graph: {@code GET /v25.0/{media-id}} with the owning
+ * Meta's Graph API and Twilio's REST API as far as inbound media goes (docs/PROVIDERS.md §1.5 and
+ * §2.1), played by one MockWebServer. Graph: {@code GET /v25.0/{media-id}} with the owning
  * number's bearer token answers the media's JSON with a download {@code url} on this server, which in turn needs
  * the same token; an unknown id is Graph's 404. Twilio: {@code GET MediaUrl} with the account's basic auth
  * redirects (307) to its media store. Every other request (e.g. the typing indicator) is answered 200.

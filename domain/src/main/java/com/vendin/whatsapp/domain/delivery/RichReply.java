@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of a rich reply (CONTRACT §3.1) with the limits of the provider it leaves through
- * ({@code platform-2026.md} §2.2–§2.6, §3.1–§3.2): checks every item, converts Markdown in texts and captions and
+ * (docs/PROVIDERS.md §1.4 and §2.4, and the providers' "Send messages" docs): checks every item, converts Markdown in texts and captions and
  * splits long texts; the first item that breaks a rule makes the whole reply invalid, with the reason.
  */
 public final class RichReply {

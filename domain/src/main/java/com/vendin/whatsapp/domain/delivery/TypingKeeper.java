@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps "typing…" showing to a customer while their tenant composes the answer (CONTRACT §3.5): marks the
- * message read with the typing indicator (Meta's, and Twilio's Public Beta one, {@code platform-2026.md} §3.4) when
+ * message read with the typing indicator (Meta's, and Twilio's Public Beta one, CONTRACT §3.5) when
  * the call starts and again every {@code every} (20 s: both drop the indicator after 25 s) until it ends. Each indicator call is handed to {@code calls}, so a slow or
  * failing provider never delays the delivery.
  */

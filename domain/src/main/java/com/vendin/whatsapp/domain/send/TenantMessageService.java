@@ -19,6 +19,7 @@ import com.vendin.whatsapp.ports.tenant.WhatsAppNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,16 +110,27 @@ public final class TenantMessageService implements SendMessages {
         return receipt;
     }
 
-    /** The thread the person has on the store's number (as Router chose it), else the one they would start. */
+    /**
+     * The thread the person has on the store's number (as Router chose it), else the one they would start. Router
+     * keys people by what the webhook named the number with: Meta's phone id, or (Twilio, which sends none) the
+     * number itself, also for a Twilio number stored with its SID as phone id; so both keys are looked up.
+     */
     private String threadOf(WhatsAppNumber number, Recipient to) {
-        String numberKey = number.phoneId()
+        List<String> numberKeys = new ArrayList<>();
+        number.phoneId()
                 .filter(id -> !id.isBlank())
                 .map(PersonDirectory::metaKey)
-                .orElseGet(() -> PersonDirectory.numberKey(number.phoneNumber()));
-        Optional<Person> person = to.userId().isPresent()
-                ? persons.findByUserId(numberKey, to.userId().get())
-                : persons.findByPhone(numberKey, to.phone().orElseThrow());
-        return person.map(Person::threadId).orElseGet(to::newThreadId);
+                .ifPresent(numberKeys::add);
+        numberKeys.add(PersonDirectory.numberKey(number.phoneNumber()));
+        for (String numberKey : numberKeys) {
+            Optional<Person> person = to.userId().isPresent()
+                    ? persons.findByUserId(numberKey, to.userId().get())
+                    : persons.findByPhone(numberKey, to.phone().orElseThrow());
+            if (person.isPresent()) {
+                return person.get().threadId();
+            }
+        }
+        return to.newThreadId();
     }
 
     private static boolean isTemplate(OutboundContent item) {
