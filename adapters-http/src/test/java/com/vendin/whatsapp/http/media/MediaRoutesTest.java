@@ -59,6 +59,11 @@ class MediaRoutesTest {
             assertThat(response.header("Content-Encoding")).isNull();
             assertThat(response.body().bytes()).isEqualTo(pdf);
         }
+        // the server closes the stream after the last byte is written, which the client may read first
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!closed.get() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(closed).isTrue();
     }
 
