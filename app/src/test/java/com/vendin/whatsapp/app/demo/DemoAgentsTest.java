@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vendin.whatsapp.app.support.Eventually;
 import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.ports.common.Secret;
 import java.net.http.HttpClient;
@@ -147,10 +148,10 @@ class DemoAgentsTest {
         assertThat(body.path("messages").get(0).path("text").asText())
                 .startsWith("Tech Store: recebemos \"Tem fone?\"");
         assertThat(raw).doesNotContain(SECRET);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (late.replyToOfPart(42).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.within(
+                Duration.ofSeconds(5),
+                "the 202's part is recorded",
+                () -> late.replyToOfPart(42).isPresent());
         assertThat(late.replyToOfPart(42)).contains("wamid.TECH1");
         assertThat(late.replyToOfPart(41)).isEmpty();
     }
@@ -177,10 +178,10 @@ class DemoAgentsTest {
                 .path("idempotencyKey")
                 .asText();
         assertThat(secondKey).isEqualTo(firstKey).isNotBlank();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (late.replyToOfPart(7).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.within(
+                Duration.ofSeconds(5),
+                "the 202's part is recorded",
+                () -> late.replyToOfPart(7).isPresent());
         assertThat(late.replyToOfPart(7)).contains("wamid.TECH2");
     }
 
