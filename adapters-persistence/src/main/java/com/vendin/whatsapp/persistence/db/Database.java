@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,6 +51,7 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     private final Map<WritePurpose, LongAdder> committedWrites = new EnumMap<>(WritePurpose.class);
     private final LongAdder postgresCommits = new LongAdder();
+    private final AtomicLong tenantChanges = new AtomicLong();
 
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
@@ -103,9 +105,15 @@ public final class Database implements AutoCloseable {
 
     /** {@link #inWrite(HandleCallback)}, counted under {@code purpose} when it commits. */
     public <R> R inWrite(WritePurpose purpose, HandleCallback<R, RuntimeException> work) {
-        R result = write(work);
-        committedWrites.get(purpose).increment();
-        return result;
+        try {
+            R result = write(work);
+            committedWrites.get(purpose).increment();
+            return result;
+        } finally {
+            if (purpose == WritePurpose.TENANTS) {
+                tenantsChanged();
+            }
+        }
     }
 
     private <R> R write(HandleCallback<R, RuntimeException> work) {
@@ -158,6 +166,20 @@ public final class Database implements AutoCloseable {
      */
     public long databaseCommits() {
         return config.isSqlite() ? groupCommit.commits() : postgresCommits.sum();
+    }
+
+    /**
+     * Tells the caches of routing data in this process ({@code TenantCache}) that a write of this process which
+     * changed tenants, their numbers, credentials or admin phones has committed: they forget what they hold before
+     * their next lookup. Writes of other processes reach them through the {@code cache_versions} row (V11).
+     */
+    public void tenantsChanged() {
+        tenantChanges.incrementAndGet();
+    }
+
+    /** How many times {@link #tenantsChanged} was called: a cache that saw another count is stale. */
+    public long tenantChanges() {
+        return tenantChanges.get();
     }
 
     /** Runs {@code work} outside any explicit transaction (each statement reads a consistent snapshot). */

@@ -1,6 +1,7 @@
 package com.vendin.whatsapp.persistence.db;
 
 import com.vendin.whatsapp.persistence.db.migration.V10__Tenant_initiated_sends;
+import com.vendin.whatsapp.persistence.db.migration.V11__Tenant_cache_version;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ final class Migrations {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .javaMigrations(new V10__Tenant_initiated_sends())
+                .javaMigrations(new V10__Tenant_initiated_sends(), new V11__Tenant_cache_version())
                 .placeholders(placeholders(dialect))
                 .load();
         var result = flyway.migrate();

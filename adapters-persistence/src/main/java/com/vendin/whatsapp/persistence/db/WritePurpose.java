@@ -21,6 +21,11 @@ public enum WritePurpose {
     STATUSES("statuses"),
     /** The outbox of status events to tenants: claims and outcomes. */
     STATUS_EVENTS("status_events"),
+    /**
+     * A change of tenants, their numbers, credentials or admin phones (administration, provisioning): when it
+     * ends, {@link Database#tenantsChanged()} tells this process's caches of them.
+     */
+    TENANTS("tenants"),
     /** Everything else (administration, sends from the API, leases released at start-up, ...). */
     OTHER("other");
 

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.numbers;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.numbers.NumberPool;
 import com.vendin.whatsapp.ports.numbers.PoolNumber;
@@ -23,7 +24,7 @@ public final class JdbiNumberPool implements NumberPool {
 
     @Override
     public void add(PhoneNumber number, String phoneId, PoolStatus status, Instant now) {
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             if (dao.find(number.e164()).isPresent()) {
@@ -39,7 +40,7 @@ public final class JdbiNumberPool implements NumberPool {
 
     @Override
     public PoolNumber setStatus(PhoneNumber number, PoolStatus status, Instant now) {
-        return db.inWrite(handle -> {
+        return db.inWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             PoolNumber current = dao.find(number.e164())
@@ -64,7 +65,7 @@ public final class JdbiNumberPool implements NumberPool {
     @Override
     public PoolNumber assign(TenantId tenant, Instant now) {
         long millis = now.toEpochMilli();
-        return db.inWrite(handle -> {
+        return db.inWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             String current = dao.tenantNumber(tenant.value()).orElseThrow(() -> tenantNotFound(tenant));
@@ -84,7 +85,7 @@ public final class JdbiNumberPool implements NumberPool {
     @Override
     public Optional<PoolNumber> release(TenantId tenant, Instant now) {
         long millis = now.toEpochMilli();
-        return db.inWrite(handle -> {
+        return db.inWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             PoolDao dao = handle.attach(PoolDao.class);
             if (dao.tenantNumber(tenant.value()).isEmpty()) {

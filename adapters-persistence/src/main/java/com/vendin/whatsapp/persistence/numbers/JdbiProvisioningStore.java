@@ -3,6 +3,7 @@ package com.vendin.whatsapp.persistence.numbers;
 import com.vendin.whatsapp.persistence.crypto.CredentialCipher;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.common.Secret;
 import com.vendin.whatsapp.ports.numbers.ProvisioningStore;
@@ -26,7 +27,7 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
     @Override
     public void storeMetaNumber(TenantId tenant, WhatsAppNumber number, String wabaId, Secret pin, Instant now) {
         String sealedPin = seal(pin);
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             ProvisioningDao dao = handle.attach(ProvisioningDao.class);
             setNumber(dao, tenant, number, now);
@@ -52,7 +53,7 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
     @Override
     public void saveTwilioSubaccount(TenantId tenant, TwilioSubaccount subaccount, Instant now) {
         String sealed = seal(subaccount.authToken());
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             ProvisioningDao dao = handle.attach(ProvisioningDao.class);
             if (!dao.tenantExists(tenant.value())) {
@@ -64,7 +65,7 @@ public final class JdbiProvisioningStore implements ProvisioningStore {
 
     @Override
     public void storeTwilioNumber(TenantId tenant, WhatsAppNumber number, Instant now) {
-        db.useWrite(handle -> {
+        db.useWrite(WritePurpose.TENANTS, handle -> {
             Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
             setNumber(handle.attach(ProvisioningDao.class), tenant, number, now);
         });

@@ -2,6 +2,7 @@ package com.vendin.whatsapp.persistence.tenant;
 
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import com.vendin.whatsapp.ports.tenant.AdminPhone;
@@ -25,7 +26,7 @@ public final class JdbiAdminPhoneRepository implements AdminPhoneRepository {
     @Override
     public void add(AdminPhone phone) {
         try {
-            db.useWrite(handle -> {
+            db.useWrite(WritePurpose.TENANTS, handle -> {
                 Dialect.lock(handle, Dialect.DIRECTORY_LOCK);
                 AdminPhoneDao dao = handle.attach(AdminPhoneDao.class);
                 if (dao.findByPhone(phone.phone().e164()).isPresent()) {
@@ -58,7 +59,9 @@ public final class JdbiAdminPhoneRepository implements AdminPhoneRepository {
 
     @Override
     public boolean remove(TenantId tenantId, PhoneNumber phone) {
-        return db.inWrite(handle -> handle.attach(AdminPhoneDao.class).remove(tenantId.value(), phone.e164()) > 0);
+        return db.inWrite(
+                WritePurpose.TENANTS,
+                handle -> handle.attach(AdminPhoneDao.class).remove(tenantId.value(), phone.e164()) > 0);
     }
 
     private static GatewayRejection alreadyRegistered() {

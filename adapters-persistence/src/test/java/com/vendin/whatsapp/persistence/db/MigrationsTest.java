@@ -119,7 +119,7 @@ class MigrationsTest {
                     .hasMessageContaining("FOREIGN KEY");
             assertThat(Sql.strings(
                             db, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
-                    .endsWith("10");
+                    .containsSubsequence("9", "10");
         }
     }
 

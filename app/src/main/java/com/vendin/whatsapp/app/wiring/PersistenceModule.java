@@ -21,6 +21,7 @@ import com.vendin.whatsapp.persistence.ratelimit.RedisRateLimiter;
 import com.vendin.whatsapp.persistence.tenant.JdbiAdminPhoneRepository;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantDirectory;
 import com.vendin.whatsapp.persistence.tenant.JdbiTenantRepository;
+import com.vendin.whatsapp.persistence.tenant.TenantCache;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.health.HealthCheck;
@@ -53,16 +54,23 @@ final class PersistenceModule extends AbstractModule {
         return new CredentialCipher(SecretKeyFile.resolve(config));
     }
 
+    /** Tenants, numbers, decrypted credentials and admin phones in memory, shared by the two below. */
     @Provides
     @Singleton
-    TenantRepository tenants(Database db, CredentialCipher cipher, Clock clock) {
-        return new JdbiTenantRepository(db, cipher, clock);
+    TenantCache tenantCache(Database db) {
+        return new TenantCache(db);
     }
 
     @Provides
     @Singleton
-    TenantDirectory directory(Database db, CredentialCipher cipher) {
-        return new JdbiTenantDirectory(db, cipher);
+    TenantRepository tenants(Database db, CredentialCipher cipher, Clock clock, TenantCache cache) {
+        return new JdbiTenantRepository(db, cipher, clock, cache);
+    }
+
+    @Provides
+    @Singleton
+    TenantDirectory directory(Database db, CredentialCipher cipher, TenantCache cache) {
+        return new JdbiTenantDirectory(db, cipher, cache);
     }
 
     @Provides
