@@ -34,10 +34,26 @@ public final class JdbiPersonDirectory implements PersonDirectory {
         this.db = Objects.requireNonNull(db, "db");
     }
 
+    /**
+     * A known person whose identifiers did not change is read, not written: {@code last_seen} is kept to this
+     * precision, so that a customer's every message costs no write transaction (issue 15).
+     */
+    static final long LAST_SEEN_PRECISION_MILLIS = 60_000;
+
     @Override
     public Person resolve(String numberKey, SenderIds ids, Instant seenAt) {
         long at = seenAt.toEpochMilli();
         Optional<String> phone = ids.phone().map(PhoneNumber::e164);
+        Optional<Row> unchanged = db.inRead(handle -> {
+            Optional<Row> byPhone = phone.flatMap(p -> find(handle, numberKey, "phone", p));
+            Optional<Row> byUser = byPhone.filter(
+                            row -> ids.userId().isEmpty() || ids.userId().get().equals(row.userId))
+                    .or(() -> ids.userId().flatMap(u -> find(handle, numberKey, "user_id", u)));
+            return byUser.filter(row -> nothingNew(row, phone, ids, at));
+        });
+        if (unchanged.isPresent()) {
+            return unchanged.get().toPerson();
+        }
         return db.inWrite(WritePurpose.IDENTITY, handle -> {
             Dialect.lock(handle, lockKeys(numberKey, phone, ids.userId()));
             Optional<Row> byPhone = phone.flatMap(p -> find(handle, numberKey, "phone", p));
@@ -77,6 +93,16 @@ public final class JdbiPersonDirectory implements PersonDirectory {
             update(handle, updated);
             return updated.toPerson();
         });
+    }
+
+    /** Whether {@code row} already holds every identifier of {@code ids} and was seen recently enough. */
+    private static boolean nothingNew(Row row, Optional<String> phone, SenderIds ids, long at) {
+        return phone.map(p -> p.equals(row.phone)).orElse(true)
+                && ids.userId().map(u -> u.equals(row.userId)).orElse(true)
+                && ids.parentUserId().map(u -> u.equals(row.parentUserId)).orElse(true)
+                && ids.username().map(u -> u.equals(row.username)).orElse(true)
+                && row.firstSeen <= at
+                && at - row.lastSeen < LAST_SEEN_PRECISION_MILLIS;
     }
 
     @Override

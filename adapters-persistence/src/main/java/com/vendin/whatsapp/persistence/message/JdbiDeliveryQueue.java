@@ -45,8 +45,16 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
      */
     private final Map<Long, Long> leases = new ConcurrentHashMap<>();
 
+    private final Acknowledgements acknowledgements;
+
     public JdbiDeliveryQueue(Database db) {
+        this(db, new Acknowledgements());
+    }
+
+    /** @param acknowledgements holds to lift at the start of every claim (shared with the {@link JdbiInbox}) */
+    public JdbiDeliveryQueue(Database db, Acknowledgements acknowledgements) {
         this.db = Objects.requireNonNull(db, "db");
+        this.acknowledgements = Objects.requireNonNull(acknowledgements, "acknowledgements");
     }
 
     @Override
@@ -56,26 +64,40 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         }
         long at = now.toEpochMilli();
         long leaseUntil = at + lease.toMillis();
-        List<PendingDelivery> claimed = db.inWrite(WritePurpose.CLAIM, handle -> {
-            if (Dialect.of(handle) == Dialect.POSTGRES) {
-                Dialect.lock(handle, CLAIM_LOCK);
-            }
-            List<Long> ids = chooseHeads(handle, at, limit, perTenant);
+        List<String> acknowledged = acknowledgements.drain();
+        List<PendingDelivery> claimed;
+        try {
+            claimed = db.inWrite(
+                    WritePurpose.CLAIM, handle -> claim(handle, acknowledged, at, leaseUntil, limit, perTenant));
+        } catch (RuntimeException e) {
+            acknowledgements.giveBack(acknowledged);
+            throw e;
+        }
+        claimed.forEach(delivery -> leases.put(delivery.id(), leaseUntil));
+        return claimed;
+    }
+
+    private static List<PendingDelivery> claim(
+            Handle handle, List<String> acknowledged, long at, long leaseUntil, int limit, int perTenant) {
+        if (!acknowledged.isEmpty()) {
+            Acknowledgements.lift(handle, acknowledged, at);
+        }
+        if (Dialect.of(handle) == Dialect.POSTGRES) {
+            Dialect.lock(handle, CLAIM_LOCK);
+        }
+        List<Long> ids = chooseHeads(handle, at, limit, perTenant);
+        if (ids.isEmpty()) {
+            return List.<PendingDelivery>of();
+        }
+        if (Dialect.of(handle) == Dialect.POSTGRES) {
+            ids = InboundDao.leaseSkippingLocked(handle, ids, at, leaseUntil);
             if (ids.isEmpty()) {
                 return List.<PendingDelivery>of();
             }
-            if (Dialect.of(handle) == Dialect.POSTGRES) {
-                ids = InboundDao.leaseSkippingLocked(handle, ids, at, leaseUntil);
-                if (ids.isEmpty()) {
-                    return List.<PendingDelivery>of();
-                }
-            } else {
-                InboundDao.lease(handle, ids, leaseUntil);
-            }
-            return InboundDao.pending(handle, ids);
-        });
-        claimed.forEach(delivery -> leases.put(delivery.id(), leaseUntil));
-        return claimed;
+        } else {
+            InboundDao.lease(handle, ids, leaseUntil);
+        }
+        return InboundDao.pending(handle, ids);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,30 +21,42 @@ import java.util.Set;
  * hold (the gateway uses {@link #ACK_HOLD}), a new message is due only that much later, unless {@link #release}
  * (called once the provider has its answer) makes it due at once: no worker of any process calls a tenant before
  * the webhook was acknowledged, and a process that died between the commit and the release delays its messages
- * by the hold only.
+ * by the hold only. Built with {@link Acknowledgements}, a release writes nothing itself: the next claim of
+ * deliveries ({@link JdbiDeliveryQueue}, built with the same object) lifts the holds in its own transaction.
  */
 public final class JdbiInbox implements Inbox {
     private static final int IN_LIST_CHUNK = 500;
     /** How long a new message waits for the acknowledgement of its webhook before it is due anyway. */
     public static final Duration ACK_HOLD = Duration.ofSeconds(5);
 
-    private static final String RELEASE = "UPDATE inbound_messages SET next_attempt_at = :now "
-            + "WHERE provider_message_id IN (<ids>) AND state = 'received' AND attempts = 0 AND next_attempt_at > :now";
-
     private final Database db;
     private final Clock clock;
     private final Duration hold;
+    private final Optional<Acknowledgements> acknowledgements;
 
     /** An inbox whose new messages are due at once. */
     public JdbiInbox(Database db, Clock clock) {
         this(db, clock, Duration.ZERO);
     }
 
-    /** An inbox whose new messages are due {@code hold} after they were recorded, or when released. */
+    /** An inbox whose new messages are due {@code hold} after they were recorded, or when released (one write each). */
     public JdbiInbox(Database db, Clock clock, Duration hold) {
+        this(db, clock, hold, Optional.empty());
+    }
+
+    /**
+     * An inbox whose new messages are due {@code hold} after they were recorded, or at the first claim of
+     * {@code claims} after they were released.
+     */
+    public JdbiInbox(Database db, Clock clock, Duration hold, Acknowledgements claims) {
+        this(db, clock, hold, Optional.of(claims));
+    }
+
+    private JdbiInbox(Database db, Clock clock, Duration hold, Optional<Acknowledgements> acknowledgements) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hold = Objects.requireNonNull(hold, "hold");
+        this.acknowledgements = acknowledgements;
     }
 
     @Override
@@ -74,16 +87,12 @@ public final class JdbiInbox implements Inbox {
             return;
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(providerMessageIds));
-        long now = clock.millis();
-        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-            db.useWrite(
-                    WritePurpose.WEBHOOK,
-                    handle -> handle.createUpdate(RELEASE)
-                            .bindList("ids", chunk)
-                            .bind("now", now)
-                            .execute());
+        if (acknowledgements.isPresent()) {
+            acknowledgements.get().add(ids);
+            return;
         }
+        long now = clock.millis();
+        db.useWrite(WritePurpose.WEBHOOK, handle -> Acknowledgements.lift(handle, ids, now));
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.vendin.whatsapp.persistence.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vendin.whatsapp.persistence.db.Database;
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.persistence.identity.JdbiPersonDirectory;
 import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.ports.identity.Person;
@@ -47,6 +48,41 @@ class JdbiPersonDirectoryTest extends PersonDirectoryContract {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void knownPersonWithNothingNewWritingAgainWithinAMinuteCostsNoWriteTransaction() {
+        PersonDirectory persons = new JdbiPersonDirectory(db);
+        String store = PersonDirectory.metaKey("100000000000001");
+        Instant t0 = Instant.parse("2026-11-24T12:00:00Z");
+        SenderIds ana = new SenderIds(
+                Optional.of(new PhoneNumber("+5511988887777")),
+                Optional.of("BR.1001"),
+                Optional.empty(),
+                Optional.of("ana"));
+        Person first = persons.resolve(store, ana, t0);
+        long writes = db.committedWrites(WritePurpose.IDENTITY);
+
+        Person again = persons.resolve(store, ana, t0.plusSeconds(59));
+        Person phoneOnly = persons.resolve(
+                store,
+                new SenderIds(ana.phone(), Optional.empty(), Optional.empty(), Optional.empty()),
+                t0.plusSeconds(30));
+
+        assertThat(db.committedWrites(WritePurpose.IDENTITY)).isEqualTo(writes);
+        assertThat(again.threadId()).isEqualTo(first.threadId());
+        assertThat(phoneOnly.threadId()).isEqualTo(first.threadId());
+        persons.resolve(
+                store,
+                new SenderIds(ana.phone(), ana.userId(), Optional.empty(), Optional.of("ana.new")),
+                t0.plusSeconds(1));
+        assertThat(db.committedWrites(WritePurpose.IDENTITY))
+                .as("a new username is written")
+                .isEqualTo(writes + 1);
+        persons.resolve(store, ana, t0.plusSeconds(61));
+        assertThat(db.committedWrites(WritePurpose.IDENTITY))
+                .as("and so is last_seen once a minute old")
+                .isEqualTo(writes + 2);
     }
 
     @Test

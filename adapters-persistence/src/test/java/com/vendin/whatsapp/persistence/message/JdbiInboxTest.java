@@ -7,6 +7,7 @@ import static com.vendin.whatsapp.persistence.testing.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.Sql;
@@ -63,6 +64,32 @@ class JdbiInboxTest {
                 .containsExactly("wamid.H1");
         assertThat(store.deliveries.claimDue(T0.plus(JdbiInbox.ACK_HOLD), Duration.ofMinutes(1), 10))
                 .as("never released: due when the hold runs out")
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("wamid.H2");
+    }
+
+    @Test
+    void givenInboxSharingAcknowledgementsWithTheQueueWhenReleasedThenTheNextClaimLiftsTheHoldInItsOwnWrite() {
+        Acknowledgements acknowledgements = new Acknowledgements();
+        JdbiInbox held = new JdbiInbox(store.db, store.clock, JdbiInbox.ACK_HOLD, acknowledgements);
+        JdbiDeliveryQueue deliveries = new JdbiDeliveryQueue(store.db, acknowledgements);
+        held.record(List.of(routed("wamid.H1", ANA, T0), routed("wamid.H2", BIA, T0)), List.of());
+        long webhookWrites = store.db.committedWrites(WritePurpose.WEBHOOK);
+        long claimWrites = store.db.committedWrites(WritePurpose.CLAIM);
+
+        held.release(List.of("wamid.H1", "wamid.unknown"));
+        assertThat(store.db.committedWrites(WritePurpose.WEBHOOK))
+                .as("the release writes nothing itself")
+                .isEqualTo(webhookWrites);
+
+        assertThat(deliveries.claimDue(T0, Duration.ofMinutes(1), 10, 10))
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("wamid.H1");
+        assertThat(store.db.committedWrites(WritePurpose.CLAIM)).isEqualTo(claimWrites + 1);
+        assertThat(deliveries.claimDue(T0, Duration.ofMinutes(1), 10, 10))
+                .as("still held")
+                .isEmpty();
+        assertThat(deliveries.claimDue(T0.plus(JdbiInbox.ACK_HOLD), Duration.ofMinutes(1), 10, 10))
                 .extracting(d -> d.message().providerMessageId())
                 .containsExactly("wamid.H2");
     }

@@ -12,6 +12,7 @@ import com.vendin.whatsapp.persistence.health.DatabaseHealthCheck;
 import com.vendin.whatsapp.persistence.health.RedisHealthCheck;
 import com.vendin.whatsapp.persistence.identity.JdbiPersonDirectory;
 import com.vendin.whatsapp.persistence.identity.JdbiStandbyLog;
+import com.vendin.whatsapp.persistence.message.Acknowledgements;
 import com.vendin.whatsapp.persistence.message.JdbiDeliveryQueue;
 import com.vendin.whatsapp.persistence.message.JdbiInbox;
 import com.vendin.whatsapp.persistence.message.JdbiOutboundQueue;
@@ -79,10 +80,17 @@ final class PersistenceModule extends AbstractModule {
         return new JdbiAdminPhoneRepository(db);
     }
 
+    /** Acknowledged webhooks' messages whose hold the next delivery claim lifts (one write per webhook). */
     @Provides
     @Singleton
-    Inbox inbox(Database db, Clock clock) {
-        return new JdbiInbox(db, clock, JdbiInbox.ACK_HOLD);
+    Acknowledgements acknowledgements() {
+        return new Acknowledgements();
+    }
+
+    @Provides
+    @Singleton
+    Inbox inbox(Database db, Clock clock, Acknowledgements acknowledgements) {
+        return new JdbiInbox(db, clock, JdbiInbox.ACK_HOLD, acknowledgements);
     }
 
     @Provides
@@ -99,8 +107,8 @@ final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliveryQueue deliveryQueue(Database db) {
-        return new JdbiDeliveryQueue(db);
+    DeliveryQueue deliveryQueue(Database db, Acknowledgements acknowledgements) {
+        return new JdbiDeliveryQueue(db, acknowledgements);
     }
 
     @Provides
