@@ -72,14 +72,14 @@ class JdbiPersonDirectoryTest extends PersonDirectoryContract {
         assertThat(db.committedWrites(WritePurpose.IDENTITY)).isEqualTo(writes);
         assertThat(again.threadId()).isEqualTo(first.threadId());
         assertThat(phoneOnly.threadId()).isEqualTo(first.threadId());
-        persons.resolve(
-                store,
-                new SenderIds(ana.phone(), ana.userId(), Optional.empty(), Optional.of("ana.new")),
-                t0.plusSeconds(1));
+        SenderIds renamed = new SenderIds(ana.phone(), ana.userId(), Optional.empty(), Optional.of("ana.new"));
+        persons.resolve(store, renamed, t0.plusSeconds(1));
         assertThat(db.committedWrites(WritePurpose.IDENTITY))
                 .as("a new username is written")
                 .isEqualTo(writes + 1);
-        persons.resolve(store, ana, t0.plusSeconds(61));
+        persons.resolve(store, renamed, t0.plusSeconds(50));
+        assertThat(db.committedWrites(WritePurpose.IDENTITY)).isEqualTo(writes + 1);
+        persons.resolve(store, renamed, t0.plusSeconds(62));
         assertThat(db.committedWrites(WritePurpose.IDENTITY))
                 .as("and so is last_seen once a minute old")
                 .isEqualTo(writes + 2);
