@@ -39,8 +39,8 @@ final class StatusEventDao {
             + "WHERE u.id = locked.id RETURNING u.id, u.part_id, u.tenant_id, u.reply_to, u.status, u.error_code, "
             + "u.status_at, u.attempts, u.next_attempt_at) SELECT * FROM claimed ORDER BY next_attempt_at, id";
 
-    static final String DELIVERED = "UPDATE tenant_status_events SET state = 'delivered', lease_until = NULL, "
-            + "next_attempt_at = NULL, updated_at = :now WHERE id = :id AND state = 'pending'";
+    static final String DELIVERED_ALL = "UPDATE tenant_status_events SET state = 'delivered', lease_until = NULL, "
+            + "next_attempt_at = NULL, updated_at = :now WHERE id IN (<ids>) AND state = 'pending'";
 
     static final String RETRY = "UPDATE tenant_status_events SET attempts = attempts + 1, next_attempt_at = :next, "
             + "lease_until = NULL, last_error = :error, updated_at = :now WHERE id = :id AND state = 'pending'";

@@ -5,6 +5,7 @@ import static com.vendin.whatsapp.persistence.testing.Samples.routed;
 import static com.vendin.whatsapp.persistence.testing.TestDatabases.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vendin.whatsapp.persistence.db.WritePurpose;
 import com.vendin.whatsapp.persistence.testing.Backend;
 import com.vendin.whatsapp.persistence.testing.Samples;
 import com.vendin.whatsapp.persistence.testing.Sql;
@@ -82,6 +83,28 @@ class JdbiStatusOutboxTest {
         assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
         assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM tenant_status_events"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void givenDeliveredEventsWhenMarkedThenNothingIsWrittenUntilTheNextClaimWhichWritesThemAllInItsTransaction() {
+        store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
+        store.acceptedPart("a1", "wamid.a");
+        store.acceptedPart("b1", "wamid.b");
+        List<TenantStatusEvent> claimed = outbox.claimDue(T0, LEASE, 10);
+        long writes = store.db.committedWrites(WritePurpose.STATUS_EVENTS);
+
+        claimed.forEach(event -> outbox.markDelivered(event.id(), T0));
+
+        assertThat(store.db.committedWrites(WritePurpose.STATUS_EVENTS)).isEqualTo(writes);
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM tenant_status_events WHERE state = 'delivered'"))
+                .isZero();
+        assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
+        assertThat(store.db.committedWrites(WritePurpose.STATUS_EVENTS)).isEqualTo(writes + 1);
+        assertThat(Sql.number(store.db, "SELECT COUNT(*) FROM tenant_status_events WHERE state = 'delivered'"))
+                .isEqualTo(2);
+        assertThat(outbox.claimDue(T0.plus(LEASE), LEASE, 10))
+                .as("delivered events are never claimed again")
+                .isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.vendin.whatsapp.ports.common.GatewayRejection;
 import com.vendin.whatsapp.ports.phone.PhoneNumber;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,14 @@ public final class PhoneNumbers {
     private static final String BRAZIL = "+55";
     private static final int BRAZIL_OLD_MOBILE_LENGTH = 10;
     private static final int ECHO_LIMIT = 32;
+    /**
+     * Spellings parsed before, and what they parsed to: every message is parsed a few times on its way (routing,
+     * its reply's address), and libphonenumber's parse is one of the larger costs of a message (issue 15). Only
+     * numbers that parsed are kept; at most this many.
+     */
+    private static final int PARSED_LIMIT = 10_000;
+
+    private static final Map<String, PhoneNumber> PARSED = new ConcurrentHashMap<>();
 
     private PhoneNumbers() {}
 
@@ -33,6 +43,22 @@ public final class PhoneNumbers {
      * @throws GatewayRejection {@code INVALID / invalid_phone_number} naming the reason
      */
     public static PhoneNumber parse(String raw) {
+        if (raw == null) {
+            return parseUncached(null);
+        }
+        PhoneNumber known = PARSED.get(raw);
+        if (known != null) {
+            return known;
+        }
+        PhoneNumber parsed = parseUncached(raw);
+        if (PARSED.size() >= PARSED_LIMIT) {
+            PARSED.clear(); // crude but bounded: the senders of the last minutes come back at once
+        }
+        PARSED.put(raw, parsed);
+        return parsed;
+    }
+
+    private static PhoneNumber parseUncached(String raw) {
         String text = raw == null ? "" : withoutWhatsAppPrefix(raw.strip());
         if (text.isEmpty()) {
             throw rejection("empty", "");
