@@ -109,7 +109,7 @@ class ManyHangingTenantsTest {
         Eventually.within(
                 Duration.ofSeconds(10),
                 "the hanging tenants fill their share of " + share.othersShare() + " workers",
-                () -> heldCalls() == share.othersShare());
+                () -> heldCalls() >= share.othersShare());
 
         for (int i = 1; i <= 5; i++) {
             long posted = System.nanoTime();

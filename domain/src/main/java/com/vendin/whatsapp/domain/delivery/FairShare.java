@@ -33,11 +33,12 @@ public final class FairShare {
     /** A delivery that takes longer than this holds a worker for too long: its tenant is not prompt. */
     public static final Duration SLOW_CALL = Duration.ofSeconds(5);
     /**
-     * How long a prompt answer keeps its tenant prompt when no other delivery of it finishes: long enough that a
-     * store's quiet spells do not cost it its place, short enough that the memory stays as small as the recent
-     * traffic.
+     * How long a prompt answer keeps its tenant prompt when no other delivery of it finishes: a day, so that a store
+     * that gets a message now and then keeps its place (a tenant not heard from shares the smaller half, which would
+     * make most deliveries of a gateway with many quiet stores first contacts), while the memory stays as small as
+     * the tenants of one day's traffic.
      */
-    public static final Duration PROMPT_MEMORY = Duration.ofMinutes(10);
+    public static final Duration PROMPT_MEMORY = Duration.ofHours(24);
 
     private final int perTenant;
     private final int othersPerTenant;
