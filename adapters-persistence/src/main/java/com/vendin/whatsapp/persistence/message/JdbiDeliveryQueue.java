@@ -3,10 +3,12 @@ package com.vendin.whatsapp.persistence.message;
 import com.vendin.whatsapp.persistence.db.Database;
 import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.persistence.db.WritePurpose;
+import com.vendin.whatsapp.ports.delivery.ClaimCaps;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
 import com.vendin.whatsapp.ports.delivery.ReplyRoute;
+import com.vendin.whatsapp.ports.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +60,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
-    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
-        if (limit <= 0 || perTenant <= 0) {
+    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, ClaimCaps caps) {
+        if (limit <= 0) {
             return List.of();
         }
         long at = now.toEpochMilli();
@@ -67,8 +69,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         List<String> acknowledged = acknowledgements.drain();
         List<PendingDelivery> claimed;
         try {
-            claimed = db.inWrite(
-                    WritePurpose.CLAIM, handle -> claim(handle, acknowledged, at, leaseUntil, limit, perTenant));
+            claimed =
+                    db.inWrite(WritePurpose.CLAIM, handle -> claim(handle, acknowledged, at, leaseUntil, limit, caps));
         } catch (RuntimeException e) {
             acknowledgements.giveBack(acknowledged);
             throw e;
@@ -78,14 +80,14 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     private static List<PendingDelivery> claim(
-            Handle handle, List<String> acknowledged, long at, long leaseUntil, int limit, int perTenant) {
+            Handle handle, List<String> acknowledged, long at, long leaseUntil, int limit, ClaimCaps caps) {
         if (!acknowledged.isEmpty()) {
             Acknowledgements.lift(handle, acknowledged, at);
         }
         if (Dialect.of(handle) == Dialect.POSTGRES) {
             Dialect.lock(handle, CLAIM_LOCK);
         }
-        List<Long> ids = chooseHeads(handle, at, limit, perTenant);
+        List<Long> ids = chooseHeads(handle, at, limit, caps);
         if (ids.isEmpty()) {
             return List.<PendingDelivery>of();
         }
@@ -101,11 +103,14 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     }
 
     /**
-     * The oldest due thread heads, at most {@code perTenant} per tenant counting the leases it already
-     * holds: pages through the due index in order and skips the heads of tenants at their cap.
+     * The oldest due thread heads within {@code caps}, counting the leases each tenant already holds: pages through
+     * the due index in order and skips the heads of tenants at their cap (and of tenants not prompt once their
+     * total is taken).
      */
-    private static List<Long> chooseHeads(Handle handle, long now, int limit, int perTenant) {
+    private static List<Long> chooseHeads(Handle handle, long now, int limit, ClaimCaps caps) {
         Map<String, Integer> held = new HashMap<>(InboundDao.heldLeases(handle, now));
+        Map<String, Boolean> prompt = new HashMap<>();
+        int others = 0;
         List<Long> chosen = new ArrayList<>(limit);
         int page = Math.max(2 * limit, MIN_PAGE);
         long afterDue = Long.MIN_VALUE;
@@ -114,8 +119,12 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
             List<InboundDao.DueHead> heads = InboundDao.dueHeads(handle, now, afterDue, afterId, page);
             for (InboundDao.DueHead head : heads) {
                 int leases = held.getOrDefault(head.tenantId(), 0);
-                if (leases < perTenant) {
+                boolean isPrompt = prompt.computeIfAbsent(
+                        head.tenantId(),
+                        id -> TenantId.isValid(id) && caps.prompt().test(new TenantId(id)));
+                if (leases < caps.capFor(isPrompt) && (isPrompt || others < caps.othersTotal())) {
                     held.put(head.tenantId(), leases + 1);
+                    others += isPrompt ? 0 : 1;
                     chosen.add(head.id());
                     if (chosen.size() == limit) {
                         return chosen;

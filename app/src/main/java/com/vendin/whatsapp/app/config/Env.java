@@ -48,6 +48,11 @@ final class Env {
                 .orElse(fallback);
     }
 
+    /** A whole number from {@code min} to {@code max}, or empty when the variable is unset. */
+    Optional<Integer> optionalInteger(String name, int min, int max) {
+        return string(name).isEmpty() ? Optional.empty() : Optional.of(integer(name, min, min, max));
+    }
+
     /** {@code true} or {@code false} (any case). */
     boolean bool(String name, boolean fallback) {
         return string(name)

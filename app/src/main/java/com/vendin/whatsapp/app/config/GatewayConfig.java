@@ -26,6 +26,7 @@ public record GatewayConfig(
         int rateLimitPerMinute,
         int deliveryMaxAttempts,
         boolean typingIndicator,
+        Workers workers,
         Provider platformProvider,
         Meta meta,
         Twilio twilio,
@@ -39,7 +40,23 @@ public record GatewayConfig(
             "GATEWAY_SECRET_KEY",
             "GATEWAY_RATE_LIMIT_PER_MINUTE",
             "GATEWAY_DELIVERY_MAX_ATTEMPTS",
-            "GATEWAY_TYPING_INDICATOR");
+            "GATEWAY_TYPING_INDICATOR",
+            "GATEWAY_DELIVERY_WORKERS",
+            "GATEWAY_SEND_WORKERS",
+            "GATEWAY_STATUS_WORKERS");
+
+    /** The most workers of one kind a variable may ask for. */
+    public static final int MAX_WORKERS = 1024;
+
+    /**
+     * Worker counts set by {@code GATEWAY_DELIVERY_WORKERS}, {@code GATEWAY_SEND_WORKERS} and {@code
+     * GATEWAY_STATUS_WORKERS}; empty = derived from the machine and the database at start-up.
+     */
+    public record Workers(Optional<Integer> delivery, Optional<Integer> send, Optional<Integer> status) {
+        public static Workers derived() {
+            return new Workers(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     /** The platform's Meta app and number. */
     public record Meta(
@@ -98,6 +115,11 @@ public record GatewayConfig(
                 env.integer("GATEWAY_RATE_LIMIT_PER_MINUTE", 20, 1, 1_000_000),
                 env.integer("GATEWAY_DELIVERY_MAX_ATTEMPTS", 8, 1, 1000),
                 env.bool("GATEWAY_TYPING_INDICATOR", true),
+                new Workers(
+                        // Delivery needs 2: half of them stay free for tenants that answer promptly.
+                        env.optionalInteger("GATEWAY_DELIVERY_WORKERS", 2, MAX_WORKERS),
+                        env.optionalInteger("GATEWAY_SEND_WORKERS", 1, MAX_WORKERS),
+                        env.optionalInteger("GATEWAY_STATUS_WORKERS", 1, MAX_WORKERS)),
                 env.choice("WHATSAPP_PROVIDER", Provider::fromWire, "facebook or twilio")
                         .orElse(Provider.FACEBOOK),
                 new Meta(

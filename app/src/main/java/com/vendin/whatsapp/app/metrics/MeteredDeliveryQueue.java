@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.app.metrics;
 
+import com.vendin.whatsapp.ports.delivery.ClaimCaps;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.PendingDelivery;
@@ -28,8 +29,8 @@ public final class MeteredDeliveryQueue implements DeliveryQueue {
     }
 
     @Override
-    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
-        List<PendingDelivery> claimed = delegate.claimDue(now, lease, limit, perTenant);
+    public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, ClaimCaps caps) {
+        List<PendingDelivery> claimed = delegate.claimDue(now, lease, limit, caps);
         claimed.forEach(d -> recordedAt.put(d.id(), d.recordedAt()));
         return claimed;
     }

@@ -8,9 +8,11 @@ import com.vendin.whatsapp.app.metrics.GatewayMetrics;
 import com.vendin.whatsapp.app.metrics.MeteredDeliveryQueue;
 import com.vendin.whatsapp.app.metrics.MeteredReceiveWebhook;
 import com.vendin.whatsapp.app.metrics.MeteredSender;
+import com.vendin.whatsapp.app.worker.WorkerSizes;
 import com.vendin.whatsapp.domain.DeliverySettings;
 import com.vendin.whatsapp.domain.PlatformAccount;
 import com.vendin.whatsapp.domain.delivery.DeliveryService;
+import com.vendin.whatsapp.domain.delivery.FairShare;
 import com.vendin.whatsapp.domain.delivery.ReplySender;
 import com.vendin.whatsapp.domain.delivery.RetryPolicy;
 import com.vendin.whatsapp.domain.delivery.TypingKeeper;
@@ -47,9 +49,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The use cases: the domain services that implement the inbound ports over the outbound ones. */
 final class DomainModule extends AbstractModule {
+    private static final Logger LOG = LoggerFactory.getLogger(DomainModule.class);
     private static final int TYPING_CALLERS = 4;
     private static final int TYPING_QUEUE = 512;
 
@@ -162,17 +167,19 @@ final class DomainModule extends AbstractModule {
             Clock clock,
             GatewayMetrics metrics,
             MediaProbe media,
-            TypingKeeper typing) {
+            TypingKeeper typing,
+            WorkerSizes sizes) {
+        FairShare share = FairShare.forWorkers(sizes.delivery(), DeliveryService.DEFAULT_PER_TENANT_IN_FLIGHT);
+        LOG.info(
+                "delivery: a tenant answering within {} s may hold {} workers; the others (slow, hanging, failing or "
+                        + "not heard from lately) {} each and {} of the {} together",
+                FairShare.SLOW_CALL.toSeconds(),
+                share.perTenant(),
+                share.othersPerTenant(),
+                share.othersShare(),
+                sizes.delivery());
         return new DeliveryService(
-                new MeteredDeliveryQueue(queue, metrics),
-                tenants,
-                agent,
-                retry,
-                notifier,
-                clock,
-                DeliveryService.DEFAULT_PER_TENANT_IN_FLIGHT,
-                media,
-                typing);
+                new MeteredDeliveryQueue(queue, metrics), tenants, agent, retry, notifier, clock, share, media, typing);
     }
 
     @Provides

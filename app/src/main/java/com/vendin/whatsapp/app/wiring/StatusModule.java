@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.vendin.whatsapp.app.worker.StatusWorkers;
 import com.vendin.whatsapp.app.worker.WorkSignal;
+import com.vendin.whatsapp.app.worker.WorkerSizes;
 import com.vendin.whatsapp.domain.delivery.RetryPolicy;
 import com.vendin.whatsapp.domain.status.StatusNotificationService;
 import com.vendin.whatsapp.http.tenant.SignedStatusClient;
@@ -19,8 +20,6 @@ import okhttp3.OkHttpClient;
 
 /** Statuses for tenants (CONTRACT §3.4): the outbox, the signed client, the use case and its worker. */
 final class StatusModule extends AbstractModule {
-    static final int STATUS_THREADS = 8;
-
     @Provides
     @Singleton
     StatusOutbox statusOutbox(Database db) {
@@ -42,7 +41,7 @@ final class StatusModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StatusWorkers statusWorkers(NotifyTenantsOfStatuses notify, WorkSignal signal) {
-        return new StatusWorkers(notify, signal, STATUS_THREADS);
+    StatusWorkers statusWorkers(NotifyTenantsOfStatuses notify, WorkSignal signal, WorkerSizes sizes) {
+        return new StatusWorkers(notify, signal, sizes.status());
     }
 }

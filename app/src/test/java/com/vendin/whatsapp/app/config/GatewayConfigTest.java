@@ -70,6 +70,24 @@ class GatewayConfigTest {
     }
 
     @Test
+    void workerCountsAreDerivedUnlessSetAndOutOfRangeCountsStopStartUp() {
+        GatewayConfig set = GatewayConfig.fromEnvironment(Map.of(
+                "GATEWAY_DELIVERY_WORKERS", "64", "GATEWAY_SEND_WORKERS", "1", "GATEWAY_STATUS_WORKERS", "1024"));
+
+        assertThat(GatewayConfig.fromEnvironment(Map.of()).workers()).isEqualTo(GatewayConfig.Workers.derived());
+        assertThat(set.workers())
+                .isEqualTo(new GatewayConfig.Workers(
+                        java.util.Optional.of(64), java.util.Optional.of(1), java.util.Optional.of(1024)));
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_DELIVERY_WORKERS", "1")))
+                .as("one delivery worker leaves none for prompt tenants")
+                .hasMessageContaining("GATEWAY_DELIVERY_WORKERS must be a whole number from 2 to 1024");
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_SEND_WORKERS", "0")))
+                .hasMessageContaining("GATEWAY_SEND_WORKERS must be a whole number from 1 to 1024");
+        assertThatThrownBy(() -> GatewayConfig.fromEnvironment(Map.of("GATEWAY_STATUS_WORKERS", "many")))
+                .hasMessageContaining("GATEWAY_STATUS_WORKERS must be a whole number from 1 to 1024");
+    }
+
+    @Test
     void theTypingIndicatorIsTurnedOffWithFalseAndAnythingElseButTrueIsRefused() {
         assertThat(GatewayConfig.fromEnvironment(Map.of("GATEWAY_TYPING_INDICATOR", "false"))
                         .typingIndicator())

@@ -8,6 +8,9 @@ import com.vendin.whatsapp.app.support.FakeGraph;
 import com.vendin.whatsapp.app.support.FakeTenant;
 import com.vendin.whatsapp.app.support.MetaPayloads;
 import com.vendin.whatsapp.app.support.TestGateway;
+import com.vendin.whatsapp.app.worker.WorkerSizes;
+import com.vendin.whatsapp.domain.delivery.DeliveryService;
+import com.vendin.whatsapp.domain.delivery.FairShare;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tenant that hangs holds only its share of the delivery workers: other tenants' messages still arrive at once. */
+/**
+ * A tenant that hangs from its first message holds only the small cap of a tenant that is not prompt: other tenants'
+ * messages, of one never heard from before too, still arrive at once.
+ */
 class HangingTenantTest {
     private static final String HUNG_PHONE_ID = "100000000000001";
     private static final String LIVE_PHONE_ID = "100000000000002";
-    /** More than the gateway's delivery workers (32), so without a per-tenant cap the hung tenant would take them all. */
+    /** More than the gateway's delivery workers, so without a per-tenant cap the hung tenant would take them all. */
     private static final int HUNG_MESSAGES = 40;
 
     @TempDir
@@ -54,10 +60,15 @@ class HangingTenantTest {
         for (int i = 0; i < HUNG_MESSAGES; i++) {
             post(HUNG_PHONE_ID, "5511999911111", "55119888800" + (10 + i), "wamid.H" + i);
         }
+        int cap = FairShare.forWorkers(
+                        gateway.instance(WorkerSizes.class).delivery(), DeliveryService.DEFAULT_PER_TENANT_IN_FLIGHT)
+                .othersPerTenant();
+        assertThat(HUNG_MESSAGES)
+                .isGreaterThan(gateway.instance(WorkerSizes.class).delivery());
         Eventually.within(
                 Duration.ofSeconds(10),
-                "the hung tenant holds calls",
-                () -> hung.calls().size() >= 8);
+                "the hung tenant holds its cap of " + cap + " calls",
+                () -> hung.calls().size() >= cap);
 
         for (int i = 0; i < 5; i++) {
             long posted = System.nanoTime();
@@ -74,7 +85,7 @@ class HangingTenantTest {
         }
         assertThat(hung.calls())
                 .as("the hung tenant holds at most its cap of workers")
-                .hasSizeLessThanOrEqualTo(8);
+                .hasSize(cap);
     }
 
     private void post(String phoneId, String display, String from, String wamid) {

@@ -31,7 +31,10 @@ import java.util.Optional;
 public final class DeliveryService implements DeliverToTenants {
     /** How long a claimed message stays with one worker: longer than the 30 s call timeout. */
     public static final Duration LEASE = Duration.ofSeconds(90);
-    /** How many messages one tenant may have in flight at once, so a hanging tenant leaves workers for the others. */
+    /**
+     * How many messages one prompt tenant may have in flight at once; tenants that are not prompt get less (see
+     * {@link FairShare}), so hanging tenants leave workers for the others.
+     */
     public static final int DEFAULT_PER_TENANT_IN_FLIGHT = 8;
     /**
      * No media check of a rich reply starts later than this after the delivery began, so that the tenant call, the
@@ -53,7 +56,7 @@ public final class DeliveryService implements DeliverToTenants {
     private final RetryPolicy retry;
     private final WorkNotifier notifier;
     private final Clock clock;
-    private final int perTenantInFlight;
+    private final FairShare share;
     private final MediaProbe media;
     private final TypingKeeper typing;
 
@@ -87,10 +90,7 @@ public final class DeliveryService implements DeliverToTenants {
                 TypingKeeper.off());
     }
 
-    /**
-     * @param media  checks the media items of a rich reply before it is queued (CONTRACT §3.1)
-     * @param typing shows "typing…" while the tenant call runs (CONTRACT §3.5)
-     */
+    /** With the same cap of {@code perTenantInFlight} for every tenant, whatever its pace. */
     public DeliveryService(
             DeliveryQueue queue,
             TenantRepository tenants,
@@ -101,12 +101,27 @@ public final class DeliveryService implements DeliverToTenants {
             int perTenantInFlight,
             MediaProbe media,
             TypingKeeper typing) {
+        this(queue, tenants, agent, retry, notifier, clock, FairShare.uniform(perTenantInFlight), media, typing);
+    }
+
+    /**
+     * @param share  how many workers each tenant may hold, by its pace ({@link FairShare})
+     * @param media  checks the media items of a rich reply before it is queued (CONTRACT §3.1)
+     * @param typing shows "typing…" while the tenant call runs (CONTRACT §3.5)
+     */
+    public DeliveryService(
+            DeliveryQueue queue,
+            TenantRepository tenants,
+            TenantAgent agent,
+            RetryPolicy retry,
+            WorkNotifier notifier,
+            Clock clock,
+            FairShare share,
+            MediaProbe media,
+            TypingKeeper typing) {
         this.media = Objects.requireNonNull(media, "media");
         this.typing = Objects.requireNonNull(typing, "typing");
-        if (perTenantInFlight < 1) {
-            throw new IllegalArgumentException("perTenantInFlight must be at least 1: " + perTenantInFlight);
-        }
-        this.perTenantInFlight = perTenantInFlight;
+        this.share = Objects.requireNonNull(share, "share");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.agent = Objects.requireNonNull(agent, "agent");
@@ -117,16 +132,29 @@ public final class DeliveryService implements DeliverToTenants {
 
     @Override
     public List<PendingDelivery> claimDue(int max) {
-        return queue.claimDue(clock.instant(), LEASE, max, perTenantInFlight);
+        Instant now = clock.instant();
+        List<PendingDelivery> claimed = queue.claimDue(now, LEASE, max, share.caps(now));
+        share.claimed(claimed, now);
+        return claimed;
     }
 
     @Override
     public void deliver(PendingDelivery delivery) {
+        boolean answered = false;
+        try {
+            answered = attempt(delivery);
+        } finally {
+            share.finished(delivery, answered, clock.instant());
+        }
+    }
+
+    /** One attempt; true when the tenant answered (a reply or a refusal), whatever became of the reply. */
+    private boolean attempt(PendingDelivery delivery) {
         Instant started = clock.instant();
         Optional<Tenant> tenant = tenants.findById(delivery.tenantId());
         if (tenant.isEmpty()) {
             queue.deadLetter(delivery.id(), "tenant_not_found", clock.instant());
-            return;
+            return false;
         }
         ReplyRoute route = route(delivery);
         AgentOutcome outcome;
@@ -139,9 +167,11 @@ public final class DeliveryService implements DeliverToTenants {
             complete(delivery, route, replied, started, now);
         } else if (outcome instanceof AgentOutcome.Retryable) {
             retryOrGiveUp(delivery, ((AgentOutcome.Retryable) outcome).reason(), now);
+            return false;
         } else {
             queue.deadLetter(delivery.id(), ((AgentOutcome.Rejected) outcome).reason(), now);
         }
+        return true;
     }
 
     private AgentOutcome call(Tenant tenant, PendingDelivery delivery) {

@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.ports.testing;
 
+import com.vendin.whatsapp.ports.delivery.ClaimCaps;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundContent;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
@@ -243,10 +244,12 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
     /** The delivery queue view. */
     private final class Deliveries implements DeliveryQueue {
         @Override
-        public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
+        public List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, ClaimCaps caps) {
             synchronized (InMemoryMessageStore.this) {
                 Map<ThreadKey, InboundRow> heads = new HashMap<>();
                 Map<TenantId, Integer> held = new HashMap<>();
+                Map<TenantId, Boolean> prompt = new HashMap<>();
+                int[] othersTaken = {0};
                 for (InboundRow row : inbound.values()) {
                     if (row.state == InboundState.RECEIVED) {
                         heads.merge(row.threadKey(), row, (a, b) -> InboundRow.ORDER.compare(a, b) <= 0 ? a : b);
@@ -259,12 +262,31 @@ public final class InMemoryMessageStore implements Inbox, MessageQueries {
                         .filter(r -> r.claimable(now))
                         .sorted(Comparator.comparing((InboundRow r) -> r.nextAttemptAt)
                                 .thenComparing(r -> r.id))
-                        .filter(r -> held.merge(r.threadKey().tenantId(), 1, Integer::sum) <= perTenant)
+                        .filter(r -> withinCaps(r.threadKey().tenantId(), caps, held, prompt, othersTaken))
                         .limit(limit)
                         .toList();
                 due.forEach(r -> r.leasedUntil = now.plus(lease));
                 return due.stream().map(InboundRow::pending).toList();
             }
+        }
+
+        /** Takes one more lease for {@code tenant} if its cap (and, for a tenant not prompt, the others' total) allow. */
+        private boolean withinCaps(
+                TenantId tenant,
+                ClaimCaps caps,
+                Map<TenantId, Integer> held,
+                Map<TenantId, Boolean> prompt,
+                int[] othersTaken) {
+            boolean isPrompt = prompt.computeIfAbsent(tenant, caps.prompt()::test);
+            int leases = held.getOrDefault(tenant, 0);
+            if (leases >= caps.capFor(isPrompt) || (!isPrompt && othersTaken[0] >= caps.othersTotal())) {
+                return false;
+            }
+            held.put(tenant, leases + 1);
+            if (!isPrompt) {
+                othersTaken[0]++;
+            }
+            return true;
         }
 
         @Override

@@ -20,7 +20,17 @@ public interface DeliveryQueue {
      * Claims like {@link #claimDue(Instant, Duration, int)}, but never so many that one tenant holds more
      * than {@code perTenant} unexpired leases: a slow or hanging tenant cannot take every worker.
      */
-    List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant);
+    default List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, int perTenant) {
+        return perTenant <= 0 ? List.of() : claimDue(now, lease, limit, ClaimCaps.uniform(perTenant));
+    }
+
+    /**
+     * Claims like {@link #claimDue(Instant, Duration, int)} within {@code caps}: a tenant that is not prompt holds
+     * at most {@code caps.othersPerTenant()} leases and this claim takes at most {@code caps.othersTotal()} messages
+     * of such tenants, so any number of slow or hanging tenants leave workers for the others. Heads a cap rules out
+     * are skipped, not waited for: younger heads of other tenants are taken instead.
+     */
+    List<PendingDelivery> claimDue(Instant now, Duration lease, int limit, ClaimCaps caps);
 
     /**
      * The tenant accepted the message: it becomes {@code forwarded} and the reply parts (possibly none)

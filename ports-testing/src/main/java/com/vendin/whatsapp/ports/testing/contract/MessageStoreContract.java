@@ -3,6 +3,7 @@ package com.vendin.whatsapp.ports.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vendin.whatsapp.ports.common.Provider;
+import com.vendin.whatsapp.ports.delivery.ClaimCaps;
 import com.vendin.whatsapp.ports.delivery.DeliveryQueue;
 import com.vendin.whatsapp.ports.delivery.OutboundQueue;
 import com.vendin.whatsapp.ports.delivery.PartCorrelation;
@@ -95,6 +96,40 @@ public abstract class MessageStoreContract {
         assertThat(stores.deliveries().claimDue(clock.instant(), LEASE, 10, 2))
                 .extracting(d -> d.message().providerMessageId())
                 .containsExactly("moda.2");
+    }
+
+    @Test
+    void tenantsThatAreNotPromptShareASmallerCapAndATotalSoPromptTenantsStillGetClaimed() {
+        for (int i = 0; i < 4; i++) {
+            stores.inbox()
+                    .record(
+                            List.of(new InboxEntry(
+                                    message("loja." + i, "+55219777766" + (10 + i), i),
+                                    decision(LOJA, "+55219777766" + (10 + i)),
+                                    InboundState.RECEIVED)),
+                            List.of());
+        }
+        for (int i = 0; i < 4; i++) {
+            stores.inbox().record(List.of(routed("moda." + i, "+55119888870" + (10 + i), 10 + i)), List.of());
+        }
+        ClaimCaps lojaIsSlow = new ClaimCaps(3, tenant -> !tenant.equals(LOJA), 2, 1);
+
+        List<PendingDelivery> first = stores.deliveries().claimDue(clock.instant(), LEASE, 10, lojaIsSlow);
+        ClaimCaps roomForMoreSlow = new ClaimCaps(3, tenant -> !tenant.equals(LOJA), 2, 10);
+        List<PendingDelivery> second = stores.deliveries().claimDue(clock.instant(), LEASE, 10, roomForMoreSlow);
+
+        assertThat(first)
+                .as("loja's older heads are skipped past its share of 1; moda, prompt, gets its cap of 3")
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("loja.0", "moda.0", "moda.1", "moda.2");
+        assertThat(second)
+                .as("loja holds 1 lease and may hold 2; moda is at its cap")
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("loja.1");
+        assertThat(stores.deliveries().claimDue(clock.instant(), LEASE, 10, new ClaimCaps(3, t -> true, 0, 0)))
+                .as("a tenant that turns prompt gets the prompt cap at once")
+                .extracting(d -> d.message().providerMessageId())
+                .containsExactly("loja.2");
     }
 
     @Test
