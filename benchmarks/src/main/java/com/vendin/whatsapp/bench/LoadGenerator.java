@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Sends signed webhooks over {@link RawHttpConnection}s, one thread per connection, each request with a
  * fresh sequence number from one counter (so every message id is unique and the sent ones form a
- * contiguous range). Closed loop: each connection sends its next request as soon as the last is answered.
+ * contiguous range). Closed loop: each connection sends its next request as soon as the last is answered;
+ * each request's latency runs from just before its first byte is written (the body already signed) to its
+ * status line read, into the phase's HdrHistogram.
  * Open loop: each connection keeps its own fixed schedule (rate / connections) and latency is measured from
  * the moment the request was due, not when it could be sent, so a stall is not hidden (coordinated omission).
  */
@@ -41,7 +43,8 @@ final class LoadGenerator {
             long unsent,
             Duration elapsed,
             Histogram latencyMicros,
-            long startNanos) {
+            long startNanos,
+            int connections) {
         double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
         }
@@ -79,8 +82,9 @@ final class LoadGenerator {
                             sequence.decrementAndGet();
                             break;
                         }
+                        byte[] request = webhooks.request(seq);
                         long sentAt = System.nanoTime();
-                        send(connection, seq, counters);
+                        send(connection, seq, request, counters);
                         histogram.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - sentAt) / 1000));
                     }
                 },
@@ -116,7 +120,8 @@ final class LoadGenerator {
                         for (long wait = due - now; wait > 0; wait = due - System.nanoTime()) {
                             LockSupport.parkNanos(wait);
                         }
-                        send(connection, sequence.getAndIncrement(), counters);
+                        long seq = sequence.getAndIncrement();
+                        send(connection, seq, webhooks.request(seq), counters);
                         histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, System.nanoTime() - due) / 1000));
                     }
                 },
@@ -124,8 +129,7 @@ final class LoadGenerator {
                 first);
     }
 
-    private void send(RawHttpConnection connection, long seq, Counters counters) {
-        byte[] request = webhooks.request(seq);
+    private void send(RawHttpConnection connection, long seq, byte[] request, Counters counters) {
         int status;
         try {
             status = connection.exchange(request);
@@ -210,6 +214,15 @@ final class LoadGenerator {
         long ok = counters.stream().mapToLong(c -> c.ok).sum();
         long failures = counters.stream().mapToLong(c -> c.failures).sum();
         long unsent = counters.stream().mapToLong(c -> c.unsent).sum();
-        return new Result(first, sequence.get(), ok, failures, unsent, Duration.ofNanos(elapsed), all, startHolder[0]);
+        return new Result(
+                first,
+                sequence.get(),
+                ok,
+                failures,
+                unsent,
+                Duration.ofNanos(elapsed),
+                all,
+                startHolder[0],
+                connections);
     }
 }
