@@ -265,6 +265,7 @@ final class GatewayRun {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sent", sent);
         m.put("notAcked", load.failed().size());
+        m.put("notAckedByStatus", load.failedByStatus());
         m.put("ackedWithoutReply", withoutReply);
         m.put("repeatedReplies", graph.repeated());
         m.put("foreignReplies", graph.foreign());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +60,13 @@ final class LoadGenerator {
     /** Sequence numbers whose webhook was not answered 200 (status, or -1 for an I/O error). */
     ConcurrentHashMap<Long, Integer> failed() {
         return failed;
+    }
+
+    /** How many webhooks were not answered 200, by status ({@code "io-error"}: no status line, e.g. a timeout). */
+    SortedMap<String, Long> failedByStatus() {
+        SortedMap<String, Long> byStatus = new TreeMap<>();
+        failed.values().forEach(status -> byStatus.merge(status < 0 ? "io-error" : status.toString(), 1L, Long::sum));
+        return byStatus;
     }
 
     /** A closed loop for {@code duration}, continued until at least {@code minMessages} were sent in it. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The results as a console table, a markdown file and a JSON file. */
@@ -131,7 +132,7 @@ final class Report {
                     .append(
                             "MISS".equals(status)
                                     ? "**miss**"
-                                    : status.toString().toLowerCase(java.util.Locale.ROOT))
+                                    : status.toString().toLowerCase(Locale.ROOT))
                     .append(" |\n");
         }
         md.append("\nPer-message budget of the gateway:\n\n");

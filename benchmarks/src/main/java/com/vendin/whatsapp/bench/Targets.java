@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The targets this run is held to, each with the figure it measured and PASS, MISS or SKIP (the part that
@@ -204,10 +205,13 @@ final class Targets {
                     "7, 15",
                     "every webhook acked, every message exactly one reply, none rate-limited or unroutable",
                     String.format(
-                            "%,d sent, %d not acked, %d without reply, %d repeated replies, "
+                            "%,d sent, %d not acked%s, %d without reply, %d repeated replies, "
                                     + "%d rate-limited/unroutable/duplicate (%s)",
                             ((Number) messages.get("sent")).longValue(),
                             notAcked,
+                            notAcked == 0 || messages.get("notAckedByStatus") == null
+                                    ? ""
+                                    : " " + messages.get("notAckedByStatus"),
                             withoutReply,
                             repeated,
                             limited,
@@ -257,7 +261,7 @@ final class Targets {
     }
 
     /** The database kind whose targets apply: PostgreSQL for a {@code jdbc:postgresql:} URL, else SQLite. */
-    static String database(java.util.Optional<String> databaseUrl) {
+    static String database(Optional<String> databaseUrl) {
         return databaseUrl.filter(u -> u.startsWith("jdbc:postgresql:")).isPresent() ? POSTGRESQL : SQLITE;
     }
 
