@@ -29,6 +29,7 @@ final class LoadGenerator {
     private final Webhooks webhooks;
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentHashMap<Long, Integer> failed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> ioErrors = new ConcurrentHashMap<>();
 
     LoadGenerator(String host, int port, Webhooks webhooks) {
         this.host = host;
@@ -67,6 +68,11 @@ final class LoadGenerator {
         SortedMap<String, Long> byStatus = new TreeMap<>();
         failed.values().forEach(status -> byStatus.merge(status < 0 ? "io-error" : status.toString(), 1L, Long::sum));
         return byStatus;
+    }
+
+    /** The I/O errors behind {@code "io-error"}: exception and message, and how often. */
+    SortedMap<String, Long> ioErrors() {
+        return new TreeMap<>(ioErrors);
     }
 
     /** A closed loop for {@code duration}, continued until at least {@code minMessages} were sent in it. */
@@ -144,6 +150,7 @@ final class LoadGenerator {
             status = connection.exchange(request);
         } catch (IOException e) {
             status = -1;
+            ioErrors.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1L, Long::sum);
         }
         if (status == 200) {
             counters.ok++;

@@ -107,6 +107,7 @@ final class SyncRun {
                 m.put("sent", sent);
                 m.put("notAcked", load.failed().size());
                 m.put("notAckedByStatus", load.failedByStatus());
+                m.put("ioErrors", load.ioErrors());
                 m.put("ackedWithoutReply", withoutReply);
                 m.put("repeatedReplies", graph.repeated());
                 m.put("foreignReplies", graph.foreign());
