@@ -46,6 +46,11 @@ final class BareRun {
             out.put("ackThroughput", figures);
             console.result("cpu %s", figures.get("cpu"));
             console.result("bare ceiling %,.0f/s (%d failed)", throughput.perSecond(), throughput.failures());
+            if (options.skipBareRateLatency) {
+                out.put("ackLatency", Targets.skippedBy("--skip-bare-rate-latency"));
+                out.put("peakRssMB", GatewayRun.megabytes(bare.peakRssMib()));
+                return out;
+            }
             double rate = options.latencyRate.orElse(throughput.perSecond() * options.latencyRateFraction);
             console.step("ack latency: open loop at %,.0f/s, %s", rate, options.duration);
             LoadGenerator.Result latency = load.openLoop(options.connections, rate, options.duration);

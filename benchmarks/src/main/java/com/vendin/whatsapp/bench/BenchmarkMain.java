@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar}: the issue-7 benchmark in one command. Starts a bare
+ * {@code java -jar benchmarks/target/benchmarks.jar}: the benchmark of issues 7 and 15 in one command. Starts a bare
  * Javalin endpoint (the ceiling), a synchronous handler that keeps nothing (issue 15's point of comparison)
  * and then, per tenant count, the gateway from its fat jar, each in its own
  * JVM, drives them over loopback with signed Meta webhooks and prints each target with its figure. Exits
@@ -59,19 +59,36 @@ public final class BenchmarkMain implements Callable<Integer> {
         results.put("machine", Machine.describe());
         results.put("settings", settings());
         try {
-            Map<String, Object> bare = new BareRun(options, workDir, ownJar, console).run();
+            Map<String, Object> bare = options.skipBare
+                    ? Targets.skippedBy("--skip-bare")
+                    : new BareRun(options, workDir, ownJar, console).run();
             results.put("bare", bare);
-            Map<String, Object> sync = new SyncRun(options, workDir, ownJar, console).run();
+            Map<String, Object> sync = options.skipSyncHandler
+                    ? Targets.skippedBy("--skip-sync-handler")
+                    : new SyncRun(options, workDir, ownJar, console).run();
             results.put("syncHandler", sync);
-            double ceiling = ((Number) ((Map<?, ?>) bare.get("ackThroughput")).get("perSecond")).doubleValue();
-            double rate = options.latencyRate.orElse(ceiling * options.latencyRateFraction);
+            double ceiling = Targets.skipped(bare)
+                    ? 0
+                    : ((Number) ((Map<?, ?>) bare.get("ackThroughput")).get("perSecond")).doubleValue();
+            // 0: no open loop at the bare rate (skipped, or no bare figure and no --latency-rate).
+            double rate =
+                    options.skipBareRateLatency ? 0 : options.latencyRate.orElse(ceiling * options.latencyRateFraction);
             List<Map<String, Object>> runs = new ArrayList<>();
             double[] gatewayRate = {options.gatewayLatencyRate.orElse(0.0)};
             for (int tenants : options.tenants) {
                 runs.add(new GatewayRun(options, workDir, tenants, console).run(rate, gatewayRate));
             }
-            Object syncRate = ((Map<?, ?>) sync.get("endToEnd")).get("messagesPerSecond");
+            Object syncRate =
+                    Targets.skipped(sync) ? null : ((Map<?, ?>) sync.get("endToEnd")).get("messagesPerSecond");
             for (Map<String, Object> run : runs) {
+                run.put(
+                        "ackThroughputRatioToBare",
+                        ceiling > 0
+                                ? GatewayRun.round(
+                                        ((Number) ((Map<?, ?>) run.get("ackThroughput")).get("perSecond")).doubleValue()
+                                                / ceiling,
+                                        4)
+                                : null);
                 Object runRate = ((Map<?, ?>) run.get("endToEnd")).get("messagesPerSecond");
                 run.put(
                         "endToEndRatioToSyncHandler",
@@ -81,7 +98,9 @@ public final class BenchmarkMain implements Callable<Integer> {
                                         ((Number) runRate).doubleValue() / ((Number) syncRate).doubleValue(), 3));
             }
             results.put("gateway", runs);
-            results.put("targets", Targets.evaluate(bare, sync, runs));
+            String database = Targets.database(options.databaseUrl);
+            results.put("targetsDatabase", database);
+            results.put("targets", Targets.evaluate(database, bare, sync, runs));
         } finally {
             if (options.keep) {
                 console.step("kept %s", workDir);
@@ -113,6 +132,17 @@ public final class BenchmarkMain implements Callable<Integer> {
         s.put("jvmOptions", options.jvmOptions());
         s.put("gatewayJvmOptions", options.gatewayJvmOptions());
         s.put("gatewayJar", options.gatewayJar.toString());
+        List<String> skipped = new ArrayList<>();
+        if (options.skipBare) {
+            skipped.add("--skip-bare");
+        }
+        if (options.skipSyncHandler) {
+            skipped.add("--skip-sync-handler");
+        }
+        if (options.skipBareRateLatency) {
+            skipped.add("--skip-bare-rate-latency");
+        }
+        s.put("skipped", skipped);
         return s;
     }
 

@@ -136,6 +136,24 @@ final class BenchmarkOptions {
     @Option(names = "--keep", description = "Keep the temporary directory (databases, logs).")
     boolean keep;
 
+    @Option(
+            names = "--skip-sync-handler",
+            description = "Do not run the synchronous handler (its rows show SKIP); a faster run while developing.")
+    boolean skipSyncHandler;
+
+    @Option(
+            names = "--skip-bare",
+            description = "Do not run the bare endpoint (the rows that compare with it show SKIP; without "
+                    + "--latency-rate the open-loop phases at half its throughput are left out too).")
+    boolean skipBare;
+
+    @Option(
+            names = "--skip-bare-rate-latency",
+            description = "Leave out the open-loop phases at half the bare endpoint's throughput (the bare "
+                    + "endpoint's and every gateway run's, which that rate overloads); the phase at half the "
+                    + "gateway's own throughput still runs.")
+    boolean skipBareRateLatency;
+
     Path gatewayJar;
     final String secretKey = newKey();
 

@@ -14,8 +14,18 @@ final class Figures {
         m.put("ok", result.ok());
         m.put("failed", result.failures());
         m.put("seconds", GatewayRun.seconds(result.elapsed().toNanos()));
+        m.put("connections", result.connections());
         m.put("closedLoopLatencyMs", percentiles(result.latencyMicros()));
+        m.put("closedLoopP99OverP50", p99OverP50(result.latencyMicros()));
         return m;
+    }
+
+    /** p99 / p50 of a histogram (issue 15's tail target in the closed loop), or null when it is empty. */
+    static Double p99OverP50(Histogram micros) {
+        long p50 = micros.getValueAtPercentile(50);
+        return micros.getTotalCount() == 0 || p50 <= 0
+                ? null
+                : GatewayRun.round((double) micros.getValueAtPercentile(99) / p50, 2);
     }
 
     static Map<String, Object> latency(LoadGenerator.Result result, double offered) {

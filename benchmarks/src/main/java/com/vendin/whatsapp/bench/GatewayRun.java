@@ -29,7 +29,8 @@ final class GatewayRun {
 
     /**
      * Runs every phase. The open loop runs twice: at {@code latencyRate} (from the bare endpoint's
-     * throughput) and at {@code gatewayRate[0]}, the fraction of the first gateway run's own throughput
+     * throughput; left out when 0, see the {@code --skip-...} options) and at {@code gatewayRate[0]}, the
+     * fraction of the first gateway run's own throughput
      * (set by that run when 0), so that every tenant count is compared at a rate the gateway can carry.
      */
     Map<String, Object> run(double latencyRate, double[] gatewayRate) throws IOException, InterruptedException {
@@ -81,7 +82,13 @@ final class GatewayRun {
                 figures.put("cpu", cpu.end());
                 out.put("ackThroughput", figures);
                 console.result("cpu %s", figures.get("cpu"));
-                console.result("ack throughput %,.0f/s (%d failed)", throughput.perSecond(), throughput.failures());
+                console.result(
+                        "ack throughput %,.0f/s (%d failed), closed-loop latency p50 %.2f ms, p99 %.2f ms (%sx)",
+                        throughput.perSecond(),
+                        throughput.failures(),
+                        throughput.latencyMicros().getValueAtPercentile(50) / 1000.0,
+                        throughput.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                        figures.get("closedLoopP99OverP50"));
                 out.put("throughputDrainSeconds", drain(load, graph));
 
                 if (gatewayRate[0] <= 0) {
@@ -99,14 +106,17 @@ final class GatewayRun {
                                         : options.latencyRateFraction + " x first gateway run's throughput"));
                 out.put(
                         "ackLatency",
-                        latencyPhase(
-                                gateway,
-                                load,
-                                graph,
-                                latencyRate,
-                                options.latencyRate.isPresent()
-                                        ? "--latency-rate"
-                                        : options.latencyRateFraction + " x bare throughput"));
+                        latencyRate <= 0
+                                ? Targets.skippedBy(
+                                        options.skipBareRateLatency ? "--skip-bare-rate-latency" : "--skip-bare")
+                                : latencyPhase(
+                                        gateway,
+                                        load,
+                                        graph,
+                                        latencyRate,
+                                        options.latencyRate.isPresent()
+                                                ? "--latency-rate"
+                                                : options.latencyRateFraction + " x bare throughput"));
 
                 console.step("end to end: %,d messages as fast as acks allow", options.e2eMessages);
                 Budget e2eStart = Budget.snapshot(port, gateway.pid());
@@ -255,6 +265,8 @@ final class GatewayRun {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sent", sent);
         m.put("notAcked", load.failed().size());
+        m.put("notAckedByStatus", load.failedByStatus());
+        m.put("ioErrors", load.ioErrors());
         m.put("ackedWithoutReply", withoutReply);
         m.put("repeatedReplies", graph.repeated());
         m.put("foreignReplies", graph.foreign());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +15,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Sends signed webhooks over {@link RawHttpConnection}s, one thread per connection, each request with a
  * fresh sequence number from one counter (so every message id is unique and the sent ones form a
- * contiguous range). Closed loop: each connection sends its next request as soon as the last is answered.
+ * contiguous range). Closed loop: each connection sends its next request as soon as the last is answered;
+ * each request's latency runs from just before its first byte is written (the body already signed) to its
+ * status line read, into the phase's HdrHistogram.
  * Open loop: each connection keeps its own fixed schedule (rate / connections) and latency is measured from
  * the moment the request was due, not when it could be sent, so a stall is not hidden (coordinated omission).
  */
@@ -25,6 +29,7 @@ final class LoadGenerator {
     private final Webhooks webhooks;
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentHashMap<Long, Integer> failed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> ioErrors = new ConcurrentHashMap<>();
 
     LoadGenerator(String host, int port, Webhooks webhooks) {
         this.host = host;
@@ -41,7 +46,8 @@ final class LoadGenerator {
             long unsent,
             Duration elapsed,
             Histogram latencyMicros,
-            long startNanos) {
+            long startNanos,
+            int connections) {
         double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
         }
@@ -55,6 +61,18 @@ final class LoadGenerator {
     /** Sequence numbers whose webhook was not answered 200 (status, or -1 for an I/O error). */
     ConcurrentHashMap<Long, Integer> failed() {
         return failed;
+    }
+
+    /** How many webhooks were not answered 200, by status ({@code "io-error"}: no status line, e.g. a timeout). */
+    SortedMap<String, Long> failedByStatus() {
+        SortedMap<String, Long> byStatus = new TreeMap<>();
+        failed.values().forEach(status -> byStatus.merge(status < 0 ? "io-error" : status.toString(), 1L, Long::sum));
+        return byStatus;
+    }
+
+    /** The I/O errors behind {@code "io-error"}: exception and message, and how often. */
+    SortedMap<String, Long> ioErrors() {
+        return new TreeMap<>(ioErrors);
     }
 
     /** A closed loop for {@code duration}, continued until at least {@code minMessages} were sent in it. */
@@ -79,8 +97,9 @@ final class LoadGenerator {
                             sequence.decrementAndGet();
                             break;
                         }
+                        byte[] request = webhooks.request(seq);
                         long sentAt = System.nanoTime();
-                        send(connection, seq, counters);
+                        send(connection, seq, request, counters);
                         histogram.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - sentAt) / 1000));
                     }
                 },
@@ -116,7 +135,8 @@ final class LoadGenerator {
                         for (long wait = due - now; wait > 0; wait = due - System.nanoTime()) {
                             LockSupport.parkNanos(wait);
                         }
-                        send(connection, sequence.getAndIncrement(), counters);
+                        long seq = sequence.getAndIncrement();
+                        send(connection, seq, webhooks.request(seq), counters);
                         histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, System.nanoTime() - due) / 1000));
                     }
                 },
@@ -124,13 +144,13 @@ final class LoadGenerator {
                 first);
     }
 
-    private void send(RawHttpConnection connection, long seq, Counters counters) {
-        byte[] request = webhooks.request(seq);
+    private void send(RawHttpConnection connection, long seq, byte[] request, Counters counters) {
         int status;
         try {
             status = connection.exchange(request);
         } catch (IOException e) {
             status = -1;
+            ioErrors.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1L, Long::sum);
         }
         if (status == 200) {
             counters.ok++;
@@ -210,6 +230,15 @@ final class LoadGenerator {
         long ok = counters.stream().mapToLong(c -> c.ok).sum();
         long failures = counters.stream().mapToLong(c -> c.failures).sum();
         long unsent = counters.stream().mapToLong(c -> c.unsent).sum();
-        return new Result(first, sequence.get(), ok, failures, unsent, Duration.ofNanos(elapsed), all, startHolder[0]);
+        return new Result(
+                first,
+                sequence.get(),
+                ok,
+                failures,
+                unsent,
+                Duration.ofNanos(elapsed),
+                all,
+                startHolder[0],
+                connections);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The results as a console table, a markdown file and a JSON file. */
@@ -26,19 +27,21 @@ final class Report {
     boolean messagesChecked() {
         return targets().stream()
                 .filter(r -> r.get("target").toString().startsWith("every webhook acked"))
-                .allMatch(r -> (Boolean) r.get("pass"));
+                .allMatch(r -> "PASS".equals(r.get("status")));
     }
 
     String table() {
-        StringBuilder out = new StringBuilder("\n");
+        StringBuilder out = new StringBuilder("\n").append(heading()).append("\n\n");
         int width = targets().stream()
                 .mapToInt(r -> r.get("target").toString().length())
                 .max()
                 .orElse(10);
+        out.append(String.format("%-4s  %-5s  %-" + width + "s  %s%n", "", "issue", "target", "figure"));
         for (Map<String, Object> row : targets()) {
             out.append(String.format(
-                    "%-4s  %-" + width + "s  %s%n",
-                    (Boolean) row.get("pass") ? "PASS" : "MISS",
+                    "%-4s  %-5s  %-" + width + "s  %s%n",
+                    row.get("status"),
+                    row.get("issue"),
                     row.get("target"),
                     row.get("figure")));
         }
@@ -47,6 +50,25 @@ final class Report {
             out.append("  ").append(line).append('\n');
         }
         return out.toString();
+    }
+
+    /** Which database's targets the table holds, and what was skipped. */
+    private String heading() {
+        Object database = results.get("targetsDatabase");
+        String heading = String.format(
+                "Targets of this run on %s: issue 15's for %s and for every database, and issue 7's that issue 15 "
+                        + "did not replace (%s)",
+                database,
+                database,
+                Targets.POSTGRESQL.equals(database)
+                        ? "its SQLite targets apply to a run on the default SQLite file"
+                        : "its PostgreSQL targets apply to a run with --database-url jdbc:postgresql://...");
+        Object skipped = ((Map<?, ?>) results.get("settings")).get("skipped");
+        if (skipped instanceof List<?> list && !list.isEmpty()) {
+            heading += "; skipped: "
+                    + String.join(" ", list.stream().map(String::valueOf).toList());
+        }
+        return heading + ".";
     }
 
     /** One line per gateway run and window, and the synchronous handler's. */
@@ -94,15 +116,23 @@ final class Report {
                 .append(machine.get("loadAverageAtStart"))
                 .append(")\n\nSettings: `")
                 .append(results.get("settings"))
-                .append("`\n\n");
-        md.append("| target | figure | |\n|---|---|---|\n");
+                .append("`\n\n")
+                .append(heading())
+                .append("\n\n");
+        md.append("| issue | target | figure | |\n|---|---|---|---|\n");
         for (Map<String, Object> row : targets()) {
+            Object status = row.get("status");
             md.append("| ")
+                    .append(row.get("issue"))
+                    .append(" | ")
                     .append(row.get("target"))
                     .append(" | ")
                     .append(row.get("figure"))
                     .append(" | ")
-                    .append((Boolean) row.get("pass") ? "pass" : "**miss**")
+                    .append(
+                            "MISS".equals(status)
+                                    ? "**miss**"
+                                    : status.toString().toLowerCase(Locale.ROOT))
                     .append(" |\n");
         }
         md.append("\nPer-message budget of the gateway:\n\n");

@@ -106,6 +106,8 @@ final class SyncRun {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("sent", sent);
                 m.put("notAcked", load.failed().size());
+                m.put("notAckedByStatus", load.failedByStatus());
+                m.put("ioErrors", load.ioErrors());
                 m.put("ackedWithoutReply", withoutReply);
                 m.put("repeatedReplies", graph.repeated());
                 m.put("foreignReplies", graph.foreign());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The one command of docs/BENCHMARKS.md in a tiny mode: the shaded jar against app's fat jar, a bare run,
  * a synchronous-handler run and two gateway runs (tenants through the admin API, and written to the
- * database), short phases; checks the synchronous handler's rate and the per-message budget are reported.
+ * database), short phases; checks that every figure, issue 15's SQLite rows (not their PASS: the run is tiny),
+ * issue 7's rows that stay, the synchronous handler's rate and the per-message budget are reported.
  */
 class BenchmarkSmokeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +86,14 @@ class BenchmarkSmokeIT {
             assertThat(run.at("/startupMillis").asLong()).isPositive();
             assertThat(run.at("/ackThroughput/perSecond").asDouble()).isPositive();
             assertThat(run.at("/ackThroughput/cpu/serverCores").isNumber()).isTrue();
+            assertThat(run.at("/ackThroughput/closedLoopLatencyMs/p50").asDouble())
+                    .as("closed-loop ack latency")
+                    .isPositive();
+            assertThat(run.at("/ackThroughput/closedLoopLatencyMs/p99").asDouble())
+                    .isGreaterThanOrEqualTo(
+                            run.at("/ackThroughput/closedLoopLatencyMs/p50").asDouble());
+            assertThat(run.at("/ackThroughput/closedLoopP99OverP50").asDouble()).isGreaterThanOrEqualTo(1.0);
+            assertThat(run.at("/ackThroughputRatioToBare").asDouble()).isPositive();
             assertThat(run.at("/ackLatency/ms/p50").isNumber()).isTrue();
             assertThat(run.at("/ackLatency/ms/p99").isNumber()).isTrue();
             assertThat(run.at("/ackLatencyAtGatewayRate/ms/p99").isNumber()).isTrue();
@@ -120,22 +129,41 @@ class BenchmarkSmokeIT {
         }
         assertThat(results.at("/gateway/0/seededThrough").asText()).isEqualTo("admin API");
         assertThat(results.at("/gateway/1/seededThrough").asText()).startsWith("database");
+        assertThat(results.at("/targetsDatabase").asText()).isEqualTo("SQLite");
         List<String> targets = new ArrayList<>();
-        results.get("targets").forEach(t -> targets.add(t.get("target").asText()));
+        results.get("targets").forEach(t -> {
+            targets.add(t.get("issue").asText() + " " + t.get("target").asText());
+            assertThat(t.get("status").asText()).isIn("PASS", "MISS");
+            assertThat(t.get("limit").isNumber()).as("limit of %s", t).isTrue();
+            assertThat(t.get("figure").asText()).isNotBlank();
+        });
         assertThat(String.join("\n", targets))
                 .contains(
-                        "ack throughput",
-                        "p99 ack latency <= 25 ms",
-                        "end to end",
-                        "many tenants",
-                        "start-up",
-                        "peak RSS",
-                        "exactly one reply",
-                        "synchronous handler's",
-                        "synchronous handler: every webhook answered 200");
-        assertThat(Files.readString(dir.resolve("results.md"))).contains("| target | figure |");
+                        "15 SQLite: end to end >= 3,000 msg/s",
+                        "15 SQLite: acks (closed loop) >= 25% of the bare endpoint's in the same run",
+                        "15 SQLite: ack p99 <= 25 ms at half the gateway's own throughput",
+                        "15 closed-loop tail: ack p99 <= 5x p50 in the ack-throughput phase",
+                        "15 end to end >= the synchronous handler's",
+                        "15 synchronous handler: every webhook answered 200",
+                        "7 p99 ack latency with many tenants <= 1.2x",
+                        "7 start-up",
+                        "7 peak RSS",
+                        "7, 15 every webhook acked, every message exactly one reply")
+                .as("issue 7's targets that issue 15 replaced, and PostgreSQL's on an SQLite run")
+                .doesNotContain("2,000 msg/s", ">= 50% of the bare", "PostgreSQL");
+        assertThat(results.get("targets"))
+                .filteredOn(t -> t.get("target").asText().startsWith("closed-loop tail"))
+                .hasSize(2)
+                .allMatch(t -> t.get("value").asDouble() >= 1.0);
+        assertThat(Files.readString(dir.resolve("results.md"))).contains("| issue | target | figure |");
         assertThat(log)
-                .contains("PASS", "every webhook acked", "Per-message budget of the gateway", "synchronous handler");
+                .contains(
+                        "PASS",
+                        "Targets of this run on SQLite",
+                        "closed-loop tail",
+                        "every webhook acked",
+                        "Per-message budget of the gateway",
+                        "synchronous handler");
         assertThat(Files.readString(dir.resolve("results.md"))).contains("write transactions", "ms gateway CPU");
     }
 }
