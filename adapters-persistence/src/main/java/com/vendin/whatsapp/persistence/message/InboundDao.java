@@ -85,7 +85,28 @@ interface InboundDao {
     static int[] insert(Handle handle, List<InboundRow> rows) {
         PreparedBatch batch = handle.prepareBatch(INSERT);
         for (InboundRow row : rows) {
-            batch.bindMethods(row).add();
+            // Named binds one by one: bindMethods looks up the record's accessors on every statement.
+            batch.bind("provider", row.provider())
+                    .bind("providerMessageId", row.providerMessageId())
+                    .bind("tenantId", row.tenantId())
+                    .bind("role", row.role())
+                    .bind("threadId", row.threadId())
+                    .bind("fromRaw", row.fromRaw())
+                    .bind("toPhoneId", row.toPhoneId())
+                    .bind("toNumber", row.toNumber())
+                    .bind("providerTs", row.providerTs())
+                    .bind("type", row.type())
+                    .bind("text", row.text())
+                    .bind("detailsJson", row.detailsJson())
+                    .bind("profileName", row.profileName())
+                    .bind("state", row.state())
+                    .bind("unroutableReason", row.unroutableReason())
+                    .bind("nextAttemptAt", row.nextAttemptAt())
+                    .bind("now", row.now())
+                    .bind("senderPhone", row.senderPhone())
+                    .bind("userId", row.userId())
+                    .bind("username", row.username())
+                    .add();
         }
         return batch.execute();
     }

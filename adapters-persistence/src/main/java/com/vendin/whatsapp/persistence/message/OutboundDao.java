@@ -74,7 +74,19 @@ interface OutboundDao {
     static int[] insertParts(Handle handle, List<PartRow> parts) {
         PreparedBatch batch = handle.prepareBatch(INSERT_PARTS);
         for (PartRow part : parts) {
-            batch.bindMethods(part).add();
+            // Named binds one by one: bindMethods looks up the record's accessors on every statement.
+            batch.bind("partIndex", part.partIndex())
+                    .bind("partCount", part.partCount())
+                    .bind("provider", part.provider())
+                    .bind("viaPlatform", part.viaPlatform())
+                    .bind("fromPhoneId", part.fromPhoneId())
+                    .bind("toRaw", part.toRaw())
+                    .bind("text", part.text())
+                    .bind("contentType", part.contentType())
+                    .bind("contentJson", part.contentJson())
+                    .bind("now", part.now())
+                    .bind("inboundId", part.inboundId())
+                    .add();
         }
         return batch.execute();
     }
