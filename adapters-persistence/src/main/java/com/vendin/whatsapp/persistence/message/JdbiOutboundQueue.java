@@ -55,7 +55,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
             Optional<EarlyStatus> kept = EarlyStatusDao.find(handle, providerMessageId);
             DeliveryStatus state = Statuses.acceptedState(kept);
             Optional<EarlyStatus> failure = kept.filter(s -> state == DeliveryStatus.FAILED);
-            int changed = OutboundDao.accept(
+            Optional<Optional<Long>> accepted = OutboundDao.acceptReturningInbound(
                     handle,
                     partId,
                     providerMessageId,
@@ -63,7 +63,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
                     failure.map(EarlyStatus::errorCode).orElse(null),
                     failure.map(EarlyStatus::errorTitle).orElse(null),
                     at);
-            if (changed == 0) {
+            if (accepted.isEmpty()) {
                 if (OutboundDao.findByProviderId(handle, providerMessageId)
                         .filter(p -> p.id() == partId)
                         .isPresent()) {
@@ -79,8 +79,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
             kept.ifPresent(s -> EarlyStatusDao.remove(handle, providerMessageId));
             StatusEventDao.record(
                     handle, partId, state, failure.map(EarlyStatus::errorCode).orElse(null), at, at);
-            OutboundDao.inboundIdOf(handle, partId)
-                    .ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
+            accepted.get().ifPresent(inboundId -> Statuses.markRepliedIfAllAccepted(handle, inboundId, at));
         });
     }
 

@@ -158,6 +158,33 @@ interface OutboundDao {
                 .execute();
     }
 
+    /**
+     * {@link #accept} and {@link #inboundIdOf} in one statement: empty when the part was not pending any more, else
+     * its inbound message's id (empty inside for a part a tenant sent on its own).
+     */
+    static Optional<Optional<Long>> acceptReturningInbound(
+            Handle handle,
+            long id,
+            String providerMessageId,
+            String state,
+            String errorCode,
+            String errorDetail,
+            long now) {
+        List<Optional<Long>> changed = handle.createQuery(ACCEPT + " RETURNING inbound_id")
+                .bind("id", id)
+                .bind("providerMessageId", providerMessageId)
+                .bind("state", state)
+                .bind("errorCode", errorCode)
+                .bind("errorDetail", errorDetail)
+                .bind("now", now)
+                .map((rs, ctx) -> {
+                    long inbound = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(inbound);
+                })
+                .list();
+        return changed.stream().findFirst();
+    }
+
     static Optional<Long> inboundIdOf(Handle handle, long id) {
         return handle.createQuery(INBOUND_ID_OF)
                 .bind("id", id)
