@@ -5,8 +5,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -41,7 +39,6 @@ public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final Optional<WalCheckpointer> checkpointer;
     private final GroupCommit groupCommit;
     private final Map<WritePurpose, LongAdder> committedWrites = new EnumMap<>(WritePurpose.class);
@@ -58,11 +55,14 @@ public final class Database implements AutoCloseable {
             jdbi.setStatementBuilderFactory(new StatementCache());
         }
         this.groupCommit = config.isSqlite()
-                ? GroupCommit.sqlite(jdbi, writeLock)
+                ? GroupCommit.sqlite(jdbi)
                 : GroupCommit.postgres(
                         jdbi,
-                        GroupCommit.postgresLanes(
-                                config.maxPoolSize(), Runtime.getRuntime().availableProcessors()));
+                        Integer.getInteger(
+                                "gateway.db.writeLanes",
+                                GroupCommit.postgresLanes(
+                                        config.maxPoolSize(),
+                                        Runtime.getRuntime().availableProcessors())));
         for (WritePurpose purpose : WritePurpose.values()) {
             committedWrites.put(purpose, new LongAdder());
         }
@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
      * start, also by several processes at once on PostgreSQL (Flyway holds an advisory lock while it migrates).
      */
     public void migrate() {
-        exclusively(() -> {
+        groupCommit.exclusively(() -> {
             Migrations.run(dataSource, config.dialect());
             return null;
         });
@@ -163,14 +163,5 @@ public final class Database implements AutoCloseable {
     public void close() {
         checkpointer.ifPresent(WalCheckpointer::close);
         dataSource.close();
-    }
-
-    private <R> R exclusively(Supplier<R> work) {
-        writeLock.lock();
-        try {
-            return work.get();
-        } finally {
-            writeLock.unlock();
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.vendin.whatsapp.persistence.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writes go to a <em>lane</em>: one on SQLite (it has one writer), {@link #postgresLanes a few} on
  * PostgreSQL (so writes do not all take turns on one connection). A caller queues its work on a lane (an
- * idle one if there is one, else the one with the fewest queued) and takes the lane's lock; whoever holds
+ * idle one if there is one, else the one with the fewest queued) and tries the lane's lock; whoever holds
  * the lock runs everything queued there so far (oldest first, at most {@link #MAX_SQLITE_BATCH} or
  * {@link #MAX_POSTGRES_BATCH} at a time) and commits, so a caller whose work another thread already ran
  * only finds it done. Every caller returns only after the commit that holds its work, and a work that
@@ -90,9 +93,9 @@ final class GroupCommit {
         this.lanes = laneLocks.stream().map(Lane::new).toList();
     }
 
-    /** SQLite: one lane, on {@code lock} (which the schema migration takes too). */
-    static GroupCommit sqlite(Jdbi jdbi, ReentrantLock lock) {
-        return new GroupCommit(jdbi, false, List.of(lock), Duration.ZERO);
+    /** SQLite: one lane. */
+    static GroupCommit sqlite(Jdbi jdbi) {
+        return new GroupCommit(jdbi, false, List.of(new ReentrantLock()), Duration.ZERO);
     }
 
     /** PostgreSQL: {@code lanes} lanes, each running its batches in a READ COMMITTED transaction. */
@@ -142,6 +145,17 @@ final class GroupCommit {
         }
     }
 
+    /** Runs {@code work} while no write runs (the schema migration). */
+    <T> T exclusively(Supplier<T> work) {
+        lanes.forEach(lane -> lane.lock.lock());
+        try {
+            return work.get();
+        } finally {
+            lanes.forEach(lane -> lane.lock.unlock());
+            lanes.forEach(Lane::wakeNextLeader);
+        }
+    }
+
     /** How many transactions this has committed (fewer than the writes when they were grouped). */
     long commits() {
         return commits.sum();
@@ -185,7 +199,7 @@ final class GroupCommit {
     private <R> R alone(HandleCallback<R, RuntimeException> work, int firstAttempt) {
         for (int attempt = firstAttempt; ; attempt++) {
             try {
-                R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+                R result = jdbi.inTransaction(work);
                 commits.increment();
                 return result;
             } catch (RuntimeException e) {
@@ -223,11 +237,9 @@ final class GroupCommit {
             return;
         }
         try {
-            if (postgres) {
-                jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> runUnits(handle, batch));
-            } else {
-                jdbi.useTransaction(handle -> runUnits(handle, batch));
-            }
+            // Pooled PostgreSQL connections are READ COMMITTED already (DataSources): asking Jdbi for the level
+            // would cost a round trip (SHOW TRANSACTION ISOLATION LEVEL) per transaction.
+            jdbi.useTransaction(handle -> runUnits(handle, batch));
             commits.increment();
         } catch (RuntimeException | Error e) {
             // The commit failed (or the only unit threw): nothing of the batch is written.
@@ -239,7 +251,7 @@ final class GroupCommit {
             if (postgres && unit.failure != null && isTransient(unit.failure)) {
                 unit.runAgainAfter(1);
             }
-            unit.done = true;
+            unit.finish();
         }
     }
 
@@ -249,10 +261,16 @@ final class GroupCommit {
             return;
         }
         if (postgres) {
-            handle.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
-        }
-        for (Unit<?> unit : batch) {
-            unit.runInSavepoint(handle);
+            // One round trip per work for its savepoint: each nests in the previous one (not released, which
+            // would cost another round trip; all commit together), the first also sets the batch's lock wait.
+            String first = "SET LOCAL lock_timeout = " + lockTimeout.toMillis() + "; SAVEPOINT " + SAVEPOINT;
+            for (Unit<?> unit : batch) {
+                unit.runInPostgresSavepoint(handle, unit == batch.get(0) ? first : "SAVEPOINT " + SAVEPOINT);
+            }
+        } else {
+            for (Unit<?> unit : batch) {
+                unit.runInSavepoint(handle);
+            }
         }
     }
 
@@ -269,16 +287,43 @@ final class GroupCommit {
             return !lock.isLocked() && queued.get() == 0;
         }
 
+        /**
+         * Queues {@code mine} and returns once it ran. The thread that gets the lock leads: it runs batches
+         * until its own work is done, then wakes the thread of the oldest work still queued to lead next.
+         * The others sleep until the leader that ran their work wakes them: they need not take the lock in
+         * turn only to find their work done, one wake-up after the other.
+         */
         void run(Unit<?> mine) {
             queued.incrementAndGet();
             queue.add(mine);
-            lock.lock();
-            try {
-                while (!mine.done) {
-                    runBatch(this);
+            boolean interrupted = false;
+            while (!mine.done) {
+                if (lock.tryLock()) {
+                    try {
+                        while (!mine.done) {
+                            runBatch(this);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    wakeNextLeader();
+                } else {
+                    // Whoever holds the lock wakes the oldest queued work's thread after releasing it.
+                    LockSupport.park(this);
+                    // Like a lock's wait: not interruptible, the interrupt is kept for later.
+                    interrupted |= Thread.interrupted();
                 }
-            } finally {
-                lock.unlock();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** After the lock is released: the thread of the oldest queued work (if any) tries to lead. */
+        void wakeNextLeader() {
+            Unit<?> next = queue.peek();
+            if (next != null) {
+                LockSupport.unpark(next.thread);
             }
         }
     }
@@ -287,7 +332,8 @@ final class GroupCommit {
         private final HandleCallback<R, RuntimeException> work;
         private R result;
         private Throwable failure;
-        private boolean done;
+        private final Thread thread = Thread.currentThread();
+        private volatile boolean done;
         /** Rolled back after a conflict: to be run again alone, after {@link #attempts} runs. */
         private boolean runAgain;
 
@@ -311,25 +357,48 @@ final class GroupCommit {
             Savepoint savepoint = jdbc(() -> connection.setSavepoint(SAVEPOINT));
             try {
                 result = work.withHandle(handle);
-                // Fails if the work swallowed a failed statement: its savepoint is aborted.
                 jdbc(() -> {
                     connection.releaseSavepoint(savepoint);
                     return null;
                 });
             } catch (RuntimeException e) {
                 result = null;
+                failure = e;
                 jdbc(() -> {
                     connection.rollback(savepoint);
                     return null;
                 });
-                if (postgres && isTransient(e)) {
+            }
+        }
+
+        void runInPostgresSavepoint(Handle handle, String savepoint) {
+            Connection connection = handle.getConnection();
+            execute(connection, savepoint);
+            try {
+                result = work.withHandle(handle);
+                if (aborted(connection)) {
+                    throw new IllegalStateException("a write went on after one of its statements failed");
+                }
+            } catch (RuntimeException e) {
+                result = null;
+                // The most recent savepoint of the name: this work's own.
+                execute(connection, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                if (isTransient(e)) {
                     runAgainAfter(1);
-                } else if (postgres && hasState(e, LOCK_NOT_AVAILABLE)) {
+                } else if (hasState(e, LOCK_NOT_AVAILABLE)) {
                     // Waited longer than the batch allows (our lock_timeout): not a conflict, a full set of runs.
                     runAgainAfter(0);
                 } else {
                     failure = e;
                 }
+            }
+        }
+
+        /** Done: its caller may return (its outcome is set before). */
+        void finish() {
+            done = true;
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
             }
         }
 
@@ -368,5 +437,19 @@ final class GroupCommit {
         } catch (SQLException e) {
             throw new TransactionException("savepoint of a grouped write failed", e);
         }
+    }
+
+    private static void execute(Connection connection, String sql) {
+        jdbc(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    /** Whether the transaction is in the failed state (a statement failed and was not rolled back to a savepoint). */
+    private static boolean aborted(Connection connection) {
+        return jdbc(() -> connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED);
     }
 }
