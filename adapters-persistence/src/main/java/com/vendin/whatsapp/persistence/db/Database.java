@@ -58,11 +58,8 @@ public final class Database implements AutoCloseable {
                 ? GroupCommit.sqlite(jdbi)
                 : GroupCommit.postgres(
                         jdbi,
-                        Integer.getInteger(
-                                "gateway.db.writeLanes",
-                                GroupCommit.postgresLanes(
-                                        config.maxPoolSize(),
-                                        Runtime.getRuntime().availableProcessors())));
+                        GroupCommit.postgresLanes(
+                                config.maxPoolSize(), Runtime.getRuntime().availableProcessors()));
         for (WritePurpose purpose : WritePurpose.values()) {
             committedWrites.put(purpose, new LongAdder());
         }

@@ -123,6 +123,31 @@ class PostgresGroupCommitTest {
     }
 
     @Test
+    void givenAWorkThatSwallowsAFailedStatementWhenItReturnsThenItFailsAloneAndItsSiblingsCommit() throws Exception {
+        GroupCommit lane = GroupCommit.postgres(db.jdbi(), 1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = hold(lane, release);
+        Future<Integer> first = queue(lane, h -> h.execute("INSERT INTO gc_probe (n) VALUES (1)"));
+        Future<Integer> swallower = queue(lane, h -> {
+            try {
+                return h.execute("INSERT INTO gc_probe (n) VALUES (1)");
+            } catch (RuntimeException e) {
+                return -1; // the transaction is aborted all the same
+            }
+        });
+        Future<Integer> last = queue(lane, h -> h.execute("INSERT INTO gc_probe (n) VALUES (2)"));
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(last.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThatThrownBy(() -> swallower.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("after one of its statements failed");
+        assertThat(Sql.strings(db, "SELECT n FROM gc_probe ORDER BY n")).containsExactly("1", "2");
+    }
+
+    @Test
     void givenABatchWhenTheCommitFailsThenEveryWorkOfItFailsAndNothingIsWritten() throws Exception {
         Sql.exec(db, "DROP TABLE IF EXISTS gc_deferred");
         Sql.exec(db, "CREATE TABLE gc_deferred (n INTEGER, UNIQUE (n) DEFERRABLE INITIALLY DEFERRED)");
