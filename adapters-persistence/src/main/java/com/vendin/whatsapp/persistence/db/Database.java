@@ -1,20 +1,14 @@
 package com.vendin.whatsapp.persistence.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * process is waited for up to the busy timeout, and reads run in parallel (WAL). Prepared statements are
  * kept per pooled connection, and the write-ahead log is checkpointed by a background thread.
  *
- * <p>On PostgreSQL writes of any number of processes run in parallel at READ COMMITTED. Every write is
+ * <p>On PostgreSQL writes of any number of processes run in parallel at READ COMMITTED (those of this
+ * process grouped on a few lanes, {@link GroupCommit}, each lane's concurrent writes sharing one commit).
+ * Every write is
  * either one conditional statement (a transition that names the state it leaves), a claim with
  * {@code FOR UPDATE SKIP LOCKED}, or a read-then-write guarded by {@link Dialect#lock advisory locks}; a
  * transaction that meets a deadlock or a serialization failure is run again from the start (a few times),
@@ -40,17 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Runs of one write transaction that met a deadlock or serialization failure, counting the first. */
-    static final int WRITE_ATTEMPTS = 6;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final Optional<WalCheckpointer> checkpointer;
     private final GroupCommit groupCommit;
     private final Map<WritePurpose, LongAdder> committedWrites = new EnumMap<>(WritePurpose.class);
-    private final LongAdder postgresCommits = new LongAdder();
     private final AtomicLong tenantChanges = new AtomicLong();
 
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
@@ -64,7 +56,12 @@ public final class Database implements AutoCloseable {
             // PgJDBC keeps server-side prepared statements per connection itself.
             jdbi.setStatementBuilderFactory(new StatementCache());
         }
-        this.groupCommit = new GroupCommit(jdbi, writeLock);
+        this.groupCommit = config.isSqlite()
+                ? GroupCommit.sqlite(jdbi)
+                : GroupCommit.postgres(
+                        jdbi,
+                        GroupCommit.postgresLanes(
+                                config.maxPoolSize(), Runtime.getRuntime().availableProcessors()));
         for (WritePurpose purpose : WritePurpose.values()) {
             committedWrites.put(purpose, new LongAdder());
         }
@@ -86,7 +83,7 @@ public final class Database implements AutoCloseable {
      * start, also by several processes at once on PostgreSQL (Flyway holds an advisory lock while it migrates).
      */
     public void migrate() {
-        exclusively(() -> {
+        groupCommit.exclusively(() -> {
             Migrations.run(dataSource, config.dialect());
             return null;
         });
@@ -94,10 +91,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one short write transaction; it commits when {@code work} returns and rolls back
-     * when it throws. On SQLite, concurrent callers share one commit ({@link GroupCommit}): each one's work
-     * runs in its own savepoint, in arrival order, and every caller returns after the commit that holds it.
-     * On PostgreSQL a transaction that meets a deadlock or a serialization failure runs again, so
-     * {@code work} must have no effect outside the database.
+     * when it throws. Concurrent callers share one commit ({@link GroupCommit}): each one's work runs in its
+     * own savepoint, in arrival order, and every caller returns after the commit that holds it. On
+     * PostgreSQL a work that meets a deadlock or a serialization failure runs again, so {@code work} must
+     * have no effect outside the database.
      */
     public <R> R inWrite(HandleCallback<R, RuntimeException> work) {
         return inWrite(WritePurpose.OTHER, work);
@@ -106,7 +103,7 @@ public final class Database implements AutoCloseable {
     /** {@link #inWrite(HandleCallback)}, counted under {@code purpose} when it commits. */
     public <R> R inWrite(WritePurpose purpose, HandleCallback<R, RuntimeException> work) {
         try {
-            R result = write(work);
+            R result = groupCommit.write(work);
             committedWrites.get(purpose).increment();
             return result;
         } finally {
@@ -114,36 +111,6 @@ public final class Database implements AutoCloseable {
                 tenantsChanged();
             }
         }
-    }
-
-    private <R> R write(HandleCallback<R, RuntimeException> work) {
-        if (config.isSqlite()) {
-            return groupCommit.write(work);
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
-                postgresCommits.increment();
-                return result;
-            } catch (RuntimeException e) {
-                if (attempt >= WRITE_ATTEMPTS || !isTransient(e)) {
-                    throw e;
-                }
-                LOG.debug("write transaction met a conflict (attempt {}); running it again", attempt, e);
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 5_000_000L * attempt));
-            }
-        }
-    }
-
-    /** A deadlock (40P01) or serialization failure (40001): the transaction rolled back and may simply run again. */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public void useWrite(HandleConsumer<RuntimeException> work) {
@@ -161,11 +128,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Database commits since this opened: on SQLite fewer than the write transactions, which share them
-     * ({@link GroupCommit}); on PostgreSQL one per write transaction.
+     * Database commits since this opened (real {@code COMMIT}s): fewer than the write transactions, which
+     * share them ({@link GroupCommit}).
      */
     public long databaseCommits() {
-        return config.isSqlite() ? groupCommit.commits() : postgresCommits.sum();
+        return groupCommit.commits();
     }
 
     /**
@@ -192,9 +159,19 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** Write transactions committed by the group commit (SQLite); for tests. */
+    /** Transactions committed by the group commit; for tests. */
     long groupCommits() {
         return groupCommit.commits();
+    }
+
+    /** Write transactions rolled back after a deadlock or serialization failure and run again; for tests. */
+    long writesRunAgain() {
+        return groupCommit.runsAgain();
+    }
+
+    /** The group commit's lanes: one on SQLite, a few on PostgreSQL; for tests. */
+    int writeLanes() {
+        return groupCommit.lanes();
     }
 
     public DatabaseConfig config() {
@@ -205,14 +182,5 @@ public final class Database implements AutoCloseable {
     public void close() {
         checkpointer.ifPresent(WalCheckpointer::close);
         dataSource.close();
-    }
-
-    private <R> R exclusively(Supplier<R> work) {
-        writeLock.lock();
-        try {
-            return work.get();
-        } finally {
-            writeLock.unlock();
-        }
     }
 }

@@ -29,12 +29,12 @@ class WriteCountsTest {
     }
 
     @Test
-    void postgresCountsEachCommittedWriteUnderItsPurposeAndOneCommitEach() throws Exception {
+    void postgresCountsEachCommittedWriteUnderItsPurposeAndGroupedCommitsSeparately() throws Exception {
         try (Database db = PostgresServer.emptied()) {
             long commits = db.databaseCommits();
             long writes = total(db);
             exercise(db);
-            assertThat(db.databaseCommits() - commits).isEqualTo(total(db) - writes);
+            assertThat(db.databaseCommits() - commits).isPositive().isLessThanOrEqualTo(total(db) - writes);
         }
     }
 
