@@ -19,10 +19,14 @@ public final class JdbiTenantDirectory implements TenantDirectory {
     private final TenantCache cache;
 
     public JdbiTenantDirectory(Database db, CredentialCipher cipher) {
-        this(db, cipher, new TenantCache(db));
+        this(db, cipher, TenantCache.none(db));
     }
 
-    /** @param cache shared with the {@link JdbiTenantRepository} of the same database */
+    /**
+     * Reads through {@code cache} (the message path); the constructor without one reads the database every time.
+     *
+     * @param cache shared with the {@link JdbiTenantRepository} of the same database
+     */
     public JdbiTenantDirectory(Database db, CredentialCipher cipher, TenantCache cache) {
         this.db = Objects.requireNonNull(db, "db");
         this.rows = new TenantRows(Objects.requireNonNull(cipher, "cipher"));

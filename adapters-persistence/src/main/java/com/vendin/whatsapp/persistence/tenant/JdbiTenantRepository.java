@@ -24,10 +24,14 @@ public final class JdbiTenantRepository implements TenantRepository {
     private final TenantCache cache;
 
     public JdbiTenantRepository(Database db, CredentialCipher cipher, Clock clock) {
-        this(db, cipher, clock, new TenantCache(db));
+        this(db, cipher, clock, TenantCache.none(db));
     }
 
-    /** @param cache shared with the {@link JdbiTenantDirectory} of the same database */
+    /**
+     * Reads through {@code cache} (the message path); the constructor without one reads the database every time.
+     *
+     * @param cache shared with the {@link JdbiTenantDirectory} of the same database
+     */
     public JdbiTenantRepository(Database db, CredentialCipher cipher, Clock clock, TenantCache cache) {
         this.db = Objects.requireNonNull(db, "db");
         this.rows = new TenantRows(Objects.requireNonNull(cipher, "cipher"));

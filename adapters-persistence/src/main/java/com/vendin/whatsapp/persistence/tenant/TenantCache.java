@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A lookup that raced a change (it read the database before the change committed and would store the old row)
  * stores nothing: every entry is checked against the generation it was read under.
+ *
+ * <p>Only the message path reads through a cache ({@link JdbiTenantRepository} and {@link JdbiTenantDirectory}
+ * built with one): administration reads the database ({@link #none}), so an operator's call on one gateway sees
+ * what another gateway committed a moment before (a registration, a new token).
  */
 public final class TenantCache {
     private static final Logger LOG = LoggerFactory.getLogger(TenantCache.class);
@@ -50,12 +54,18 @@ public final class TenantCache {
     private volatile long localChangesSeen;
     private volatile long versionSeen = Long.MIN_VALUE;
     private volatile long nextCheckAt;
+    private final boolean holds;
 
     public TenantCache(Database db) {
         this(db, DEFAULT_RECHECK, DEFAULT_MAX_ENTRIES, System::nanoTime);
     }
 
     TenantCache(Database db, Duration recheck, int maxEntries, LongSupplier nanoTime) {
+        this(db, recheck, maxEntries, nanoTime, true);
+    }
+
+    private TenantCache(Database db, Duration recheck, int maxEntries, LongSupplier nanoTime, boolean holds) {
+        this.holds = holds;
         this.db = Objects.requireNonNull(db, "db");
         this.recheckNanos = recheck.toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -65,9 +75,17 @@ public final class TenantCache {
         this.nextCheckAt = nanoTime.getAsLong();
     }
 
+    /** A cache that holds nothing: every lookup reads the database. */
+    public static TenantCache none(Database db) {
+        return new TenantCache(db, DEFAULT_RECHECK, 1, System::nanoTime, false);
+    }
+
     /** The held result of {@code key}, or {@code load}'s (held for next time unless a change raced it). */
     @SuppressWarnings("unchecked")
     <T> Optional<T> get(String key, Supplier<Optional<T>> load) {
+        if (!holds) {
+            return load.get();
+        }
         forgetIfChanged();
         Optional<?> held = entries.getIfPresent(key);
         if (held != null) {

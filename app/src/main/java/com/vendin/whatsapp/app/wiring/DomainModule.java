@@ -88,7 +88,7 @@ final class DomainModule extends AbstractModule {
     @Provides
     @Singleton
     ReceiveWebhook receiveWebhook(
-            TenantDirectory directory,
+            @MessagePath TenantDirectory directory,
             PlatformAccount platform,
             PersonDirectory persons,
             Inbox inbox,
@@ -160,7 +160,7 @@ final class DomainModule extends AbstractModule {
     @Singleton
     DeliverToTenants deliverToTenants(
             DeliveryQueue queue,
-            TenantRepository tenants,
+            @MessagePath TenantRepository tenants,
             TenantAgent agent,
             RetryPolicy retry,
             WorkNotifier notifier,
@@ -186,7 +186,7 @@ final class DomainModule extends AbstractModule {
     @Singleton
     SendReplies sendReplies(
             OutboundQueue queue,
-            TenantRepository tenants,
+            @MessagePath TenantRepository tenants,
             WhatsAppSender sender,
             PlatformAccount platform,
             RetryPolicy retry,

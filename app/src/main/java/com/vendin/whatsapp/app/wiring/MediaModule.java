@@ -43,7 +43,7 @@ final class MediaModule extends AbstractModule {
     MediaService mediaService(
             GatewayConfig config,
             Provider<GatewayHttpServer> server,
-            TenantRepository tenants,
+            @MessagePath TenantRepository tenants,
             PlatformAccount platform,
             MediaSource source,
             Clock clock) {

@@ -55,22 +55,37 @@ final class PersistenceModule extends AbstractModule {
         return new CredentialCipher(SecretKeyFile.resolve(config));
     }
 
-    /** Tenants, numbers, decrypted credentials and admin phones in memory, shared by the two below. */
+    /** Tenants, numbers, decrypted credentials and admin phones in memory, for the message path's lookups. */
     @Provides
     @Singleton
     TenantCache tenantCache(Database db) {
         return new TenantCache(db);
     }
 
+    /** Administration's tenants: every read goes to the database. */
     @Provides
     @Singleton
-    TenantRepository tenants(Database db, CredentialCipher cipher, Clock clock, TenantCache cache) {
+    TenantRepository tenants(Database db, CredentialCipher cipher, Clock clock) {
+        return new JdbiTenantRepository(db, cipher, clock);
+    }
+
+    @Provides
+    @Singleton
+    TenantDirectory directory(Database db, CredentialCipher cipher) {
+        return new JdbiTenantDirectory(db, cipher);
+    }
+
+    @Provides
+    @Singleton
+    @MessagePath
+    TenantRepository cachedTenants(Database db, CredentialCipher cipher, Clock clock, TenantCache cache) {
         return new JdbiTenantRepository(db, cipher, clock, cache);
     }
 
     @Provides
     @Singleton
-    TenantDirectory directory(Database db, CredentialCipher cipher, TenantCache cache) {
+    @MessagePath
+    TenantDirectory cachedDirectory(Database db, CredentialCipher cipher, TenantCache cache) {
         return new JdbiTenantDirectory(db, cipher, cache);
     }
 

@@ -35,7 +35,11 @@ final class StatusModule extends AbstractModule {
     @Provides
     @Singleton
     NotifyTenantsOfStatuses notifyTenantsOfStatuses(
-            StatusOutbox outbox, TenantRepository tenants, StatusNotifier notifier, RetryPolicy retry, Clock clock) {
+            StatusOutbox outbox,
+            @MessagePath TenantRepository tenants,
+            StatusNotifier notifier,
+            RetryPolicy retry,
+            Clock clock) {
         return new StatusNotificationService(outbox, tenants, notifier, retry, clock);
     }
 
