@@ -58,6 +58,7 @@ public final class JdbiPersonDirectory implements PersonDirectory {
             Dialect.lock(handle, lockKeys(numberKey, phone, ids.userId()));
             Optional<Row> byPhone = phone.flatMap(p -> find(handle, numberKey, "phone", p));
             Optional<Row> byUser = ids.userId().flatMap(u -> find(handle, numberKey, "user_id", u));
+            boolean twoMerged = byPhone.isPresent() && byUser.isPresent() && byPhone.get().id != byUser.get().id;
             Optional<Row> kept = merged(handle, byPhone, byUser);
             if (kept.isEmpty()) {
                 Row created = new Row(
@@ -80,6 +81,9 @@ public final class JdbiPersonDirectory implements PersonDirectory {
                         .toPerson();
             }
             Row row = kept.get();
+            if (!twoMerged && nothingNew(row, phone, ids, at)) {
+                return row.toPerson(); // a concurrent first message of the same person wrote it meanwhile
+            }
             Row updated = new Row(
                     row.id,
                     numberKey,
