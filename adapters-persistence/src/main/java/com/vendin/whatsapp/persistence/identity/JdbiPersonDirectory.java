@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -40,8 +41,48 @@ public final class JdbiPersonDirectory implements PersonDirectory {
      */
     static final long LAST_SEEN_PRECISION_MILLIS = 60_000;
 
+    /**
+     * Concurrent first messages of one person (a customer's burst) take turns here, in memory, so that the first
+     * writes the person and the others read it instead of each running a write transaction: striped by the
+     * person's first identifier, a wait only ever behind the same person (or a rare neighbour of the stripe).
+     */
+    private final ReentrantLock[] resolving = new ReentrantLock[64];
+
+    {
+        for (int i = 0; i < resolving.length; i++) {
+            resolving[i] = new ReentrantLock();
+        }
+    }
+
     @Override
     public Person resolve(String numberKey, SenderIds ids, Instant seenAt) {
+        Optional<Row> known = unchanged(numberKey, ids, seenAt.toEpochMilli());
+        if (known.isPresent()) {
+            return known.get().toPerson();
+        }
+        String first = ids.phone().map(PhoneNumber::e164).or(ids::userId).orElse("");
+        ReentrantLock lock = resolving[Math.floorMod((numberKey + first).hashCode(), resolving.length)];
+        lock.lock();
+        try {
+            return resolveTakingTurns(numberKey, ids, seenAt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The person of {@code ids}, when stored with every identifier of {@code ids} and seen recently enough. */
+    private Optional<Row> unchanged(String numberKey, SenderIds ids, long at) {
+        Optional<String> phone = ids.phone().map(PhoneNumber::e164);
+        return db.inRead(handle -> {
+            Optional<Row> byPhone = phone.flatMap(p -> find(handle, numberKey, "phone", p));
+            Optional<Row> byUser = byPhone.filter(
+                            row -> ids.userId().isEmpty() || ids.userId().get().equals(row.userId))
+                    .or(() -> ids.userId().flatMap(u -> find(handle, numberKey, "user_id", u)));
+            return byUser.filter(row -> nothingNew(row, phone, ids, at));
+        });
+    }
+
+    private Person resolveTakingTurns(String numberKey, SenderIds ids, Instant seenAt) {
         long at = seenAt.toEpochMilli();
         Optional<String> phone = ids.phone().map(PhoneNumber::e164);
         Optional<Row> unchanged = db.inRead(handle -> {

@@ -86,6 +86,32 @@ class JdbiPersonDirectoryTest extends PersonDirectoryContract {
     }
 
     @Test
+    void aBurstOfFirstMessagesOfOnePersonCostsOneWriteTransaction() throws Exception {
+        PersonDirectory persons = new JdbiPersonDirectory(db);
+        String store = PersonDirectory.metaKey("100000000000001");
+        Instant t0 = Instant.parse("2026-11-24T12:00:00Z");
+        SenderIds ana = new SenderIds(
+                Optional.of(new PhoneNumber("+5511988887777")), Optional.empty(), Optional.empty(), Optional.empty());
+        long writes = db.committedWrites(WritePurpose.IDENTITY);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Person>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Instant at = t0.plusMillis(i);
+                results.add(pool.submit(() -> persons.resolve(store, ana, at)));
+            }
+            Set<String> threads = new java.util.HashSet<>();
+            for (Future<Person> result : results) {
+                threads.add(result.get().threadId());
+            }
+            assertThat(threads).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.committedWrites(WritePurpose.IDENTITY)).isEqualTo(writes + 1);
+    }
+
+    @Test
     void concurrentFirstMessagesOfOnePersonMakeOnePerson() throws Exception {
         PersonDirectory persons = new JdbiPersonDirectory(db);
         String store = PersonDirectory.metaKey("100000000000001");
