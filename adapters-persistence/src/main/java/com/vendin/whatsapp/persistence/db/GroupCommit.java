@@ -352,15 +352,16 @@ final class GroupCommit {
             }
         }
 
+        /**
+         * SQLite: one statement per work for its savepoint, which nests in the previous work's (releasing it would
+         * be a second statement; the batch's COMMIT ends them all, and a rollback to the name goes to the most
+         * recent savepoint of that name, this work's own).
+         */
         void runInSavepoint(Handle handle) {
             Connection connection = handle.getConnection();
             Savepoint savepoint = jdbc(() -> connection.setSavepoint(SAVEPOINT));
             try {
                 result = work.withHandle(handle);
-                jdbc(() -> {
-                    connection.releaseSavepoint(savepoint);
-                    return null;
-                });
             } catch (RuntimeException e) {
                 result = null;
                 failure = e;

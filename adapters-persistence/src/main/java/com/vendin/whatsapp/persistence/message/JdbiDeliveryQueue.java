@@ -145,6 +145,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     public void completeWith(long id, ReplyRoute route, List<OutboundContent> replyParts, Instant now) {
         long at = now.toEpochMilli();
         Long lease = leases.remove(id);
+        // Encoded before the write: on SQLite one thread runs every write of the process in turn.
+        List<PartRow> parts = PartRow.of(id, route, replyParts, at);
         db.useWrite(WritePurpose.TENANT_RESULT, handle -> {
             if (InboundDao.forward(handle, id, lease, at) == 0) {
                 LOG.warn(
@@ -153,8 +155,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
                         id);
                 return;
             }
-            if (!replyParts.isEmpty()) {
-                OutboundDao.insertParts(handle, PartRow.of(id, route, replyParts, at));
+            if (!parts.isEmpty()) {
+                OutboundDao.insertParts(handle, parts);
             }
         });
     }
