@@ -39,11 +39,15 @@ final class GatewayRun {
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "t" + tenants;
         String appSecret = "bench-app-secret-" + runId;
         String adminToken = "bench-admin-" + runId;
-        int port = BenchmarkMain.freePort();
-        Webhooks webhooks = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", port);
+        // Message ids name the run only, so the mock Graph can read them before the gateway's port is known.
+        Webhooks ids = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", 0);
         try (Databases.Fresh database = Databases.fresh(options.databaseUrl, workDir, "t" + tenants);
                 MockTenant tenant = new MockTenant(options.mockThreads);
-                MockGraph graph = new MockGraph(options.mockThreads, webhooks::seqOf)) {
+                MockGraph graph = new MockGraph(options.mockThreads, ids::seqOf)) {
+            // Chosen once the mocks listen: a port chosen before could be given to a mock (the system hands out
+            // ephemeral ports again) before the gateway's JVM binds it, and /health would answer from the mock.
+            int port = BenchmarkMain.freePort();
+            Webhooks webhooks = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", port);
             boolean seedInDatabase = tenants > options.apiSeedLimit;
             out.put("seededThrough", seedInDatabase ? "database (JdbiTenantRepository)" : "admin API");
             if (seedInDatabase) {

@@ -30,12 +30,14 @@ final class SyncRun {
         Map<String, Object> out = new LinkedHashMap<>();
         int tenants = options.tenants.get(0);
         out.put("tenants", tenants);
-        int port = BenchmarkMain.freePort();
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + "sync";
         String appSecret = "bench-app-secret-" + runId;
-        Webhooks webhooks = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", port);
+        Webhooks ids = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", 0);
         try (MockTenant tenant = new MockTenant(options.mockThreads);
-                MockGraph graph = new MockGraph(options.mockThreads, webhooks::seqOf)) {
+                MockGraph graph = new MockGraph(options.mockThreads, ids::seqOf)) {
+            // Chosen once the mocks listen (see GatewayRun).
+            int port = BenchmarkMain.freePort();
+            Webhooks webhooks = new Webhooks(runId, tenants, options.messagesPerSender, appSecret, "127.0.0.1", port);
             console.step("starting the synchronous handler (%,d tenants in memory)", tenants);
             try (ServerProcess server = ServerProcess.start(
                     options.jvmOptions(),
