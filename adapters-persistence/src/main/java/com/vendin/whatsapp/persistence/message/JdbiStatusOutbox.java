@@ -104,10 +104,14 @@ public final class JdbiStatusOutbox implements StatusOutbox {
 
     @Override
     public void decline(long eventId, Instant now) {
-        db.useWrite(
-                WritePurpose.STATUS_EVENTS,
-                handle ->
-                        StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null, now.toEpochMilli()));
+        db.useWrite(WritePurpose.STATUS_EVENTS, handle -> {
+            handle.createQuery("SELECT part_id FROM tenant_status_events WHERE id = :id")
+                    .bind("id", eventId)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .ifPresent(partId -> Dialect.lock(handle, StatusEventDao.partLock(partId)));
+            StatusEventDao.update(handle, StatusEventDao.DECLINE, eventId, null, null, now.toEpochMilli());
+        });
     }
 
     @Override

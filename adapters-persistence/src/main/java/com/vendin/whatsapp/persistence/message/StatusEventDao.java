@@ -1,5 +1,6 @@
 package com.vendin.whatsapp.persistence.message;
 
+import com.vendin.whatsapp.persistence.db.Dialect;
 import com.vendin.whatsapp.ports.inbound.DeliveryStatus;
 import com.vendin.whatsapp.ports.status.TenantStatusEvent;
 import com.vendin.whatsapp.ports.tenant.TenantId;
@@ -70,8 +71,19 @@ final class StatusEventDao {
 
     private StatusEventDao() {}
 
+    /**
+     * The lock a part's events take while one is recorded or the part's events are declined (PostgreSQL; SQLite's
+     * writes take turns anyway): without it, an event recorded while a decline of its part is not yet committed
+     * reads no declined event and stays pending, and the tenant that answered 404 gets it (issue 15's grouped
+     * commits keep transactions open long enough for that to happen).
+     */
+    static String partLock(long partId) {
+        return "status-events:" + partId;
+    }
+
     /** Inside the transaction that moved part {@code partId} to {@code status}. */
     static void record(Handle handle, long partId, DeliveryStatus status, String errorCode, long statusAt, long now) {
+        Dialect.lock(handle, partLock(partId));
         handle.createUpdate(RECORD)
                 .bind("partId", partId)
                 .bind("status", status.wireName())
