@@ -85,15 +85,10 @@ public final class JdbiPersonDirectory implements PersonDirectory {
     private Person resolveTakingTurns(String numberKey, SenderIds ids, Instant seenAt) {
         long at = seenAt.toEpochMilli();
         Optional<String> phone = ids.phone().map(PhoneNumber::e164);
-        Optional<Row> unchanged = db.inRead(handle -> {
-            Optional<Row> byPhone = phone.flatMap(p -> find(handle, numberKey, "phone", p));
-            Optional<Row> byUser = byPhone.filter(
-                            row -> ids.userId().isEmpty() || ids.userId().get().equals(row.userId))
-                    .or(() -> ids.userId().flatMap(u -> find(handle, numberKey, "user_id", u)));
-            return byUser.filter(row -> nothingNew(row, phone, ids, at));
-        });
-        if (unchanged.isPresent()) {
-            return unchanged.get().toPerson();
+        // Again now that this person's turn came: a first message ahead of it may have written it.
+        Optional<Row> written = unchanged(numberKey, ids, at);
+        if (written.isPresent()) {
+            return written.get().toPerson();
         }
         return db.inWrite(WritePurpose.IDENTITY, handle -> {
             Dialect.lock(handle, lockKeys(numberKey, phone, ids.userId()));

@@ -16,7 +16,6 @@ import org.jdbi.v3.core.Handle;
  * a crash between the commit and the acknowledgement.
  */
 public final class Acknowledgements {
-    private static final int IN_LIST_CHUNK = 500;
     private static final String RELEASE = "UPDATE inbound_messages SET next_attempt_at = :now "
             + "WHERE provider_message_id IN (<ids>) AND state = 'received' AND attempts = 0 AND next_attempt_at > :now";
 
@@ -48,11 +47,6 @@ public final class Acknowledgements {
 
     /** Lifts the holds of {@code ids} inside the caller's write transaction. */
     static void lift(Handle handle, List<String> ids, long now) {
-        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            handle.createUpdate(RELEASE)
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)))
-                    .bind("now", now)
-                    .execute();
-        }
+        InLists.update(handle, RELEASE, ids, now);
     }
 }

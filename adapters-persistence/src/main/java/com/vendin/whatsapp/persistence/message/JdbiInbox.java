@@ -25,7 +25,6 @@ import java.util.Set;
  * deliveries ({@link JdbiDeliveryQueue}, built with the same object) lifts the holds in its own transaction.
  */
 public final class JdbiInbox implements Inbox {
-    private static final int IN_LIST_CHUNK = 500;
     /** How long a new message waits for the acknowledgement of its webhook before it is due anyway. */
     public static final Duration ACK_HOLD = Duration.ofSeconds(5);
 
@@ -99,8 +98,7 @@ public final class JdbiInbox implements Inbox {
     public Set<String> known(Collection<String> providerMessageIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(providerMessageIds));
         Set<String> known = new LinkedHashSet<>();
-        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+        for (List<String> chunk : InLists.chunks(ids)) {
             known.addAll(db.inRead(handle -> InboundDao.known(handle, chunk)));
         }
         return known;

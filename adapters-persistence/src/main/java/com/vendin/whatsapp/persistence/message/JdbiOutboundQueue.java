@@ -55,7 +55,7 @@ public final class JdbiOutboundQueue implements OutboundQueue {
             Optional<EarlyStatus> kept = EarlyStatusDao.find(handle, providerMessageId);
             DeliveryStatus state = Statuses.acceptedState(kept);
             Optional<EarlyStatus> failure = kept.filter(s -> state == DeliveryStatus.FAILED);
-            Optional<Optional<Long>> accepted = OutboundDao.acceptReturningInbound(
+            Optional<Optional<Long>> accepted = OutboundDao.accept(
                     handle,
                     partId,
                     providerMessageId,

@@ -25,8 +25,6 @@ import org.jdbi.v3.core.Handle;
  * when the process stops is posted again once its lease ran out.
  */
 public final class JdbiStatusOutbox implements StatusOutbox {
-    private static final int IN_LIST_CHUNK = 500;
-
     private final Database db;
     private final Queue<Long> delivered = new ConcurrentLinkedQueue<>();
 
@@ -56,12 +54,7 @@ public final class JdbiStatusOutbox implements StatusOutbox {
     }
 
     private static void markDelivered(Handle handle, List<Long> ids, long now) {
-        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            handle.createUpdate(StatusEventDao.DELIVERED_ALL)
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)))
-                    .bind("now", now)
-                    .execute();
-        }
+        InLists.update(handle, StatusEventDao.DELIVERED_ALL, ids, now);
     }
 
     private static List<TenantStatusEvent> claim(Handle handle, long at, Duration lease, int limit) {

@@ -63,10 +63,7 @@ interface OutboundDao {
 
     String ACCEPT = "UPDATE outbound_messages SET state = :state, provider_message_id = :providerMessageId, "
             + "error_code = :errorCode, error_detail = :errorDetail, lease_until = NULL, next_attempt_at = NULL, "
-            + "updated_at = :now WHERE id = :id AND state = 'pending' AND provider_message_id IS NULL";
-
-    /** A part a tenant sent on its own has no inbound message (CONTRACT §3.2). */
-    String INBOUND_ID_OF = "SELECT inbound_id FROM outbound_messages WHERE id = :id AND inbound_id IS NOT NULL";
+            + "updated_at = :now WHERE id = :id AND state = 'pending' AND provider_message_id IS NULL RETURNING inbound_id";
 
     RowMapper<PendingPart> PENDING_PART = new PendingPartMapper();
     RowMapper<PartState> PART_STATE = new PartState.Mapper();
@@ -140,29 +137,11 @@ interface OutboundDao {
                 .execute();
     }
 
-    static int accept(
-            Handle handle,
-            long id,
-            String providerMessageId,
-            String state,
-            String errorCode,
-            String errorDetail,
-            long now) {
-        return handle.createUpdate(ACCEPT)
-                .bind("id", id)
-                .bind("providerMessageId", providerMessageId)
-                .bind("state", state)
-                .bind("errorCode", errorCode)
-                .bind("errorDetail", errorDetail)
-                .bind("now", now)
-                .execute();
-    }
-
     /**
-     * {@link #accept} and {@link #inboundIdOf} in one statement: empty when the part was not pending any more, else
-     * its inbound message's id (empty inside for a part a tenant sent on its own).
+     * Records the part accepted with {@code providerMessageId} if still pending: empty when it was not, else its
+     * inbound message's id in the same statement (empty inside for a part a tenant sent on its own, CONTRACT §3.2).
      */
-    static Optional<Optional<Long>> acceptReturningInbound(
+    static Optional<Optional<Long>> accept(
             Handle handle,
             long id,
             String providerMessageId,
@@ -170,7 +149,7 @@ interface OutboundDao {
             String errorCode,
             String errorDetail,
             long now) {
-        List<Optional<Long>> changed = handle.createQuery(ACCEPT + " RETURNING inbound_id")
+        List<Optional<Long>> changed = handle.createQuery(ACCEPT)
                 .bind("id", id)
                 .bind("providerMessageId", providerMessageId)
                 .bind("state", state)
@@ -183,13 +162,6 @@ interface OutboundDao {
                 })
                 .list();
         return changed.stream().findFirst();
-    }
-
-    static Optional<Long> inboundIdOf(Handle handle, long id) {
-        return handle.createQuery(INBOUND_ID_OF)
-                .bind("id", id)
-                .mapTo(Long.class)
-                .findOne();
     }
 
     @SqlUpdate("UPDATE outbound_messages SET attempts = attempts + 1, next_attempt_at = :nextAttemptAt, "

@@ -77,8 +77,9 @@ final class Statuses {
             return Optional.empty();
         }
         long id = waiting.get().id();
-        if (OutboundDao.accept(handle, id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null, now)
-                == 0) {
+        Optional<Optional<Long>> accepted = OutboundDao.accept(
+                handle, id, update.providerMessageId(), DeliveryStatus.SENT.wireName(), null, null, now);
+        if (accepted.isEmpty()) {
             return Optional.empty();
         }
         StatusEventDao.record(
@@ -87,7 +88,7 @@ final class Statuses {
                 "outbound part {} recorded as accepted with {} from the provider's status (its send answer was not)",
                 id,
                 update.providerMessageId());
-        OutboundDao.inboundIdOf(handle, id).ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
+        accepted.get().ifPresent(inboundId -> markRepliedIfAllAccepted(handle, inboundId, now));
         return Optional.of(new PartState(id, DeliveryStatus.SENT.wireName()));
     }
 

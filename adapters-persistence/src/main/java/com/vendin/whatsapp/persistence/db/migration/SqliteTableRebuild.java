@@ -183,6 +183,15 @@ final class SqliteTableRebuild {
         }
     }
 
+    /** Whether {@code connection} is to SQLite (the Java migrations branch on it). */
+    static boolean isSqlite(Connection connection) throws SQLException {
+        return connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("sqlite");
+    }
+
     static void execute(Connection connection, List<String> statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {

@@ -46,11 +46,7 @@ public final class V10__Tenant_initiated_sends extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean sqlite = connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("sqlite");
+        boolean sqlite = SqliteTableRebuild.isSqlite(connection);
         if (sqlite) {
             SqliteTableRebuild.withoutForeignKeys(connection, () -> {
                 new SqliteTableRebuild(connection, "outbound_messages").dropNotNull("inbound_id");

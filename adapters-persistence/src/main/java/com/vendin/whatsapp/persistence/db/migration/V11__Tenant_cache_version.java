@@ -34,11 +34,7 @@ public final class V11__Tenant_cache_version extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean sqlite = connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(Locale.ROOT)
-                .contains("sqlite");
+        boolean sqlite = SqliteTableRebuild.isSqlite(connection);
         SqliteTableRebuild.execute(
                 connection,
                 List.of(
