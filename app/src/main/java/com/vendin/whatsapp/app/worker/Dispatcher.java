@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,9 +60,10 @@ final class Dispatcher<T> {
     void stop(Duration grace) {
         running = false;
         signal();
-        workers.shutdown();
         try {
+            // The loop first, so that it claims nothing it could no longer hand to a worker.
             loop.join(grace.toMillis());
+            workers.shutdown();
             if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
@@ -73,7 +75,15 @@ final class Dispatcher<T> {
 
     private void run() {
         while (running) {
-            int claimed = claimAndSubmit();
+            int claimed;
+            try {
+                claimed = claimAndSubmit();
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // Whatever went wrong, the loop must not die: a gateway that acknowledges webhooks and never
+                // delivers them again is the worst way to fail.
+                LOG.error("{}: the claim loop failed; going on in {} ms", name, pollInterval.toMillis(), e);
+                claimed = 0;
+            }
             boolean saturated = inFlight.get() >= concurrency;
             if (claimed == 0 || saturated) {
                 awaitSignal();
@@ -95,7 +105,13 @@ final class Dispatcher<T> {
         }
         for (T item : items) {
             inFlight.incrementAndGet();
-            workers.execute(() -> runOne(item));
+            try {
+                workers.execute(() -> runOne(item));
+            } catch (RejectedExecutionException stopping) {
+                // Only while stopping: the items not handed over keep their leases and are claimed again later.
+                inFlight.decrementAndGet();
+                LOG.info("{}: stopping; a claimed item is left to its lease", name);
+            }
         }
         return items.size();
     }

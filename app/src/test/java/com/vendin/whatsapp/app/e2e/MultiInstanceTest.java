@@ -101,11 +101,15 @@ class MultiInstanceTest {
             waitFor(
                     Duration.ofSeconds(180),
                     "every message reaches its tenant",
-                    () -> distinct(arrivals()).size() == total);
+                    () -> distinct(arrivals()).size() == total,
+                    a,
+                    b);
             waitFor(
                     Duration.ofSeconds(60),
                     "every reply is sent",
-                    () -> graph.sends().size() >= total);
+                    () -> graph.sends().size() >= total,
+                    a,
+                    b);
             LOG.info(
                     "5000 messages delivered and answered {} ms after the last webhook",
                     Duration.ofNanos(System.nanoTime() - sent).toMillis());
@@ -113,7 +117,9 @@ class MultiInstanceTest {
             waitFor(
                     Duration.ofSeconds(30),
                     "both queues are empty",
-                    () -> queueDepth(a, "deliveries") == 0 && queueDepth(b, "sends") == 0);
+                    () -> queueDepth(a, "deliveries") == 0 && queueDepth(b, "sends") == 0,
+                    a,
+                    b);
 
             List<String> arrivals = arrivals();
             assertThat(duplicates(arrivals))
@@ -166,7 +172,8 @@ class MultiInstanceTest {
             waitFor(
                     Duration.ofSeconds(180),
                     "the survivor delivers every message",
-                    () -> distinct(arrivals()).size() == total);
+                    () -> distinct(arrivals()).size() == total,
+                    b);
             waitFor(
                     Duration.ofSeconds(120),
                     "the survivor sends every reply",
@@ -174,7 +181,8 @@ class MultiInstanceTest {
                                     .map(FakeGraph.Send::text)
                                     .distinct()
                                     .count()
-                            == total);
+                            == total,
+                    b);
 
             List<String> arrivals = arrivals();
             Set<String> twice = duplicates(arrivals);
@@ -203,16 +211,100 @@ class MultiInstanceTest {
         return log;
     }
 
-    /** {@link Eventually#within}, telling on failure how far the run got. */
-    private void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+    /**
+     * {@link Eventually#within}, telling on failure how far the run got, what the database holds and what the
+     * gateways' claim loops and writers were doing (their full thread dumps go next to their logs).
+     */
+    private void waitFor(
+            Duration timeout, String what, java.util.function.BooleanSupplier condition, GatewayProcess... gateways) {
         try {
             Eventually.within(timeout, what, condition);
         } catch (AssertionError e) {
-            throw new AssertionError(
-                    e.getMessage() + " (" + distinct(arrivals()).size() + " distinct messages arrived, "
-                            + arrivals().size() + " calls, " + graph.sends().size() + " replies sent)",
-                    e);
+            StringBuilder why = new StringBuilder(e.getMessage())
+                    .append(" (")
+                    .append(distinct(arrivals()).size())
+                    .append(" distinct messages arrived, ")
+                    .append(arrivals().size())
+                    .append(" calls, ")
+                    .append(graph.sends().size())
+                    .append(" replies sent)\ndatabase: ")
+                    .append(databaseState())
+                    .append("\ntest JVM: ")
+                    .append(testJvm());
+            for (int i = 0; i < gateways.length; i++) {
+                String dump = gateways[i].threadDump();
+                String name = "gateway-port-" + gateways[i].baseUrl().replaceAll(".*:", "");
+                try {
+                    java.nio.file.Files.writeString(log(name + "-threads"), dump);
+                } catch (java.io.IOException ignored) {
+                    // the summary below still tells
+                }
+                why.append("\n")
+                        .append(name)
+                        .append(": ")
+                        .append(gateways[i].problems(40))
+                        .append("\n")
+                        .append(name)
+                        .append(" threads:\n")
+                        .append(GatewayProcess.threads(
+                                dump, 14, "delivery-dispatcher", "send-dispatcher", "status-dispatcher"));
+            }
+            throw new AssertionError(why.toString(), e);
         }
+    }
+
+    /** Inbound messages by state, with how many are leased, held back and due, read from the shared database. */
+    private String databaseState() {
+        String sql = "SELECT state, COUNT(*), "
+                + "SUM(CASE WHEN lease_until > :now THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN next_attempt_at > :now THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now) "
+                + "THEN 1 ELSE 0 END), MAX(attempts) FROM inbound_messages GROUP BY state ORDER BY state";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(env.get("GATEWAY_DATABASE_URL"));
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs =
+                        st.executeQuery(sql.replace(":now", Long.toString(System.currentTimeMillis())))) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append(String.format(
+                        "%s=%d (leased %d, not due yet %d, due and free %d, most attempts %d); ",
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+            }
+            try (java.sql.ResultSet activity = st.executeQuery("SELECT pid, state, wait_event_type, wait_event, "
+                    + "EXTRACT(EPOCH FROM now() - xact_start)::int, left(query, 100) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'")) {
+                out.append("\nsessions not idle: ");
+                while (activity.next()) {
+                    out.append(String.format(
+                            "\n  pid %d %s waiting %s/%s, transaction %ss old: %s",
+                            activity.getLong(1),
+                            activity.getString(2),
+                            activity.getString(3),
+                            activity.getString(4),
+                            activity.getString(5),
+                            activity.getString(6)));
+                }
+            }
+            return out.toString();
+        } catch (java.sql.SQLException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The test JVM's heap and collections: the fake tenants and Graph answer from it. */
+    private static String testJvm() {
+        Runtime runtime = Runtime.getRuntime();
+        StringBuilder out = new StringBuilder(String.format(
+                "heap %d MB used of %d MB (max %d MB)",
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                runtime.totalMemory() >> 20,
+                runtime.maxMemory() >> 20));
+        for (java.lang.management.GarbageCollectorMXBean gc :
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            out.append(String.format(
+                    "; %s %d collections in %d ms", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime()));
+        }
+        return out.append("; ").append(Thread.activeCount()).append(" threads").toString();
     }
 
     private void createTenants(GatewayProcess gateway) {

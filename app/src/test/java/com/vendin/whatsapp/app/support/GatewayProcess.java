@@ -15,9 +15,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private GatewayProcess(Process process, int port) {
+    private GatewayProcess(Process process, int port, Path log) {
         this.process = process;
+        this.log = log;
         this.port = port;
     }
 
@@ -37,7 +39,7 @@ public final class GatewayProcess implements AutoCloseable {
         builder.environment().put("GATEWAY_PORT", Integer.toString(port));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
-            GatewayProcess gateway = new GatewayProcess(builder.start(), port);
+            GatewayProcess gateway = new GatewayProcess(builder.start(), port, log);
             try {
                 Eventually.within(STARTUP, "the gateway answers /health", gateway::healthy);
             } catch (AssertionError e) {
@@ -108,6 +110,71 @@ public final class GatewayProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The JVM's threads as {@code jcmd Thread.print} prints them (for a test that failed: what each thread was
+     * doing), or why it could not be taken.
+     */
+    public String threadDump() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
+    /**
+     * The stacks, at most {@code frames} lines each, of the threads in {@code dump} whose name starts with one of
+     * {@code prefixes}.
+     */
+    public static String threads(String dump, int frames, String... prefixes) {
+        StringBuilder out = new StringBuilder();
+        for (String block : dump.split("\n\s*\n")) {
+            String trimmed = block.strip();
+            for (String prefix : prefixes) {
+                if (trimmed.startsWith("\"" + prefix)) {
+                    List<String> lines = trimmed.lines().toList();
+                    out.append(String.join("\n", lines.subList(0, Math.min(frames, lines.size()))))
+                            .append("\n");
+                    break;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * For a test that failed: whether the process still runs, and the last {@code max} lines of its log that tell
+     * of a problem (a warning, an error, an exception or one of its stack's first lines).
+     */
+    public String problems(int max) {
+        StringBuilder out = new StringBuilder(process.isAlive() ? "running" : "exited with " + process.exitValue());
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log).stream()
+                    .filter(line -> line.contains(" WARN ")
+                            || line.contains(" ERROR ")
+                            || line.contains("Exception")
+                            || line.contains("Error")
+                            || line.startsWith("\tat "))
+                    .toList();
+            out.append("; ").append(lines.size()).append(" lines of its log tell of problems");
+            for (String line : lines.subList(Math.max(0, lines.size() - max), lines.size())) {
+                out.append("\n  ").append(line.length() > 300 ? line.substring(0, 300) + "..." : line);
+            }
+        } catch (IOException e) {
+            out.append("; its log is unreadable: ").append(e.getMessage());
+        }
+        return out.toString();
     }
 
     public static int freePort() {
