@@ -7,7 +7,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Builds the pooled data source; every SQLite connection gets WAL, NORMAL sync, foreign keys and a busy timeout;
- * PostgreSQL connections run at READ COMMITTED (see {@link Database}).
+ * PostgreSQL connections run at READ COMMITTED (see {@link Database}) and end a transaction left idle (see {@link
+ * DatabaseConfig#idleInTransactionTimeout()}).
  */
 final class DataSources {
     static final int WAL_BACKSTOP_PAGES = 20_000;
@@ -25,6 +26,9 @@ final class DataSources {
         } else {
             hikari.setJdbcUrl(config.jdbcUrl());
             hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            // Once per new connection, not per transaction.
+            hikari.setConnectionInitSql("SET idle_in_transaction_session_timeout = "
+                    + config.idleInTransactionTimeout().toMillis());
         }
         if (config.isInMemory()) {
             // Every connection to :memory: is a database of its own: keep exactly one, forever.

@@ -1,11 +1,14 @@
 package com.vendin.whatsapp.persistence.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vendin.whatsapp.persistence.testing.PostgresServer;
 import com.vendin.whatsapp.persistence.testing.Sql;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +87,49 @@ class PostgresWritesTest {
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
         assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo("reserved");
+    }
+
+    @Test
+    void givenAWriteWhoseThreadStallsInsideItsTransactionWhenItIsIdleTooLongThenItsLocksAreFreedAndItFails()
+            throws Exception {
+        try (Database stalling = Database.open(DatabaseConfig.of(PostgresServer.url())
+                .withMaxPoolSize(2)
+                .withIdleInTransactionTimeout(Duration.ofMillis(500)))) {
+            CountDownLatch locked = new CountDownLatch(1);
+            Future<?> stuck = pool.submit(() -> stalling.useWrite(handle -> {
+                Dialect.lock(handle, "stalled-key");
+                handle.execute(
+                        "UPDATE whatsapp_number_pool SET status = 'reserved' WHERE phone_number = '+15550000001'");
+                locked.countDown();
+                sleep(Duration.ofSeconds(3)); // a thread stuck outside the database, its transaction open
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            long started = System.nanoTime();
+            String status = db.inWrite(handle -> {
+                Dialect.lock(handle, "stalled-key");
+                return handle.createQuery("SELECT status FROM whatsapp_number_pool WHERE phone_number = '+15550000001'")
+                        .mapTo(String.class)
+                        .one();
+            });
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(waited)
+                    .as("the other write waits for the idle limit, not for the stuck thread")
+                    .isLessThan(Duration.ofMillis(2500));
+            assertThat(status).as("the stuck write is rolled back").isEqualTo("available");
+            assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS))
+                    .as("the stuck write fails when its thread goes on")
+                    .isInstanceOf(ExecutionException.class);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int crossUpdate(String first, String second, CountDownLatch bothHoldTheirFirstRow, AtomicInteger runs) {
