@@ -285,6 +285,14 @@ class MultiInstanceTest {
                             activity.getString(6)));
                 }
             }
+            try (java.sql.ResultSet sessions = st.executeQuery("SELECT COALESCE(datname, '-'), COUNT(*), "
+                    + "current_setting('max_connections') FROM pg_stat_activity GROUP BY datname ORDER BY 2 DESC")) {
+                out.append("\nsessions on the server by database (a full server refuses connections): ");
+                while (sessions.next()) {
+                    out.append(String.format(
+                            "%s %d (max %s); ", sessions.getString(1), sessions.getLong(2), sessions.getString(3)));
+                }
+            }
             return out.toString();
         } catch (java.sql.SQLException e) {
             return "(unreadable: " + e.getMessage() + ")";
