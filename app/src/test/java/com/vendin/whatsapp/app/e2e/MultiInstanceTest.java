@@ -230,7 +230,9 @@ class MultiInstanceTest {
                     .append(" replies sent)\ndatabase: ")
                     .append(databaseState())
                     .append("\ntest JVM: ")
-                    .append(testJvm());
+                    .append(testJvm())
+                    .append("\nthe fakes answer: ")
+                    .append(probeFakes());
             for (int i = 0; i < gateways.length; i++) {
                 String dump = gateways[i].threadDump();
                 String name = "gateway-port-" + gateways[i].baseUrl().replaceAll(".*:", "");
@@ -247,7 +249,17 @@ class MultiInstanceTest {
                         .append(name)
                         .append(" threads:\n")
                         .append(GatewayProcess.threads(
-                                dump, 14, "delivery-dispatcher", "send-dispatcher", "status-dispatcher"));
+                                dump, 14, "delivery-dispatcher", "send-dispatcher", "status-dispatcher"))
+                        .append(name)
+                        .append(" workers by what they were doing:\n")
+                        .append(GatewayProcess.threadSummary(
+                                dump,
+                                3,
+                                "delivery-worker",
+                                "send-worker",
+                                "status-worker",
+                                "gateway-http",
+                                "gateway-db"));
             }
             throw new AssertionError(why.toString(), e);
         }
@@ -297,6 +309,33 @@ class MultiInstanceTest {
         } catch (java.sql.SQLException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /** Whether each fake tenant and the fake Graph still answer a plain request within 5 s, and how fast. */
+    private String probeFakes() {
+        okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+                .callTimeout(Duration.ofSeconds(5))
+                .build();
+        List<String> urls = new ArrayList<>();
+        tenants.forEach(t -> urls.add(t.url() + "probe"));
+        urls.add(graph.baseUrl() + "/probe");
+        StringBuilder out = new StringBuilder();
+        for (String url : urls) {
+            long started = System.nanoTime();
+            try (okhttp3.Response response =
+                    client.newCall(new Request.Builder().url(url).build()).execute()) {
+                out.append(String.format(
+                        "%s %d in %d ms; ",
+                        url.replaceAll("^http://127.0.0.1:", ":"),
+                        response.code(),
+                        Duration.ofNanos(System.nanoTime() - started).toMillis()));
+            } catch (java.io.IOException e) {
+                out.append(String.format(
+                        "%s no answer (%s); ",
+                        url.replaceAll("^http://127.0.0.1:", ":"), e.getClass().getSimpleName()));
+            }
+        }
+        return out.toString();
     }
 
     /** The test JVM's heap and collections: the fake tenants and Graph answer from it. */

@@ -177,6 +177,53 @@ public final class GatewayProcess implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * The threads in {@code dump} whose name starts with one of {@code prefixes}, grouped by what they were doing
+     * (their state and top {@code frames} frames), most common first: "32 delivery-worker ... at SocketInputStream".
+     */
+    public static String threadSummary(String dump, int frames, String... prefixes) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String block : dump.split("\n\s*\n")) {
+            String trimmed = block.strip();
+            for (String prefix : prefixes) {
+                if (trimmed.startsWith("\"" + prefix)) {
+                    List<String> lines = trimmed.lines().map(String::strip).toList();
+                    String state = lines.stream()
+                            .filter(line -> line.startsWith("java.lang.Thread.State:"))
+                            .findFirst()
+                            .orElse("")
+                            .replace("java.lang.Thread.State: ", "");
+                    List<String> stack = lines.stream()
+                            .filter(line -> line.startsWith("at "))
+                            .toList();
+                    // The top frame, then the first frames of our code or our libraries (the JDK's say little).
+                    String doing = state + " / "
+                            + java.util.stream.Stream.concat(
+                                            stack.stream().limit(1),
+                                            stack.stream()
+                                                    .skip(1)
+                                                    .filter(line -> !line.startsWith("at java.")
+                                                            && !line.startsWith("at jdk.")
+                                                            && !line.startsWith("at sun."))
+                                                    .limit(frames))
+                                    .map(line -> line.replaceAll("\\(.*\\)$", ""))
+                                    .collect(java.util.stream.Collectors.joining(" / "));
+                    counts.merge(prefix + ": " + doing, 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append("  ")
+                        .append(e.getValue())
+                        .append(" x ")
+                        .append(e.getKey())
+                        .append("\n"));
+        return out.toString();
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
