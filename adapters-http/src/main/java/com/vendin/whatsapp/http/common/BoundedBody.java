@@ -23,6 +23,10 @@ public final class BoundedBody {
             throw tooLarge(maxBytes);
         }
         try {
+            if (declared >= 0 && declared <= Integer.MAX_VALUE - 8) {
+                // The container ends the stream at the declared length: read exactly that, in one array.
+                return ctx.req().getInputStream().readNBytes((int) declared);
+            }
             return read(ctx.req().getInputStream(), maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);

@@ -50,8 +50,12 @@ public final class ProviderCall {
     }
 
     private static Reply read(Response response) throws IOException {
+        long declared = response.body().contentLength();
+        // A declared length sizes the read (the stream ends there): a short answer costs its own bytes, not a
+        // buffer of the cap's size.
+        int cap = declared >= 0 && declared <= MAX_BODY_BYTES ? (int) declared : MAX_BODY_BYTES + 1;
         try (InputStream in = response.body().byteStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            byte[] bytes = in.readNBytes(cap);
             boolean complete = bytes.length <= MAX_BODY_BYTES;
             int length = Math.min(bytes.length, MAX_BODY_BYTES);
             return new Reply(response.code(), new String(bytes, 0, length, StandardCharsets.UTF_8), complete);

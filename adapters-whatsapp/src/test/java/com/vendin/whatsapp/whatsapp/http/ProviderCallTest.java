@@ -46,6 +46,60 @@ class ProviderCallTest {
     }
 
     @Test
+    void givenBodyOfExactlyTheCapWithItsLengthWhenExecutedThenReplyIsWhole() {
+        server.enqueue(new MockResponse(200, Headers.of(), "y".repeat(ProviderCall.MAX_BODY_BYTES)));
+
+        ProviderCall.Reply reply = call("/exact");
+
+        assertThat(reply.body()).hasSize(ProviderCall.MAX_BODY_BYTES);
+        assertThat(reply.complete()).isTrue();
+    }
+
+    @Test
+    void givenShortAnswerWithItsLengthWhenExecutedThenReplyIsWhole() {
+        server.enqueue(new MockResponse(
+                200, Headers.of("Content-Type", "application/json"), "{\"messages\":[{\"id\":\"wamid.é1\"}]}"));
+
+        ProviderCall.Reply reply = call("/short");
+
+        assertThat(reply.body()).isEqualTo("{\"messages\":[{\"id\":\"wamid.é1\"}]}");
+        assertThat(reply.complete()).isTrue();
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void givenChunkedBodiesWithoutLengthWhenExecutedThenTheShortIsWholeAndTheLongCut() {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .chunkedBody("{\"ok\":true}", 4)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .chunkedBody("z".repeat(ProviderCall.MAX_BODY_BYTES + 1), 1000)
+                .build());
+
+        ProviderCall.Reply whole = call("/chunked-short");
+        ProviderCall.Reply cut = call("/chunked-long");
+
+        assertThat(whole.body()).isEqualTo("{\"ok\":true}");
+        assertThat(whole.complete()).isTrue();
+        assertThat(cut.body()).hasSize(ProviderCall.MAX_BODY_BYTES);
+        assertThat(cut.complete()).isFalse();
+    }
+
+    private ProviderCall.Reply call(String path) {
+        AtomicReference<ProviderCall.Reply> seen = new AtomicReference<>();
+        ProviderCall.execute(
+                HttpClients.standard(),
+                new Request.Builder().url(server.url(path)).build(),
+                reply -> {
+                    seen.set(reply);
+                    return new SendOutcome.Accepted("ok");
+                });
+        return seen.get();
+    }
+
+    @Test
     void givenLongDetailWhenShortenedThenCutTo500CharactersAndMarked() {
         assertThat(ProviderCall.shorten("a".repeat(600))).hasSize(503).endsWith("...");
         assertThat(ProviderCall.shorten("short")).isEqualTo("short");
