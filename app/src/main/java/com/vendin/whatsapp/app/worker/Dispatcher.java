@@ -78,9 +78,10 @@ final class Dispatcher<T> {
             int claimed;
             try {
                 claimed = claimAndSubmit();
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                // Whatever went wrong, the loop must not die: a gateway that acknowledges webhooks and never
-                // delivers them again is the worst way to fail.
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong (a thread the pool could not start, a class that failed to load), the loop
+                // must not die: a gateway that acknowledges webhooks and never delivers them again is the worst
+                // way to fail. It tries again after the poll interval.
                 LOG.error("{}: the claim loop failed; going on in {} ms", name, pollInterval.toMillis(), e);
                 claimed = 0;
             }
