@@ -38,6 +38,7 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
     static final String CLAIM_LOCK = "inbound-claim";
 
     private static final int MIN_PAGE = 64;
+    private static final int MAX_PAGE = 4096;
 
     private final Database db;
     /**
@@ -104,8 +105,8 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
 
     /**
      * The oldest due thread heads within {@code caps}, counting the leases each tenant already holds: pages through
-     * the due index in order and skips the heads of tenants at their cap (and of tenants not prompt once their
-     * total is taken).
+     * the due messages in order ({@link InboundDao#DUE_PAGE}), skips those that are not their thread's head, and
+     * the heads of tenants at their cap (and of tenants not prompt once their total is taken).
      */
     private static List<Long> chooseHeads(Handle handle, long now, int limit, ClaimCaps caps) {
         Map<String, Integer> held = new HashMap<>(InboundDao.heldLeases(handle, now));
@@ -116,27 +117,33 @@ public final class JdbiDeliveryQueue implements DeliveryQueue {
         long afterDue = Long.MIN_VALUE;
         long afterId = Long.MIN_VALUE;
         while (chosen.size() < limit) {
-            List<InboundDao.DueHead> heads = InboundDao.dueHeads(handle, now, afterDue, afterId, page);
-            for (InboundDao.DueHead head : heads) {
-                int leases = held.getOrDefault(head.tenantId(), 0);
+            List<InboundDao.DueRow> rows = InboundDao.duePage(handle, now, afterDue, afterId, page);
+            for (InboundDao.DueRow row : rows) {
+                if (!row.head()) {
+                    continue;
+                }
+                int leases = held.getOrDefault(row.tenantId(), 0);
                 boolean isPrompt = prompt.computeIfAbsent(
-                        head.tenantId(),
+                        row.tenantId(),
                         id -> TenantId.isValid(id) && caps.prompt().test(new TenantId(id)));
                 if (leases < caps.capFor(isPrompt) && (isPrompt || others < caps.othersTotal())) {
-                    held.put(head.tenantId(), leases + 1);
+                    held.put(row.tenantId(), leases + 1);
                     others += isPrompt ? 0 : 1;
-                    chosen.add(head.id());
+                    chosen.add(row.id());
                     if (chosen.size() == limit) {
                         return chosen;
                     }
                 }
             }
-            if (heads.size() < page) {
+            if (rows.size() < page) {
                 return chosen;
             }
-            InboundDao.DueHead last = heads.get(heads.size() - 1);
+            InboundDao.DueRow last = rows.get(rows.size() - 1);
             afterDue = last.nextAttemptAt();
             afterId = last.id();
+            // A backlog of messages that are not their thread's head (behind one that waits to be retried): fewer
+            // round trips through it, each still bounded.
+            page = Math.min(2 * page, MAX_PAGE);
         }
         return chosen;
     }

@@ -128,6 +128,21 @@ class JdbiDeliveryQueueTest {
     }
 
     @Test
+    void givenMorePagesOfOneThreadThanAClaimReadsWhenClaimedThenTheHeadOfTheThreadBehindThemComesOutToo() {
+        List<InboxEntry> ana = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ana.add(routed("a" + i, ANA, T0.plusSeconds(i)));
+        }
+        store.record(ana.toArray(InboxEntry[]::new));
+        store.record(routed("b", BIA, T0));
+
+        assertThat(ids(claim(T0, 2)))
+                .as("a claim pages past the rows that are no thread's head")
+                .containsExactly("a0", "b");
+        assertThat(claim(T0, 2)).as("both heads are leased").isEmpty();
+    }
+
+    @Test
     void givenFailedAttemptWhenRetriedLaterThenCountedAndDueOnlyAtTheNextTime() {
         store.record(routed("a1", ANA, T0), routed("a2", ANA, T0.plusSeconds(1)));
         long id = claim(T0, 10).get(0).id();
