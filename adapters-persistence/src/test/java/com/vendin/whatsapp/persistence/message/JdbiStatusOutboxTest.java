@@ -143,6 +143,35 @@ class JdbiStatusOutboxTest {
     }
 
     @Test
+    void givenMoreThanAPageOfEventsWaitingBehindRetriedOnesWhenClaimedThenTheHeadBehindThemComesOut() {
+        int parts = 70; // a tenant whose status endpoint is down: each part's first event waits to be retried
+        for (int i = 0; i < parts; i++) {
+            String from = "+55119" + (70000000 + i);
+            store.record(routed("m" + i, from, T0));
+            store.acceptedPart("m" + i, "wamid.m" + i);
+            store.statuses(status("wamid.m" + i, DeliveryStatus.DELIVERED));
+        }
+        List<TenantStatusEvent> sent = outbox.claimDue(T0, LEASE, 100);
+        assertThat(sent).hasSize(parts);
+        Instant later = T0.plusSeconds(3600);
+        sent.forEach(event -> outbox.retryLater(event.id(), later, "tenant answered HTTP 503", T0));
+        store.record(routed("z", ANA, T0));
+        store.acceptedPart("z", "wamid.z");
+
+        List<TenantStatusEvent> behind = outbox.claimDue(T0, LEASE, 10);
+        assertThat(behind)
+                .as("the due events of the retried parts are no heads; the part behind them is not held up")
+                .extracting(TenantStatusEvent::replyTo)
+                .containsExactly(java.util.Optional.of("z"));
+        outbox.markDelivered(behind.get(0).id(), T0);
+        assertThat(outbox.claimDue(later, LEASE, 100))
+                .as("once due again, each retried part's first event and no later one")
+                .hasSize(parts)
+                .extracting(TenantStatusEvent::status)
+                .containsOnly(DeliveryStatus.SENT);
+    }
+
+    @Test
     void givenDeclinedPartWhenItMovesOnThenNothingMoreIsQueuedForItButOtherPartsGoOn() {
         store.record(routed("a1", ANA, T0), routed("b1", BIA, T0));
         store.acceptedPart("a1", "wamid.a");
