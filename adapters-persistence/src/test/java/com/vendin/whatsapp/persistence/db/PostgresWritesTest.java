@@ -96,12 +96,13 @@ class PostgresWritesTest {
                 .withMaxPoolSize(2)
                 .withIdleInTransactionTimeout(Duration.ofMillis(500)))) {
             CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
             Future<?> stuck = pool.submit(() -> stalling.useWrite(handle -> {
                 Dialect.lock(handle, "stalled-key");
                 handle.execute(
                         "UPDATE whatsapp_number_pool SET status = 'reserved' WHERE phone_number = '+15550000001'");
                 locked.countDown();
-                sleep(Duration.ofSeconds(3)); // a thread stuck outside the database, its transaction open
+                await(goOn); // a thread stuck outside the database, its transaction open
             }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -113,6 +114,7 @@ class PostgresWritesTest {
                         .one();
             });
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            goOn.countDown();
 
             assertThat(waited)
                     .as("the other write waits for the idle limit, not for the stuck thread")
@@ -121,14 +123,6 @@ class PostgresWritesTest {
             assertThatThrownBy(() -> stuck.get(10, TimeUnit.SECONDS))
                     .as("the stuck write fails when its thread goes on")
                     .isInstanceOf(ExecutionException.class);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

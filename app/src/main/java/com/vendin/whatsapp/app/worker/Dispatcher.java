@@ -82,7 +82,7 @@ final class Dispatcher<T> {
                 // Whatever went wrong (a thread the pool could not start, a class that failed to load), the loop
                 // must not die: a gateway that acknowledges webhooks and never delivers them again is the worst
                 // way to fail. It tries again after the poll interval.
-                LOG.error("{}: the claim loop failed; going on in {} ms", name, pollInterval.toMillis(), e);
+                LOG.error("{}: claiming work failed; trying again in {} ms", name, pollInterval.toMillis(), e);
                 claimed = 0;
             }
             boolean saturated = inFlight.get() >= concurrency;
@@ -97,13 +97,7 @@ final class Dispatcher<T> {
         if (idle <= 0) {
             return 0;
         }
-        List<T> items;
-        try {
-            items = claim.apply(idle);
-        } catch (RuntimeException e) {
-            LOG.error("{}: claiming work failed; trying again in {} ms", name, pollInterval.toMillis(), e);
-            return 0;
-        }
+        List<T> items = claim.apply(idle); // a failure is logged by run(), which tries again after the poll
         for (T item : items) {
             inFlight.incrementAndGet();
             try {

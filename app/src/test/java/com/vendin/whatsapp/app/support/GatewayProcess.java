@@ -139,18 +139,27 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static String threads(String dump, int frames, String... prefixes) {
         StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, List<String>> thread : threadBlocks(dump, prefixes)) {
+            List<String> lines = thread.getValue();
+            out.append(String.join("\n", lines.subList(0, Math.min(frames, lines.size()))))
+                    .append("\n");
+        }
+        return out.toString();
+    }
+
+    /** The thread blocks of {@code dump} whose name starts with one of {@code prefixes}: that prefix, and its lines. */
+    private static List<Map.Entry<String, List<String>>> threadBlocks(String dump, String... prefixes) {
+        List<Map.Entry<String, List<String>>> blocks = new java.util.ArrayList<>();
         for (String block : dump.split("\n\s*\n")) {
             String trimmed = block.strip();
             for (String prefix : prefixes) {
                 if (trimmed.startsWith("\"" + prefix)) {
-                    List<String> lines = trimmed.lines().toList();
-                    out.append(String.join("\n", lines.subList(0, Math.min(frames, lines.size()))))
-                            .append("\n");
+                    blocks.add(Map.entry(prefix, trimmed.lines().toList()));
                     break;
                 }
             }
         }
-        return out.toString();
+        return blocks;
     }
 
     /**
@@ -183,35 +192,28 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static String threadSummary(String dump, int frames, String... prefixes) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (String block : dump.split("\n\s*\n")) {
-            String trimmed = block.strip();
-            for (String prefix : prefixes) {
-                if (trimmed.startsWith("\"" + prefix)) {
-                    List<String> lines = trimmed.lines().map(String::strip).toList();
-                    String state = lines.stream()
-                            .filter(line -> line.startsWith("java.lang.Thread.State:"))
-                            .findFirst()
-                            .orElse("")
-                            .replace("java.lang.Thread.State: ", "");
-                    List<String> stack = lines.stream()
-                            .filter(line -> line.startsWith("at "))
-                            .toList();
-                    // The top frame, then the first frames of our code or our libraries (the JDK's say little).
-                    String doing = state + " / "
-                            + java.util.stream.Stream.concat(
-                                            stack.stream().limit(1),
-                                            stack.stream()
-                                                    .skip(1)
-                                                    .filter(line -> !line.startsWith("at java.")
-                                                            && !line.startsWith("at jdk.")
-                                                            && !line.startsWith("at sun."))
-                                                    .limit(frames))
-                                    .map(line -> line.replaceAll("\\(.*\\)$", ""))
-                                    .collect(java.util.stream.Collectors.joining(" / "));
-                    counts.merge(prefix + ": " + doing, 1, Integer::sum);
-                    break;
-                }
-            }
+        for (Map.Entry<String, List<String>> thread : threadBlocks(dump, prefixes)) {
+            List<String> lines = thread.getValue().stream().map(String::strip).toList();
+            String state = lines.stream()
+                    .filter(line -> line.startsWith("java.lang.Thread.State:"))
+                    .findFirst()
+                    .orElse("")
+                    .replace("java.lang.Thread.State: ", "");
+            List<String> stack =
+                    lines.stream().filter(line -> line.startsWith("at ")).toList();
+            // The top frame, then the first frames of our code or our libraries (the JDK's say little).
+            String doing = state + " / "
+                    + java.util.stream.Stream.concat(
+                                    stack.stream().limit(1),
+                                    stack.stream()
+                                            .skip(1)
+                                            .filter(line -> !line.startsWith("at java.")
+                                                    && !line.startsWith("at jdk.")
+                                                    && !line.startsWith("at sun."))
+                                            .limit(frames))
+                            .map(line -> line.replaceAll("\\(.*\\)$", ""))
+                            .collect(java.util.stream.Collectors.joining(" / "));
+            counts.merge(thread.getKey() + ": " + doing, 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder();
         counts.entrySet().stream()

@@ -35,14 +35,9 @@ class DispatcherTest {
                 2,
                 POLL);
 
-        dispatcher.start();
-        try {
-            assertThat(all.await(10, TimeUnit.SECONDS))
-                    .as("items claimed after the failures are handled")
-                    .isTrue();
-        } finally {
-            dispatcher.stop(Duration.ofSeconds(5));
-        }
+        assertThat(runsUntil(dispatcher, all))
+                .as("items claimed after the failures are handled")
+                .isTrue();
         assertThat(handled).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(claims.get()).isGreaterThanOrEqualTo(3);
     }
@@ -67,11 +62,16 @@ class DispatcherTest {
                 1,
                 POLL);
 
+        assertThat(runsUntil(dispatcher, second))
+                .as("the only worker is free again after an item failed")
+                .isTrue();
+    }
+
+    /** Starts {@code dispatcher}, waits up to 10 s for {@code done}, stops it; whether {@code done} came. */
+    private static boolean runsUntil(Dispatcher<?> dispatcher, CountDownLatch done) throws InterruptedException {
         dispatcher.start();
         try {
-            assertThat(second.await(10, TimeUnit.SECONDS))
-                    .as("the only worker is free again after an item failed")
-                    .isTrue();
+            return done.await(10, TimeUnit.SECONDS);
         } finally {
             dispatcher.stop(Duration.ofSeconds(5));
         }
